@@ -1,0 +1,158 @@
+package org.camalarm.hub;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.felix.framework.FrameworkFactory;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
+
+/**
+ * Starts the embedded camalarm hub: a Felix framework with the bundles this jar carries under
+ * {@code bundles/<start level>/}.
+ *
+ * <p>Configuration comes from {@code conf/} (watched by FileInstall, hot-reloaded) and the hub keeps
+ * its own state (framework cache, Configuration Admin store, tokens) in {@code userdata/}. Both are
+ * relative to the working directory and overridden by the system properties {@value #CONF_PROPERTY}
+ * and {@value #USERDATA_PROPERTY}. Every other framework property (for example
+ * {@code org.osgi.service.http.port}) can be given as a system property: Felix falls back to them.
+ */
+public final class HubLauncher {
+
+    static final String CONF_PROPERTY = "camalarm.conf";
+    static final String USERDATA_PROPERTY = "camalarm.userdata";
+    private static final Pattern BUNDLE_ENTRY = Pattern.compile("bundles/(\\d+)/([^/]+\\.jar)");
+    private static final String SERVER_CFG = "camalarm.server.cfg";
+
+    private HubLauncher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path conf = Path.of(System.getProperty(CONF_PROPERTY, "conf")).toAbsolutePath().normalize();
+        Path userdata = Path.of(System.getProperty(USERDATA_PROPERTY, "userdata")).toAbsolutePath().normalize();
+        createDefaultConfiguration(conf);
+        Files.createDirectories(userdata);
+        configureLogging();
+
+        Framework framework = new FrameworkFactory().newFramework(frameworkProperties(conf, userdata));
+        framework.init();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "camalarm-hub-shutdown"));
+        int maxLevel = installBundles(framework.getBundleContext());
+        framework.start();
+        framework.adapt(FrameworkStartLevel.class).setStartLevel(maxLevel);
+        framework.waitForStop(0);
+    }
+
+    static Map<String, String> frameworkProperties(Path conf, Path userdata) {
+        Map<String, String> props = new HashMap<>();
+        props.put(Constants.FRAMEWORK_STORAGE, userdata.resolve("cache").toString());
+        // bundles come from this jar on every start: a stale cache must never shadow a new build
+        props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        props.put(CONF_PROPERTY, conf.toString());
+        props.put(USERDATA_PROPERTY, userdata.toString());
+        props.put("felix.cm.dir", userdata.resolve("config").toString());
+        props.put("felix.fileinstall.dir", conf.toString());
+        props.put("felix.fileinstall.filter", ".*\\.(cfg|config)");
+        props.put("felix.fileinstall.poll", "1000");
+        props.put("felix.fileinstall.noInitialDelay", "true");
+        // FileInstall's write-back races its own watcher and can empty a .cfg file (build-notes.md)
+        props.put("felix.fileinstall.enableConfigSave", "false");
+        props.put("felix.fileinstall.log.level", "2");
+        setDefault(props, "org.osgi.service.http.port", "8080");
+        return props;
+    }
+
+    private static void setDefault(Map<String, String> props, String key, String value) {
+        props.put(key, System.getProperty(key, value));
+    }
+
+    /** slf4j-simple reads system properties only; set readable defaults unless the user chose. */
+    private static void configureLogging() {
+        setSystemDefault("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        setSystemDefault("org.slf4j.simpleLogger.showDateTime", "true");
+        setSystemDefault("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS");
+        setSystemDefault("org.slf4j.simpleLogger.showShortLogName", "true");
+        setSystemDefault("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        setSystemDefault("org.slf4j.simpleLogger.log.org.apache.felix.http", "warn");
+    }
+
+    private static void setSystemDefault(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    /** On first start there is no conf/: create it with a commented server configuration. */
+    static void createDefaultConfiguration(Path conf) throws IOException {
+        if (Files.isDirectory(conf)) {
+            return;
+        }
+        Files.createDirectories(conf);
+        try (InputStream in = HubLauncher.class.getResourceAsStream(SERVER_CFG)) {
+            if (in == null) {
+                throw new IOException("the hub jar lacks its default " + SERVER_CFG);
+            }
+            Files.writeString(conf.resolve(SERVER_CFG), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Installs every bundles/N/*.jar at start level N; returns the highest level. */
+    private static int installBundles(BundleContext context) throws IOException, BundleException, URISyntaxException {
+        record Entry(int level, String name) {
+        }
+        Path self = Path.of(HubLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<Entry> entries = new ArrayList<>();
+        try (JarFile jar = new JarFile(self.toFile())) {
+            jar.stream().forEach(e -> {
+                Matcher m = BUNDLE_ENTRY.matcher(e.getName());
+                if (m.matches()) {
+                    entries.add(new Entry(Integer.parseInt(m.group(1)), e.getName()));
+                }
+            });
+            entries.sort(Comparator.comparingInt(Entry::level).thenComparing(Entry::name));
+            int maxLevel = 1;
+            List<Bundle> toStart = new ArrayList<>();
+            for (Entry entry : entries) {
+                Bundle bundle;
+                try (InputStream in = jar.getInputStream(jar.getEntry(entry.name()))) {
+                    bundle = context.installBundle("camalarm-hub:" + entry.name(), in);
+                }
+                bundle.adapt(BundleStartLevel.class).setStartLevel(entry.level());
+                maxLevel = Math.max(maxLevel, entry.level());
+                if (bundle.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                    toStart.add(bundle);
+                }
+            }
+            for (Bundle bundle : toStart) {
+                bundle.start(); // persistent: starts once the framework reaches its level
+            }
+            return maxLevel;
+        }
+    }
+
+    private static void stop(Framework framework) {
+        try {
+            framework.stop();
+            framework.waitForStop(10_000);
+        } catch (BundleException | InterruptedException e) {
+            System.err.println("camalarm hub: stop failed: " + e);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.camalarm.alarm;
+
+import java.time.LocalDateTime;
+
+/**
+ * One detection reported by a camera.
+ *
+ * @param rawType   the event type exactly as the camera named it ({@code PEOPLE}, {@code VideoMotion}, ...)
+ * @param type      the canonical type ({@code MOTION}, {@code PERSON}, ...; see {@link EventTypes})
+ * @param action    whether the detection starts, stops, or is a single report with no stop to come
+ * @param time      the camera's own time stamp (cameras send no time zone), or {@code null} when
+ *                  absent or unreadable
+ * @param nvrChannel the NVR channel that saw it, or {@code null}
+ * @param json      this event as JSON, for the {@code lastEventData} channel
+ */
+public record AlarmEvent(String rawType, String type, Action action, LocalDateTime time, String nvrChannel,
+        String json) {
+
+    /** What the camera says about the detection's life. */
+    public enum Action {
+        /** iVSEC {@code EventAction=start}: ON until a stop comes. */
+        START,
+        /** iVSEC {@code EventAction=stop}. */
+        STOP,
+        /** A report with no stop to come (VIGI, fixed-path pushes): ON for the hold time. */
+        PULSE
+    }
+}
