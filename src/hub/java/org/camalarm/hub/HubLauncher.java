@@ -40,6 +40,8 @@ public final class HubLauncher {
     static final String USERDATA_PROPERTY = "camalarm.userdata";
     private static final Pattern BUNDLE_ENTRY = Pattern.compile("bundles/(\\d+)/([^/]+\\.jar)");
     private static final String SERVER_CFG = "camalarm.server.cfg";
+    /** Held so the level sticks: SPI Fly reports every provider it registers through JUL at INFO. */
+    private static final java.util.logging.Logger SPIFLY_LOG = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
 
     private HubLauncher() {
     }
@@ -85,6 +87,7 @@ public final class HubLauncher {
 
     /** slf4j-simple reads system properties only; set readable defaults unless the user chose. */
     private static void configureLogging() {
+        SPIFLY_LOG.setLevel(java.util.logging.Level.WARNING);
         setSystemDefault("org.slf4j.simpleLogger.defaultLogLevel", "info");
         setSystemDefault("org.slf4j.simpleLogger.showDateTime", "true");
         setSystemDefault("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS");

@@ -1,0 +1,72 @@
+package org.camalarm.camera;
+
+import java.util.Optional;
+
+import org.camalarm.alarm.AlarmPush;
+import org.camalarm.inbox.Inbox;
+import org.camalarm.thing.ThingHandler;
+import org.camalarm.thing.ThingRegistry;
+import org.camalarm.thing.ThingUID;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * Finds the camera a push belongs to: the thing id in the URL, else the camera's MAC, else the
+ * inbox (a camera that pushed before anyone configured it).
+ */
+@Component(service = AlarmRouter.class)
+public class AlarmRouter {
+
+    /** What became of a push. */
+    public enum Outcome {
+        /** Applied to a camera thing. */
+        DELIVERED,
+        /** Kept in the inbox: no configured camera matches. */
+        INBOX,
+        /** The camera exists but the sender's address is not allowed to push as it. */
+        FORBIDDEN
+    }
+
+    /** @param thing the camera it went to, or {@code null} */
+    public record Delivery(Outcome outcome, ThingUID thing) {
+    }
+
+    private final ThingRegistry registry;
+    private final Inbox inbox;
+
+    @Activate
+    public AlarmRouter(@Reference ThingRegistry registry, @Reference Inbox inbox) {
+        this.registry = registry;
+        this.inbox = inbox;
+    }
+
+    public Delivery route(AlarmPush push, String pathThingId, String remoteAddress) {
+        Optional<CameraHandler> camera = pathThingId != null ? cameraById(pathThingId) : cameraByMac(push.mac());
+        if (camera.isEmpty() || !camera.get().isConfigured()) {
+            inbox.add(push, pathThingId, remoteAddress);
+            return new Delivery(Outcome.INBOX, null);
+        }
+        CameraHandler handler = camera.get();
+        if (!handler.allows(remoteAddress)) {
+            return new Delivery(Outcome.FORBIDDEN, handler.thing().uid());
+        }
+        handler.accept(push);
+        return new Delivery(Outcome.DELIVERED, handler.thing().uid());
+    }
+
+    private Optional<CameraHandler> cameraById(String thingId) {
+        Optional<ThingHandler> handler = registry.byId(thingId);
+        return handler.filter(CameraHandler.class::isInstance).map(CameraHandler.class::cast);
+    }
+
+    /** The configured MAC wins; a MAC the camera reported earlier (learned) is the fallback. */
+    private Optional<CameraHandler> cameraByMac(String mac) {
+        if (mac == null) {
+            return Optional.empty();
+        }
+        Optional<CameraHandler> configured = registry.find(CameraHandler.class, h -> mac.equals(h.configuredMac()));
+        return configured.isPresent() ? configured
+                : registry.find(CameraHandler.class, h -> mac.equals(h.thing().property("macAddress")));
+    }
+}

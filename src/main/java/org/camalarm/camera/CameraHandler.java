@@ -1,0 +1,156 @@
+package org.camalarm.camera;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camalarm.alarm.AlarmEvent;
+import org.camalarm.alarm.AlarmPush;
+import org.camalarm.thing.State;
+import org.camalarm.thing.Thing;
+import org.camalarm.thing.ThingHandler;
+import org.camalarm.thing.ThingStatusInfo;
+import org.camalarm.time.Timers;
+import org.camalarm.time.Timers.Cancellable;
+
+/**
+ * Turns a camera's pushes into channel states: this is where an alarm becomes ON and, later, OFF.
+ *
+ * <p>A detection channel turns ON when an alarm arrives. It turns OFF on the camera's stop event
+ * (iVSEC), or {@code holdTime} after the last repeat when the camera sends no stop (VIGI), and at
+ * the latest {@code maxAlarmDuration} after it turned ON; a repeat after that starts a new alarm.
+ * Thread-safe: pushes arrive on servlet threads, timers fire on the timer thread.
+ */
+public final class CameraHandler implements ThingHandler {
+
+    /** Where REST serves this camera's latest snapshot. */
+    static final String IMAGE_PATH = "/camalarm/api/things/%s/image";
+
+    private final Thing thing;
+    private final CameraSettings settings;
+    private final Timers timers;
+    /** Active detections by channel id; guarded by {@code this}. */
+    private final Map<String, ActiveAlarm> active = new HashMap<>();
+
+    /** One detection between ON and OFF, with the timers that will end it. */
+    private static final class ActiveAlarm {
+        Cancellable holdTimer;
+        Cancellable maxTimer;
+
+        void cancel() {
+            if (holdTimer != null) {
+                holdTimer.cancel();
+            }
+            if (maxTimer != null) {
+                maxTimer.cancel();
+            }
+        }
+    }
+
+    /** @param settings {@code null} when the configuration is invalid: such a camera accepts no pushes */
+    CameraHandler(Thing thing, CameraSettings settings, Timers timers) {
+        this.thing = thing;
+        this.settings = settings;
+        this.timers = timers;
+        // no alarm is active until a camera says so
+        CameraChannels.DETECTIONS.forEach(channel -> thing.updateState(channel.id(), State.OFF));
+    }
+
+    @Override
+    public Thing thing() {
+        return thing;
+    }
+
+    /** Whether pushes for this camera can be applied (its configuration is valid). */
+    public boolean isConfigured() {
+        return settings != null;
+    }
+
+    /** The configured MAC, normalised, or {@code null}. */
+    public String configuredMac() {
+        return settings == null ? null : settings.mac();
+    }
+
+    /** Whether {@code remoteAddress} may push as this camera. */
+    public boolean allows(String remoteAddress) {
+        return settings != null && settings.allowedAddresses().allows(remoteAddress);
+    }
+
+    /** Applies every event of a push, then the snapshot and the camera's own details. */
+    public void accept(AlarmPush push) {
+        ZonedDateTime now = ZonedDateTime.now(timers.clock());
+        thing.setProperty("vendor", push.vendor().name());
+        thing.setProperty("ipAddress", push.ip());
+        thing.setProperty("macAddress", push.mac());
+        thing.setProperty("deviceName", push.deviceName());
+        for (AlarmEvent event : push.events()) {
+            apply(event, now);
+        }
+        if (push.image() != null) {
+            thing.updateState(CameraChannels.IMAGE, State.image(push.image(), "image/jpeg"));
+            thing.updateState(CameraChannels.IMAGE_TIME, State.dateTime(now));
+            thing.updateState(CameraChannels.IMAGE_URL, State.string(String.format(IMAGE_PATH, thing.uid())));
+        }
+        thing.updateState(CameraChannels.LAST_SEEN, State.dateTime(now));
+        thing.setStatus(ThingStatusInfo.ONLINE);
+    }
+
+    private void apply(AlarmEvent event, ZonedDateTime now) {
+        List<String> channels = CameraChannels.evidencedBy(event.type());
+        for (String channel : channels) {
+            thing.addChannel(CameraChannels.detection(channel, event.rawType()));
+            switch (event.action()) {
+                case START -> alarmOn(channel, null);
+                case PULSE -> alarmOn(channel, settings.holdTime());
+                case STOP -> alarmOff(channel, null);
+            }
+        }
+        thing.setProperty("nvrChannel", event.nvrChannel());
+        thing.updateState(CameraChannels.LAST_EVENT_TYPE, State.string(event.type()));
+        ZonedDateTime eventTime = event.time() == null ? now : event.time().atZone(now.getZone());
+        thing.updateState(CameraChannels.LAST_EVENT_TIME, State.dateTime(eventTime));
+        thing.updateState(CameraChannels.LAST_EVENT_DATA, State.string(event.json()));
+        if (event.action() != AlarmEvent.Action.STOP) {
+            thing.trigger(CameraChannels.EVENT, event.type());
+        }
+    }
+
+    /** ON now; OFF after {@code hold} without a repeat (none: wait for the stop), or at the maximum duration. */
+    private synchronized void alarmOn(String channel, Duration hold) {
+        ActiveAlarm alarm = active.get(channel);
+        if (alarm == null) {
+            ActiveAlarm started = new ActiveAlarm();
+            started.maxTimer = timers.schedule(settings.maxAlarmDuration(), () -> alarmOff(channel, started));
+            active.put(channel, started);
+            alarm = started;
+        } else if (alarm.holdTimer != null) {
+            alarm.holdTimer.cancel();
+            alarm.holdTimer = null;
+        }
+        if (hold != null) {
+            ActiveAlarm current = alarm;
+            alarm.holdTimer = timers.schedule(hold, () -> alarmOff(channel, current));
+        }
+        thing.updateState(channel, State.ON);
+    }
+
+    /** OFF, unless a timer of an alarm that already ended fires late ({@code expected} is not current). */
+    private synchronized void alarmOff(String channel, ActiveAlarm expected) {
+        ActiveAlarm alarm = active.get(channel);
+        if (expected != null && alarm != expected) {
+            return;
+        }
+        if (alarm != null) {
+            alarm.cancel();
+            active.remove(channel);
+        }
+        thing.updateState(channel, State.OFF);
+    }
+
+    synchronized void dispose() {
+        active.values().forEach(ActiveAlarm::cancel);
+        active.clear();
+    }
+}

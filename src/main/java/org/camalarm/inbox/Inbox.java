@@ -1,0 +1,131 @@
+package org.camalarm.inbox;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camalarm.alarm.AlarmPush;
+import org.camalarm.thing.ThingUID;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Cameras that pushed but match no thing, and their approval into things. Approving creates the
+ * named factory configuration {@code camalarm.<type>~<id>} in Configuration Admin (kept in its own
+ * store, not in {@code conf/}), so the camera's next pushes land on the new thing.
+ *
+ * <p>Bounded: at most {@value #MAX_ENTRIES} cameras; the one not heard from the longest makes room,
+ * so a flood of invented MACs cannot grow memory.
+ */
+@Component(service = Inbox.class)
+public class Inbox {
+
+    static final int MAX_ENTRIES = 100;
+    private static final Logger LOGGER = LoggerFactory.getLogger(Inbox.class);
+
+    private final ConfigurationAdmin configurationAdmin;
+    private final Clock clock;
+    /** By thing UID; guarded by {@code this}. */
+    private final Map<ThingUID, InboxEntry> entries = new LinkedHashMap<>();
+
+    @Activate
+    public Inbox(@Reference ConfigurationAdmin configurationAdmin) {
+        this(configurationAdmin, Clock.systemUTC());
+    }
+
+    Inbox(ConfigurationAdmin configurationAdmin, Clock clock) {
+        this.configurationAdmin = configurationAdmin;
+        this.clock = clock;
+    }
+
+    /** Records a push no camera thing took. */
+    public void add(AlarmPush push, String pathThingId, String remoteAddress) {
+        ThingUID uid = new ThingUID(push.vendor().thingType(), suggestedId(push, pathThingId, remoteAddress));
+        Map<String, String> properties = new LinkedHashMap<>();
+        putIfPresent(properties, "macAddress", push.mac());
+        putIfPresent(properties, "ipAddress", push.ip());
+        putIfPresent(properties, "deviceName", push.deviceName());
+        putIfPresent(properties, "remoteAddress", remoteAddress);
+        String lastType = push.events().isEmpty() ? null : push.events().get(push.events().size() - 1).type();
+        Instant now = clock.instant();
+        boolean added;
+        synchronized (this) {
+            InboxEntry old = entries.remove(uid);
+            added = old == null;
+            if (added && entries.size() >= MAX_ENTRIES) {
+                entries.remove(entries.keySet().iterator().next());
+            }
+            String label = push.deviceName() != null ? push.deviceName() : old != null ? old.label() : uid.thingId();
+            entries.put(uid, new InboxEntry(uid, label, Map.copyOf(properties), old == null ? now : old.firstSeen(),
+                    now, old == null ? 1 : old.pushes() + 1, lastType != null ? lastType : old == null ? null : old.lastEventType()));
+        }
+        if (added) {
+            LOGGER.info("New camera in the inbox: {} ({}), pushing from {}", uid, properties.getOrDefault("macAddress",
+                    "no MAC"), remoteAddress);
+        }
+    }
+
+    private static void putIfPresent(Map<String, String> map, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            map.put(key, value);
+        }
+    }
+
+    /** The path's thing id when it is one; else one made from the MAC, the reported IP, or the sender. */
+    static String suggestedId(AlarmPush push, String pathThingId, String remoteAddress) {
+        if (ThingUID.isValidSegment(pathThingId)) {
+            return pathThingId;
+        }
+        String basis = push.mac() != null ? push.mac() : push.ip() != null ? push.ip() : remoteAddress;
+        return push.vendor().thingType() + "_" + basis.toLowerCase().replaceAll("[^a-z0-9]", "");
+    }
+
+    public synchronized List<InboxEntry> entries() {
+        List<InboxEntry> list = new ArrayList<>(entries.values());
+        list.sort(Comparator.comparing(InboxEntry::lastSeen).reversed());
+        return list;
+    }
+
+    public synchronized Optional<InboxEntry> entry(ThingUID uid) {
+        return Optional.ofNullable(entries.get(uid));
+    }
+
+    /**
+     * Creates the camera thing for an inbox entry through Configuration Admin and removes the entry.
+     *
+     * @param label the thing's label, or {@code null} for the suggested one
+     * @return the approved entry, or empty when there is no such entry
+     */
+    public Optional<InboxEntry> approve(ThingUID uid, String label) throws IOException {
+        InboxEntry entry = entry(uid).orElse(null);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        Configuration configuration = configurationAdmin.getFactoryConfiguration("camalarm." + uid.thingType(),
+                uid.thingId(), "?");
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put("label", label != null && !label.isBlank() ? label : entry.label());
+        String mac = entry.properties().get("macAddress");
+        if (mac != null) {
+            properties.put("mac", mac);
+        }
+        configuration.update(properties);
+        synchronized (this) {
+            entries.remove(uid);
+        }
+        LOGGER.info("Inbox entry {} approved as a thing", uid);
+        return Optional.of(entry);
+    }
+}

@@ -1,0 +1,18 @@
+package org.camalarm.inbox;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.camalarm.thing.ThingUID;
+
+/**
+ * A camera that pushed before anyone configured it.
+ *
+ * @param thingUID      the thing it becomes when approved
+ * @param label         a suggested label (the camera's own name when it sent one)
+ * @param properties    what the camera told about itself: mac, ip, device name, the address it pushed from
+ * @param lastEventType the canonical type of its latest event
+ */
+public record InboxEntry(ThingUID thingUID, String label, Map<String, String> properties, Instant firstSeen,
+        Instant lastSeen, long pushes, String lastEventType) {
+}

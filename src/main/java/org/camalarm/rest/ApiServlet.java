@@ -1,0 +1,166 @@
+package org.camalarm.rest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.camalarm.camera.CameraChannels;
+import org.camalarm.inbox.Inbox;
+import org.camalarm.inbox.InboxEntry;
+import org.camalarm.server.HttpAnswers;
+import org.camalarm.server.ServerSettings;
+import org.camalarm.thing.State;
+import org.camalarm.thing.ThingHandler;
+import org.camalarm.thing.ThingRegistry;
+import org.camalarm.thing.ThingUID;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+
+/**
+ * The REST API under {@code /camalarm/api/}, behind {@code Authorization: Bearer <apiToken>}.
+ *
+ * <pre>
+ * GET  things                      all things, openHAB's JSON shape
+ * GET  things/{thingUID}           one thing with its channels and states
+ * GET  things/{thingUID}/image     the camera's latest snapshot (image/jpeg)
+ * GET  inbox                       cameras that pushed but match no thing
+ * POST inbox/{thingUID}/approve    make an inbox entry a thing (optional body {"label": "..."})
+ * </pre>
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletName("camalarm-api")
+@HttpWhiteboardServletPattern("/camalarm/api/*")
+public class ApiServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOGGER = LoggerFactory.getLogger(ApiServlet.class);
+    private static final int MAX_REQUEST_BODY = 64 * 1024;
+
+    private final transient ServerSettings settings;
+    private final transient ThingRegistry registry;
+    private final transient Inbox inbox;
+
+    @Activate
+    public ApiServlet(@Reference ServerSettings settings, @Reference ThingRegistry registry, @Reference Inbox inbox) {
+        this.settings = settings;
+        this.registry = registry;
+        this.inbox = inbox;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!authorised(request)) {
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"camalarm\"");
+            HttpAnswers.error(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
+                    "send Authorization: Bearer <apiToken> (see userdata/camalarm/tokens.properties)");
+            return;
+        }
+        response.setHeader("Cache-Control", "no-store");
+        String[] path = segments(request.getPathInfo());
+        String method = request.getMethod();
+        try {
+            if (matches(path, "things") && "GET".equals(method)) {
+                JsonArray things = new JsonArray();
+                registry.all(ThingHandler.class).forEach(h -> things.add(ThingJson.thing(h.thing())));
+                HttpAnswers.json(response, 200, ThingJson.toJson(things));
+            } else if (matches(path, "things", null) && "GET".equals(method)) {
+                Optional<ThingHandler> handler = thing(path[1]);
+                if (handler.isPresent()) {
+                    HttpAnswers.json(response, 200, ThingJson.toJson(ThingJson.thing(handler.get().thing())));
+                } else {
+                    HttpAnswers.notFound(response);
+                }
+            } else if (matches(path, "things", null, "image") && "GET".equals(method)) {
+                image(path[1], response);
+            } else if (matches(path, "inbox") && "GET".equals(method)) {
+                JsonArray entries = new JsonArray();
+                inbox.entries().forEach(e -> entries.add(ThingJson.inboxEntry(e)));
+                HttpAnswers.json(response, 200, ThingJson.toJson(entries));
+            } else if (matches(path, "inbox", null, "approve") && "POST".equals(method)) {
+                approve(path[1], request, response);
+            } else {
+                HttpAnswers.notFound(response);
+            }
+        } catch (IllegalArgumentException | JsonParseException e) {
+            HttpAnswers.error(response, HttpServletResponse.SC_BAD_REQUEST, "bad_request", e.getMessage());
+        }
+    }
+
+    private boolean authorised(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                && settings.isApiToken(header.substring(7).trim());
+    }
+
+    private Optional<ThingHandler> thing(String uid) {
+        return registry.byUID(ThingUID.parse(uid));
+    }
+
+    private void image(String uid, HttpServletResponse response) throws IOException {
+        Optional<ThingHandler> handler = thing(uid);
+        State image = handler.map(h -> h.thing().hasChannel(CameraChannels.IMAGE) ? h.thing().state(CameraChannels.IMAGE)
+                : State.NULL).orElse(State.NULL);
+        if (image.raw() == null) {
+            HttpAnswers.error(response, HttpServletResponse.SC_NOT_FOUND, "no_image",
+                    handler.isEmpty() ? "no such thing" : "this thing has no snapshot yet");
+            return;
+        }
+        response.setStatus(200);
+        response.setContentType(image.mimeType());
+        response.setContentLength(image.raw().length);
+        response.getOutputStream().write(image.raw());
+    }
+
+    private void approve(String uid, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String label = null;
+        byte[] body = request.getInputStream().readNBytes(MAX_REQUEST_BODY);
+        if (body.length > 0) {
+            Object value = ThingJson.parseObject(new String(body, StandardCharsets.UTF_8)).get("label");
+            label = value instanceof String s ? s : null;
+        }
+        Optional<InboxEntry> approved = inbox.approve(ThingUID.parse(uid), label);
+        if (approved.isEmpty()) {
+            HttpAnswers.notFound(response);
+            return;
+        }
+        LOGGER.debug("Inbox entry {} approved over REST", uid);
+        JsonObject json = new JsonObject();
+        json.addProperty("thingUID", uid);
+        HttpAnswers.json(response, 200, json.toString());
+    }
+
+    private static String[] segments(String pathInfo) {
+        if (pathInfo == null || pathInfo.length() < 2) {
+            return new String[0];
+        }
+        String trimmed = pathInfo.endsWith("/") ? pathInfo.substring(1, pathInfo.length() - 1) : pathInfo.substring(1);
+        return trimmed.split("/", -1);
+    }
+
+    /** Whether the path has exactly these segments; {@code null} matches any non-empty segment. */
+    private static boolean matches(String[] path, String... pattern) {
+        if (path.length != pattern.length) {
+            return false;
+        }
+        for (int i = 0; i < pattern.length; i++) {
+            if (pattern[i] == null ? path[i].isEmpty() : !pattern[i].equals(path[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,69 @@
+package org.camalarm.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Properties;
+
+/**
+ * Tokens generated for the user and kept in a properties file (owner-readable only), so that the
+ * URL typed into cameras survives restarts. Tokens are never logged.
+ */
+final class TokenStore {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int TOKEN_BYTES = 24;
+    private final Path file;
+
+    TokenStore(Path file) {
+        this.file = file;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /** The kept token named {@code key}, generating and saving one the first time. */
+    synchronized String token(String key) throws IOException {
+        Properties tokens = new Properties();
+        if (Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                tokens.load(in);
+            }
+        }
+        String token = tokens.getProperty(key);
+        if (token == null || token.isBlank()) {
+            token = newToken();
+            tokens.setProperty(key, token);
+            save(tokens);
+        }
+        return token;
+    }
+
+    private void save(Properties tokens) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            tokens.store(out, "camalarm tokens (generated; set alarmToken/apiToken in camalarm.server.cfg to choose your own)");
+        }
+        try {
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the directory's own protection applies
+        }
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** 24 random bytes, URL-safe base64 (32 characters): safe in a URL path as typed into a camera. */
+    static String newToken() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,65 @@
+package org.camalarm.thing;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
+
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * All things of this hub, by thing id. Thing ids are unique across thing types, so alarm URLs
+ * can name a thing by its id alone.
+ */
+@Component(service = ThingRegistry.class)
+public class ThingRegistry {
+
+    private final ConcurrentMap<String, ThingHandler> handlers = new ConcurrentHashMap<>();
+
+    /**
+     * Adds a handler. Returns the handler that already holds the id (and adds nothing), or empty
+     * when it was added.
+     */
+    public Optional<ThingHandler> register(ThingHandler handler) {
+        ThingHandler existing = handlers.putIfAbsent(handler.thing().uid().thingId(), handler);
+        return Optional.ofNullable(existing);
+    }
+
+    /** Removes exactly this handler (not another that took the id since). */
+    public void unregister(ThingHandler handler) {
+        handlers.remove(handler.thing().uid().thingId(), handler);
+    }
+
+    public Optional<ThingHandler> byId(String thingId) {
+        return thingId == null ? Optional.empty() : Optional.ofNullable(handlers.get(thingId));
+    }
+
+    public Optional<ThingHandler> byUID(ThingUID uid) {
+        return byId(uid.thingId()).filter(h -> h.thing().uid().equals(uid));
+    }
+
+    /** The first handler of a kind that matches, in no particular order. */
+    public <T extends ThingHandler> Optional<T> find(Class<T> type, Predicate<T> filter) {
+        for (ThingHandler h : handlers.values()) {
+            if (type.isInstance(h) && filter.test(type.cast(h))) {
+                return Optional.of(type.cast(h));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The handlers of a given kind, in UID order. */
+    public <T extends ThingHandler> List<T> all(Class<T> type) {
+        List<T> result = new ArrayList<>();
+        for (ThingHandler h : handlers.values()) {
+            if (type.isInstance(h)) {
+                result.add(type.cast(h));
+            }
+        }
+        result.sort(Comparator.comparing(h -> h.thing().uid().toString()));
+        return result;
+    }
+}

@@ -1,0 +1,55 @@
+package org.camalarm.thing;
+
+import java.util.regex.Pattern;
+
+/**
+ * {@code camalarm:<thingType>:<thingId>}, openHAB's thing UID. Thing ids are unique across types,
+ * so the id alone also names a thing (as in alarm URLs).
+ */
+public record ThingUID(String thingType, String thingId) {
+
+    public static final String BINDING = "camalarm";
+    /** openHAB's UID segment syntax; also safe as an EventAdmin topic token. */
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-]+");
+
+    public ThingUID {
+        requireSegment(thingType, "thing type");
+        requireSegment(thingId, "thing id");
+    }
+
+    /** Parses {@code camalarm:type:id}; throws IllegalArgumentException naming the bad input. */
+    public static ThingUID parse(String uid) {
+        String[] parts = uid.split(":", -1);
+        if (parts.length != 3 || !BINDING.equals(parts[0])) {
+            throw new IllegalArgumentException("not a camalarm thing UID (camalarm:<type>:<id>): " + abbreviate(uid));
+        }
+        return new ThingUID(parts[1], parts[2]);
+    }
+
+    public static boolean isValidSegment(String s) {
+        return s != null && SEGMENT.matcher(s).matches();
+    }
+
+    private static void requireSegment(String s, String what) {
+        if (!isValidSegment(s)) {
+            throw new IllegalArgumentException(what + " must be letters, digits, '_' or '-': " + abbreviate(s));
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s == null ? "null" : s.length() > 64 ? s.substring(0, 64) + "…" : s;
+    }
+
+    public String thingTypeUID() {
+        return BINDING + ":" + thingType;
+    }
+
+    public String channelUID(String channelId) {
+        return this + ":" + channelId;
+    }
+
+    @Override
+    public String toString() {
+        return BINDING + ":" + thingType + ":" + thingId;
+    }
+}

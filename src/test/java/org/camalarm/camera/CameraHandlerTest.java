@@ -1,0 +1,156 @@
+package org.camalarm.camera;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.camalarm.alarm.AlarmEvent;
+import org.camalarm.alarm.AlarmEvent.Action;
+import org.camalarm.alarm.AlarmPush;
+import org.camalarm.alarm.AlarmPush.Vendor;
+import org.camalarm.thing.ChannelDefinition;
+import org.camalarm.thing.RecordingThingEvents;
+import org.camalarm.thing.Thing;
+import org.camalarm.thing.ThingUID;
+import org.camalarm.time.ManualTimers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Where alarms become channel states: ON, hold time, stop, maximum duration, with a manual clock. */
+class CameraHandlerTest {
+
+    private final ManualTimers timers = new ManualTimers(Instant.parse("2026-11-25T10:00:00Z"));
+    private final RecordingThingEvents events = new RecordingThingEvents();
+    private Thing thing;
+    private CameraHandler handler;
+
+    @BeforeEach
+    void setUp() {
+        List<ChannelDefinition> channels = new ArrayList<>(CameraChannels.DETECTIONS);
+        channels.addAll(CameraChannels.STATUS);
+        thing = new Thing(new ThingUID("vigi", "cam"), "Cam", Map.of(), true, channels, events);
+        handler = new CameraHandler(thing, CameraSettings.of("Cam", "", 10, 60, new String[0]), timers);
+        events.lines.clear(); // the OFF announced at start is not what these tests are about
+    }
+
+    private static AlarmPush push(Action action, String... types) {
+        List<AlarmEvent> list = new ArrayList<>();
+        for (String type : types) {
+            list.add(new AlarmEvent(type, type, action, LocalDateTime.of(2026, 11, 25, 11, 0), null, "{}"));
+        }
+        return new AlarmPush(Vendor.VIGI, "10.0.0.2", "98:BA:5F:8B:10:03", "cam", list, null);
+    }
+
+    private String state(String channel) {
+        return thing.state(channel).text();
+    }
+
+    @Test
+    void pulseStaysOnForHoldTimeAfterLastRepeat() {
+        handler.accept(push(Action.PULSE, "PERSON"));
+        assertEquals("ON", state("humanAlarm"));
+
+        timers.advance(Duration.ofSeconds(8));
+        handler.accept(push(Action.PULSE, "PERSON")); // repeat restarts the hold time
+        timers.advance(Duration.ofSeconds(8));
+        assertEquals("ON", state("humanAlarm"));
+
+        timers.advance(Duration.ofSeconds(2));
+        assertEquals("OFF", state("humanAlarm"));
+        // one ON and one OFF: repeats do not re-announce ON
+        assertEquals(List.of("state camalarm:vigi:cam:humanAlarm OFF->ON", "state camalarm:vigi:cam:humanAlarm ON->OFF"),
+                events.matching("state camalarm:vigi:cam:humanAlarm"));
+        assertEquals(0, timers.pending());
+    }
+
+    @Test
+    void startWaitsForStop() {
+        handler.accept(push(Action.START, "MOTION"));
+        timers.advance(Duration.ofSeconds(30)); // far beyond hold time
+        assertEquals("ON", state("motionAlarm"));
+
+        handler.accept(push(Action.STOP, "MOTION"));
+        assertEquals("OFF", state("motionAlarm"));
+        assertEquals(0, timers.pending());
+    }
+
+    @Test
+    void startWithoutStopIsForcedOffAtMaxDuration() {
+        handler.accept(push(Action.START, "MOTION"));
+        timers.advance(Duration.ofSeconds(59));
+        assertEquals("ON", state("motionAlarm"));
+        timers.advance(Duration.ofSeconds(1));
+        assertEquals("OFF", state("motionAlarm"));
+    }
+
+    @Test
+    void endlessRepeatsAreCutAtMaxDurationAndARepeatStartsANewAlarm() {
+        for (int i = 0; i < 12; i++) { // a repeat every 5 s for 60 s
+            handler.accept(push(Action.PULSE, "PERSON"));
+            timers.advance(Duration.ofSeconds(5));
+        }
+        assertEquals("OFF", state("humanAlarm"));
+        handler.accept(push(Action.PULSE, "PERSON"));
+        assertEquals("ON", state("humanAlarm"));
+    }
+
+    @Test
+    void everyEventOfAPushIsAppliedAndTriggered() {
+        handler.accept(push(Action.PULSE, "MOTION", "PERSON", "VEHICLE"));
+
+        assertEquals("ON", state("motionAlarm"));
+        assertEquals("ON", state("humanAlarm"));
+        assertEquals("ON", state("carAlarm"));
+        assertEquals(List.of("trigger camalarm:vigi:cam:event MOTION", "trigger camalarm:vigi:cam:event PERSON",
+                "trigger camalarm:vigi:cam:event VEHICLE"), events.matching("trigger"));
+        assertEquals("VEHICLE", state("lastEventType"));
+        assertEquals("2026-11-25T11:00:00.000+00:00", state("lastEventTime"));
+        assertEquals("2026-11-25T10:00:00.000+00:00", state("lastSeen"));
+        assertEquals("98:BA:5F:8B:10:03", thing.property("macAddress"));
+        assertEquals("ONLINE", thing.status().status().name());
+    }
+
+    @Test
+    void personOrVehicleClaimsNeitherAlone() {
+        handler.accept(push(Action.START, "PERSON_OR_VEHICLE"));
+
+        assertEquals("ON", state("personOrVehicleAlarm"));
+        assertEquals("OFF", state("humanAlarm"));
+        assertEquals("OFF", state("carAlarm"));
+    }
+
+    @Test
+    void unknownTypeGetsItsOwnSwitchChannel() {
+        assertFalse(thing.hasChannel("smokeDetectAlarm"));
+
+        handler.accept(push(Action.PULSE, "SMOKE_DETECT"));
+
+        assertTrue(thing.hasChannel("smokeDetectAlarm"));
+        assertEquals("Switch", thing.channel("smokeDetectAlarm").itemType());
+        assertEquals("ON", state("smokeDetectAlarm"));
+    }
+
+    @Test
+    void snapshotIsKeptByteForByte() {
+        byte[] jpeg = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3, (byte) 0xFF, (byte) 0xD9 };
+        handler.accept(new AlarmPush(Vendor.VIGI, null, null, null, List.of(), jpeg));
+
+        assertEquals(jpeg, thing.state("image").raw());
+        assertEquals("/camalarm/api/things/camalarm:vigi:cam/image", state("imageUrl"));
+        assertEquals("2026-11-25T10:00:00.000+00:00", state("imageTime"));
+    }
+
+    @Test
+    void detectionsStartOffAndStatusUnknown() {
+        assertEquals("OFF", state("motionAlarm"));
+        assertEquals("NULL", state("lastEventType"));
+        assertEquals("UNKNOWN", thing.status().status().name());
+    }
+}

@@ -1,0 +1,304 @@
+package org.camalarm.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * The alarm server end to end: real camera requests over HTTP to the real hub process, observed
+ * through its REST API. One hub for the class; each test uses its own cameras.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AlarmServerIT {
+
+    private static final Duration FEW_SECONDS = Duration.ofSeconds(5);
+
+    private Hub hub;
+
+    @BeforeAll
+    void startHub(@TempDir Path dir) throws Exception {
+        hub = Hub.withTokens(dir);
+        hub.writeConf("camalarm.server.cfg", "alarmToken=" + Hub.ALARM_TOKEN + "\napiToken=" + Hub.API_TOKEN
+                + "\nmaxBodyBytes=1048576\n");
+        hub.writeConf("camalarm.vigi-frontdoor.cfg", "label=Front door\nholdTime=1\n");
+        hub.writeConf("camalarm.vigi-porch.cfg", "label=Porch\nmac=98ba.5f8b.1003\nholdTime=30\n");
+        hub.writeConf("camalarm.vigi-garden.cfg", "label=Garden\n");
+        hub.writeConf("camalarm.ivsec-gate.cfg", "label=Gate\nmac=5C-F2-07-49-0F-24\n");
+        hub.writeConf("camalarm.ivsec-yard.cfg", "label=Yard\n");
+        hub.writeConf("camalarm.vigi-locked.cfg", "label=Locked\nallowedAddresses=10.0.0.0/8, 192.168.1.20\n");
+        hub.start();
+        for (String id : new String[] { "vigi:frontdoor", "vigi:porch", "vigi:garden", "ivsec:gate", "ivsec:yard",
+                "vigi:locked" }) {
+            hub.awaitThing("camalarm:" + id);
+        }
+    }
+
+    @AfterAll
+    void stopHub() throws Exception {
+        hub.close();
+    }
+
+    @Test
+    void vigiJsonAlarmSwitchesDetectionsOnThenOffAfterHoldTime() throws Exception {
+        assertEquals("UNKNOWN", status("camalarm:vigi:frontdoor"));
+
+        HttpResponse<String> r = hub.postJson("/frontdoor", """
+                {"ip":"192.168.0.101","mac":"98-ba-5f-8b-10-99","protocol":"HTTP","device_name":"InSight S445 1.0_1003","event_list":[{"dateTime":"20261005150501","event_type":["MOTION","PEOPLE"]}]}""");
+
+        assertEquals(200, r.statusCode());
+        assertEquals("ON", hub.state("camalarm:vigi:frontdoor", "motionAlarm"));
+        assertEquals("ON", hub.state("camalarm:vigi:frontdoor", "humanAlarm"));
+        assertEquals("OFF", hub.state("camalarm:vigi:frontdoor", "carAlarm"));
+        assertEquals("PERSON", hub.state("camalarm:vigi:frontdoor", "lastEventType"));
+        assertTrue(hub.state("camalarm:vigi:frontdoor", "lastEventTime").startsWith("2026-10-05T15:05:01.000"));
+        assertTrue(hub.state("camalarm:vigi:frontdoor", "lastEventData").contains("PEOPLE"));
+        assertEquals("ONLINE", status("camalarm:vigi:frontdoor"));
+        JsonObject properties = hub.thing("camalarm:vigi:frontdoor").getAsJsonObject("properties");
+        assertEquals("98:BA:5F:8B:10:99", properties.get("macAddress").getAsString());
+        assertEquals("192.168.0.101", properties.get("ipAddress").getAsString());
+        assertEquals("InSight S445 1.0_1003", properties.get("deviceName").getAsString());
+
+        // VIGI sends no stop: OFF once the 1 s hold time passes without a repeat
+        await().atMost(FEW_SECONDS).pollInterval(Duration.ofMillis(100))
+                .until(() -> "OFF".equals(hub.state("camalarm:vigi:frontdoor", "motionAlarm")));
+        assertEquals("OFF", hub.state("camalarm:vigi:frontdoor", "humanAlarm"));
+    }
+
+    @Test
+    void enhancedVigiPushWithSeveralEventsIsRoutedByMac() throws Exception {
+        HttpResponse<String> r = hub.postJson("", """
+                {"ip":"192.168.0.102","mac":"98-ba-5f-8b-10-03","device_name":"NVR","event_list":[
+                 {"camera":"1","dateTime":"2026-10-05 16:25:31","event_type":"PEOPLE","extra_text":[{"region_id":[1],"obj_num":2}]},
+                 {"camera":"1","dateTime":"2026-10-05 16:25:32","event_type":"VEHICLE"}]}""");
+
+        assertEquals(200, r.statusCode());
+        assertEquals("ON", hub.state("camalarm:vigi:porch", "humanAlarm"));
+        assertEquals("ON", hub.state("camalarm:vigi:porch", "carAlarm"));
+        assertEquals("VEHICLE", hub.state("camalarm:vigi:porch", "lastEventType"));
+        assertEquals("1", hub.thing("camalarm:vigi:porch").getAsJsonObject("properties").get("nvrChannel").getAsString());
+    }
+
+    @Test
+    void vigiMultipartSnapshotIsServedByteForByte() throws Exception {
+        byte[] jpeg = Jpegs.snapshot(320, 180, Color.BLUE);
+        byte[] body = Jpegs.vigiMultipart("""
+                {"ip":"192.168.0.103","mac":"98-ba-5f-8b-10-04","device_name":"Garden","event_list":[{"dateTime":"20261005150501","event_type":["PEOPLE"]}]}""",
+                jpeg);
+
+        HttpResponse<String> r = hub.push("POST", "/garden", "multipart/form-data; boundary=ReportEventBoundary",
+                BodyPublishers.ofByteArray(body));
+
+        assertEquals(200, r.statusCode());
+        HttpResponse<byte[]> image = hub.getBytes("/camalarm/api/things/camalarm:vigi:garden/image");
+        assertEquals(200, image.statusCode());
+        assertEquals("image/jpeg", image.headers().firstValue("Content-Type").orElse(""));
+        assertArrayEquals(jpeg, image.body());
+        assertEquals("ON", hub.state("camalarm:vigi:garden", "humanAlarm"));
+        assertNotNull(hub.state("camalarm:vigi:garden", "imageTime"));
+        assertEquals("/camalarm/api/things/camalarm:vigi:garden/image", hub.state("camalarm:vigi:garden", "imageUrl"));
+    }
+
+    @Test
+    void ivsecStartAndStopSwitchTheDetection() throws Exception {
+        HttpResponse<String> start = hub.push("GET",
+                "?EventType=VideoMotion&EventTime=2022-5-26%2011:5:0&EventAction=start&MACAddress=5CF207490F24", null,
+                BodyPublishers.noBody());
+        assertEquals(200, start.statusCode());
+        assertEquals("ON", hub.state("camalarm:ivsec:gate", "motionAlarm"));
+        assertTrue(hub.state("camalarm:ivsec:gate", "lastEventTime").startsWith("2022-05-26T11:05:00.000"));
+
+        HttpResponse<String> stop = hub.push("GET",
+                "?EventType=VideoMotion&EventTime=2022-5-26%2011:5:9&EventAction=stop&MACAddress=5C-F2-07-49-0F-24", null,
+                BodyPublishers.noBody());
+        assertEquals(200, stop.statusCode());
+        assertEquals("OFF", hub.state("camalarm:ivsec:gate", "motionAlarm"));
+    }
+
+    @Test
+    void ivsecPostWithFormBodyAndPersonOrVehicleType() throws Exception {
+        HttpResponse<String> r = hub.push("POST", "/yard", "application/x-www-form-urlencoded",
+                BodyPublishers.ofString("EventType=PD_VD&EventTime=2022-5-26+11:5:0&EventAction=start&MACAddress=D094662C1A8D"));
+
+        assertEquals(200, r.statusCode());
+        assertEquals("ON", hub.state("camalarm:ivsec:yard", "personOrVehicleAlarm"));
+        // "person or vehicle" proves neither alone
+        assertEquals("OFF", hub.state("camalarm:ivsec:yard", "humanAlarm"));
+        assertEquals("OFF", hub.state("camalarm:ivsec:yard", "carAlarm"));
+    }
+
+    @Test
+    void unknownEventTypeGetsItsOwnChannel() throws Exception {
+        HttpResponse<String> r = hub.push("GET", "/yard?EventType=SmokeDetect&EventAction=start", null,
+                BodyPublishers.noBody());
+
+        assertEquals(200, r.statusCode());
+        assertEquals("ON", hub.state("camalarm:ivsec:yard", "smokeDetectAlarm"));
+        assertEquals("SMOKE_DETECT", hub.state("camalarm:ivsec:yard", "lastEventType"));
+    }
+
+    @Test
+    void fixedPathPushNamesCameraAndEvent() throws Exception {
+        HttpResponse<String> r = hub.push("POST", "/yard/LCD", null, BodyPublishers.noBody());
+
+        assertEquals(200, r.statusCode());
+        assertEquals("ON", hub.state("camalarm:ivsec:yard", "lineCrossingAlarm"));
+    }
+
+    @Test
+    void unknownCameraLandsInInboxAndApprovalMakesItAThing() throws Exception {
+        String json = """
+                {"ip":"192.168.0.150","mac":"AA-BB-CC-00-11-22","device_name":"Shed","event_list":[{"dateTime":"20261005150501","event_type":["MOTION"]}]}""";
+        assertEquals(200, hub.postJson("", json).statusCode());
+
+        JsonObject entry = inboxEntry("camalarm:vigi:vigi_aabbcc001122");
+        assertNotNull(entry, "inbox entry expected in " + hub.inbox());
+        assertEquals("Shed", entry.get("label").getAsString());
+        assertEquals("AA:BB:CC:00:11:22", entry.getAsJsonObject("properties").get("macAddress").getAsString());
+
+        HttpResponse<String> approve = hub.api("POST", "inbox/camalarm:vigi:vigi_aabbcc001122/approve",
+                "{\"label\":\"Garden shed\"}");
+        assertEquals(200, approve.statusCode(), approve.body());
+        hub.awaitThing("camalarm:vigi:vigi_aabbcc001122");
+        assertNull(inboxEntry("camalarm:vigi:vigi_aabbcc001122"));
+        assertEquals("Garden shed", hub.thing("camalarm:vigi:vigi_aabbcc001122").get("label").getAsString());
+
+        assertEquals(200, hub.postJson("", json).statusCode());
+        assertEquals("ON", hub.state("camalarm:vigi:vigi_aabbcc001122", "motionAlarm"));
+    }
+
+    @Test
+    void configurationFilesAreHotReloaded() throws Exception {
+        hub.writeConf("camalarm.vigi-hot.cfg", "label=Hot one\n");
+        await().atMost(FEW_SECONDS).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> hub.thing("camalarm:vigi:hot") != null);
+
+        hub.writeConf("camalarm.vigi-hot.cfg", "label=Hot two\n");
+        await().atMost(FEW_SECONDS).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> "Hot two".equals(hub.thing("camalarm:vigi:hot").get("label").getAsString()));
+
+        Files.delete(hub.conf.resolve("camalarm.vigi-hot.cfg"));
+        await().atMost(FEW_SECONDS).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> hub.thing("camalarm:vigi:hot") == null);
+    }
+
+    @Test
+    void wrongTokenLooksExactlyLikeAnUnknownPath() throws Exception {
+        HttpResponse<String> wrongToken = hub.raw(HttpRequest.newBuilder(hub.uri("/camalarm/alarm/not-the-token/frontdoor"))
+                .POST(BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build());
+        HttpResponse<String> unknownPath = hub.raw(HttpRequest.newBuilder(hub.uri("/camalarm/nothing/here"))
+                .POST(BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build());
+
+        assertEquals(404, wrongToken.statusCode());
+        assertEquals(404, unknownPath.statusCode());
+        assertEquals(unknownPath.body(), wrongToken.body());
+        assertEquals(withoutDate(unknownPath), withoutDate(wrongToken));
+    }
+
+    private static java.util.Map<String, java.util.List<String>> withoutDate(HttpResponse<String> r) {
+        java.util.Map<String, java.util.List<String>> headers = new java.util.TreeMap<>(r.headers().map());
+        headers.remove("date");
+        return headers;
+    }
+
+    @Test
+    void malformedJsonGets400WithReasonAndGoodAlarmsAroundItStillWork() throws Exception {
+        HttpResponse<String> bad = hub.postJson("/garden", "{\"event_list\":[{\"dateTime\":");
+        assertEquals(400, bad.statusCode());
+        JsonObject error = JsonParser.parseString(bad.body()).getAsJsonObject();
+        assertTrue(error.has("error") && error.has("detail"), bad.body());
+        assertFalse(bad.body().contains("Exception"), bad.body());
+
+        HttpResponse<String> good = hub.postJson("/garden", """
+                {"event_list":[{"dateTime":"20261005150501","event_type":["VEHICLE"]}]}""");
+        assertEquals(200, good.statusCode());
+        assertEquals("ON", hub.state("camalarm:vigi:garden", "carAlarm"));
+    }
+
+    @Test
+    void garbageNeverGetsA500() throws Exception {
+        String[][] cases = {
+                { "multipart/form-data; boundary=ReportEventBoundary", "--ReportEventBoundary\r\nContent-Type: application/json\r\n\r\n{\"event_list\":[" },
+                { "multipart/form-data", "no boundary at all" },
+                { "application/json", "[1,2,3]" },
+                { "application/json", "{\"event_list\":\"not a list\"}" },
+                { "text/plain", "\u0000\u0001\u0002garbage" },
+                { "application/xml", "<config><alarmStatusInfo><perimeterAlarm>tr" }, };
+        for (String[] c : cases) {
+            HttpResponse<String> r = hub.push("POST", "", c[0], BodyPublishers.ofString(c[1]));
+            assertTrue(r.statusCode() == 400 || r.statusCode() == 200, c[1] + " -> " + r.statusCode() + " " + r.body());
+            assertFalse(r.body().contains("Exception") || r.body().contains("\tat "), r.body());
+        }
+    }
+
+    @Test
+    void bodyOverTheLimitGets413() throws Exception {
+        byte[] big = new byte[1_048_577];
+        HttpResponse<String> r = hub.push("POST", "/garden", "application/json", BodyPublishers.ofByteArray(big));
+
+        assertEquals(413, r.statusCode());
+        assertEquals("body_too_large", JsonParser.parseString(r.body()).getAsJsonObject().get("error").getAsString());
+    }
+
+    @Test
+    void addressOutsideAllowedAddressesGets403AndChangesNothing() throws Exception {
+        HttpResponse<String> r = hub.postJson("/locked", """
+                {"event_list":[{"dateTime":"20261005150501","event_type":["MOTION"]}]}""");
+
+        assertEquals(403, r.statusCode());
+        assertEquals("OFF", hub.state("camalarm:vigi:locked", "motionAlarm"));
+        assertEquals("UNKNOWN", status("camalarm:vigi:locked"));
+    }
+
+    @Test
+    void restNeedsTheApiToken() throws Exception {
+        assertEquals(401, hub.get("/camalarm/api/things", null).statusCode());
+        assertEquals(401, hub.get("/camalarm/api/things", "wrong").statusCode());
+        HttpResponse<String> ok = hub.get("/camalarm/api/things", Hub.API_TOKEN);
+        assertEquals(200, ok.statusCode());
+        JsonElement things = JsonParser.parseString(ok.body());
+        assertTrue(things.getAsJsonArray().size() >= 6);
+        JsonObject first = things.getAsJsonArray().get(0).getAsJsonObject();
+        for (String field : new String[] { "UID", "thingTypeUID", "label", "statusInfo", "properties", "channels" }) {
+            assertTrue(first.has(field), field + " missing in " + first);
+        }
+        JsonObject channel = first.getAsJsonArray("channels").get(0).getAsJsonObject();
+        for (String field : new String[] { "uid", "id", "itemType", "kind", "state" }) {
+            assertTrue(channel.has(field), field + " missing in " + channel);
+        }
+    }
+
+    private String status(String uid) throws Exception {
+        return hub.thing(uid).getAsJsonObject("statusInfo").get("status").getAsString();
+    }
+
+    private JsonObject inboxEntry(String uid) throws Exception {
+        for (JsonElement e : hub.inbox()) {
+            if (uid.equals(e.getAsJsonObject().get("thingUID").getAsString())) {
+                return e.getAsJsonObject();
+            }
+        }
+        return null;
+    }
+}

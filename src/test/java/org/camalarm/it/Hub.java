@@ -1,0 +1,182 @@
+package org.camalarm.it;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * The real embedded hub ({@code target/camalarm-hub.jar}) started as a separate process on a free
+ * loopback port, with its own {@code conf/} and {@code userdata/} in a temporary directory.
+ */
+final class Hub implements AutoCloseable {
+
+    static final String ALARM_TOKEN = "it-alarm-token";
+    static final String API_TOKEN = "it-api-token";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+    final Path dir;
+    final Path conf;
+    final Path userdata;
+    final Path log;
+    final int port;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private Process process;
+
+    /** A hub whose conf/ holds a server configuration with fixed tokens. */
+    static Hub withTokens(Path dir) throws IOException {
+        Hub hub = new Hub(dir);
+        Files.createDirectories(hub.conf);
+        hub.writeConf("camalarm.server.cfg", "alarmToken=" + ALARM_TOKEN + "\napiToken=" + API_TOKEN + "\n");
+        return hub;
+    }
+
+    Hub(Path dir) throws IOException {
+        this.dir = dir;
+        this.conf = dir.resolve("conf");
+        this.userdata = dir.resolve("userdata");
+        this.log = dir.resolve("hub.log");
+        this.port = freePort();
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    void writeConf(String name, String content) throws IOException {
+        Path tmp = conf.resolve("." + name + ".tmp");
+        Files.writeString(tmp, content);
+        Files.move(tmp, conf.resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Starts the hub and waits until its REST API answers with the token {@code apiToken} gives (polled). */
+    Hub start(java.util.concurrent.Callable<String> apiToken) throws IOException {
+        String jar = System.getProperty("camalarm.hub.jar", "target/camalarm-hub.jar");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m",
+                "-Dorg.osgi.service.http.port=" + port, "-Dorg.apache.felix.http.host=127.0.0.1",
+                "-Dcamalarm.conf=" + conf, "-Dcamalarm.userdata=" + userdata, "-jar", jar));
+        process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        await("hub answering on port " + port).atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions().until(() -> {
+                    if (!process.isAlive()) {
+                        throw new AssertionError("hub exited: " + logText());
+                    }
+                    return get("/camalarm/api/things", apiToken.call()).statusCode() == 200;
+                });
+        return this;
+    }
+
+    Hub start() throws IOException {
+        return start(() -> API_TOKEN);
+    }
+
+    String logText() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    HttpResponse<String> get(String path, String apiToken) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(10));
+        if (apiToken != null) {
+            b.header("Authorization", "Bearer " + apiToken);
+        }
+        return http.send(b.GET().build(), BodyHandlers.ofString());
+    }
+
+    HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + API_TOKEN)
+                .timeout(Duration.ofSeconds(10)).GET().build(), BodyHandlers.ofByteArray());
+    }
+
+    HttpResponse<String> api(String method, String path, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri("/camalarm/api/" + path)).header("Authorization", "Bearer " + API_TOKEN)
+                .timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body)).build(),
+                BodyHandlers.ofString());
+    }
+
+    /** A push as a camera sends it: {@code path} is appended to {@code /camalarm/alarm/<token>}. */
+    HttpResponse<String> push(String method, String path, String contentType, BodyPublisher body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/camalarm/alarm/" + ALARM_TOKEN + path))
+                .timeout(Duration.ofSeconds(10)).method(method, body);
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return http.send(b.build(), BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
+        return push("POST", path, "application/json; charset=utf-8", BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    }
+
+    HttpResponse<String> raw(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, BodyHandlers.ofString());
+    }
+
+    /** The thing as REST shows it, or {@code null} when it does not exist. */
+    JsonObject thing(String uid) throws IOException, InterruptedException {
+        HttpResponse<String> r = get("/camalarm/api/things/" + uid, API_TOKEN);
+        return r.statusCode() == 200 ? JsonParser.parseString(r.body()).getAsJsonObject() : null;
+    }
+
+    /** A channel's state text, or {@code null} when the thing or channel does not exist. */
+    String state(String thingUid, String channelId) throws IOException, InterruptedException {
+        JsonObject thing = thing(thingUid);
+        if (thing == null) {
+            return null;
+        }
+        for (JsonElement c : thing.getAsJsonArray("channels")) {
+            JsonObject channel = c.getAsJsonObject();
+            if (channelId.equals(channel.get("id").getAsString())) {
+                return channel.has("state") ? channel.get("state").getAsString() : null;
+            }
+        }
+        return null;
+    }
+
+    JsonArray inbox() throws IOException, InterruptedException {
+        return JsonParser.parseString(get("/camalarm/api/inbox", API_TOKEN).body()).getAsJsonArray();
+    }
+
+    /** Waits until the thing exists (FileInstall picks files up within a few seconds). */
+    void awaitThing(String uid) {
+        await(uid + " created").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .until(() -> thing(uid) != null);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.camalarm.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The hub's first start from nothing: default configuration, generated tokens, the start line. */
+class HubStartIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void firstStartCreatesConfigurationAndTokensAndNeverLogsThem() throws Exception {
+        Hub hub = new Hub(dir);
+        // no conf/ yet: the hub must make one; the API token is known once the hub has generated it
+        Path tokensFile = hub.userdata.resolve("camalarm/tokens.properties");
+        long started = System.nanoTime();
+        try (hub) {
+            hub.start(() -> tokens(tokensFile).getProperty("apiToken"));
+            System.out.printf("hub start-to-ready: %d ms%n", (System.nanoTime() - started) / 1_000_000);
+
+            String serverCfg = Files.readString(hub.conf.resolve("camalarm.server.cfg"));
+            assertTrue(serverCfg.contains("#alarmToken="), serverCfg);
+            assertTrue(serverCfg.contains("#maxBodyBytes=10485760"), serverCfg);
+
+            Properties tokens = tokens(tokensFile);
+            String alarmToken = tokens.getProperty("alarmToken");
+            String apiToken = tokens.getProperty("apiToken");
+            assertEquals(32, alarmToken.length());
+            assertEquals(32, apiToken.length());
+
+            String log = hub.logText();
+            assertTrue(log.contains("INFO") && log.contains("/camalarm/alarm/<alarmToken>"), log);
+            assertTrue(log.contains(tokensFile.toString()), log);
+            assertFalse(log.contains(alarmToken), "alarm token logged");
+            assertFalse(log.contains(apiToken), "API token logged");
+            assertFalse(log.contains("ERROR"), log);
+
+            // the generated alarm token is the one the alarm endpoint takes
+            assertEquals(200, hub.raw(java.net.http.HttpRequest.newBuilder(hub.uri("/camalarm/alarm/" + alarmToken + "/x/MOTION"))
+                    .GET().build()).statusCode());
+        }
+    }
+
+    private static Properties tokens(Path file) throws java.io.IOException {
+        Properties tokens = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            tokens.load(in);
+        }
+        return tokens;
+    }
+}
