@@ -11,7 +11,9 @@ import java.time.LocalDateTime;
  * @param time      the camera's own time stamp (cameras send no time zone), or {@code null} when
  *                  absent or unreadable
  * @param nvrChannel the NVR channel that saw it, or {@code null}
- * @param json      this event as JSON, for the {@code lastEventData} channel
+ * @param json      this event as JSON, for the {@code lastEventData} channel: the fields as received
+ *                  (VIGI: the {@code event_list} item plus {@code ip}, {@code mac}, {@code device_name}),
+ *                  at most 4 KiB of UTF-8, long values cut
  */
 public record AlarmEvent(String rawType, String type, Action action, LocalDateTime time, String nvrChannel,
         String json) {

@@ -9,7 +9,8 @@ import java.util.List;
  * @param ip         the IP address the camera reports for itself, or {@code null}
  * @param mac        the camera's MAC, normalised to {@code AA:BB:CC:DD:EE:FF}, or {@code null}
  * @param deviceName the camera's own name, or {@code null}
- * @param events     the events, at least one
+ * @param events     the events, at least one; none only for a TVT XML keepalive (an alarm status
+ *                   message that reports no alarm element)
  * @param image      the JPEG snapshot exactly as pushed (from {@code FF D8} on), or {@code null}
  */
 public record AlarmPush(Vendor vendor, String ip, String mac, String deviceName, List<AlarmEvent> events,

@@ -1,0 +1,145 @@
+package org.camalarm.alarm;
+
+import org.camalarm.alarm.IvsecDecoder.Fields;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/**
+ * Turns one HTTP request from a camera into an {@link AlarmPush}, recognising the format from the
+ * request itself (Content-Type, body, query), never from the URL path alone (protocols.md §1):
+ * <ol>
+ * <li>{@code multipart/*}: a VIGI push with a snapshot ({@link VigiMultipartDecoder});</li>
+ * <li>a JSON body (declared by Content-Type, or a body starting with <code>{</code>): with an
+ * {@code event_list}, a VIGI push ({@link VigiDecoder}); else iVSEC fields in it;</li>
+ * <li>an XML body (declared, or starting with {@code <}) with root {@code config}: TVT alarm
+ * status ({@link TvtXmlDecoder}), possibly a keepalive with <b>no events</b>;</li>
+ * <li>any other body is read as a form; its iVSEC fields, then the query's, field by field
+ * ({@link IvsecDecoder});</li>
+ * <li>nothing of the above: a fixed-path push. The path's event type, else {@code ALARM} when the
+ * path names a thing, makes one {@link AlarmEvent.Action#PULSE} iVSEC event (or START/STOP when
+ * the query has {@code EventAction}).</li>
+ * </ol>
+ * The path's event type never overrides a type the body names; it applies when the body names
+ * none. A declared JSON or XML body that cannot be parsed is malformed; a merely sniffed one that
+ * cannot be parsed counts as no body.
+ *
+ * <p>Contract: for any request whose components are {@code null} or hold any bytes, {@code decode}
+ * returns a push or throws {@link MalformedAlarmException}, nothing else. Error details name the
+ * field or byte offset and quote at most {@value ClientText#MAX_CHARS} characters of client data.
+ * Stateless and thread-safe: one instance may serve all requests.
+ */
+public final class AlarmDecoder {
+
+    private static final byte[] NO_BODY = new byte[0];
+
+    /**
+     * @throws MalformedAlarmException when the request is no camera alarm this decoder knows; its
+     *                                 {@link MalformedAlarmException#error() error} is a short code
+     *                                 ({@code invalid_json}, {@code truncated_multipart},
+     *                                 {@code unrecognised_alarm}, ...)
+     */
+    public AlarmPush decode(AlarmRequest request) throws MalformedAlarmException {
+        byte[] body = request.body() == null ? NO_BODY : request.body();
+        MediaType type = MediaType.parse(request.contentType());
+        String pathType = pathEventType(request.pathEventType());
+        if (type.isMultipart()) {
+            return VigiMultipartDecoder.decode(body, type, pathType);
+        }
+        Fields bodyFields = Fields.NONE;
+        String unread = null; // why a body that looked like JSON or XML was not used
+        int first = firstSignificantByte(body);
+        if (first >= 0) {
+            byte b = body[first];
+            boolean sniff = !type.isJson() && !type.isXml() && !type.isForm(); // undeclared: judge by content
+            if (type.isJson() || (sniff && b == '{')) {
+                JsonObject root = jsonObject(body, type.isJson());
+                if (root == null) {
+                    unread = "the body starts with '{' but is not a JSON object";
+                } else if (root.has("event_list")) {
+                    return VigiDecoder.decode(root, pathType, null);
+                } else {
+                    bodyFields = Fields.ofJson(root);
+                }
+            } else if (type.isXml() || (sniff && b == '<')) {
+                AlarmPush xml = xml(body, type.isXml());
+                if (xml != null) {
+                    return xml;
+                }
+                unread = "the body starts with '<' but is not a TVT <config> XML document";
+            } else {
+                bodyFields = Fields.ofForm(FormBody.parse(body));
+            }
+        }
+        Fields fields = bodyFields.or(Fields.ofQuery(request));
+        String thingId = request.thingId();
+        String fallbackType = pathType != null ? pathType
+                : thingId != null && !thingId.isBlank() ? EventTypes.ALARM : null;
+        if (fields.isEmpty() && fallbackType == null) {
+            throw unrecognised(request, body.length, unread);
+        }
+        return IvsecDecoder.decode(fields, fallbackType);
+    }
+
+    /** The parsed object; {@code null} when a sniffed body is not one (a declared one throws). */
+    private static JsonObject jsonObject(byte[] body, boolean declared) throws MalformedAlarmException {
+        try {
+            JsonElement root = Json.parse(body, 0, body.length, "body");
+            if (root.isJsonObject()) {
+                return root.getAsJsonObject();
+            }
+            if (declared) {
+                throw new MalformedAlarmException("json_not_object", "body is " + Json.kind(root) + ", expected a JSON object");
+            }
+            return null;
+        } catch (MalformedAlarmException e) {
+            if (declared) {
+                throw e;
+            }
+            return null;
+        }
+    }
+
+    /** The TVT push; {@code null} when not TVT's, or a sniffed body is not XML (a declared one throws). */
+    private static AlarmPush xml(byte[] body, boolean declared) throws MalformedAlarmException {
+        try {
+            return TvtXmlDecoder.decode(body);
+        } catch (MalformedAlarmException e) {
+            if (declared || !e.error().equals("invalid_xml")) {
+                throw e;
+            }
+            return null;
+        }
+    }
+
+    private static String pathEventType(String pathEventType) throws MalformedAlarmException {
+        if (pathEventType == null || pathEventType.isBlank()) {
+            return null;
+        }
+        return VigiDecoder.checkType(pathEventType.strip(), "the event type in the URL path");
+    }
+
+    /** Index of the first byte that is not whitespace or a UTF-8 byte order mark, or -1. */
+    private static int firstSignificantByte(byte[] body) {
+        int i = body.length >= 3 && (body[0] & 0xff) == 0xef && (body[1] & 0xff) == 0xbb && (body[2] & 0xff) == 0xbf
+                ? 3 : 0;
+        for (; i < body.length; i++) {
+            byte b = body[i];
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static MalformedAlarmException unrecognised(AlarmRequest request, int bodyLength, String unread) {
+        String contentType = request.contentType() == null ? "no Content-Type"
+                : "Content-Type " + ClientText.quote(request.contentType());
+        return new MalformedAlarmException("unrecognised_alarm",
+                "expected a VIGI JSON or multipart body, iVSEC EventType in the query, form or JSON body, or TVT XML;"
+                        + " got " + (request.method() == null ? "a request" : ClientText.quote(request.method()))
+                        + " with " + contentType + " and " + bodyLength + " body bytes"
+                        + (unread == null ? "" : " (" + unread + ")")
+                        + ", and the URL path names neither a thing nor an event type");
+    }
+}
