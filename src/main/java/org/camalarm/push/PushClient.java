@@ -1,0 +1,212 @@
+package org.camalarm.push;
+
+import java.lang.reflect.InvocationTargetException;
+import java.net.http.HttpClient;
+import java.security.GeneralSecurityException;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends {@link PushRequest}s to one device and reports each outcome as a {@link PushResult}.
+ *
+ * <p>Contract:
+ * <ul>
+ * <li>{@link #send} never blocks the calling thread and its future never completes
+ * exceptionally: every failure is a result with a {@link PushResult.Reason}.</li>
+ * <li>One client per {@link DeviceSettings}: it owns one JDK {@link HttpClient} (HTTP/1.1,
+ * connect timeout = {@link DeviceSettings#timeout()}, keep-alive connections pooled and reused,
+ * no proxy, no redirects followed) with its own {@link PinningTrustManager}, the authentication
+ * state ({@link DeviceAuth}: remembered Digest challenge, nonce count), and a datagram socket for
+ * UDP. When the settings change, close this client and build a new one: old credentials and
+ * pins can then never leak into new requests.</li>
+ * <li>At most {@link DeviceSettings#maxConcurrent()} pushes are in flight; up to
+ * {@value #QUEUE_CAPACITY} more wait; beyond that a push completes at once with
+ * {@link PushResult.Reason#OVERLOADED}.</li>
+ * <li>Trust on first use: without a pinned fingerprint every HTTPS result carries the
+ * fingerprint seen, and the listener given to the constructor is told each new one, so the
+ * caller can persist it (then build a new client with the pin).</li>
+ * <li>Threads: a small cached pool per client (daemon threads {@code camalarm-push-<host>-N},
+ * idle ones end after 30 s) serves the HTTP client and UDP sends; no thread per request.</li>
+ * </ul>
+ * Thread-safe. {@link #close()} refuses waiting and later pushes, lets running ones finish and
+ * releases threads and sockets.
+ */
+public final class PushClient implements AutoCloseable {
+
+    /** Most pushes that may wait for a free slot per device. */
+    public static final int QUEUE_CAPACITY = 64;
+    /** Reply bodies are read up to this many bytes. */
+    public static final int MAX_BODY_BYTES = HttpPusher.MAX_BODY_BYTES;
+    private static final long IDLE_THREAD_SECONDS = 30;
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(PushClient.class);
+
+    private final DeviceSettings settings;
+    private final Consumer<String> onNewCertificate;
+    private final ThreadPoolExecutor executor;
+    private final HttpClient httpClient;
+    private final HttpPusher httpPusher;
+    private final UdpPusher udpPusher;
+    private final PushLimiter limiter;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicReference<String> reportedFingerprint = new AtomicReference<>();
+
+    /** A client with no listener for new certificates (read {@link PushResult#fingerprint()} instead). */
+    public PushClient(DeviceSettings settings) {
+        this(settings, fingerprint -> {
+        });
+    }
+
+    /**
+     * @param settings         the device
+     * @param onNewCertificate told the canonical SHA-256 fingerprint ({@code AB:CD:...}) of each
+     *                         new certificate an unpinned HTTPS device presents, before the
+     *                         result completes; called on a client thread, must not block
+     */
+    public PushClient(DeviceSettings settings, Consumer<String> onNewCertificate) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.onNewCertificate = Objects.requireNonNull(onNewCertificate, "onNewCertificate");
+        this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_THREAD_SECONDS, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), threadFactory(settings.host()));
+        this.limiter = new PushLimiter(settings.maxConcurrent(), QUEUE_CAPACITY);
+        this.udpPusher = new UdpPusher(executor, settings.timeout());
+        this.httpClient = settings.protocol() == Protocol.UDP ? null
+                : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout())
+                        .followRedirects(HttpClient.Redirect.NEVER).proxy(HttpClient.Builder.NO_PROXY)
+                        .sslContext(sslContext(settings.certificateFingerprint())).executor(executor).build();
+        this.httpPusher = httpClient == null ? null : new HttpPusher(httpClient, settings);
+    }
+
+    /** The settings this client was built for. */
+    public DeviceSettings settings() {
+        return settings;
+    }
+
+    /** Sends the request; success means a 2xx status (or, for UDP, a datagram sent). */
+    public CompletableFuture<PushResult> send(PushRequest request) {
+        return send(request, ResponseJudge.STATUS_2XX);
+    }
+
+    /**
+     * Sends the request and lets {@code judge} read the reply (except a 401, and a 403 to a
+     * request with credentials, which are authentication failures).
+     *
+     * @return the outcome; never completes exceptionally, never blocks the caller
+     */
+    public CompletableFuture<PushResult> send(PushRequest request, ResponseJudge judge) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(judge, "judge");
+        long start = System.nanoTime();
+        return limiter.submit(() -> dispatch(request, judge, start), why -> refused(request, why, start))
+                .exceptionally(error -> {
+                    LOGGER.debug("push to {} failed unexpectedly", request.address(), error);
+                    Verdict verdict = Failures.classify(error, request.address(), settings.timeout());
+                    return PushResult.failure(verdict.reason(), verdict.detail(), elapsedMs(start));
+                }).thenApply(this::afterResult);
+    }
+
+    /** Refuses waiting and later pushes (as unreachable, "closed"), lets running ones finish, then frees threads. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        limiter.close();
+        udpPusher.close();
+        shutdownHttpClient();
+        shutdownWhenIdle();
+    }
+
+    private CompletableFuture<PushResult> dispatch(PushRequest request, ResponseJudge judge, long start) {
+        if (request.protocol() == Protocol.UDP) {
+            return udpPusher.send(request, start);
+        }
+        if (httpPusher == null) {
+            return CompletableFuture.completedFuture(PushResult.failure(PushResult.Reason.UNREACHABLE,
+                    "a client for a UDP device cannot send " + request.protocol(), elapsedMs(start)));
+        }
+        return httpPusher.send(request, judge, start);
+    }
+
+    private PushResult refused(PushRequest request, String why, long start) {
+        if (PushLimiter.CLOSED.equals(why)) {
+            return PushResult.failure(PushResult.Reason.UNREACHABLE,
+                    "push client for " + request.address() + " was closed", elapsedMs(start));
+        }
+        return PushResult.failure(PushResult.Reason.OVERLOADED, why, elapsedMs(start));
+    }
+
+    private PushResult afterResult(PushResult result) {
+        String fingerprint = result.fingerprint();
+        if (fingerprint != null && settings.certificateFingerprint() == null
+                && !fingerprint.equals(reportedFingerprint.getAndSet(fingerprint))) {
+            try {
+                onNewCertificate.accept(fingerprint);
+            } catch (RuntimeException e) {
+                LOGGER.warn("certificate listener for {} failed", settings.host(), e);
+            }
+        }
+        if (closed.get()) {
+            shutdownWhenIdle();
+        }
+        LOGGER.debug("push to {}: {} {}", settings.host(), result.reason(), result.detail());
+        return result;
+    }
+
+    private void shutdownWhenIdle() {
+        if (limiter.inFlight() == 0) {
+            executor.shutdown();
+        }
+    }
+
+    /** JDK 21+ can shut a client down (closing pooled connections); on 17 it is released when unreachable. */
+    private void shutdownHttpClient() {
+        if (httpClient == null) {
+            return;
+        }
+        try {
+            HttpClient.class.getMethod("shutdown").invoke(httpClient);
+        } catch (NoSuchMethodException e) {
+            // JDK 17: no shutdown; the selector thread ends once the client is unreachable
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            LOGGER.debug("could not shut down the HTTP client of {}", settings.host(), e);
+        }
+    }
+
+    private static SSLContext sslContext(String pin) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[] { new PinningTrustManager(pin) }, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK has TLS", e);
+        }
+    }
+
+    private static ThreadFactory threadFactory(String host) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "camalarm-push-" + host + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static long elapsedMs(long start) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+}

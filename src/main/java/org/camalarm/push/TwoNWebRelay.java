@@ -1,0 +1,59 @@
+package org.camalarm.push;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * 2N web relay (9137410E, 9137411E): {@code GET /state.xml?relay{N}State=1} (on), {@code =0}
+ * (off), {@code =2} (pulse, the device's preset time, 1.5 s by default; with
+ * {@code &pulseTime{N}=S} when a pulse time is configured) and {@code =5} for toggle.
+ * <b>Toggle is a guess</b> ("=5" is reported for some models only): a device that does not know
+ * it answers with an error status or an unchanged state.
+ *
+ * <p>Authentication: none or Basic. Success: 2xx and a {@code <datavalues>} XML reply; an empty
+ * 2xx body is accepted too.
+ *
+ * @param relay     the relay number, from 1
+ * @param pulseTime the pulse length (sent as decimal seconds), or {@code null} for the device's preset
+ */
+public record TwoNWebRelay(int relay, Duration pulseTime) implements DeviceFamily {
+
+    public TwoNWebRelay {
+        PulseTimes.checkIndex("relay", relay, 1);
+        PulseTimes.check(pulseTime);
+    }
+
+    @Override
+    public String label() {
+        return "2N web relay";
+    }
+
+    @Override
+    public Set<SwitchCommand> supportedCommands() {
+        return EnumSet.allOf(SwitchCommand.class);
+    }
+
+    @Override
+    public PushRequest request(SwitchCommand command, DeviceSettings device) {
+        String state = switch (command) {
+            case ON -> "1";
+            case OFF -> "0";
+            case TOGGLE -> "5";
+            case PULSE -> pulseTime == null ? "2" : "2&pulseTime" + relay + "=" + PulseTimes.seconds(pulseTime);
+        };
+        return PushRequest.of(device, "GET", "/state.xml?relay" + relay + "State=" + state);
+    }
+
+    @Override
+    public Verdict judge(int status, String body) {
+        if (!HttpStatus.isSuccess(status)) {
+            return Verdict.rejected(HttpStatus.describe(status));
+        }
+        if (body.isBlank() || body.toLowerCase(Locale.ROOT).contains("<datavalues")) {
+            return Verdict.ok(HttpStatus.describe(status));
+        }
+        return Verdict.rejected(HttpStatus.describe(status) + " but the reply is not a 2N state.xml document");
+    }
+}

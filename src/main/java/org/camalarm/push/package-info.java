@@ -1,0 +1,14 @@
+/**
+ * Pushes commands to relays, lights and other devices over HTTP, HTTPS or UDP, the way the
+ * iVSEC "Event Push Platform" does: one {@link org.camalarm.push.PushClient} per device, one
+ * {@link org.camalarm.push.DeviceFamily} per device family that knows the exact request of a
+ * {@link org.camalarm.push.SwitchCommand} and how to judge the reply, and a
+ * {@link org.camalarm.push.PushCommandSender} that ties them together.
+ *
+ * <p>Every outcome is a {@link org.camalarm.push.PushResult}: device failures are values, never
+ * exceptions and never warn-level log lines. This package knows nothing of cameras or things.
+ *
+ * <p>Nullness: parameters and return values are non-null unless their Javadoc says "or
+ * {@code null}".
+ */
+package org.camalarm.push;

@@ -1,0 +1,52 @@
+package org.camalarm.push;
+
+import static org.camalarm.push.Pushes.assertResult;
+import static org.camalarm.push.Pushes.await;
+import static org.camalarm.push.Pushes.loopback;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.camalarm.push.FakeDevice.Reply;
+import org.junit.jupiter.api.Test;
+
+class PushCommandSenderTest {
+
+    @Test
+    void coalescesRepeatsWithinTheMinimumInterval() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-10-05T15:05:01Z"));
+        try (FakeDevice device = FakeDevice.http(request -> Reply.of(200, "{}"));
+                PushCommandSender sender = new PushCommandSender(loopback(Protocol.HTTP, device.port()),
+                        new ShellyGen1(0, ShellyKind.RELAY, null), IntervalGate.ofSeconds("2", clock), f -> {
+                        })) {
+            assertResult(PushResult.Reason.OK, "HTTP 200 OK", await(sender.send(SwitchCommand.ON)));
+            clock.advance(Duration.ofMillis(500));
+            PushResult repeat = await(sender.send(SwitchCommand.ON));
+            await(sender.send(SwitchCommand.ON));
+            PushResult other = await(sender.send(SwitchCommand.OFF));
+            assertEquals(2, sender.coalesced(SwitchCommand.ON));
+            clock.advance(Duration.ofMillis(1500));
+            PushResult later = await(sender.send(SwitchCommand.ON));
+
+            assertResult(PushResult.Reason.INTERVAL, "coalesced: 1 repeat within 2 s", repeat);
+            assertEquals(0, sender.coalesced(SwitchCommand.ON), "reset by the push that went out");
+            assertResult(PushResult.Reason.OK, "HTTP 200 OK", other);
+            assertResult(PushResult.Reason.OK, "HTTP 200 OK", later);
+            assertEquals(List.of("GET /relay/0?turn=on", "GET /relay/0?turn=off", "GET /relay/0?turn=on"),
+                    device.requestLines());
+        }
+    }
+
+    @Test
+    void anUnsupportedCommandFailsFast() {
+        try (PushCommandSender sender = new PushCommandSender(DeviceSettings.of(Protocol.HTTP, "127.0.0.1", 9),
+                new AxisIo(1, null))) {
+            assertEquals("Axis I/O cannot TOGGLE; it can [ON, OFF, PULSE]",
+                    assertThrows(IllegalArgumentException.class, () -> sender.send(SwitchCommand.TOGGLE)).getMessage());
+            assertEquals("/axis-cgi/io/port.cgi?action=1%3A%2F", sender.preview(SwitchCommand.ON).pathAndQuery());
+        }
+    }
+}
