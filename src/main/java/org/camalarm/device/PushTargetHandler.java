@@ -1,0 +1,37 @@
+package org.camalarm.device;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.camalarm.push.PushResult;
+import org.camalarm.thing.ThingHandler;
+
+/**
+ * A thing that sends push commands to a device (a relay, a light, an intercom): what rules, REST
+ * and the EventAdmin command topic drive. This is where a push leaves the hub.
+ *
+ * <p>Both methods return at once and never block on the network; the future always completes
+ * normally (every failure is a {@link PushResult}). The thing's {@code lastResult},
+ * {@code lastPush}, {@code lastResponseCode} channels and its status follow each outcome.
+ */
+public interface PushTargetHandler extends ThingHandler {
+
+    /**
+     * Sends {@code command} to the channel. Relay channels take {@code ON}/{@code OFF} ({@code power}),
+     * {@code TOGGLE} ({@code toggle}), {@code PULSE} ({@code pulse}); an {@code http} thing's command
+     * channel takes any command (it sends its configured request). The minimum {@code interval}
+     * applies: a repeat inside it completes with reason {@code INTERVAL}, unsent.
+     *
+     * @throws IllegalArgumentException when the thing has no such channel or the channel cannot take
+     *                                  the command (the message says which)
+     */
+    CompletableFuture<PushResult> command(String channelId, String command);
+
+    /**
+     * Sends a command to test the device, ignoring {@code interval}: the named command (a channel id
+     * or, for relays, {@code ON}/{@code OFF}/{@code TOGGLE}/{@code PULSE}), or the family's harmless
+     * default when {@code null} (a status read where the device has one, else the first command).
+     *
+     * @throws IllegalArgumentException when the named command does not exist
+     */
+    CompletableFuture<PushResult> test(String command);
+}

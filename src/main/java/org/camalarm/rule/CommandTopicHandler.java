@@ -1,0 +1,129 @@
+package org.camalarm.rule;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.camalarm.thing.ThingEvents;
+import org.camalarm.thing.ThingRegistry;
+import org.camalarm.time.Timers;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lets other bundles (their rule engines, scripts) drive push targets through EventAdmin: a
+ * command event is sent exactly as a {@link Rule} sends its command, and its outcome is posted
+ * back.
+ *
+ * <table>
+ * <caption>Command events</caption>
+ * <tr><th>Topic</th><th>Posted by</th><th>Properties</th></tr>
+ * <tr><td>{@code camalarm/command} (or any sub-topic {@code camalarm/command/...} other than
+ * {@code result})</td><td>another bundle</td><td>{@code channelUID} (String, required): the target
+ * channel, e.g. {@code camalarm:shelly:gate:power}; {@code command} (String, required): {@code ON},
+ * {@code OFF}, {@code TOGGLE}, {@code PULSE} (any case) or the name of an {@code http} thing's
+ * command; {@code correlationId} (any type, optional): echoed in the result</td></tr>
+ * <tr><td>{@code camalarm/command/result}</td><td>camalarm, once per command, when the push
+ * completes</td><td>{@code channelUID}, {@code command} (as sent: the four switch commands upper
+ * case), {@code success} (Boolean), {@code reason} ({@code OK}, {@code UNREACHABLE},
+ * {@code REJECTED}, {@code NO_STATUS}, {@code AUTH_FAILED}, {@code CERTIFICATE_MISMATCH},
+ * {@code INTERVAL}, {@code OVERLOADED}, or {@code NO_TARGET} (no push target thing with that UID),
+ * {@code BAD_COMMAND} (missing or malformed {@code channelUID} or {@code command}, unknown channel,
+ * or a command the channel cannot take), {@code ERROR} (internal failure)), {@code detail} (one
+ * sentence with the exact reason), {@code status} (Integer, the device's HTTP status, only when it
+ * answered), {@code latencyMs} (Long), {@code timestamp} (epoch ms), and {@code correlationId} when
+ * the command had one</td></tr>
+ * <tr><td>{@code camalarm/rule/fired/<ruleId>}</td><td>camalarm, when a rule fires</td><td>see
+ * {@link RuleEngine}</td></tr>
+ * <tr><td>{@code camalarm/rule/result/<ruleId>}</td><td>camalarm, when a rule's push
+ * completes</td><td>see {@link RuleEngine}</td></tr>
+ * </table>
+ *
+ * <p>Post commands with {@code postEvent}: the handler returns at once, and the result comes
+ * later as its own event. Problems with a command are reported in its result, and logged at debug
+ * only.
+ */
+@Component(service = EventHandler.class, property = {
+        EventConstants.EVENT_TOPIC + "=" + CommandTopicHandler.TOPIC,
+        EventConstants.EVENT_TOPIC + "=" + CommandTopicHandler.TOPIC + "/*"})
+public class CommandTopicHandler implements EventHandler {
+
+    public static final String TOPIC = "camalarm/command";
+    public static final String RESULT_TOPIC = TOPIC + "/result";
+    /** Event property names (plus {@code channelUID}, {@code command} and those of {@link Outcome}). */
+    public static final String CORRELATION_ID = "correlationId";
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(CommandTopicHandler.class);
+    private final EventAdmin eventAdmin;
+    private final PushDispatcher dispatcher;
+    private final Timers timers;
+
+    @Activate
+    public CommandTopicHandler(@Reference EventAdmin eventAdmin, @Reference ThingRegistry registry,
+            @Reference Timers timers) {
+        this.eventAdmin = eventAdmin;
+        this.dispatcher = new PushDispatcher(registry);
+        this.timers = timers;
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        String topic = event.getTopic();
+        if (topic.equals(RESULT_TOPIC) || topic.startsWith(RESULT_TOPIC + "/")) {
+            return; // our own answers come back through the wildcard subscription
+        }
+        Object channel = event.getProperty(ThingEvents.CHANNEL_UID);
+        Object requested = event.getProperty(RuleEngine.COMMAND);
+        String command = requested instanceof String s ? Commands.normalize(s) : "";
+        CompletableFuture<Outcome> outcome;
+        if (!(channel instanceof String uid) || uid.isBlank()) {
+            outcome = CompletableFuture.completedFuture(Outcome.failure(Outcome.BAD_COMMAND, "channelUID is missing"));
+        } else if (command.isEmpty()) {
+            outcome = CompletableFuture.completedFuture(Outcome.failure(Outcome.BAD_COMMAND, "command is missing"));
+        } else {
+            outcome = send(uid.strip(), command);
+        }
+        Object correlationId = event.getProperty(CORRELATION_ID);
+        outcome.whenComplete((result, e) -> answer(channel, command, correlationId,
+                result != null ? result : Outcome.failure(Outcome.ERROR, String.valueOf(e))));
+    }
+
+    private CompletableFuture<Outcome> send(String channelUID, String command) {
+        ChannelUID target;
+        try {
+            target = ChannelUID.parse(channelUID);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(Outcome.failure(Outcome.BAD_COMMAND, e.getMessage()));
+        }
+        return dispatcher.send(target, command);
+    }
+
+    private void answer(Object channel, String command, Object correlationId, Outcome outcome) {
+        try {
+            if (LOGGER.isDebugEnabled()) {
+                LOGGER.debug("Command {} to {} from the command topic: {} {}", command, channel, outcome.reason(),
+                        outcome.detail());
+            }
+            Map<String, Object> result = new HashMap<>(16);
+            if (channel instanceof String) {
+                result.put(ThingEvents.CHANNEL_UID, channel);
+            }
+            result.put(RuleEngine.COMMAND, command);
+            outcome.addTo(result);
+            result.put(EventConstants.TIMESTAMP, timers.clock().millis());
+            if (correlationId != null) {
+                result.put(CORRELATION_ID, correlationId);
+            }
+            eventAdmin.postEvent(new Event(RESULT_TOPIC, result));
+        } catch (RuntimeException e) {
+            LOGGER.warn("Result of command {} to {} could not be posted", command, channel, e);
+        }
+    }
+}

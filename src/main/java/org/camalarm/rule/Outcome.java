@@ -1,0 +1,60 @@
+package org.camalarm.rule;
+
+import java.util.Map;
+
+import org.camalarm.push.PushResult;
+
+/**
+ * How a command sent by a rule or through the command topic ended: the device's
+ * {@link PushResult}, or one of the reasons of this package when it never reached a device.
+ * Its fields are the result event properties {@value #SUCCESS}, {@value #REASON},
+ * {@value #DETAIL}, {@value #STATUS} and {@value #LATENCY_MS}.
+ *
+ * @param success   whether the device accepted the command
+ * @param reason    a {@link PushResult.Reason} name, or {@value #NO_TARGET}, {@value #BAD_COMMAND},
+ *                  {@value #ERROR}
+ * @param detail    one human sentence with the exact reason
+ * @param status    the device's HTTP status, or {@code null} when none came
+ * @param latencyMs milliseconds the push took; 0 when nothing was sent
+ */
+record Outcome(boolean success, String reason, String detail, Integer status, long latencyMs) {
+
+    /** No thing with the target's UID, or that thing is not a push target. */
+    static final String NO_TARGET = "NO_TARGET";
+    /** The target has no such channel or cannot take the command, or the request named none. */
+    static final String BAD_COMMAND = "BAD_COMMAND";
+    /** The target failed unexpectedly (a bug; the log has the stack trace at debug). */
+    static final String ERROR = "ERROR";
+
+    static final String SUCCESS = "success";
+    static final String REASON = "reason";
+    static final String DETAIL = "detail";
+    static final String STATUS = "status";
+    static final String LATENCY_MS = "latencyMs";
+
+    static Outcome of(PushResult result) {
+        return new Outcome(result.success(), result.reason().name(), result.detail(), result.status(),
+                result.latencyMs());
+    }
+
+    /** A command that reached no device. */
+    static Outcome failure(String reason, String detail) {
+        return new Outcome(false, reason, detail, null, 0);
+    }
+
+    /** Whether the command never reached a device because of the setup ({@code then}, the target, a bug). */
+    boolean unsent() {
+        return NO_TARGET.equals(reason) || BAD_COMMAND.equals(reason) || ERROR.equals(reason);
+    }
+
+    /** Puts the result properties into an event's properties; {@value #STATUS} only when there is one. */
+    void addTo(Map<String, Object> properties) {
+        properties.put(SUCCESS, success);
+        properties.put(REASON, reason);
+        properties.put(DETAIL, detail);
+        if (status != null) {
+            properties.put(STATUS, status);
+        }
+        properties.put(LATENCY_MS, latencyMs);
+    }
+}

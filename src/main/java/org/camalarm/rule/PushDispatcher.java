@@ -1,0 +1,55 @@
+package org.camalarm.rule;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.camalarm.device.PushTargetHandler;
+import org.camalarm.push.PushResult;
+import org.camalarm.thing.ThingHandler;
+import org.camalarm.thing.ThingRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a command to a push target channel, for rules and for the command topic alike: finds the
+ * {@link PushTargetHandler} of the channel's thing in the {@link ThingRegistry} and calls
+ * {@link PushTargetHandler#command}.
+ *
+ * <p>Thread-safe. {@link #send} returns at once, never throws, and its future always completes
+ * normally: a missing target, a refused command or a failing handler are {@link Outcome}s too.
+ */
+final class PushDispatcher {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(PushDispatcher.class);
+    private final ThingRegistry registry;
+
+    PushDispatcher(ThingRegistry registry) {
+        this.registry = registry;
+    }
+
+    CompletableFuture<Outcome> send(ChannelUID target, String command) {
+        ThingHandler handler = registry.byUID(target.thing()).orElse(null);
+        if (!(handler instanceof PushTargetHandler push)) {
+            return CompletableFuture.completedFuture(Outcome.failure(Outcome.NO_TARGET, handler == null
+                    ? "no thing " + target.thing()
+                    : target.thing() + " is not a push target"));
+        }
+        CompletableFuture<PushResult> pushing;
+        try {
+            pushing = push.command(target.channelId(), command);
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(Outcome.failure(Outcome.BAD_COMMAND, e.getMessage()));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(failed(target, command, e));
+        }
+        if (pushing == null) {
+            return CompletableFuture.completedFuture(Outcome.failure(Outcome.ERROR, target.thing()
+                    + " returned no result for " + command));
+        }
+        return pushing.handle((result, e) -> result != null ? Outcome.of(result) : failed(target, command, e));
+    }
+
+    private static Outcome failed(ChannelUID target, String command, Throwable e) {
+        LOGGER.debug("{} failed on command {}", target, command, e);
+        return Outcome.failure(Outcome.ERROR, target.thing() + " failed on " + command + ": " + e);
+    }
+}

@@ -1,0 +1,192 @@
+package org.camalarm.rule;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import org.camalarm.rule.ActiveRule.Decision;
+import org.camalarm.thing.ThingEvents;
+import org.camalarm.thing.ThingRegistry;
+import org.camalarm.time.Timers;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the {@link Rule}s: listens to every state change and trigger of the things, and when a
+ * rule's {@code when} channel changes or fires, checks its condition, {@code enabled}, schedule
+ * (at the time of the {@link Timers} clock) and interval, then sends its command to its
+ * {@code then} channel's push target.
+ *
+ * <p>Events posted (asynchronously), {@code <ruleId>} being the rule id:
+ * <table>
+ * <caption>Rule events</caption>
+ * <tr><th>Topic</th><th>When</th><th>Properties</th></tr>
+ * <tr><td>{@code camalarm/rule/fired/<ruleId>}</td><td>the rule fired</td><td>{@code rule} (id),
+ * {@code when}, {@code then} (channel UIDs), {@code command}, {@code trigger} (the state or event
+ * that fired it), {@code timestamp} (epoch ms)</td></tr>
+ * <tr><td>{@code camalarm/rule/result/<ruleId>}</td><td>its push completed</td><td>{@code rule},
+ * {@code then}, {@code command}, {@code success} (Boolean), {@code reason} (a push result reason,
+ * or {@code NO_TARGET}, {@code BAD_COMMAND}, {@code ERROR}), {@code detail}, {@code status}
+ * (Integer, only when the device answered), {@code latencyMs} (Long), {@code timestamp}</td></tr>
+ * </table>
+ *
+ * <p>Threading: {@link #handleEvent} runs on EventAdmin's thread and never waits for a push; the
+ * result is posted from whichever thread completes it. A channel no rule watches costs one map
+ * lookup. One rule failing never stops the others. A missing target is logged at warn once per
+ * rule (again only after the target was reached in between); every firing still posts its result.
+ */
+@Component(service = {RuleEngine.class, EventHandler.class}, property = {
+        EventConstants.EVENT_TOPIC + "=" + ThingEvents.STATE_TOPIC + "/*",
+        EventConstants.EVENT_TOPIC + "=" + ThingEvents.TRIGGER_TOPIC + "/*"})
+public class RuleEngine implements EventHandler {
+
+    public static final String FIRED_TOPIC = "camalarm/rule/fired";
+    public static final String RESULT_TOPIC = "camalarm/rule/result";
+    /** Event property names (plus those of {@link Outcome}). */
+    public static final String RULE = "rule";
+    public static final String WHEN = "when";
+    public static final String THEN = "then";
+    public static final String COMMAND = "command";
+    public static final String TRIGGER = "trigger";
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(RuleEngine.class);
+    private final EventAdmin eventAdmin;
+    private final PushDispatcher dispatcher;
+    private final Timers timers;
+    /** The hot path's index: rules by their {@code when} channel UID; arrays are never modified. */
+    private final ConcurrentMap<String, ActiveRule[]> byWhen = new ConcurrentHashMap<>();
+    /** Guarded by itself; also serializes changes of {@link #byWhen}. */
+    private final Map<String, ActiveRule> byId = new HashMap<>();
+
+    @Activate
+    public RuleEngine(@Reference EventAdmin eventAdmin, @Reference ThingRegistry registry, @Reference Timers timers) {
+        this.eventAdmin = eventAdmin;
+        this.dispatcher = new PushDispatcher(registry);
+        this.timers = timers;
+    }
+
+    /** Adds a rule; false (and nothing added) when another rule holds its id. */
+    boolean register(RuleDefinition definition) {
+        synchronized (byId) {
+            if (byId.containsKey(definition.id())) {
+                return false;
+            }
+            ActiveRule rule = new ActiveRule(definition);
+            byId.put(definition.id(), rule);
+            byWhen.merge(rule.whenText(), new ActiveRule[] {rule}, (old, added) -> {
+                ActiveRule[] both = Arrays.copyOf(old, old.length + 1);
+                both[old.length] = added[0];
+                return both;
+            });
+            return true;
+        }
+    }
+
+    /** Removes exactly this rule (not another that took the id since). */
+    void unregister(RuleDefinition definition) {
+        synchronized (byId) {
+            ActiveRule rule = byId.get(definition.id());
+            if (rule == null || rule.definition() != definition) {
+                return;
+            }
+            byId.remove(definition.id());
+            byWhen.computeIfPresent(rule.whenText(), (when, old) -> {
+                ActiveRule[] rest = Arrays.stream(old).filter(r -> r != rule).toArray(ActiveRule[]::new);
+                return rest.length == 0 ? null : rest;
+            });
+        }
+    }
+
+    /** The registered rule with that id, or {@code null}. */
+    ActiveRule rule(String id) {
+        synchronized (byId) {
+            return byId.get(id);
+        }
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        Object channel = event.getProperty(ThingEvents.CHANNEL_UID);
+        ActiveRule[] rules = channel instanceof String uid ? byWhen.get(uid) : null;
+        if (rules == null) {
+            return;
+        }
+        String newState = text(event.getProperty(ThingEvents.STATE));
+        String triggerEvent = newState == null ? text(event.getProperty(ThingEvents.EVENT)) : null;
+        Clock clock = timers.clock();
+        long now = clock.millis();
+        for (ActiveRule rule : rules) {
+            try {
+                Decision decision = rule.decide(newState, triggerEvent, clock, now);
+                if (decision == Decision.FIRE) {
+                    fire(rule, newState != null ? newState : triggerEvent, now);
+                } else if (decision != Decision.NO_MATCH && LOGGER.isDebugEnabled()) {
+                    LOGGER.debug("Rule {} not fired by {} {}: {} ({} skipped by its interval so far)", rule.id(),
+                            channel, newState != null ? newState : triggerEvent, decision, rule.skipped());
+                }
+            } catch (RuntimeException e) {
+                LOGGER.warn("Rule {} failed on {} of {}", rule.id(), newState != null ? newState : triggerEvent,
+                        channel, e);
+            }
+        }
+    }
+
+    private static String text(Object value) {
+        return value instanceof String s ? s : null;
+    }
+
+    private void fire(ActiveRule rule, String trigger, long now) {
+        RuleDefinition definition = rule.definition();
+        // start the push first: the relay is what the latency goal measures
+        CompletableFuture<Outcome> outcome = dispatcher.send(definition.then(), definition.command());
+        Map<String, Object> fired = new HashMap<>(16);
+        fired.put(RULE, definition.id());
+        fired.put(WHEN, rule.whenText());
+        fired.put(THEN, rule.thenText());
+        fired.put(COMMAND, definition.command());
+        fired.put(TRIGGER, trigger);
+        fired.put(EventConstants.TIMESTAMP, now);
+        eventAdmin.postEvent(new Event(rule.firedTopic(), fired));
+        if (LOGGER.isDebugEnabled()) {
+            LOGGER.debug("Rule {} fired by {}: {} {}", rule.id(), trigger, rule.thenText(), definition.command());
+        }
+        // attached after the fired event, so a result completed already is still posted second
+        outcome.whenComplete((result, e) -> finish(rule, result != null ? result
+                : Outcome.failure(Outcome.ERROR, String.valueOf(e))));
+    }
+
+    private void finish(ActiveRule rule, Outcome outcome) {
+        RuleDefinition definition = rule.definition();
+        try {
+            if (!outcome.unsent()) {
+                rule.reached();
+            } else if (rule.firstProblem()) {
+                LOGGER.warn("Rule {} cannot send {} to {}: {}", rule.id(), definition.command(), rule.thenText(),
+                        outcome.detail());
+            } else {
+                LOGGER.debug("Rule {} cannot send {} to {}: {}", rule.id(), definition.command(), rule.thenText(),
+                        outcome.detail());
+            }
+            Map<String, Object> result = new HashMap<>(16);
+            result.put(RULE, definition.id());
+            result.put(THEN, rule.thenText());
+            result.put(COMMAND, definition.command());
+            outcome.addTo(result);
+            result.put(EventConstants.TIMESTAMP, timers.clock().millis());
+            eventAdmin.postEvent(new Event(rule.resultTopic(), result));
+        } catch (RuntimeException e) {
+            LOGGER.warn("Rule {} could not post its result", rule.id(), e);
+        }
+    }
+}
