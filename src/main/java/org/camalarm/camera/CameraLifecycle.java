@@ -3,7 +3,6 @@ package org.camalarm.camera;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.camalarm.alarm.AlarmPush.Vendor;
@@ -11,7 +10,6 @@ import org.camalarm.thing.ChannelDefinition;
 import org.camalarm.thing.Thing;
 import org.camalarm.thing.ThingConfigurations;
 import org.camalarm.thing.ThingEvents;
-import org.camalarm.thing.ThingHandler;
 import org.camalarm.thing.ThingRegistry;
 import org.camalarm.thing.ThingStatusInfo;
 import org.camalarm.thing.ThingStatusInfo.Detail;
@@ -61,13 +59,7 @@ final class CameraLifecycle {
         if (problem != null) {
             thing.setStatus(ThingStatusInfo.offline(Detail.CONFIGURATION_ERROR, problem));
         }
-        Optional<ThingHandler> taken = registry.register(handler);
-        if (taken.isPresent()) {
-            LOGGER.error("Thing {} not created: its id is already used by {}", uid, taken.get().thing().uid());
-            return new CameraLifecycle(registry, null);
-        }
-        LOGGER.debug("Camera thing {} ready", uid);
-        return new CameraLifecycle(registry, handler);
+        return new CameraLifecycle(registry, registry.add(handler) ? handler : null);
     }
 
     void stop() {

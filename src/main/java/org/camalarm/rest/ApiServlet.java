@@ -39,6 +39,8 @@ import com.google.gson.JsonParseException;
  * GET  things/{thingUID}/image     the camera's latest snapshot (image/jpeg)
  * GET  inbox                       cameras that pushed but match no thing
  * POST inbox/{thingUID}/approve    make an inbox entry a thing (optional body {"label": "..."})
+ * POST things/{thingUID}/channels/{channelId}   send a command (body: ON, OFF, TOGGLE, PULSE, …)
+ * POST things/{thingUID}/test      test a push target (optional body: a command name)
  * </pre>
  */
 @Component(service = Servlet.class)
@@ -86,6 +88,10 @@ public class ApiServlet extends HttpServlet {
                 }
             } else if (matches(path, "things", null, "image") && "GET".equals(method)) {
                 image(path[1], response);
+            } else if (matches(path, "things", null, "channels", null) && "POST".equals(method)) {
+                PushResource.command(thing(path[1]), path[3], request, response);
+            } else if (matches(path, "things", null, "test") && "POST".equals(method)) {
+                PushResource.test(thing(path[1]), request, response);
             } else if (matches(path, "inbox") && "GET".equals(method)) {
                 JsonArray entries = new JsonArray();
                 inbox.entries().forEach(e -> entries.add(ThingJson.inboxEntry(e)));
@@ -95,7 +101,7 @@ public class ApiServlet extends HttpServlet {
             } else {
                 HttpAnswers.notFound(response);
             }
-        } catch (IllegalArgumentException | JsonParseException e) {
+        } catch (IllegalArgumentException | IllegalStateException | JsonParseException e) {
             HttpAnswers.error(response, HttpServletResponse.SC_BAD_REQUEST, "bad_request", e.getMessage());
         }
     }

@@ -42,7 +42,6 @@ public class ServerSettings {
     }
 
     static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
-    static final String USERDATA_PROPERTY = "camalarm.userdata";
     private static final Logger LOGGER = LoggerFactory.getLogger(ServerSettings.class);
 
     private record Values(byte[] alarmToken, byte[] apiToken, long maxBodyBytes) {
@@ -53,9 +52,7 @@ public class ServerSettings {
 
     @Activate
     public ServerSettings(BundleContext context, Config config) {
-        String userdata = context.getProperty(USERDATA_PROPERTY);
-        Path tokens = userdata != null ? Path.of(userdata, "camalarm", "tokens.properties")
-                : context.getDataFile("tokens.properties").toPath();
+        Path tokens = UserdataFiles.resolve(context, "tokens.properties");
         this.tokenStore = new TokenStore(tokens);
         modified(config);
         String port = context.getProperty("org.osgi.service.http.port");

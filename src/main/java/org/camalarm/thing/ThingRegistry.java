@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.Predicate;
 
 import org.osgi.service.component.annotations.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * All things of this hub, by thing id. Thing ids are unique across thing types, so alarm URLs
@@ -16,6 +18,8 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = ThingRegistry.class)
 public class ThingRegistry {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(ThingRegistry.class);
 
     private final ConcurrentMap<String, ThingHandler> handlers = new ConcurrentHashMap<>();
 
@@ -26,6 +30,17 @@ public class ThingRegistry {
     public Optional<ThingHandler> register(ThingHandler handler) {
         ThingHandler existing = handlers.putIfAbsent(handler.thing().uid().thingId(), handler);
         return Optional.ofNullable(existing);
+    }
+
+    /**
+     * Adds a handler, or logs why it cannot be added (its id is taken: thing ids are unique
+     * across types). Returns whether it was added.
+     */
+    public boolean add(ThingHandler handler) {
+        Optional<ThingHandler> taken = register(handler);
+        taken.ifPresent(other -> LOGGER.error("Thing {} not created: its id is already used by {}",
+                handler.thing().uid(), other.thing().uid()));
+        return taken.isEmpty();
     }
 
     /** Removes exactly this handler (not another that took the id since). */

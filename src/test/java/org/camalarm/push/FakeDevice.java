@@ -27,29 +27,29 @@ import com.sun.net.httpserver.HttpsServer;
  * A device on loopback: a JDK HttpServer (or HttpsServer) on 127.0.0.1 and a free port that
  * records every request exactly as it arrived and answers through a {@link Behaviour}.
  */
-final class FakeDevice implements AutoCloseable {
+public final class FakeDevice implements AutoCloseable {
 
     /** One request as the device saw it. */
-    record Seen(String method, String target, Map<String, List<String>> headers, String body, int remotePort) {
+    public record Seen(String method, String target, Map<String, List<String>> headers, String body, int remotePort) {
         /** {@code GET /relay/0?turn=on} */
-        String line() {
+        public String line() {
             return method + " " + target;
         }
 
         /** The first value of a header (case-insensitive), or {@code null}. */
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
     }
 
     /** A reply to send. */
-    record Reply(int status, String body, Map<String, String> headers) {
-        static Reply of(int status, String body) {
+    public record Reply(int status, String body, Map<String, String> headers) {
+        public static Reply of(int status, String body) {
             return new Reply(status, body, Map.of());
         }
 
-        Reply withHeader(String name, String value) {
+        public Reply withHeader(String name, String value) {
             Map<String, String> all = new LinkedHashMap<>(headers);
             all.put(name, value);
             return new Reply(status, body, all);
@@ -58,7 +58,7 @@ final class FakeDevice implements AutoCloseable {
 
     /** How the device answers. */
     @FunctionalInterface
-    interface Behaviour {
+    public interface Behaviour {
         Reply answer(Seen request) throws Exception;
     }
 
@@ -80,26 +80,26 @@ final class FakeDevice implements AutoCloseable {
         server.start();
     }
 
-    static FakeDevice http(Behaviour behaviour) throws IOException {
+    public static FakeDevice http(Behaviour behaviour) throws IOException {
         return new FakeDevice(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0),
                 behaviour);
     }
 
-    static FakeDevice https(SSLContext context, Behaviour behaviour) throws IOException {
+    public static FakeDevice https(SSLContext context, Behaviour behaviour) throws IOException {
         HttpsServer server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(context));
         return new FakeDevice(server, behaviour);
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
-    List<Seen> requests() {
+    public List<Seen> requests() {
         return List.copyOf(requests);
     }
 
-    List<String> requestLines() {
+    public List<String> requestLines() {
         List<String> lines = new ArrayList<>();
         requests.forEach(r -> lines.add(r.line()));
         return lines;

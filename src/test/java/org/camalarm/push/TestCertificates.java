@@ -13,12 +13,12 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /** A self-signed device certificate made by the JDK's keytool, and its SHA-256 fingerprint as keytool prints it. */
-record TestCertificates(SSLContext serverContext, String fingerprint) {
+public record TestCertificates(SSLContext serverContext, String fingerprint) {
 
     private static final char[] PASSWORD = "changeit".toCharArray();
 
     /** Generates an RSA key pair with a self-signed certificate made out to a name that is not 127.0.0.1. */
-    static TestCertificates selfSigned(Path dir, String commonName) throws Exception {
+    public static TestCertificates selfSigned(Path dir, String commonName) throws Exception {
         Path store = dir.resolve(commonName + ".p12");
         run(List.of("-genkeypair", "-alias", "device", "-keyalg", "RSA", "-keysize", "2048", "-storetype", "PKCS12",
                 "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit", "-dname",

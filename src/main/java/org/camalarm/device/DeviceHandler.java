@@ -1,0 +1,250 @@
+package org.camalarm.device;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.camalarm.push.DeviceFamily;
+import org.camalarm.push.DeviceSettings;
+import org.camalarm.push.GenericCommand;
+import org.camalarm.push.IntervalGate;
+import org.camalarm.push.PushCommandSender;
+import org.camalarm.push.PushResult;
+import org.camalarm.push.PushResult.Reason;
+import org.camalarm.push.SwitchCommand;
+import org.camalarm.thing.State;
+import org.camalarm.thing.Thing;
+import org.camalarm.thing.ThingStatusInfo;
+import org.camalarm.thing.ThingStatusInfo.Detail;
+import org.camalarm.time.Timers;
+
+/**
+ * Drives one push-target device: turns channel commands into pushes, and push outcomes into the
+ * thing's {@code lastResult}, {@code lastPush}, {@code lastResponseCode} channels and its status
+ * (ONLINE after a success, OFFLINE/COMMUNICATION_ERROR with the reason after a failure).
+ *
+ * <p>Two senders share the device settings: one gated by the minimum {@code interval} (commands
+ * from rules, REST, the command topic) and one for tests, which ignore the interval. Both are
+ * built on first use, after the family is known, and rebuilt once a certificate is pinned.
+ */
+final class DeviceHandler implements PushTargetHandler {
+
+    private final Thing thing;
+    private final DevicePlan plan;
+    private final Duration interval;
+    private final Timers timers;
+    private final PinStore pins;
+    private DeviceSettings settings;
+    private CompletableFuture<DeviceFamily> family;
+    private CompletableFuture<PushCommandSender> gated;
+    private CompletableFuture<PushCommandSender> ungated;
+    private volatile boolean pinLearned;
+
+    /** Why the family is unknown: the outcome of asking the device. */
+    private static final class FamilyUnknown extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient PushResult result;
+
+        FamilyUnknown(PushResult result) {
+            super(result.detail(), null, false, false);
+            this.result = result;
+        }
+    }
+
+    DeviceHandler(Thing thing, DeviceSettings settings, DevicePlan plan, Duration interval, Timers timers, PinStore pins) {
+        this.thing = thing;
+        this.settings = settings;
+        this.plan = plan;
+        this.interval = interval;
+        this.timers = timers;
+        this.pins = pins;
+    }
+
+    @Override
+    public Thing thing() {
+        return thing;
+    }
+
+    @Override
+    public CompletableFuture<PushResult> command(String channelId, String command) {
+        return push(channelId, action(channelId, command), true);
+    }
+
+    @Override
+    public CompletableFuture<PushResult> test(String command) {
+        if (command == null || command.isBlank()) {
+            String channel = defaultTestChannel();
+            return push(channel, action(channel, "ON"), false);
+        }
+        if (plan.namedCommands().containsKey(command)) {
+            return push(command, plan.namedCommands().get(command), false);
+        }
+        SwitchCommand named = switchCommand(command);
+        return push(channelFor(named), named, false);
+    }
+
+    /** The configured command (http things) or the switch command a channel's command means. */
+    private Object action(String channelId, String command) {
+        if (!thing.hasChannel(channelId)) {
+            throw new IllegalArgumentException(thing.uid() + " has no channel " + channelId);
+        }
+        if (DeviceChannels.isStatus(channelId)) {
+            throw new IllegalArgumentException(channelId + " is read-only: it reports the last push");
+        }
+        GenericCommand named = plan.namedCommands().get(channelId);
+        if (named != null) {
+            return named; // a command channel sends its request whatever the command (ON, a button press)
+        }
+        String c = command == null ? "" : command.trim().toUpperCase(Locale.ROOT);
+        return switch (channelId) {
+            case DeviceChannels.POWER -> switch (c) {
+                case "ON", "OFF", "TOGGLE", "PULSE" -> switchCommand(c);
+                default -> throw new IllegalArgumentException("power takes ON, OFF, TOGGLE or PULSE, not '" + command + "'");
+            };
+            case DeviceChannels.TOGGLE -> SwitchCommand.TOGGLE;
+            case DeviceChannels.PULSE -> SwitchCommand.PULSE;
+            default -> throw new IllegalArgumentException(channelId + " takes no commands");
+        };
+    }
+
+    private SwitchCommand switchCommand(String command) {
+        SwitchCommand c;
+        try {
+            c = SwitchCommand.valueOf(command.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(thing.uid() + " has no command '" + command + "'; it has "
+                    + plan.switchCommands() + (plan.namedCommands().isEmpty() ? "" : " and " + plan.namedCommands().keySet()));
+        }
+        if (!plan.switchCommands().contains(c)) {
+            throw new IllegalArgumentException(thing.uid() + " cannot " + c + "; it can " + plan.switchCommands());
+        }
+        return c;
+    }
+
+    private static String channelFor(SwitchCommand command) {
+        return switch (command) {
+            case ON, OFF -> DeviceChannels.POWER;
+            case TOGGLE -> DeviceChannels.TOGGLE;
+            case PULSE -> DeviceChannels.PULSE;
+        };
+    }
+
+    /** What a Test without a named command sends: the first configured command, or a pulse where there is one. */
+    private String defaultTestChannel() {
+        if (!plan.namedCommands().isEmpty()) {
+            return plan.namedCommands().keySet().iterator().next();
+        }
+        return plan.switchCommands().contains(SwitchCommand.PULSE) ? DeviceChannels.PULSE : DeviceChannels.POWER;
+    }
+
+    private CompletableFuture<PushResult> push(String channelId, Object action, boolean useInterval) {
+        return sender(useInterval).thenCompose(sender -> action instanceof GenericCommand g ? sender.send(g)
+                : sender.send((SwitchCommand) action)).exceptionally(DeviceHandler::unknownFamily)
+                .thenApply(result -> record(channelId, action, result));
+    }
+
+    private static PushResult unknownFamily(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof FamilyUnknown unknown) {
+            return unknown.result;
+        }
+        return new PushResult(false, Reason.UNREACHABLE, "push failed: " + cause, null, 0, "", null);
+    }
+
+    private synchronized CompletableFuture<PushCommandSender> sender(boolean useInterval) {
+        if (pinLearned) {
+            pinLearned = false;
+            settings = settings.withCertificateFingerprint(pins.pin(thing.uid().toString()));
+            closeSenders();
+        }
+        if (family == null || family.isCompletedExceptionally()) {
+            DeviceSettings current = settings;
+            family = plan.family().apply(current);
+            gated = null;
+            ungated = null;
+        }
+        CompletableFuture<PushCommandSender> sender = useInterval ? gated : ungated;
+        if (sender == null) {
+            DeviceSettings current = settings;
+            IntervalGate gate = useInterval && interval != null ? new IntervalGate(interval, timers.clock()) : IntervalGate.off();
+            sender = family.thenApply(f -> new PushCommandSender(current, f, gate, this::learnPin));
+            if (useInterval) {
+                gated = sender;
+            } else {
+                ungated = sender;
+            }
+        }
+        return sender;
+    }
+
+    /** Trust on first use: keep the fingerprint; the next push rebuilds the senders pinned to it. */
+    private void learnPin(String fingerprint) {
+        pins.save(thing.uid().toString(), fingerprint);
+        pinLearned = true;
+    }
+
+    static CompletableFuture<DeviceFamily> failedFamily(PushResult result) {
+        return CompletableFuture.failedFuture(new FamilyUnknown(result));
+    }
+
+    private PushResult record(String channelId, Object action, PushResult result) {
+        if (result.reason() == Reason.INTERVAL || result.reason() == Reason.OVERLOADED) {
+            thing.updateState(DeviceChannels.LAST_RESULT, State.string(result.reason() + ": " + result.detail()));
+            return result; // nothing reached the device: its status is unchanged
+        }
+        thing.updateState(DeviceChannels.LAST_RESULT, State.string(result.reason() + ": " + result.detail()));
+        thing.updateState(DeviceChannels.LAST_PUSH, State.dateTime(ZonedDateTime.now(timers.clock())));
+        if (result.status() != null) {
+            thing.updateState(DeviceChannels.LAST_RESPONSE_CODE, State.number(result.status()));
+        }
+        if (result.success()) {
+            thing.setStatus(ThingStatusInfo.ONLINE);
+            updatePower(channelId, action);
+        } else {
+            thing.setStatus(ThingStatusInfo.offline(Detail.COMMUNICATION_ERROR, result.reason() + ": " + result.detail()));
+        }
+        return result;
+    }
+
+    /** The power switch follows what the device accepted; a pulse ends by itself, so it leaves it alone. */
+    private void updatePower(String channelId, Object action) {
+        if (!thing.hasChannel(DeviceChannels.POWER) || !(action instanceof SwitchCommand command)) {
+            return;
+        }
+        State current = thing.state(DeviceChannels.POWER);
+        switch (command) {
+            case ON -> thing.updateState(DeviceChannels.POWER, State.ON);
+            case OFF -> thing.updateState(DeviceChannels.POWER, State.OFF);
+            case TOGGLE -> {
+                if (current.equals(State.ON) || current.equals(State.OFF)) {
+                    thing.updateState(DeviceChannels.POWER, State.onOff(current.equals(State.OFF)));
+                }
+            }
+            case PULSE -> {
+                // timed by the device: the state we know ends with it
+            }
+        }
+    }
+
+    private void closeSenders() {
+        for (CompletableFuture<PushCommandSender> sender : new CompletableFuture[] { gated, ungated }) {
+            if (sender != null) {
+                sender.thenAccept(PushCommandSender::close);
+            }
+        }
+        gated = null;
+        ungated = null;
+    }
+
+    synchronized void dispose() {
+        closeSenders();
+    }
+
+    /** For tests: the named commands. */
+    Map<String, GenericCommand> namedCommands() {
+        return plan.namedCommands();
+    }
+}

@@ -1,0 +1,27 @@
+package org.camalarm.device;
+
+import org.camalarm.thing.ThingEvents;
+import org.camalarm.thing.ThingRegistry;
+import org.camalarm.time.Timers;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The services every push-target thing needs, in one reference. */
+@Component(service = DeviceServices.class)
+public class DeviceServices {
+
+    final ThingRegistry registry;
+    final ThingEvents events;
+    final Timers timers;
+    final PinStore pins;
+
+    @Activate
+    public DeviceServices(@Reference ThingRegistry registry, @Reference ThingEvents events, @Reference Timers timers,
+            @Reference PinStore pins) {
+        this.registry = registry;
+        this.events = events;
+        this.timers = timers;
+        this.pins = pins;
+    }
+}

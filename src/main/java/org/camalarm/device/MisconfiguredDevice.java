@@ -1,0 +1,20 @@
+package org.camalarm.device;
+
+import java.util.concurrent.CompletableFuture;
+
+import org.camalarm.push.PushResult;
+import org.camalarm.thing.Thing;
+
+/** A push target whose configuration is invalid: visible, OFFLINE with the reason, refusing commands. */
+record MisconfiguredDevice(Thing thing, String problem) implements PushTargetHandler {
+
+    @Override
+    public CompletableFuture<PushResult> command(String channelId, String command) {
+        throw new IllegalArgumentException(thing.uid() + " is not configured correctly: " + problem);
+    }
+
+    @Override
+    public CompletableFuture<PushResult> test(String command) {
+        throw new IllegalArgumentException(thing.uid() + " is not configured correctly: " + problem);
+    }
+}

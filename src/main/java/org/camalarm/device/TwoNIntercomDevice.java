@@ -1,0 +1,84 @@
+package org.camalarm.device;
+
+import java.util.EnumSet;
+import java.util.Map;
+
+import org.camalarm.push.Protocol;
+import org.camalarm.push.TwoNIntercom;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+
+/** A switch of a 2N IP intercom (IP Verso, …) through its HTTP API /api/switch/ctrl; thing {@code camalarm:2n-intercom:<id>}, one per factory configuration. */
+@Component(configurationPid = "camalarm.2n-intercom", configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
+@Designate(ocd = TwoNIntercomDevice.Config.class, factory = true)
+public class TwoNIntercomDevice {
+
+    @ObjectClassDefinition(name = "2N IP intercom switch", description = "A switch of a 2N IP intercom (IP Verso, …) through its HTTP API /api/switch/ctrl")
+    public @interface Config {
+        @AttributeDefinition(name = "Label", description = "Name shown for this device")
+        String label() default "2N intercom";
+
+        @AttributeDefinition(name = "Host", description = "The device's name or IP address")
+        String host();
+
+        @AttributeDefinition(name = "Port", description = "0 = the protocol's default (80 for HTTP, 443 for HTTPS)")
+        int port() default 0;
+
+        @AttributeDefinition(name = "Protocol", options = { @Option(label = "HTTP", value = "http"), @Option(label = "HTTPS", value = "https") })
+        String protocol() default "http";
+
+        @AttributeDefinition(name = "Username", required = false)
+        String username() default "";
+
+        @AttributeDefinition(name = "Password", required = false, type = AttributeType.PASSWORD)
+        String password() default "";
+
+        @AttributeDefinition(name = "Authentication", description = "auto answers the device's challenge"
+                + " (Digest or Basic)", options = { @Option(label = "Auto", value = "auto"),
+                        @Option(label = "None", value = "none"), @Option(label = "Basic", value = "basic"),
+                        @Option(label = "Digest", value = "digest") })
+        String authMode() default "auto";
+
+        @AttributeDefinition(name = "Timeout", description = "Milliseconds to connect, and again for the reply")
+        int timeout() default 5000;
+
+        @AttributeDefinition(name = "Interval", description = "Minimum seconds between two pushes of the same"
+                + " command (decimals allowed); repeats inside it are dropped and counted. 0 = off")
+        double interval() default 0;
+
+        @AttributeDefinition(name = "Certificate fingerprint", required = false, description = "HTTPS: SHA-256"
+                + " of the device certificate. Empty = trust the first one seen and keep it (userdata/camalarm/pins.properties)")
+        String certificateFingerprint() default "";
+
+        @AttributeDefinition(name = "Switch", description = "Switch number on the intercom")
+        int switch$() default 1;
+    }
+
+    private final DeviceLifecycle lifecycle;
+
+    @Activate
+    public TwoNIntercomDevice(@Reference DeviceServices services, Map<String, Object> properties) {
+        lifecycle = start(properties, services);
+    }
+
+    static DeviceLifecycle start(Map<String, Object> properties, DeviceServices services) {
+        return DeviceLifecycle.start("2n-intercom", properties, services, EnumSet.of(Protocol.HTTP, Protocol.HTTPS), TwoNIntercomDevice::plan);
+    }
+
+    static DevicePlan plan(DeviceProperties p) {
+        return DevicePlan.of(new TwoNIntercom(p.integer("switch", 1, 1, 4)));
+    }
+
+    @Deactivate
+    void deactivate() {
+        lifecycle.stop();
+    }
+}

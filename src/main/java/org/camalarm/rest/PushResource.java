@@ -1,0 +1,105 @@
+package org.camalarm.rest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.camalarm.device.PushTargetHandler;
+import org.camalarm.push.PushResult;
+import org.camalarm.server.HttpAnswers;
+import org.camalarm.thing.ThingHandler;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+/**
+ * Commands and tests of push targets over REST, answered with the push's outcome:
+ * {@code {success, reason, detail, status, latencyMs, body}} where {@code reason} tells an
+ * unreachable device (refused, timeout, DNS, TLS) from a rejected command (error status or error
+ * body), a reply without HTTP status, and failed authentication.
+ */
+final class PushResource {
+
+    private static final int MAX_COMMAND_BYTES = 4096;
+    /** Longer than any push takes: the push client ends every push within twice the device timeout. */
+    private static final long WAIT_SECONDS = 1300;
+
+    private PushResource() {
+    }
+
+    /** {@code POST things/{uid}/channels/{channelId}} with the command as body (text, or {"command": "..."}). */
+    static void command(Optional<ThingHandler> handler, String channelId, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        PushTargetHandler target = target(handler, response);
+        if (target != null) {
+            String command = command(request);
+            if (command == null) {
+                HttpAnswers.error(response, 400, "missing_command", "send the command as the body, e.g. ON");
+                return;
+            }
+            answer(target.command(channelId, command), response);
+        }
+    }
+
+    /** {@code POST things/{uid}/test}, optionally naming a command; ignores the minimum interval. */
+    static void test(Optional<ThingHandler> handler, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        PushTargetHandler target = target(handler, response);
+        if (target != null) {
+            answer(target.test(command(request)), response);
+        }
+    }
+
+    private static PushTargetHandler target(Optional<ThingHandler> handler, HttpServletResponse response)
+            throws IOException {
+        if (handler.isEmpty()) {
+            HttpAnswers.notFound(response);
+            return null;
+        }
+        if (!(handler.get() instanceof PushTargetHandler target)) {
+            HttpAnswers.error(response, 400, "not_a_push_target", handler.get().thing().uid() + " takes no commands");
+            return null;
+        }
+        return target;
+    }
+
+    /** The body as a command: plain text, or a JSON object's "command"; {@code null} when empty. */
+    private static String command(HttpServletRequest request) throws IOException {
+        String body = new String(request.getInputStream().readNBytes(MAX_COMMAND_BYTES), StandardCharsets.UTF_8).trim();
+        if (body.startsWith("{")) {
+            JsonElement command = JsonParser.parseString(body).getAsJsonObject().get("command");
+            body = command == null || command.isJsonNull() ? "" : command.getAsString().trim();
+        }
+        return body.isEmpty() ? null : body;
+    }
+
+    private static void answer(CompletableFuture<PushResult> pending, HttpServletResponse response) throws IOException {
+        PushResult result;
+        try {
+            result = pending.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            HttpAnswers.error(response, 503, "interrupted", "the hub is stopping");
+            return;
+        } catch (ExecutionException | TimeoutException e) {
+            HttpAnswers.error(response, 504, "no_outcome", "the push did not finish");
+            return;
+        }
+        JsonObject json = new JsonObject();
+        json.addProperty("success", result.success());
+        json.addProperty("reason", result.reason().name());
+        json.addProperty("detail", result.detail());
+        json.addProperty("status", result.status());
+        json.addProperty("latencyMs", result.latencyMs());
+        json.addProperty("body", result.body());
+        HttpAnswers.json(response, 200, json.toString());
+    }
+}
