@@ -1,8 +1,12 @@
 package org.camalarm.rule;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Dictionary;
 import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,9 +15,13 @@ import java.util.concurrent.ConcurrentMap;
 import org.camalarm.rule.ActiveRule.Decision;
 import org.camalarm.thing.ThingEvents;
 import org.camalarm.thing.ThingRegistry;
+import org.camalarm.thing.ThingUID;
 import org.camalarm.time.Timers;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -41,14 +49,15 @@ import org.slf4j.LoggerFactory;
  * (Integer, only when the device answered), {@code latencyMs} (Long), {@code timestamp}</td></tr>
  * </table>
  *
+ * <p>Subscriptions: the engine registers itself as an EventHandler for exactly the state and
+ * trigger topics of the channels its rules watch, and not at all when there is no rule, so the
+ * alarm path's events for channels no rule watches reach nobody (EventAdmin drops them at once).
+ *
  * <p>Threading: {@link #handleEvent} runs on EventAdmin's thread and never waits for a push; the
- * result is posted from whichever thread completes it. A channel no rule watches costs one map
- * lookup. One rule failing never stops the others. A missing target is logged at warn once per
+ * result is posted from whichever thread completes it. One rule failing never stops the others. A missing target is logged at warn once per
  * rule (again only after the target was reached in between); every firing still posts its result.
  */
-@Component(service = {RuleEngine.class, EventHandler.class}, property = {
-        EventConstants.EVENT_TOPIC + "=" + ThingEvents.STATE_TOPIC + "/*",
-        EventConstants.EVENT_TOPIC + "=" + ThingEvents.TRIGGER_TOPIC + "/*"})
+@Component(service = RuleEngine.class)
 public class RuleEngine implements EventHandler {
 
     public static final String FIRED_TOPIC = "camalarm/rule/fired";
@@ -69,11 +78,58 @@ public class RuleEngine implements EventHandler {
     /** Guarded by itself; also serializes changes of {@link #byWhen}. */
     private final Map<String, ActiveRule> byId = new HashMap<>();
 
+    /** {@code null} outside a framework (tests call {@link #handleEvent} themselves). */
+    private final BundleContext context;
+    /** This engine as an EventHandler for its rules' topics; guarded by {@link #byId}. */
+    private ServiceRegistration<EventHandler> subscription;
+
     @Activate
-    public RuleEngine(@Reference EventAdmin eventAdmin, @Reference ThingRegistry registry, @Reference Timers timers) {
+    public RuleEngine(BundleContext context, @Reference EventAdmin eventAdmin, @Reference ThingRegistry registry,
+            @Reference Timers timers) {
+        this.context = context;
         this.eventAdmin = eventAdmin;
         this.dispatcher = new PushDispatcher(registry);
         this.timers = timers;
+    }
+
+    /** An engine that subscribes to nothing: for tests that hand it events. */
+    RuleEngine(EventAdmin eventAdmin, ThingRegistry registry, Timers timers) {
+        this(null, eventAdmin, registry, timers);
+    }
+
+    @Deactivate
+    void deactivate() {
+        synchronized (byId) {
+            if (subscription != null) {
+                subscription.unregister();
+                subscription = null;
+            }
+        }
+    }
+
+    /** Subscribes to the state and trigger topics of every watched channel; called under {@link #byId}. */
+    private void resubscribe() {
+        if (context == null) {
+            return;
+        }
+        List<String> topics = new ArrayList<>();
+        for (ActiveRule rule : byId.values()) {
+            ThingUID thing = rule.definition().when().thing();
+            String channel = thing.thingType() + "/" + thing.thingId() + "/" + rule.definition().when().channelId();
+            topics.add(ThingEvents.STATE_TOPIC + "/" + channel);
+            topics.add(ThingEvents.TRIGGER_TOPIC + "/" + channel);
+        }
+        if (topics.isEmpty()) {
+            deactivate();
+            return;
+        }
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put(EventConstants.EVENT_TOPIC, topics.stream().distinct().toArray(String[]::new));
+        if (subscription == null) {
+            subscription = context.registerService(EventHandler.class, this, properties);
+        } else {
+            subscription.setProperties(properties);
+        }
     }
 
     /** Adds a rule; false (and nothing added) when another rule holds its id. */
@@ -89,6 +145,7 @@ public class RuleEngine implements EventHandler {
                 both[old.length] = added[0];
                 return both;
             });
+            resubscribe();
             return true;
         }
     }
@@ -105,6 +162,7 @@ public class RuleEngine implements EventHandler {
                 ActiveRule[] rest = Arrays.stream(old).filter(r -> r != rule).toArray(ActiveRule[]::new);
                 return rest.length == 0 ? null : rest;
             });
+            resubscribe();
         }
     }
 

@@ -113,7 +113,7 @@ public final class Thing {
     }
 
     public void setProperty(String name, String value) {
-        if (value != null && !value.isBlank()) {
+        if (value != null && !value.isBlank() && !value.equals(properties.get(name))) {
             properties.put(name, value);
         }
     }

@@ -235,6 +235,25 @@ class PushTargetsIT {
     }
 
     @Test
+    void ruleDroppedInAtRunTimeTakesEffect() throws Exception {
+        try (FakeDevice siren = FakeDevice.http(r -> Reply.of(200, "ok"))) {
+            hub.writeConf("camalarm.http-siren.cfg", device(siren) + "command.sound=POST siren?on=1\n");
+            hub.writeConf("camalarm.vigi-drive.cfg", "holdTime=30\n");
+            hub.awaitThing("camalarm:http:siren");
+            hub.awaitThing("camalarm:vigi:drive");
+            hub.writeConf("camalarm.rule-siren.cfg", "when=camalarm:vigi:drive:event\nevent=VEHICLE\n"
+                    + "then=camalarm:http:siren:sound\ncommand=ON\n");
+
+            // the rule exists once FileInstall has read it: alarm until the siren hears it
+            String vehicle = """
+                    {"event_list":[{"dateTime":"20261005150501","event_type":["VEHICLE"]}]}""";
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> hub.postJson("/drive", vehicle).statusCode() == 200 && !siren.requestLines().isEmpty());
+            assertEquals("POST /siren?on=1", siren.requestLines().get(0));
+        }
+    }
+
+    @Test
     void badCommandsGetAClear400() throws Exception {
         HttpResponse<String> bad = hub.api("POST", "things/camalarm:shelly:porch/channels/power", "EXPLODE");
         assertEquals(400, bad.statusCode());
