@@ -25,4 +25,7 @@ export PRODUCT_START="$ROOT/bench/start-hub.sh {PORT}"
 export PRODUCT_START_RELAY="$ROOT/bench/start-hub.sh {PORT} {RELAY_URL}"
 export PRODUCT_ALARM_PATH=/camalarm/alarm/bench/bench
 export BENCH_PEERS="${BENCH_PEERS:-limit camalarm}"
+# JIT warm-up before each measured shape, the same for every peer (the harness default of 3 s left
+# the first measured row of a JVM half-compiled)
+export BENCH_WARMUP="${BENCH_WARMUP:-10}"
 exec "$WORK/harness/run-peers.sh"

@@ -27,8 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 
 /**
  * The REST API under {@code /camalarm/api/}, behind {@code Authorization: Bearer <apiToken>}.
@@ -101,8 +103,17 @@ public class ApiServlet extends HttpServlet {
             } else {
                 HttpAnswers.notFound(response);
             }
-        } catch (IllegalArgumentException | IllegalStateException | JsonParseException e) {
+        } catch (JsonParseException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            HttpAnswers.error(response, HttpServletResponse.SC_BAD_REQUEST, "invalid_json",
+                    "the body is not valid JSON: " + String.valueOf(cause.getMessage()).replaceFirst("^[\\w.$]+(Exception|Error): ", ""));
+        } catch (IllegalArgumentException | IllegalStateException e) {
             HttpAnswers.error(response, HttpServletResponse.SC_BAD_REQUEST, "bad_request", e.getMessage());
+        } catch (RuntimeException e) {
+            // a defect of ours: the caller gets a clean answer, the log gets the trace
+            LOGGER.warn("REST {} {} failed", method, request.getPathInfo(), e);
+            HttpAnswers.error(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "internal_error",
+                    "the hub could not complete this request; see its log");
         }
     }
 
@@ -135,10 +146,21 @@ public class ApiServlet extends HttpServlet {
         String label = null;
         byte[] body = request.getInputStream().readNBytes(MAX_REQUEST_BODY);
         if (body.length > 0) {
-            Object value = ThingJson.parseObject(new String(body, StandardCharsets.UTF_8)).get("label");
-            label = value instanceof String s ? s : null;
+            JsonElement json = JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
+            if (!json.isJsonObject()) {
+                throw new IllegalArgumentException("the body must be a JSON object such as {\"label\":\"Shed\"}");
+            }
+            JsonElement value = json.getAsJsonObject().get("label");
+            label = value != null && value.isJsonPrimitive() ? value.getAsString() : null;
         }
-        Optional<InboxEntry> approved = inbox.approve(ThingUID.parse(uid), label);
+        ThingUID thingUID = ThingUID.parse(uid);
+        Optional<ThingHandler> existing = registry.byId(thingUID.thingId());
+        if (existing.isPresent()) {
+            HttpAnswers.error(response, HttpServletResponse.SC_CONFLICT, "thing_exists",
+                    "thing id " + thingUID.thingId() + " is already used by " + existing.get().thing().uid());
+            return;
+        }
+        Optional<InboxEntry> approved = inbox.approve(thingUID, label);
         if (approved.isEmpty()) {
             HttpAnswers.notFound(response);
             return;

@@ -76,6 +76,9 @@ final class PushResource {
         String body = new String(request.getInputStream().readNBytes(MAX_COMMAND_BYTES), StandardCharsets.UTF_8).trim();
         if (body.startsWith("{")) {
             JsonElement command = JsonParser.parseString(body).getAsJsonObject().get("command");
+            if (command != null && !command.isJsonNull() && !command.isJsonPrimitive()) {
+                throw new IllegalArgumentException("\"command\" must be a string such as \"ON\"");
+            }
             body = command == null || command.isJsonNull() ? "" : command.getAsString().trim();
         }
         return body.isEmpty() ? null : body;

@@ -1,7 +1,5 @@
 package org.camalarm.rest;
 
-import java.util.Map;
-
 import org.camalarm.inbox.InboxEntry;
 import org.camalarm.thing.ChannelDefinition;
 import org.camalarm.thing.Thing;
@@ -78,9 +76,5 @@ final class ThingJson {
 
     static String toJson(Object tree) {
         return GSON.toJson(tree);
-    }
-
-    static Map<?, ?> parseObject(String json) {
-        return GSON.fromJson(json, Map.class);
     }
 }

@@ -289,6 +289,19 @@ class AlarmServerIT {
         }
     }
 
+    @Test
+    void badRestInputGets400NeverAStackTrace() throws Exception {
+        for (String body : new String[] { "null", "[1]", "{\"label\":", "\"text\"" }) {
+            HttpResponse<String> r = hub.api("POST", "inbox/camalarm:vigi:nobody/approve", body);
+            assertEquals(400, r.statusCode(), body + " -> " + r.body());
+            assertFalse(r.body().contains("Exception"), r.body());
+        }
+        assertEquals(400, hub.api("GET", "things/not-a-uid", null).statusCode());
+        assertEquals(404, hub.api("POST", "inbox/camalarm:vigi:nobody/approve", "{}").statusCode());
+        // approving under an id a thing already has would create a second, dead configuration
+        assertEquals(409, hub.api("POST", "inbox/camalarm:vigi:garden/approve", "{}").statusCode());
+    }
+
     private String status(String uid) throws Exception {
         return hub.thing(uid).getAsJsonObject("statusInfo").get("status").getAsString();
     }

@@ -261,5 +261,7 @@ class PushTargetsIT {
         assertEquals(400, hub.api("POST", "things/camalarm:shelly:porch/channels/lastResult", "ON").statusCode());
         assertEquals(400, hub.api("POST", "things/camalarm:vigi:cam1/channels/motionAlarm", "ON").statusCode());
         assertEquals(404, hub.api("POST", "things/camalarm:shelly:nothing/channels/power", "ON").statusCode());
+        assertEquals(400, hub.api("POST", "things/camalarm:shelly:porch/channels/power", "{\"command\":{}}").statusCode());
+        assertEquals(400, hub.api("POST", "things/camalarm:shelly:porch/channels/power", "").statusCode());
     }
 }
