@@ -255,7 +255,7 @@ class AlarmServerIT {
     @Test
     void bodyOverTheLimitGets413() throws Exception {
         byte[] big = new byte[1_048_577];
-        HttpResponse<String> r = hub.push("POST", "/garden", "application/json", BodyPublishers.ofByteArray(big));
+        HttpResponse<String> r = hub.pushAlone("/garden", "application/json", big);
 
         assertEquals(413, r.statusCode());
         assertEquals("body_too_large", JsonParser.parseString(r.body()).getAsJsonObject().get("error").getAsString());
