@@ -1,5 +1,6 @@
 package org.camalarm.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
@@ -46,9 +48,18 @@ class HubStartIT {
             assertFalse(log.contains("ERROR"), log);
 
             // the generated alarm token is the one the alarm endpoint takes
-            assertEquals(200, hub.raw(java.net.http.HttpRequest.newBuilder(hub.uri("/camalarm/alarm/" + alarmToken + "/x/MOTION"))
-                    .GET().build()).statusCode());
+            assertEquals(200, status(hub, "/camalarm/alarm/" + alarmToken + "/x/MOTION"));
+
+            // choosing a token in camalarm.server.cfg applies within 3 s, without a restart
+            hub.writeConf("camalarm.server.cfg", serverCfg + "alarmToken=chosen-token\n");
+            await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> status(hub, "/camalarm/alarm/chosen-token/x/MOTION") == 200);
+            assertEquals(404, status(hub, "/camalarm/alarm/" + alarmToken + "/x/MOTION"));
         }
+    }
+
+    private static int status(Hub hub, String path) throws Exception {
+        return hub.raw(java.net.http.HttpRequest.newBuilder(hub.uri(path)).GET().build()).statusCode();
     }
 
     private static Properties tokens(Path file) throws java.io.IOException {
