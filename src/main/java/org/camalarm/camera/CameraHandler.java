@@ -3,8 +3,8 @@ package org.camalarm.camera;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camalarm.alarm.AlarmEvent;
 import org.camalarm.alarm.AlarmPush;
@@ -14,6 +14,8 @@ import org.camalarm.thing.ThingHandler;
 import org.camalarm.thing.ThingStatusInfo;
 import org.camalarm.time.Timers;
 import org.camalarm.time.Timers.Cancellable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a camera's pushes into channel states: this is where an alarm becomes ON and, later, OFF.
@@ -25,12 +27,23 @@ import org.camalarm.time.Timers.Cancellable;
  */
 public final class CameraHandler implements ThingHandler {
 
+    /**
+     * Most channels a camera gets for event types nobody mapped; types beyond share
+     * {@value #OTHER_CHANNEL} (they still show in lastEventType and lastEventData), so a client that
+     * invents types cannot grow a thing without bound.
+     */
+    static final int MAX_UNMAPPED_CHANNELS = 64;
+    static final String OTHER_CHANNEL = "otherAlarm";
+    private static final Logger LOGGER = LoggerFactory.getLogger(CameraHandler.class);
+
     /** Where REST serves this camera's latest snapshot. */
     static final String IMAGE_PATH = "/camalarm/api/things/%s/image";
 
     private final Thing thing;
     private final CameraSettings settings;
     private final Timers timers;
+    /** Channels made for unmapped types so far. */
+    private final AtomicInteger unmappedChannels = new AtomicInteger();
     /** Active detections by channel id; guarded by {@code this}. */
     private final Map<String, ActiveAlarm> active = new HashMap<>();
 
@@ -98,9 +111,8 @@ public final class CameraHandler implements ThingHandler {
     }
 
     private void apply(AlarmEvent event, ZonedDateTime now) {
-        List<String> channels = CameraChannels.evidencedBy(event.type());
-        for (String channel : channels) {
-            thing.addChannel(CameraChannels.detection(channel, event.rawType()));
+        for (String evidenced : CameraChannels.evidencedBy(event.type())) {
+            String channel = channelFor(evidenced, event.rawType());
             switch (event.action()) {
                 case START -> alarmOn(channel, null);
                 case PULSE -> alarmOn(channel, settings.holdTime());
@@ -115,6 +127,22 @@ public final class CameraHandler implements ThingHandler {
         if (event.action() != AlarmEvent.Action.STOP) {
             thing.trigger(CameraChannels.EVENT, event.type());
         }
+    }
+
+    /** The detection channel, created on first sight; past the cap, the shared one. */
+    private String channelFor(String channel, String rawType) {
+        if (thing.hasChannel(channel)) {
+            return channel;
+        }
+        if (unmappedChannels.incrementAndGet() > MAX_UNMAPPED_CHANNELS) {
+            if (thing.addChannel(CameraChannels.detection(OTHER_CHANNEL, "Other detections"))) {
+                LOGGER.warn("{} reported more than {} event types nobody mapped; further ones share {}", thing.uid(),
+                        MAX_UNMAPPED_CHANNELS, OTHER_CHANNEL);
+            }
+            return OTHER_CHANNEL;
+        }
+        thing.addChannel(CameraChannels.detection(channel, rawType));
+        return channel;
     }
 
     /** ON now; OFF after {@code hold} without a repeat (none: wait for the stop), or at the maximum duration. */

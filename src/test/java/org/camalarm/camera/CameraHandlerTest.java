@@ -138,6 +138,18 @@ class CameraHandlerTest {
     }
 
     @Test
+    void inventedTypesCannotGrowTheThingWithoutBound() {
+        int before = thing.channels().size();
+        for (int i = 0; i < CameraHandler.MAX_UNMAPPED_CHANNELS + 50; i++) {
+            handler.accept(push(Action.PULSE, "INVENTED_" + i));
+        }
+
+        assertEquals(before + CameraHandler.MAX_UNMAPPED_CHANNELS + 1, thing.channels().size());
+        assertEquals("ON", state("otherAlarm"));
+        assertEquals("INVENTED_113", state("lastEventType"), "nothing reported is dropped");
+    }
+
+    @Test
     void snapshotIsKeptByteForByte() {
         byte[] jpeg = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3, (byte) 0xFF, (byte) 0xD9 };
         handler.accept(new AlarmPush(Vendor.VIGI, null, null, null, List.of(), jpeg));
