@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -251,6 +253,25 @@ class AlarmServerIT {
             HttpResponse<String> r = hub.push("POST", "", c[0], BodyPublishers.ofString(c[1]));
             assertTrue(r.statusCode() == 400 || r.statusCode() == 200, c[1] + " -> " + r.statusCode() + " " + r.body());
             assertFalse(r.body().contains("Exception") || r.body().contains("\tat "), r.body());
+        }
+    }
+
+    @Test
+    void stalledAndAbandonedRequestsDoNotHoldUpGoodAlarms() throws Exception {
+        String head = "POST /camalarm/alarm/" + Hub.ALARM_TOKEN + "/garden HTTP/1.1\r\nHost: hub\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"event_list\":[";
+        try (Socket stalled = new Socket("127.0.0.1", hub.port); Socket abandoned = new Socket("127.0.0.1", hub.port)) {
+            stalled.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            stalled.getOutputStream().flush();
+            abandoned.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            abandoned.close(); // the camera went away mid-body
+
+            // held behind the stalled request, this would outlast the client's 10 s timeout (the server's is 60 s)
+            HttpResponse<String> good = hub.postJson("/garden", """
+                    {"event_list":[{"dateTime":"20261005150501","event_type":["LINE_CROSSING"]}]}""");
+
+            assertEquals(200, good.statusCode());
+            assertEquals("ON", hub.state("camalarm:vigi:garden", "lineCrossingAlarm"));
         }
     }
 
