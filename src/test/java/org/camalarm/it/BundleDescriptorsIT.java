@@ -1,0 +1,69 @@
+package org.camalarm.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * What lets the bundle install into any OSGi hub (Karaf/openHAB as well as the embedded one),
+ * read from the built jar: a Metatype description for every configuration, javax.servlet 3.1 with
+ * HTTP Whiteboard 1.1, and nothing from the JDK imported as a package.
+ */
+class BundleDescriptorsIT {
+
+    private static final Set<String> FACTORY_PIDS = Set.of("camalarm.vigi", "camalarm.ivsec", "camalarm.shelly",
+            "camalarm.2n-relay", "camalarm.2n-intercom", "camalarm.axis", "camalarm.http", "camalarm.rule");
+
+    private static JarFile bundle() throws IOException {
+        return new JarFile(System.getProperty("camalarm.bundle.jar"));
+    }
+
+    @Test
+    void everyConfigurationHasItsOwnMetatypeDescription() throws IOException {
+        Set<String> factoryPids = new TreeSet<>();
+        Set<String> pids = new TreeSet<>();
+        Pattern designate = Pattern.compile("<Designate (factoryPid|pid)=\"([^\"]+)\"");
+        try (JarFile jar = bundle()) {
+            for (var entry : jar.stream().filter(e -> e.getName().startsWith("OSGI-INF/metatype/")).toList()) {
+                try (InputStream in = jar.getInputStream(entry)) {
+                    Matcher m = designate.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    while (m.find()) {
+                        (m.group(1).equals("factoryPid") ? factoryPids : pids).add(m.group(2));
+                    }
+                }
+            }
+        }
+        assertEquals(new TreeSet<>(FACTORY_PIDS), factoryPids);
+        assertEquals(Set.of("camalarm.server"), pids);
+    }
+
+    @Test
+    void portableImportsAndRequirements() throws IOException {
+        Manifest manifest;
+        try (JarFile jar = bundle()) {
+            manifest = jar.getManifest();
+        }
+        String imports = manifest.getMainAttributes().getValue("Import-Package");
+        String requirements = manifest.getMainAttributes().getValue("Require-Capability");
+
+        assertTrue(imports.contains("javax.servlet;version=\"[3.1,4)\""), imports);
+        assertFalse(imports.contains("jakarta."), "a jakarta-only bundle does not resolve in Karaf 4.4: " + imports);
+        assertFalse(imports.contains("org.eclipse.jetty"), "no tie to the hub's Jetty: " + imports);
+        assertFalse(Pattern.compile("(^|,)java\\.").matcher(imports).find(), "java.* imports break pre-R8 frameworks: " + imports);
+        assertTrue(requirements.contains("(osgi.implementation=osgi.http)(version>=1.1.0)(!(version>=2.0.0))"), requirements);
+        assertTrue(requirements.contains("(osgi.extender=osgi.component)"), requirements);
+        assertEquals(null, manifest.getMainAttributes().getValue("Export-Package"), "everything is internal");
+    }
+}
