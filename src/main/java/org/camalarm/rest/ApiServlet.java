@@ -70,7 +70,8 @@ public class ApiServlet extends HttpServlet {
         if (!authorised(request)) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"camalarm\"");
             HttpAnswers.error(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
-                    "send Authorization: Bearer <apiToken> (see userdata/camalarm/tokens.properties)");
+                    "send Authorization: Bearer <apiToken>, the apiToken of camalarm.server.cfg or of the"
+                            + " tokens file the hub names in its start log");
             return;
         }
         response.setHeader("Cache-Control", "no-store");

@@ -14,8 +14,6 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The alarm server's settings (PID {@code camalarm.server}): tokens and limits. Changes apply at
@@ -42,7 +40,6 @@ public class ServerSettings {
     }
 
     static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
-    private static final Logger LOGGER = LoggerFactory.getLogger(ServerSettings.class);
 
     private record Values(byte[] alarmToken, byte[] apiToken, long maxBodyBytes) {
     }
@@ -55,10 +52,6 @@ public class ServerSettings {
         Path tokens = UserdataFiles.resolve(context, "tokens.properties");
         this.tokenStore = new TokenStore(tokens);
         modified(config);
-        String port = context.getProperty("org.osgi.service.http.port");
-        LOGGER.info("Alarm server ready: cameras push to http://<this host>:{}/camalarm/alarm/<alarmToken>[/<thingId>];"
-                + " REST API at /camalarm/api/ (Bearer <apiToken>); tokens are kept in {}", port == null ? "8080" : port,
-                tokens.toAbsolutePath());
     }
 
     /** Also used by tests: settings with a fixed token store. */
@@ -83,6 +76,11 @@ public class ServerSettings {
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Where generated tokens are kept (for telling the user, see {@link AlarmEndpointLog}). */
+    public Path tokensFile() {
+        return tokenStore.file().toAbsolutePath();
     }
 
     /** Whether a path segment is the alarm token (compared in constant time). */

@@ -5,19 +5,26 @@ import java.nio.file.Path;
 import org.osgi.framework.BundleContext;
 
 /**
- * Where camalarm keeps its own files: {@code <camalarm.userdata>/camalarm/} in the embedded hub,
- * the bundle's data area in any other OSGi hub.
+ * Where camalarm keeps its own files (generated tokens, certificate pins): {@code camalarm/} under
+ * the embedded hub's {@code userdata/}, openHAB's {@code userdata/} or Karaf's {@code data/}; the
+ * bundle's data area only in other hubs. Not the bundle cache where avoidable: openHAB empties it
+ * on upgrades, and generated tokens must not change behind the cameras' backs.
  */
 public final class UserdataFiles {
 
-    /** Framework property the embedded hub sets to its {@code userdata/} directory. */
-    static final String USERDATA_PROPERTY = "camalarm.userdata";
+    /** Framework or system properties naming a directory that survives upgrades, in order of preference. */
+    private static final String[] USERDATA_PROPERTIES = { "camalarm.userdata", "openhab.userdata", "karaf.data" };
 
     private UserdataFiles() {
     }
 
     public static Path resolve(BundleContext context, String fileName) {
-        String userdata = context.getProperty(USERDATA_PROPERTY);
-        return userdata != null ? Path.of(userdata, "camalarm", fileName) : context.getDataFile(fileName).toPath();
+        for (String property : USERDATA_PROPERTIES) {
+            String directory = context.getProperty(property);
+            if (directory != null && !directory.isBlank()) {
+                return Path.of(directory, "camalarm", fileName);
+            }
+        }
+        return context.getDataFile(fileName).toPath();
     }
 }
