@@ -86,10 +86,6 @@ final class AddressFilter {
         }
     }
 
-    boolean allowsEveryone() {
-        return blocks.isEmpty();
-    }
-
     boolean allows(String remoteAddress) {
         if (blocks.isEmpty()) {
             return true;

@@ -3,7 +3,6 @@ package org.camalarm.device;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -241,10 +240,5 @@ final class DeviceHandler implements PushTargetHandler {
 
     synchronized void dispose() {
         closeSenders();
-    }
-
-    /** For tests: the named commands. */
-    Map<String, GenericCommand> namedCommands() {
-        return plan.namedCommands();
     }
 }
