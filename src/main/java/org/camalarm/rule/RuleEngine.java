@@ -31,8 +31,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the {@link Rule}s: listens to every state change and trigger of the things, and when a
- * rule's {@code when} channel changes or fires, checks its condition, {@code enabled}, schedule
+ * Runs the {@link Rule}s: listens to the state changes and triggers of the channels rules watch,
+ * and when a rule's {@code when} channel changes from one known state to another (not from
+ * {@code NULL}: a thing starting up sets its channels, it does not detect anything) or fires, checks its condition, {@code enabled}, schedule
  * (at the time of the {@link Timers} clock) and interval, then sends its command to its
  * {@code then} channel's push target.
  *
@@ -179,6 +180,9 @@ public class RuleEngine implements EventHandler {
         ActiveRule[] rules = channel instanceof String uid ? byWhen.get(uid) : null;
         if (rules == null) {
             return;
+        }
+        if ("NULL".equals(event.getProperty(ThingEvents.OLD_STATE))) {
+            return; // a channel's first value is not a change: a thing starting up must not fire rules
         }
         String newState = text(event.getProperty(ThingEvents.STATE));
         String triggerEvent = newState == null ? text(event.getProperty(ThingEvents.EVENT)) : null;

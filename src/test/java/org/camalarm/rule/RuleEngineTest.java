@@ -49,6 +49,7 @@ class RuleEngineTest {
     private static final String EVENT = "camalarm:vigi:frontdoor:event";
     private static final String GATE = "camalarm:shelly:gate:power";
     private static final String LIGHT = "camalarm:shelly:light:power";
+    private static final String LIGHT_STATE = "camalarm:shelly:porch:power";
 
     private final ManualTimers timers = new ManualTimers(MONDAY_NOON);
     private final ThingRegistry registry = new ThingRegistry();
@@ -65,6 +66,7 @@ class RuleEngineTest {
 
     @BeforeEach
     void wire() {
+        camera.updateState("humanAlarm", State.OFF); // as a camera starts: no detection (before the engine listens)
         doAnswer(call -> {
             engine.handleEvent(call.getArgument(0));
             return null;
@@ -111,6 +113,21 @@ class RuleEngineTest {
         camera.updateState("humanAlarm", State.OFF);
         assertEquals(List.of("power ON"), gate.received);
         assertEquals(List.of("camalarm/rule/fired/gate", "camalarm/rule/result/gate"), topics());
+    }
+
+    @Test
+    void aThingStartingUpFiresNoRule() {
+        rule("light-off", "when", LIGHT_STATE, "state", "OFF", "then", GATE, "command", "OFF");
+        rule("light-on", "when", LIGHT_STATE, "state", "ON", "then", GATE, "command", "ON");
+        Thing relay = new Thing(new ThingUID("shelly", "porch"), "Porch", Map.of(), true,
+                List.of(ChannelDefinition.state("power", "Switch", "Power")), new EventAdminThingEvents(thingBus));
+
+        relay.updateState("power", State.OFF); // first value: NULL -> OFF
+        assertEquals(List.of(), gate.received);
+
+        relay.updateState("power", State.ON);
+        relay.updateState("power", State.OFF);
+        assertEquals(List.of("power ON", "power OFF"), gate.received);
     }
 
     @Test
