@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 
 import javax.servlet.http.HttpServletResponse;
 
-import com.google.gson.JsonObject;
+import org.camalarm.server.AlarmEndpoint.Answer;
 
 /**
  * The answers every camalarm servlet gives the same way: JSON errors, and one 404 for anything
@@ -13,32 +13,29 @@ import com.google.gson.JsonObject;
  */
 public final class HttpAnswers {
 
-    private static final byte[] NOT_FOUND = "{\"error\":\"not_found\",\"detail\":\"no such resource\"}"
-            .getBytes(StandardCharsets.UTF_8);
-
     private HttpAnswers() {
     }
 
     public static void notFound(HttpServletResponse response) throws IOException {
-        send(response, HttpServletResponse.SC_NOT_FOUND, NOT_FOUND);
+        send(response, AlarmEndpoint.NOT_FOUND_ANSWER);
     }
 
     /** {@code {"error": error, "detail": detail}} with the status. */
     public static void error(HttpServletResponse response, int status, String error, String detail) throws IOException {
-        JsonObject json = new JsonObject();
-        json.addProperty("error", error);
-        json.addProperty("detail", detail);
-        send(response, status, json.toString().getBytes(StandardCharsets.UTF_8));
+        send(response, Answer.error(status, error, detail));
     }
 
     public static void json(HttpServletResponse response, int status, String json) throws IOException {
-        send(response, status, json.getBytes(StandardCharsets.UTF_8));
+        send(response, Answer.json(status, json.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static void send(HttpServletResponse response, int status, byte[] body) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json;charset=utf-8");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+    static void send(HttpServletResponse response, Answer answer) throws IOException {
+        response.setStatus(answer.status());
+        if (answer.allow() != null) {
+            response.setHeader("Allow", answer.allow());
+        }
+        response.setContentType(answer.contentType());
+        response.setContentLength(answer.body().length);
+        response.getOutputStream().write(answer.body());
     }
 }

@@ -1,0 +1,190 @@
+package org.camalarm.server;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camalarm.alarm.AlarmDecoder;
+import org.camalarm.alarm.AlarmPush;
+import org.camalarm.alarm.AlarmRequest;
+import org.camalarm.alarm.MalformedAlarmException;
+import org.camalarm.camera.AlarmRouter;
+import org.camalarm.camera.AlarmRouter.Delivery;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.google.gson.JsonObject;
+
+/**
+ * The alarm server without a transport: {@code /camalarm/alarm/{alarmToken}[/{thingId}[/{eventType}]]},
+ * any method and vendor format (recognised by {@link AlarmDecoder}), answered the way cameras expect.
+ * Both the servlet ({@link AlarmServlet}) and the lenient listener ({@link LenientAlarmListener})
+ * hand requests here, so they answer byte for byte alike.
+ *
+ * <p>Answers: 200 for every accepted push, unknown cameras included (they go to the inbox); 404,
+ * identical to an unknown path, for a wrong token; 400 {@code {error, detail}} for malformed input;
+ * 403 when the sender's address may not push as the camera; 405 for other methods. (413 is the
+ * transports' job: they must not read an oversized body.) Client data is logged at debug only.
+ */
+@Component(service = AlarmEndpoint.class)
+public class AlarmEndpoint {
+
+    /** Path prefix of the alarm server; the rest is {@code {alarmToken}[/{thingId}[/{eventType}]]}. */
+    public static final String PATH = "/camalarm/alarm";
+    private static final Logger LOGGER = LoggerFactory.getLogger(AlarmEndpoint.class);
+    private static final byte[] OK = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+    /** The reply the TVT "HTTP POST" alarm service expects. */
+    private static final byte[] TVT_OK = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><config version=\"1.0\""
+            + " xmlns=\"http://www.ipc.com/ver10\"><status>success</status></config>").getBytes(StandardCharsets.UTF_8);
+    private static final byte[] NOT_FOUND = "{\"error\":\"not_found\",\"detail\":\"no such resource\"}"
+            .getBytes(StandardCharsets.UTF_8);
+    static final String JSON = "application/json;charset=utf-8";
+
+    /** What to send back: status, content type, body, and an {@code Allow} header for 405. */
+    public record Answer(int status, String contentType, byte[] body, String allow) {
+
+        static Answer json(int status, byte[] body) {
+            return new Answer(status, JSON, body, null);
+        }
+
+        static Answer error(int status, String error, String detail) {
+            JsonObject json = new JsonObject();
+            json.addProperty("error", error);
+            json.addProperty("detail", detail);
+            return json(status, json.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    static final Answer NOT_FOUND_ANSWER = Answer.json(404, NOT_FOUND);
+
+    private final ServerSettings settings;
+    private final AlarmRouter router;
+    private final AlarmDecoder decoder = new AlarmDecoder();
+
+    @Activate
+    public AlarmEndpoint(@Reference ServerSettings settings, @Reference AlarmRouter router) {
+        this.settings = settings;
+        this.router = router;
+    }
+
+    public long maxBodyBytes() {
+        return settings.maxBodyBytes();
+    }
+
+    /** The answer for {@code 413}, the same from every transport. */
+    public Answer tooLarge() {
+        long max = settings.maxBodyBytes();
+        LOGGER.debug("Alarm body over {} bytes refused", max);
+        return Answer.error(413, "body_too_large", "the body exceeds maxBodyBytes (" + max + " bytes)");
+    }
+
+    /**
+     * Whether a path after {@link #PATH} names the alarm token, so a transport knows before reading
+     * a body whether the request is for us (a wrong token is a 404 like any unknown path).
+     */
+    public boolean isForUs(String pathAfterPrefix) {
+        String[] path = pathSegments(pathAfterPrefix);
+        return path != null && settings.isAlarmToken(path[0]);
+    }
+
+    /**
+     * Handles one push.
+     *
+     * @param pathAfterPrefix the path after {@link #PATH}, e.g. {@code /token/frontdoor}
+     * @param query           the raw query string, or {@code null}
+     */
+    public Answer handle(String method, String pathAfterPrefix, String query, String contentType, byte[] body,
+            String remoteAddress) {
+        String[] path = pathSegments(pathAfterPrefix);
+        if (path == null || !settings.isAlarmToken(path[0])) {
+            return NOT_FOUND_ANSWER;
+        }
+        if (!"GET".equals(method) && !"POST".equals(method) && !"PUT".equals(method)) {
+            return new Answer(405, JSON, Answer.error(405, "method_not_allowed",
+                    "cameras push with GET or POST, not " + method).body(), "GET, POST, PUT");
+        }
+        try {
+            AlarmRequest alarm = new AlarmRequest(method, path.length > 1 ? path[1] : null,
+                    path.length > 2 ? path[2] : null, contentType, parseQuery(query), body, remoteAddress);
+            AlarmPush push = decoder.decode(alarm);
+            Delivery delivery = router.route(push, alarm.thingId(), remoteAddress);
+            return switch (delivery.outcome()) {
+                case FORBIDDEN -> {
+                    LOGGER.debug("Push for {} from {} refused: address not allowed", delivery.thing(), remoteAddress);
+                    yield Answer.error(403, "address_not_allowed", "this address may not push as " + delivery.thing());
+                }
+                case DELIVERED, INBOX -> firstNonBlank(body) == '<' ? new Answer(200, "application/xml;charset=utf-8",
+                        TVT_OK, null) : Answer.json(200, OK);
+            };
+        } catch (MalformedAlarmException e) {
+            LOGGER.debug("Malformed alarm from {}: {} ({})", remoteAddress, e.getMessage(), e.error());
+            return Answer.error(400, e.error(), e.getMessage());
+        } catch (RuntimeException e) {
+            // a defect of ours, met by an input we did not foresee: the camera still gets a clean answer
+            LOGGER.warn("Alarm from {} could not be processed", remoteAddress, e);
+            return Answer.error(400, "unprocessable_alarm", "the request could not be read as an alarm");
+        }
+    }
+
+    /** {@code /token[/thingId[/eventType]]} split, or {@code null} for any other shape. */
+    private static String[] pathSegments(String pathInfo) {
+        if (pathInfo == null || pathInfo.length() < 2 || pathInfo.charAt(0) != '/') {
+            return null;
+        }
+        String trimmed = pathInfo.endsWith("/") ? pathInfo.substring(1, pathInfo.length() - 1) : pathInfo.substring(1);
+        String[] segments = trimmed.split("/", -1);
+        if (segments.length > 3) {
+            return null;
+        }
+        for (String segment : segments) {
+            if (segment.isEmpty()) {
+                return null;
+            }
+        }
+        return segments;
+    }
+
+    /**
+     * The query as sent, decoded leniently: iVSEC sends times with a space and may leave '%' signs
+     * unescaped, so a bad escape keeps its raw text instead of failing the request.
+     */
+    static Map<String, List<String>> parseQuery(String query) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        if (query == null || query.isEmpty()) {
+            return params;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            params.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+        }
+        return params;
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+    }
+
+    private static int firstNonBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b;
+            }
+        }
+        return -1;
+    }
+}
