@@ -37,6 +37,10 @@ public class ServerSettings {
 
         @AttributeDefinition(name = "Maximum body size", description = "Largest request body accepted, in bytes")
         long maxBodyBytes() default DEFAULT_MAX_BODY_BYTES;
+
+        @AttributeDefinition(name = "Lenient port", description = "A second port for cameras whose requests the HTTP"
+                + " server refuses (iVSEC sends times with a raw space in the URL); same paths and tokens. 0 = off")
+        int lenientPort() default 0;
     }
 
     static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;

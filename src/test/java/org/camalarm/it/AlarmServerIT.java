@@ -40,12 +40,15 @@ class AlarmServerIT {
     private static final Duration HOT_RELOAD = Duration.ofSeconds(3);
 
     private Hub hub;
+    private int lenientPort;
 
     @BeforeAll
     void startHub(@TempDir Path dir) throws Exception {
         hub = Hub.withTokens(dir);
+        lenientPort = Hub.freePort();
         hub.writeConf("camalarm.server.cfg", "alarmToken=" + Hub.ALARM_TOKEN + "\napiToken=" + Hub.API_TOKEN
-                + "\nmaxBodyBytes=1048576\n");
+                + "\nmaxBodyBytes=1048576\nlenientPort=" + lenientPort + "\n");
+        hub.writeConf("camalarm.ivsec-lane.cfg", "label=Lane\nmac=5C-F2-07-49-0F-31\n");
         hub.writeConf("camalarm.vigi-frontdoor.cfg", "label=Front door\nholdTime=1\n");
         hub.writeConf("camalarm.vigi-porch.cfg", "label=Porch\nmac=98ba.5f8b.1003\nholdTime=30\n");
         hub.writeConf("camalarm.vigi-garden.cfg", "label=Garden\n");
@@ -54,7 +57,7 @@ class AlarmServerIT {
         hub.writeConf("camalarm.vigi-locked.cfg", "label=Locked\nallowedAddresses=10.0.0.0/8, 192.168.1.20\n");
         hub.start();
         for (String id : new String[] { "vigi:frontdoor", "vigi:porch", "vigi:garden", "ivsec:gate", "ivsec:yard",
-                "vigi:locked" }) {
+                "vigi:locked", "ivsec:lane" }) {
             hub.awaitThing("camalarm:" + id);
         }
     }
@@ -138,6 +141,54 @@ class AlarmServerIT {
                 BodyPublishers.noBody());
         assertEquals(200, stop.statusCode());
         assertEquals("OFF", hub.state("camalarm:ivsec:gate", "motionAlarm"));
+    }
+
+    /** One request as raw bytes on a fresh connection; the whole answer as text. */
+    private static String rawRequest(int port, String request) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.shutdownOutput();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
+    void ivsecGetWithARawSpaceIsRefusedByJettyButTakenByTheLenientPort() throws Exception {
+        String documented = "GET /camalarm/alarm/" + Hub.ALARM_TOKEN + "?EventType=VideoMotion&EventTime=2022-5-26 11:5:0"
+                + "&EventAction=start&MACAddress=5C-F2-07-49-0F-31 HTTP/1.1\r\nHost: hub\r\nAccept: */*\r\n"
+                + "Content-Type: application/json;charset=UTF-8\r\n\r\n";
+
+        assertTrue(rawRequest(hub.port, documented).startsWith("HTTP/1.1 400"), "Jetty refuses the raw space");
+        assertEquals("OFF", hub.state("camalarm:ivsec:lane", "motionAlarm"));
+
+        String answer = rawRequest(lenientPort, documented);
+        assertTrue(answer.startsWith("HTTP/1.1 200 OK\r\n"), answer);
+        assertTrue(answer.endsWith("{\"status\":\"ok\"}"), answer);
+        assertEquals("ON", hub.state("camalarm:ivsec:lane", "motionAlarm"));
+        assertTrue(hub.state("camalarm:ivsec:lane", "lastEventTime").startsWith("2022-05-26T11:05:00.000"));
+
+        rawRequest(lenientPort, documented.replace("start", "stop"));
+        assertEquals("OFF", hub.state("camalarm:ivsec:lane", "motionAlarm"));
+    }
+
+    @Test
+    void lenientPortAnswersLikeTheMainOne() throws Exception {
+        String wrongToken = "POST /camalarm/alarm/not-the-token/lane HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}";
+        String lenient = rawRequest(lenientPort, wrongToken);
+        HttpResponse<String> main = hub.raw(HttpRequest.newBuilder(hub.uri("/camalarm/alarm/not-the-token/lane"))
+                .POST(BodyPublishers.ofString("{}")).build());
+        assertTrue(lenient.startsWith("HTTP/1.1 404"), lenient);
+        assertTrue(lenient.endsWith("\r\n\r\n" + main.body()), lenient + " vs " + main.body());
+
+        String tooLarge = "POST /camalarm/alarm/" + Hub.ALARM_TOKEN + "/lane HTTP/1.1\r\nContent-Length: 5000000\r\n\r\n";
+        assertTrue(rawRequest(lenientPort, tooLarge).startsWith("HTTP/1.1 413"));
+
+        String malformed = "POST /camalarm/alarm/" + Hub.ALARM_TOKEN + "/lane HTTP/1.1\r\nContent-Type: application/json"
+                + "\r\nContent-Length: 9\r\n\r\n{\"event_l";
+        String bad = rawRequest(lenientPort, malformed);
+        assertTrue(bad.startsWith("HTTP/1.1 400") && bad.contains("\"error\""), bad);
+        assertTrue(rawRequest(lenientPort, "\u0016\u0003\u0001garbage\r\n\r\n").startsWith("HTTP/1.1 400"));
     }
 
     @Test

@@ -1,0 +1,211 @@
+package org.camalarm.server;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.camalarm.server.AlarmEndpoint.Answer;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A second way in for cameras whose requests the hub's HTTP server refuses. iVSEC documents its
+ * Event Push as {@code GET /path?EventType=VideoMotion&EventTime=2022-5-26 11:5:0&... HTTP/1.1},
+ * with a raw space in the request line; Jetty answers such a request 400 before any servlet runs
+ * (and its maintainers will not relax that). This listener reads the request line leniently
+ * ({@link RequestHead}), serves one request per connection as cameras send them, and hands it to
+ * the same {@link AlarmEndpoint} as the servlet, so the answers are the same.
+ *
+ * <p>Off unless {@code lenientPort} is set in {@code camalarm.server.cfg} (the embedded hub's
+ * default configuration sets 8089). Binds to {@code org.apache.felix.http.host} when that is set,
+ * like the HTTP server. Bounded: heads up to {@value #MAX_HEAD_BYTES} bytes, bodies up to
+ * {@code maxBodyBytes}, {@value #MAX_WORKERS} requests at once plus {@value #QUEUE} waiting (more
+ * are closed at once), {@value #READ_TIMEOUT_MS} ms of silence ends a connection.
+ */
+@Component(configurationPid = "camalarm.server", configurationPolicy = ConfigurationPolicy.OPTIONAL, service = {})
+public class LenientAlarmListener {
+
+    static final int MAX_HEAD_BYTES = 16 * 1024;
+    static final int MAX_WORKERS = 16;
+    static final int QUEUE = 64;
+    static final int READ_TIMEOUT_MS = 10_000;
+    private static final Logger LOGGER = LoggerFactory.getLogger(LenientAlarmListener.class);
+
+    private final AlarmEndpoint endpoint;
+    private final ServerSocket server;
+    private final ThreadPoolExecutor workers;
+
+    @Activate
+    public LenientAlarmListener(@Reference AlarmEndpoint endpoint, BundleContext context, ServerSettings.Config config) {
+        this.endpoint = endpoint;
+        if (config.lenientPort() <= 0) {
+            server = null;
+            workers = null;
+            return;
+        }
+        AtomicInteger count = new AtomicInteger();
+        workers = new ThreadPoolExecutor(1, MAX_WORKERS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
+            Thread t = new Thread(r, "camalarm-lenient-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server = open(context.getProperty("org.apache.felix.http.host"), config.lenientPort());
+        if (server != null) {
+            Thread acceptor = new Thread(this::accept, "camalarm-lenient-acceptor");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            LOGGER.info("Lenient alarm listener on port {} (for cameras whose request lines the HTTP server refuses)",
+                    server.getLocalPort());
+        }
+    }
+
+    private static ServerSocket open(String host, int port) {
+        try {
+            ServerSocket socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(host == null || host.isBlank() ? new InetSocketAddress(port)
+                    : new InetSocketAddress(InetAddress.getByName(host), port), 50);
+            return socket;
+        } catch (IOException e) {
+            LOGGER.error("Lenient alarm listener cannot listen on port {}: {}", port, e.getMessage());
+            return null;
+        }
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            Socket socket;
+            try {
+                socket = server.accept();
+            } catch (IOException e) {
+                return; // closed by deactivate
+            }
+            try {
+                workers.execute(() -> serve(socket));
+            } catch (RejectedExecutionException e) {
+                closeQuietly(socket); // flooded: the camera will push again
+            }
+        }
+    }
+
+    private void serve(Socket socket) {
+        String remote = socket.getInetAddress().getHostAddress();
+        try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+            socket.setSoTimeout(READ_TIMEOUT_MS);
+            answer(out, respond(in, remote));
+        } catch (IOException e) {
+            LOGGER.debug("Lenient alarm request from {} broke off: {}", remote, e.getMessage());
+        }
+    }
+
+    private Answer respond(InputStream in, String remote) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream(512);
+        if (!readHead(in, head)) {
+            return Answer.error(431, "head_too_large", "the request head exceeds " + MAX_HEAD_BYTES + " bytes");
+        }
+        RequestHead request;
+        try {
+            request = RequestHead.parse(head.toByteArray(), head.size());
+        } catch (IllegalArgumentException e) {
+            return Answer.error(400, "bad_request", e.getMessage());
+        }
+        if (!request.path().startsWith(AlarmEndpoint.PATH + "/")) {
+            return AlarmEndpoint.NOT_FOUND_ANSWER;
+        }
+        String pathAfterPrefix = request.path().substring(AlarmEndpoint.PATH.length());
+        if (!endpoint.isForUs(pathAfterPrefix)) {
+            return AlarmEndpoint.NOT_FOUND_ANSWER;
+        }
+        if (request.chunked()) {
+            return Answer.error(411, "length_required", "send the body with a Content-Length");
+        }
+        if (request.contentLength() > endpoint.maxBodyBytes()) {
+            return endpoint.tooLarge();
+        }
+        byte[] body = request.contentLength() > 0 ? in.readNBytes((int) request.contentLength()) : new byte[0];
+        if (body.length < request.contentLength()) {
+            throw new IOException("body ended after " + body.length + " of " + request.contentLength() + " bytes");
+        }
+        return endpoint.handle(request.method(), pathAfterPrefix, request.query(), request.contentType(), body, remote);
+    }
+
+    /** Reads up to the blank line that ends the head; false when it is too long. */
+    private static boolean readHead(InputStream in, ByteArrayOutputStream head) throws IOException {
+        int previous = -1;
+        int c;
+        while ((c = in.read()) >= 0) {
+            if (c == '\n' && previous == '\n') { // LF LF or CR LF CR LF: CRs are never "previous"
+                return true;
+            }
+            if (c != '\r') {
+                previous = c;
+            }
+            head.write(c);
+            if (head.size() > MAX_HEAD_BYTES) {
+                return false;
+            }
+        }
+        throw new IOException("connection closed before the end of the request head");
+    }
+
+    private static final Map<Integer, String> REASONS = Map.of(200, "OK", 400, "Bad Request", 403, "Forbidden", 404,
+            "Not Found", 405, "Method Not Allowed", 411, "Length Required", 413, "Payload Too Large", 431,
+            "Request Header Fields Too Large");
+
+    private static void answer(OutputStream out, Answer answer) throws IOException {
+        StringBuilder head = new StringBuilder(160).append("HTTP/1.1 ").append(answer.status()).append(' ')
+                .append(REASONS.getOrDefault(answer.status(), "Error")).append("\r\nContent-Type: ")
+                .append(answer.contentType()).append("\r\nContent-Length: ").append(answer.body().length);
+        if (answer.allow() != null) {
+            head.append("\r\nAllow: ").append(answer.allow());
+        }
+        head.append("\r\nConnection: close\r\n\r\n");
+        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        out.write(answer.body());
+        out.flush();
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // nothing left to do for it
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (server != null) {
+            closeQuietly(server);
+        }
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+    }
+
+    private static void closeQuietly(ServerSocket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+}
