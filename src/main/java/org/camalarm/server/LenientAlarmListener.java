@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -17,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camalarm.server.AlarmEndpoint.Answer;
+import org.camalarm.time.Timers;
+import org.camalarm.time.Timers.Cancellable;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -38,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * default configuration sets 8089). Binds to {@code org.apache.felix.http.host} when that is set,
  * like the HTTP server. Bounded: heads up to {@value #MAX_HEAD_BYTES} bytes, bodies up to
  * {@code maxBodyBytes}, {@value #MAX_WORKERS} requests at once plus {@value #QUEUE} waiting (more
- * are closed at once), {@value #READ_TIMEOUT_MS} ms of silence ends a connection.
+ * are closed at once), {@value #READ_TIMEOUT_MS} ms of silence or {@value #CONNECTION_DEADLINE_S} s in
+ * all end a connection (a sender dribbling bytes cannot hold a worker).
  */
 @Component(configurationPid = "camalarm.server", configurationPolicy = ConfigurationPolicy.OPTIONAL, service = {})
 public class LenientAlarmListener {
@@ -47,15 +51,19 @@ public class LenientAlarmListener {
     static final int MAX_WORKERS = 16;
     static final int QUEUE = 64;
     static final int READ_TIMEOUT_MS = 10_000;
+    static final int CONNECTION_DEADLINE_S = 30;
     private static final Logger LOGGER = LoggerFactory.getLogger(LenientAlarmListener.class);
 
     private final AlarmEndpoint endpoint;
+    private final Timers timers;
     private final ServerSocket server;
     private final ThreadPoolExecutor workers;
 
     @Activate
-    public LenientAlarmListener(@Reference AlarmEndpoint endpoint, BundleContext context, ServerSettings.Config config) {
+    public LenientAlarmListener(@Reference AlarmEndpoint endpoint, @Reference Timers timers, BundleContext context,
+            ServerSettings.Config config) {
         this.endpoint = endpoint;
+        this.timers = timers;
         if (config.lenientPort() <= 0) {
             server = null;
             workers = null;
@@ -108,11 +116,14 @@ public class LenientAlarmListener {
 
     private void serve(Socket socket) {
         String remote = socket.getInetAddress().getHostAddress();
+        Cancellable deadline = timers.schedule(Duration.ofSeconds(CONNECTION_DEADLINE_S), () -> closeQuietly(socket));
         try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
             socket.setSoTimeout(READ_TIMEOUT_MS);
             answer(out, respond(in, remote));
         } catch (IOException e) {
             LOGGER.debug("Lenient alarm request from {} broke off: {}", remote, e.getMessage());
+        } finally {
+            deadline.cancel();
         }
     }
 

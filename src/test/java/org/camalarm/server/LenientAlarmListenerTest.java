@@ -1,0 +1,97 @@
+package org.camalarm.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.camalarm.time.ManualTimers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+
+/** The lenient listener on a real loopback socket; the endpoint behind it is a stand-in. */
+class LenientAlarmListenerTest {
+
+    private final AlarmEndpoint endpoint = mock(AlarmEndpoint.class);
+    private final ManualTimers timers = new ManualTimers(Instant.parse("2026-11-25T10:00:00Z"));
+    private int port;
+    private LenientAlarmListener listener;
+
+    @BeforeEach
+    void start() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        BundleContext context = mock(BundleContext.class);
+        when(context.getProperty("org.apache.felix.http.host")).thenReturn("127.0.0.1");
+        when(endpoint.isForUs(anyString())).thenAnswer(call -> call.<String>getArgument(0).startsWith("/tok"));
+        when(endpoint.maxBodyBytes()).thenReturn(1000L);
+        listener = new LenientAlarmListener(endpoint, timers, context, config(port));
+    }
+
+    @AfterEach
+    void stop() {
+        listener.deactivate();
+    }
+
+    private static ServerSettings.Config config(int lenientPort) {
+        return (ServerSettings.Config) Proxy.newProxyInstance(ServerSettings.Config.class.getClassLoader(),
+                new Class<?>[] { ServerSettings.Config.class }, (proxy, method, args) -> "lenientPort".equals(method.getName())
+                        ? lenientPort : method.getDefaultValue());
+    }
+
+    private String exchange(String request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
+    void aRequestLineWithSpacesReachesTheEndpointWhole() throws IOException {
+        when(endpoint.handle(eq("GET"), eq("/tok"), eq("EventType=PD&EventTime=2022-5-26 11:5:0"), any(), any(), eq("127.0.0.1")))
+                .thenReturn(AlarmEndpoint.Answer.json(200, "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8)));
+
+        String answer = exchange("GET /camalarm/alarm/tok?EventType=PD&EventTime=2022-5-26 11:5:0 HTTP/1.1\r\n\r\n");
+
+        assertEquals("HTTP/1.1 200 OK\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: 15\r\n"
+                + "Connection: close\r\n\r\n{\"status\":\"ok\"}", answer);
+    }
+
+    @Test
+    void aSenderThatDribblesIsCutOffAtTheDeadline() throws Exception {
+        try (Socket dribbler = new Socket("127.0.0.1", port)) {
+            dribbler.setSoTimeout(5000);
+            dribbler.getOutputStream().write("GET /camalarm/alarm/tok?Ev".getBytes(StandardCharsets.ISO_8859_1));
+            dribbler.getOutputStream().flush();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> timers.pending() == 1);
+
+            timers.advance(Duration.ofSeconds(LenientAlarmListener.CONNECTION_DEADLINE_S));
+
+            assertEquals(-1, dribbler.getInputStream().read(), "the listener hung up without an answer");
+        }
+        // and it still serves the next camera
+        assertTrue(exchange("GET /camalarm/alarm/other HTTP/1.1\r\n\r\n").startsWith("HTTP/1.1 404"));
+    }
+
+    @Test
+    void oversizedHeadsAndChunkedBodiesGetClearAnswers() throws IOException {
+        assertTrue(exchange("GET /camalarm/alarm/tok?" + "x".repeat(20_000) + " HTTP/1.1\r\n\r\n").startsWith("HTTP/1.1 431"));
+        assertTrue(exchange("POST /camalarm/alarm/tok HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n")
+                .startsWith("HTTP/1.1 411"));
+    }
+}
