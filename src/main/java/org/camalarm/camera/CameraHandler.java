@@ -42,6 +42,8 @@ public final class CameraHandler implements ThingHandler {
     private final Thing thing;
     private final CameraSettings settings;
     private final Timers timers;
+    /** Set once the thing is removed: late pushes and timers must not touch it. */
+    private volatile boolean disposed;
     /** Channels made for unmapped types so far. */
     private final AtomicInteger unmappedChannels = new AtomicInteger();
     /** Active detections by channel id; guarded by {@code this}. */
@@ -50,6 +52,8 @@ public final class CameraHandler implements ThingHandler {
     /** One detection between ON and OFF, with the timers that will end it. */
     private static final class ActiveAlarm {
         Cancellable holdTimer;
+        /** Which hold timer is current: a timer that fired while a repeat rescheduled it must do nothing. */
+        long holdGeneration;
         Cancellable maxTimer;
 
         void cancel() {
@@ -93,6 +97,11 @@ public final class CameraHandler implements ThingHandler {
 
     /** Applies every event of a push, then the snapshot and the camera's own details. */
     public void accept(AlarmPush push) {
+        if (disposed) {
+            // the thing is being reconfigured or removed; its successor takes the camera's next push
+            LOGGER.debug("{} is gone: push dropped", thing.uid());
+            return;
+        }
         ZonedDateTime now = ZonedDateTime.now(timers.clock());
         thing.setProperty("vendor", push.vendor().name());
         thing.setProperty("ipAddress", push.ip());
@@ -135,18 +144,30 @@ public final class CameraHandler implements ThingHandler {
             return channel;
         }
         if (unmappedChannels.incrementAndGet() > MAX_UNMAPPED_CHANNELS) {
-            if (thing.addChannel(CameraChannels.detection(OTHER_CHANNEL, "Other detections"))) {
+            if (addDetection(OTHER_CHANNEL, "Other detections")) {
                 LOGGER.warn("{} reported more than {} event types nobody mapped; further ones share {}", thing.uid(),
                         MAX_UNMAPPED_CHANNELS, OTHER_CHANNEL);
             }
             return OTHER_CHANNEL;
         }
-        thing.addChannel(CameraChannels.detection(channel, rawType));
+        addDetection(channel, rawType);
         return channel;
+    }
+
+    /** A new detection channel starts OFF, like the built-in ones: its first alarm is a change rules see. */
+    private boolean addDetection(String channel, String label) {
+        boolean added = thing.addChannel(CameraChannels.detection(channel, label));
+        if (added) {
+            thing.updateState(channel, State.OFF);
+        }
+        return added;
     }
 
     /** ON now; OFF after {@code hold} without a repeat (none: wait for the stop), or at the maximum duration. */
     private synchronized void alarmOn(String channel, Duration hold) {
+        if (disposed) {
+            return;
+        }
         ActiveAlarm alarm = active.get(channel);
         if (alarm == null) {
             ActiveAlarm started = new ActiveAlarm();
@@ -159,13 +180,23 @@ public final class CameraHandler implements ThingHandler {
         }
         if (hold != null) {
             ActiveAlarm current = alarm;
-            alarm.holdTimer = timers.schedule(hold, () -> alarmOff(channel, current));
+            long generation = ++alarm.holdGeneration;
+            alarm.holdTimer = timers.schedule(hold, () -> holdExpired(channel, current, generation));
         }
         thing.updateState(channel, State.ON);
     }
 
+    private synchronized void holdExpired(String channel, ActiveAlarm alarm, long generation) {
+        if (active.get(channel) == alarm && alarm.holdGeneration == generation) {
+            alarmOff(channel, alarm);
+        }
+    }
+
     /** OFF, unless a timer of an alarm that already ended fires late ({@code expected} is not current). */
     private synchronized void alarmOff(String channel, ActiveAlarm expected) {
+        if (disposed) {
+            return;
+        }
         ActiveAlarm alarm = active.get(channel);
         if (expected != null && alarm != expected) {
             return;
@@ -177,8 +208,16 @@ public final class CameraHandler implements ThingHandler {
         thing.updateState(channel, State.OFF);
     }
 
+    /**
+     * Ends the thing: active detections turn OFF first (and say so), so a rule that switched a relay
+     * on with the alarm switches it off again even when the camera is reconfigured mid-alarm.
+     */
     synchronized void dispose() {
-        active.values().forEach(ActiveAlarm::cancel);
+        active.forEach((channel, alarm) -> {
+            alarm.cancel();
+            thing.updateState(channel, State.OFF);
+        });
         active.clear();
+        disposed = true;
     }
 }

@@ -20,6 +20,7 @@ import org.camalarm.thing.RecordingThingEvents;
 import org.camalarm.thing.Thing;
 import org.camalarm.thing.ThingUID;
 import org.camalarm.time.ManualTimers;
+import org.camalarm.time.Timers.Cancellable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -135,6 +136,56 @@ class CameraHandlerTest {
         assertTrue(thing.hasChannel("smokeDetectAlarm"));
         assertEquals("Switch", thing.channel("smokeDetectAlarm").itemType());
         assertEquals("ON", state("smokeDetectAlarm"));
+    }
+
+    @Test
+    void aChannelMadeOnTheFlyStartsOffSoItsFirstAlarmIsAChange() {
+        handler.accept(push(Action.START, "FIRE"));
+
+        assertEquals(List.of("state camalarm:vigi:cam:fireAlarm NULL->OFF", "state camalarm:vigi:cam:fireAlarm OFF->ON"),
+                events.matching("state camalarm:vigi:cam:fireAlarm"));
+    }
+
+    @Test
+    void aHoldTimerThatFiresAsARepeatReschedulesItDoesNothing() {
+        List<Runnable> scheduled = new ArrayList<>();
+        org.camalarm.time.Timers racing = new org.camalarm.time.Timers() {
+            @Override
+            public java.time.Clock clock() {
+                return timers.clock();
+            }
+
+            @Override
+            public Cancellable schedule(Duration delay, Runnable task) {
+                scheduled.add(task);
+                return () -> {
+                    // too late: the task has already started (it waits for the handler's lock)
+                };
+            }
+        };
+        CameraHandler raced = new CameraHandler(thing, CameraSettings.of("Cam", "", 10, 60, new String[0]), racing);
+        raced.accept(push(Action.PULSE, "PERSON")); // schedules max timer [0] and hold timer [1]
+        raced.accept(push(Action.PULSE, "PERSON")); // a repeat: new hold timer [2]
+
+        scheduled.get(1).run(); // the superseded hold timer runs anyway
+
+        assertEquals("ON", state("humanAlarm"), "a live repeat must keep the detection ON");
+        scheduled.get(2).run();
+        assertEquals("OFF", state("humanAlarm"));
+    }
+
+    @Test
+    void removingTheThingEndsActiveAlarmsWithOffAndIgnoresLatePushes() {
+        handler.accept(push(Action.START, "MOTION"));
+
+        handler.dispose();
+
+        assertEquals("OFF", state("motionAlarm"));
+        assertEquals("state camalarm:vigi:cam:motionAlarm ON->OFF", events.matching("state camalarm:vigi:cam:motionAlarm")
+                .get(1));
+        assertEquals(0, timers.pending());
+        handler.accept(push(Action.START, "PERSON"));
+        assertEquals("OFF", state("humanAlarm"));
     }
 
     @Test
