@@ -168,13 +168,23 @@ final class TvtXmlDecoder {
         return null;
     }
 
-    /** The element's text, stripped; {@code null} when absent or blank. */
+    /**
+     * The element's own text (its direct text children, not its descendants': {@code getTextContent}
+     * recurses once per level and a hostile document can overflow the stack), stripped; {@code null}
+     * when absent or blank.
+     */
     private static String text(Element element) {
         if (element == null) {
             return null;
         }
-        String text = element.getTextContent().strip();
-        return text.isEmpty() ? null : text;
+        StringBuilder text = new StringBuilder();
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
+                text.append(child.getNodeValue());
+            }
+        }
+        String stripped = text.toString().strip();
+        return stripped.isEmpty() ? null : stripped;
     }
 
     /** The name without a namespace prefix (the factory is not namespace-aware). */
@@ -183,6 +193,10 @@ final class TvtXmlDecoder {
         int colon = name.indexOf(':');
         return colon < 0 ? name : name.substring(colon + 1);
     }
+
+    /** The JDK parser's limit on element nesting. */
+    private static final String MAX_ELEMENT_DEPTH = "jdk.xml.maxElementDepth";
+    static final int MAX_DEPTH = 32;
 
     private static DocumentBuilderFactory factory() {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance(); // the JDK's, whatever the hub ships
@@ -194,6 +208,8 @@ final class TvtXmlDecoder {
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK XML parser cannot be secured", e);
         }
+        // TVT documents are a few levels deep; a deeper one is an attack on the stack, refused while parsing
+        factory.setAttribute(MAX_ELEMENT_DEPTH, String.valueOf(MAX_DEPTH));
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         factory.setXIncludeAware(false);

@@ -125,9 +125,9 @@ public class AlarmEndpoint {
         } catch (MalformedAlarmException e) {
             LOGGER.debug("Malformed alarm from {}: {} ({})", remoteAddress, e.getMessage(), e.error());
             return Answer.error(400, e.error(), e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             // a defect of ours, met by an input we did not foresee: the camera still gets a clean answer
-            LOGGER.warn("Alarm from {} could not be processed", remoteAddress, e);
+            LOGGER.warn("Alarm from {} could not be processed: {}", remoteAddress, e.toString());
             return Answer.error(400, "unprocessable_alarm", "the request could not be read as an alarm");
         }
     }

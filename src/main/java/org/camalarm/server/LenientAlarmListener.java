@@ -1,5 +1,6 @@
 package org.camalarm.server;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,11 +71,15 @@ public class LenientAlarmListener {
             return;
         }
         AtomicInteger count = new AtomicInteger();
-        workers = new ThreadPoolExecutor(1, MAX_WORKERS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
-            Thread t = new Thread(r, "camalarm-lenient-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        // core = max: a ThreadPoolExecutor adds threads beyond its core only once the queue is full,
+        // so with a smaller core one stalled connection would hold up every camera behind it
+        workers = new ThreadPoolExecutor(MAX_WORKERS, MAX_WORKERS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
+                r -> {
+                    Thread t = new Thread(r, "camalarm-lenient-" + count.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        workers.allowCoreThreadTimeOut(true);
         server = open(context.getProperty("org.apache.felix.http.host"), config.lenientPort());
         if (server != null) {
             Thread acceptor = new Thread(this::accept, "camalarm-lenient-acceptor");
@@ -117,9 +122,17 @@ public class LenientAlarmListener {
     private void serve(Socket socket) {
         String remote = socket.getInetAddress().getHostAddress();
         Cancellable deadline = timers.schedule(Duration.ofSeconds(CONNECTION_DEADLINE_S), () -> closeQuietly(socket));
-        try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+        try (socket; InputStream in = new BufferedInputStream(socket.getInputStream());
+                OutputStream out = socket.getOutputStream()) {
             socket.setSoTimeout(READ_TIMEOUT_MS);
-            answer(out, respond(in, remote));
+            Answer answer;
+            try {
+                answer = respond(in, remote);
+            } catch (RuntimeException | StackOverflowError e) {
+                LOGGER.warn("Lenient alarm request from {} could not be processed: {}", remote, e.toString());
+                answer = Answer.error(400, "unprocessable_alarm", "the request could not be read as an alarm");
+            }
+            answer(out, answer);
         } catch (IOException e) {
             LOGGER.debug("Lenient alarm request from {} broke off: {}", remote, e.getMessage());
         } finally {

@@ -44,6 +44,8 @@ public class ServerSettings {
     }
 
     static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
+    /** Bodies are read into one array: a larger setting is taken as this. */
+    static final long MAX_BODY_BYTES = Integer.MAX_VALUE - 16;
 
     private record Values(byte[] alarmToken, byte[] apiToken, long maxBodyBytes) {
     }
@@ -68,7 +70,7 @@ public class ServerSettings {
     void modified(Config config) {
         try {
             values = new Values(bytes(pick(config.alarmToken(), "alarmToken")), bytes(pick(config.apiToken(), "apiToken")),
-                    config.maxBodyBytes() > 0 ? config.maxBodyBytes() : DEFAULT_MAX_BODY_BYTES);
+                    config.maxBodyBytes() > 0 ? Math.min(config.maxBodyBytes(), MAX_BODY_BYTES) : DEFAULT_MAX_BODY_BYTES);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the generated tokens in " + tokenStore.file(), e);
         }

@@ -106,4 +106,15 @@ class TvtXmlDecoderTest {
 
         assertEquals("ALARM", push.events().get(0).type());
     }
+
+    @Test
+    void aDeeplyNestedDocumentIsRefusedNotAStackOverflow() {
+        StringBuilder xml = new StringBuilder("<config><alarmStatusInfo><x>");
+        xml.append("<a>".repeat(400_000)).append("true").append("</a>".repeat(400_000));
+        xml.append("</x></alarmStatusInfo></config>");
+
+        MalformedAlarmException e = assertThrows(MalformedAlarmException.class,
+                () -> Requests.post().contentType("application/xml").body(xml.toString()).decode());
+        assertEquals("invalid_xml", e.error());
+    }
 }

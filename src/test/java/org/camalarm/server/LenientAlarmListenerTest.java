@@ -89,6 +89,18 @@ class LenientAlarmListenerTest {
     }
 
     @Test
+    void aStalledConnectionDoesNotHoldUpTheNextCamera() throws Exception {
+        when(endpoint.handle(any(), any(), any(), any(), any(), any()))
+                .thenReturn(AlarmEndpoint.Answer.json(200, "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8)));
+        try (Socket stalled = new Socket("127.0.0.1", port)) {
+            stalled.getOutputStream().write("GET /camalarm/alarm/".getBytes(StandardCharsets.ISO_8859_1));
+            stalled.getOutputStream().flush();
+            // held behind the stalled one, this exchange would wait for its 10 s read timeout and fail ours (5 s)
+            assertTrue(exchange("GET /camalarm/alarm/tok?EventType=PD HTTP/1.1\r\n\r\n").startsWith("HTTP/1.1 200"));
+        }
+    }
+
+    @Test
     void oversizedHeadsAndChunkedBodiesGetClearAnswers() throws IOException {
         assertTrue(exchange("GET /camalarm/alarm/tok?" + "x".repeat(20_000) + " HTTP/1.1\r\n\r\n").startsWith("HTTP/1.1 431"));
         assertTrue(exchange("POST /camalarm/alarm/tok HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n")
