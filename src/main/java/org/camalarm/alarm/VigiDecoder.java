@@ -64,17 +64,27 @@ final class VigiDecoder {
         }
         JsonArray items = list == null ? new JsonArray() : list.getAsJsonArray();
         List<AlarmEvent> events = new ArrayList<>(Math.min(items.size(), MAX_EVENTS));
+        // one unreadable item must not lose the good ones beside it: skip it, and refuse the push only
+        // when nothing usable is left (with the first problem as the reason)
+        MalformedAlarmException firstProblem = null;
         for (int i = 0; i < items.size(); i++) {
             JsonElement item = items.get(i);
-            if (!item.isJsonObject()) {
-                throw new MalformedAlarmException("invalid_event",
-                        "event_list[" + i + "] is " + Json.kind(item) + ", expected an object");
+            try {
+                if (!item.isJsonObject()) {
+                    throw new MalformedAlarmException("invalid_event",
+                            "event_list[" + i + "] is " + Json.kind(item) + ", expected an object");
+                }
+                addEvents(events, item.getAsJsonObject(), "event_list[" + i + "]", root, pathEventType);
+            } catch (MalformedAlarmException e) {
+                if ("too_many_events".equals(e.error())) {
+                    throw e;
+                }
+                firstProblem = firstProblem == null ? e : firstProblem;
             }
-            addEvents(events, item.getAsJsonObject(), "event_list[" + i + "]", root, pathEventType);
         }
         if (events.isEmpty()) {
             if (pathEventType == null) {
-                throw new MalformedAlarmException("no_events",
+                throw firstProblem != null ? firstProblem : new MalformedAlarmException("no_events",
                         list == null ? "the JSON has no event_list" : "event_list is empty");
             }
             addEvents(events, new JsonObject(), "event_list", root, pathEventType);
@@ -113,8 +123,16 @@ final class VigiDecoder {
         if (eventType.isJsonArray()) {
             JsonArray array = eventType.getAsJsonArray();
             List<String> types = new ArrayList<>(array.size());
+            MalformedAlarmException firstProblem = null;
             for (int j = 0; j < array.size(); j++) {
-                types.add(type(array.get(j), where + "[" + j + "]"));
+                try {
+                    types.add(type(array.get(j), where + "[" + j + "]"));
+                } catch (MalformedAlarmException e) {
+                    firstProblem = firstProblem == null ? e : firstProblem; // keep the readable types
+                }
+            }
+            if (types.isEmpty() && firstProblem != null) {
+                throw firstProblem;
             }
             return types;
         }

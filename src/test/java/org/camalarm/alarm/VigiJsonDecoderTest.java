@@ -185,11 +185,10 @@ class VigiJsonDecoderTest {
     @Test
     void itemThatIsNotAnObjectIsRejected() {
         MalformedAlarmException e = assertThrows(MalformedAlarmException.class, () -> Requests.post()
-                .contentType("application/json").body("{\"event_list\":[{\"event_type\":\"MOTION\"},\"PEOPLE\"]}")
-                .decode());
+                .contentType("application/json").body("{\"event_list\":[\"PEOPLE\"]}").decode());
 
         assertEquals("invalid_event", e.error());
-        assertEquals("event_list[1] is a string, expected an object", e.getMessage());
+        assertEquals("event_list[0] is a string, expected an object", e.getMessage());
     }
 
     @Test
@@ -204,10 +203,10 @@ class VigiJsonDecoderTest {
     @Test
     void eventTypeOfTheWrongKindIsRejected() {
         MalformedAlarmException e = assertThrows(MalformedAlarmException.class, () -> Requests.post()
-                .contentType("application/json").body("{\"event_list\":[{\"event_type\":[\"MOTION\",7]}]}").decode());
+                .contentType("application/json").body("{\"event_list\":[{\"event_type\":[7]}]}").decode());
 
         assertEquals("invalid_event_type", e.error());
-        assertEquals("event_list[0].event_type[1] is a number, expected a string", e.getMessage());
+        assertEquals("event_list[0].event_type[0] is a number, expected a string", e.getMessage());
     }
 
     @Test
@@ -227,5 +226,14 @@ class VigiJsonDecoderTest {
 
         assertEquals("no_events", e.error());
         assertEquals("event_list is empty", e.getMessage());
+    }
+
+    @Test
+    void anUnreadableItemOrTypeDoesNotLoseTheGoodOnesBesideIt() throws Exception {
+        AlarmPush push = Requests.post().contentType("application/json").body("""
+                {"event_list":[{"dateTime":"20261005150501","event_type":["PEOPLE",7]},{"event_type":[123]},"junk",
+                 {"event_type":"VEHICLE"}]}""").decode();
+
+        assertEquals(List.of("PEOPLE", "VEHICLE"), push.events().stream().map(AlarmEvent::rawType).toList());
     }
 }
