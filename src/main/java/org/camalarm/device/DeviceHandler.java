@@ -33,7 +33,8 @@ final class DeviceHandler implements PushTargetHandler {
 
     private final Thing thing;
     private final DevicePlan plan;
-    private final Duration interval;
+    /** One gate for the thing's life: rebuilding a sender (a learned pin) must not forget recent pushes. */
+    private final IntervalGate gate;
     private final Timers timers;
     private final PinStore pins;
     private DeviceSettings settings;
@@ -57,7 +58,7 @@ final class DeviceHandler implements PushTargetHandler {
         this.thing = thing;
         this.settings = settings;
         this.plan = plan;
-        this.interval = interval;
+        this.gate = interval != null ? new IntervalGate(interval, timers.clock()) : IntervalGate.off();
         this.timers = timers;
         this.pins = pins;
     }
@@ -157,7 +158,7 @@ final class DeviceHandler implements PushTargetHandler {
         if (pinLearned) {
             pinLearned = false;
             settings = settings.withCertificateFingerprint(pins.pin(thing.uid().toString()));
-            closeSenders();
+            retireSenders();
         }
         if (family == null || family.isCompletedExceptionally()) {
             DeviceSettings current = settings;
@@ -168,8 +169,8 @@ final class DeviceHandler implements PushTargetHandler {
         CompletableFuture<PushCommandSender> sender = useInterval ? gated : ungated;
         if (sender == null) {
             DeviceSettings current = settings;
-            IntervalGate gate = useInterval && interval != null ? new IntervalGate(interval, timers.clock()) : IntervalGate.off();
-            sender = family.thenApply(f -> new PushCommandSender(current, f, gate, this::learnPin));
+            IntervalGate senderGate = useInterval ? gate : IntervalGate.off();
+            sender = family.thenApply(f -> new PushCommandSender(current, f, senderGate, this::learnPin));
             if (useInterval) {
                 gated = sender;
             } else {
@@ -228,17 +229,31 @@ final class DeviceHandler implements PushTargetHandler {
         }
     }
 
-    private void closeSenders() {
-        for (CompletableFuture<PushCommandSender> sender : new CompletableFuture[] { gated, ungated }) {
-            if (sender != null) {
-                sender.thenAccept(PushCommandSender::close);
-            }
-        }
+    /**
+     * Replaces the senders: pushes already waiting in the old ones still go out (closing would refuse
+     * them), and the old ones close once every push could have ended (twice the timeout, see PushClient).
+     */
+    private void retireSenders() {
+        CompletableFuture<PushCommandSender> oldGated = gated;
+        CompletableFuture<PushCommandSender> oldUngated = ungated;
+        timers.schedule(settings.timeout().multipliedBy(2).plusSeconds(1), () -> {
+            close(oldGated);
+            close(oldUngated);
+        });
         gated = null;
         ungated = null;
     }
 
+    private static void close(CompletableFuture<PushCommandSender> sender) {
+        if (sender != null) {
+            sender.thenAccept(PushCommandSender::close);
+        }
+    }
+
     synchronized void dispose() {
-        closeSenders();
+        close(gated);
+        close(ungated);
+        gated = null;
+        ungated = null;
     }
 }

@@ -81,7 +81,8 @@ final class DeviceLifecycle {
         if (commands.contains(SwitchCommand.PULSE)) {
             channels.add(DeviceChannels.action(DeviceChannels.PULSE, "Pulse"));
         }
-        plan.namedCommands().forEach((name, command) -> channels.add(DeviceChannels.action(name, command.line())));
+        plan.namedCommands().forEach((name, command) -> channels.add(DeviceChannels.action(name,
+                DeviceProperties.maskSecrets(command.line()))));
         channels.addAll(DeviceChannels.STATUS);
         return channels;
     }

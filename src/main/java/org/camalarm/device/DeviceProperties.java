@@ -17,6 +17,10 @@ import org.camalarm.push.Protocol;
 final class DeviceProperties {
 
     static final int DEFAULT_TIMEOUT_MS = 5000;
+    static final String MASK = "******";
+    /** A query parameter whose name says it is a secret ({@code pwd=}, {@code password=}, {@code token=}, …). */
+    private static final java.util.regex.Pattern SECRET_PARAMETER = java.util.regex.Pattern.compile(
+            "(?i)([?&][^=&\\s]*(?:pass|pwd|token|secret|key|auth)[^=&\\s]*=)[^&\\s]*");
     private final Map<String, Object> properties;
 
     DeviceProperties(Map<String, Object> properties) {
@@ -103,6 +107,11 @@ final class DeviceProperties {
                 DeviceSettings.DEFAULT_MAX_CONCURRENT);
     }
 
+    /** A command line as users may see it: values of secret-looking query parameters masked. */
+    static String maskSecrets(String commandLine) {
+        return SECRET_PARAMETER.matcher(commandLine).replaceAll("$1" + MASK);
+    }
+
     /**
      * The configuration as users see it: every key but FileInstall's and Configuration Admin's own,
      * the password masked.
@@ -110,8 +119,14 @@ final class DeviceProperties {
     Map<String, Object> shown() {
         Map<String, Object> shown = new java.util.TreeMap<>();
         properties.forEach((key, value) -> {
-            if (!key.startsWith("service.") && !key.startsWith("felix.") && !key.startsWith("component.")) {
-                shown.put(key, "password".equals(key) && !String.valueOf(value).isEmpty() ? "******" : value);
+            if (key.startsWith("service.") || key.startsWith("felix.") || key.startsWith("component.")
+                    || key.startsWith("osgi.")) {
+                return; // Configuration Admin's, FileInstall's and DS's own
+            }
+            if ("password".equals(key)) {
+                shown.put(key, String.valueOf(value).isEmpty() ? "" : MASK);
+            } else {
+                shown.put(key, key.startsWith("command.") ? maskSecrets(String.valueOf(value)) : value);
             }
         });
         return shown;

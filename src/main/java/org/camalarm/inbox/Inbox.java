@@ -33,12 +33,14 @@ import org.slf4j.LoggerFactory;
 public class Inbox {
 
     static final int MAX_ENTRIES = 100;
+    private static final java.time.Duration ANNOUNCE_EVERY = java.time.Duration.ofMinutes(1);
     private static final Logger LOGGER = LoggerFactory.getLogger(Inbox.class);
 
     private final ConfigurationAdmin configurationAdmin;
     private final Clock clock;
     /** By thing UID; guarded by {@code this}. */
     private final Map<ThingUID, InboxEntry> entries = new LinkedHashMap<>();
+    private volatile Instant lastAnnounced = Instant.MIN;
 
     @Activate
     public Inbox(@Reference ConfigurationAdmin configurationAdmin) {
@@ -72,8 +74,19 @@ public class Inbox {
                     now, old == null ? 1 : old.pushes() + 1, lastType != null ? lastType : old == null ? null : old.lastEventType()));
         }
         if (added) {
-            LOGGER.info("New camera in the inbox: {} ({}), pushing from {}", uid, properties.getOrDefault("macAddress",
-                    "no MAC"), remoteAddress);
+            // what a sender puts in a push is logged at info at most once a minute: a flood of invented
+            // cameras must not flood the log
+            boolean tell = now.isAfter(lastAnnounced.plus(ANNOUNCE_EVERY));
+            if (tell) {
+                lastAnnounced = now;
+            }
+            String line = "New camera in the inbox: {} ({}), pushing from {}";
+            Object mac = properties.getOrDefault("macAddress", "no MAC");
+            if (tell) {
+                LOGGER.info(line, uid, mac, remoteAddress);
+            } else {
+                LOGGER.debug(line, uid, mac, remoteAddress);
+            }
         }
     }
 
