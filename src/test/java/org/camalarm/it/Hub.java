@@ -135,16 +135,6 @@ final class Hub implements AutoCloseable {
         return push("POST", path, "application/json; charset=utf-8", BodyPublishers.ofString(json, StandardCharsets.UTF_8));
     }
 
-    /**
-     * A push on a connection of its own: for requests the hub answers without reading their body
-     * (413), after which the server closes the connection; a pooled client could otherwise reuse it.
-     */
-    HttpResponse<String> pushAlone(String path, String contentType, byte[] body) throws IOException, InterruptedException {
-        HttpClient alone = HttpClient.newHttpClient();
-        return alone.send(HttpRequest.newBuilder(uri("/camalarm/alarm/" + ALARM_TOKEN + path)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", contentType).POST(BodyPublishers.ofByteArray(body)).build(), BodyHandlers.ofString());
-    }
-
     HttpResponse<String> raw(HttpRequest request) throws IOException, InterruptedException {
         return http.send(request, BodyHandlers.ofString());
     }
