@@ -49,6 +49,9 @@ class PushTargetsIT {
     private FakeDevice lamp;
     private FakeDevice axis;
     private ServerSocket silent;
+    /** Accepts and never answers: a device that hangs. */
+    private ServerSocket hanging;
+    private final List<Socket> hung = new java.util.concurrent.CopyOnWriteArrayList<>();
     private DatagramSocket udp;
     private TestCertificates certificate;
 
@@ -68,6 +71,18 @@ class PushTargetsIT {
         closer.setDaemon(true);
         closer.start();
         udp = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+        hanging = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread holder = new Thread(() -> {
+            while (!hanging.isClosed()) {
+                try {
+                    hung.add(hanging.accept());
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }, "hanging-device");
+        holder.setDaemon(true);
+        holder.start();
 
         hub = Hub.withTokens(dir);
         hub.writeConf("camalarm.shelly-porch.cfg", device(shelly) + "generation=1\n");
@@ -78,6 +93,8 @@ class PushTargetsIT {
         hub.writeConf("camalarm.http-lamp.cfg", device(lamp) + "interval=60\ncommand.on=POST light/0?turn=on\ncommand.off=POST light/0?turn=off\n");
         hub.writeConf("camalarm.http-dead.cfg", "host=127.0.0.1\nport=" + Hub.freePort() + "\ntimeout=1000\ncommand.on=GET relay/0?turn=on\n");
         hub.writeConf("camalarm.http-silent.cfg", "host=127.0.0.1\nport=" + silent.getLocalPort() + "\ntimeout=1000\ncommand.on=GET x\n");
+        hub.writeConf("camalarm.http-hanging.cfg", "host=127.0.0.1\nport=" + hanging.getLocalPort()
+                + "\ntimeout=500\ncommand.on=GET relay/0?turn=on\n");
         hub.writeConf("camalarm.http-datagram.cfg", "host=127.0.0.1\nport=" + udp.getLocalPort() + "\nprotocol=udp\ncommand.ping=GET relay/0?turn=on\n");
         hub.writeConf("camalarm.axis-yard.cfg", device(axis) + "protocol=https\nioPort=1\n");
         hub.writeConf("camalarm.axis-impostor.cfg", device(axis) + "protocol=https\ncertificateFingerprint="
@@ -92,7 +109,7 @@ class PushTargetsIT {
                 + "then=camalarm:2n-relay:gate:power\ncommand=OFF\n");
         hub.start();
         for (String uid : List.of("shelly:porch", "shelly:hall", "2n-relay:gate", "2n-intercom:door", "shelly:locked",
-                "http:lamp", "http:dead", "http:silent", "http:datagram", "axis:yard", "axis:impostor", "vigi:cam1",
+                "http:lamp", "http:dead", "http:silent", "http:hanging", "http:datagram", "axis:yard", "axis:impostor", "vigi:cam1",
                 "ivsec:gate2")) {
             hub.awaitThing("camalarm:" + uid);
         }
@@ -116,8 +133,11 @@ class PushTargetsIT {
     void stop() throws Exception {
         hub.close();
         for (AutoCloseable c : new AutoCloseable[] { shelly, ruleShelly, webRelay, intercom, protectedShelly, lamp, axis,
-                silent, udp }) {
+                silent, udp, hanging }) {
             c.close();
+        }
+        for (Socket socket : hung) {
+            socket.close();
         }
     }
 
@@ -172,7 +192,7 @@ class PushTargetsIT {
     }
 
     @Test
-    void testTellsUnreachableFromRejectedFromNoStatusFromAuthentication() throws Exception {
+    void testTellsUnreachableAndTimeoutFromRejectedFromNoStatusFromAuthentication() throws Exception {
         JsonObject dead = post("things/camalarm:http:dead/test", null);
         assertEquals("UNREACHABLE", dead.get("reason").getAsString(), dead.toString());
         assertTrue(dead.get("detail").getAsString().contains("refused"), dead.toString());
@@ -183,6 +203,10 @@ class PushTargetsIT {
         assertEquals(200, rejected.get("status").getAsInt());
         assertTrue(rejected.get("detail").getAsString().contains("14"), rejected.toString());
         assertEquals(List.of("GET /api/switch/ctrl?switch=1&action=trigger"), intercom.requestLines());
+
+        JsonObject hangs = post("things/camalarm:http:hanging/test", null);
+        assertEquals("UNREACHABLE", hangs.get("reason").getAsString(), hangs.toString());
+        assertTrue(hangs.get("detail").getAsString().contains("timed out"), hangs.toString());
 
         JsonObject noStatus = post("things/camalarm:http:silent/test", null);
         assertEquals("NO_STATUS", noStatus.get("reason").getAsString(), noStatus.toString());
