@@ -40,6 +40,7 @@ public final class CameraHandler implements ThingHandler {
     static final String IMAGE_PATH = "/camalarm/api/things/%s/image";
 
     private final Thing thing;
+    private final State imageUrl;
     private final CameraSettings settings;
     private final Timers timers;
     /** Set once the thing is removed: late pushes and timers must not touch it. */
@@ -69,6 +70,7 @@ public final class CameraHandler implements ThingHandler {
     /** @param settings {@code null} when the configuration is invalid: such a camera accepts no pushes */
     CameraHandler(Thing thing, CameraSettings settings, Timers timers) {
         this.thing = thing;
+        this.imageUrl = State.string(String.format(IMAGE_PATH, thing.uid()));
         this.settings = settings;
         this.timers = timers;
         // no alarm is active until a camera says so
@@ -113,7 +115,7 @@ public final class CameraHandler implements ThingHandler {
         if (push.image() != null) {
             thing.updateState(CameraChannels.IMAGE, State.image(push.image(), "image/jpeg"));
             thing.updateState(CameraChannels.IMAGE_TIME, State.dateTime(now));
-            thing.updateState(CameraChannels.IMAGE_URL, State.string(String.format(IMAGE_PATH, thing.uid())));
+            thing.updateState(CameraChannels.IMAGE_URL, imageUrl);
         }
         thing.updateState(CameraChannels.LAST_SEEN, State.dateTime(now));
         thing.setStatus(ThingStatusInfo.ONLINE);

@@ -191,11 +191,10 @@ final class DeviceHandler implements PushTargetHandler {
     }
 
     private PushResult record(String channelId, Object action, PushResult result) {
+        thing.updateState(DeviceChannels.LAST_RESULT, State.string(result.reason() + ": " + result.detail()));
         if (result.reason() == Reason.INTERVAL || result.reason() == Reason.OVERLOADED) {
-            thing.updateState(DeviceChannels.LAST_RESULT, State.string(result.reason() + ": " + result.detail()));
             return result; // nothing reached the device: its status is unchanged
         }
-        thing.updateState(DeviceChannels.LAST_RESULT, State.string(result.reason() + ": " + result.detail()));
         thing.updateState(DeviceChannels.LAST_PUSH, State.dateTime(ZonedDateTime.now(timers.clock())));
         if (result.status() != null) {
             thing.updateState(DeviceChannels.LAST_RESPONSE_CODE, State.number(result.status()));

@@ -85,33 +85,38 @@ public class AlarmEndpoint {
     }
 
     /**
-     * Whether a path after {@link #PATH} names the alarm token, so a transport knows before reading
-     * a body whether the request is for us (a wrong token is a 404 like any unknown path).
+     * Where a push goes: the thing and event type its path names (either may be {@code null}).
+     * Transports get it before reading a body, so a request for no one is refused unread.
      */
-    public boolean isForUs(String pathAfterPrefix) {
-        String[] path = pathSegments(pathAfterPrefix);
-        return path != null && settings.isAlarmToken(path[0]);
+    public record Target(String thingId, String eventType) {
     }
 
     /**
-     * Handles one push.
-     *
-     * @param pathAfterPrefix the path after {@link #PATH}, e.g. {@code /token/frontdoor}
-     * @param query           the raw query string, or {@code null}
+     * The target of a path after {@link #PATH} ({@code /token[/thingId[/eventType]]}), or {@code null}
+     * when it is not ours: another shape, or a wrong token (a 404 like any unknown path).
      */
-    public Answer handle(String method, String pathAfterPrefix, String query, String contentType, byte[] body,
-            String remoteAddress) {
+    public Target target(String pathAfterPrefix) {
         String[] path = pathSegments(pathAfterPrefix);
         if (path == null || !settings.isAlarmToken(path[0])) {
-            return NOT_FOUND_ANSWER;
+            return null;
         }
+        return new Target(path.length > 1 ? path[1] : null, path.length > 2 ? path[2] : null);
+    }
+
+    /**
+     * Handles one push to a {@link #target(String) target}.
+     *
+     * @param query the raw query string, or {@code null}
+     */
+    public Answer handle(Target target, String method, String query, String contentType, byte[] body,
+            String remoteAddress) {
         if (!"GET".equals(method) && !"POST".equals(method) && !"PUT".equals(method)) {
             return new Answer(405, JSON, Answer.error(405, "method_not_allowed",
                     "cameras push with GET or POST, not " + method).body(), "GET, POST, PUT");
         }
         try {
-            AlarmRequest alarm = new AlarmRequest(method, path.length > 1 ? path[1] : null,
-                    path.length > 2 ? path[2] : null, contentType, parseQuery(query), body, remoteAddress);
+            AlarmRequest alarm = new AlarmRequest(method, target.thingId(), target.eventType(), contentType,
+                    parseQuery(query), body, remoteAddress);
             AlarmPush push = decoder.decode(alarm);
             Delivery delivery = router.route(push, alarm.thingId(), remoteAddress);
             return switch (delivery.outcome()) {

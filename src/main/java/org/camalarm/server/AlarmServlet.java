@@ -38,15 +38,15 @@ public class AlarmServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo();
-        if (!endpoint.isForUs(path)) {
+        AlarmEndpoint.Target target = endpoint.target(request.getPathInfo());
+        if (target == null) {
             HttpAnswers.notFound(response);
             return;
         }
         try {
             byte[] body = readBody(request);
             HttpAnswers.send(response, body == null ? endpoint.tooLarge()
-                    : endpoint.handle(request.getMethod(), path, request.getQueryString(), request.getContentType(), body,
+                    : endpoint.handle(target, request.getMethod(), request.getQueryString(), request.getContentType(), body,
                             request.getRemoteAddr()));
         } catch (IOException e) {
             // the camera went away or sent a broken body: nothing to answer it

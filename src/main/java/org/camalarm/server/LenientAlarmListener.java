@@ -154,8 +154,8 @@ public class LenientAlarmListener {
         if (!request.path().startsWith(AlarmEndpoint.PATH + "/")) {
             return AlarmEndpoint.NOT_FOUND_ANSWER;
         }
-        String pathAfterPrefix = request.path().substring(AlarmEndpoint.PATH.length());
-        if (!endpoint.isForUs(pathAfterPrefix)) {
+        AlarmEndpoint.Target target = endpoint.target(request.path().substring(AlarmEndpoint.PATH.length()));
+        if (target == null) {
             return AlarmEndpoint.NOT_FOUND_ANSWER;
         }
         if (request.chunked()) {
@@ -168,7 +168,7 @@ public class LenientAlarmListener {
         if (body.length < request.contentLength()) {
             throw new IOException("body ended after " + body.length + " of " + request.contentLength() + " bytes");
         }
-        return endpoint.handle(request.method(), pathAfterPrefix, request.query(), request.contentType(), body, remote);
+        return endpoint.handle(target, request.method(), request.query(), request.contentType(), body, remote);
     }
 
     /** Reads up to the blank line that ends the head; false when it is too long. */

@@ -37,7 +37,8 @@ class LenientAlarmListenerTest {
         }
         BundleContext context = mock(BundleContext.class);
         when(context.getProperty("org.apache.felix.http.host")).thenReturn("127.0.0.1");
-        when(endpoint.isForUs(anyString())).thenAnswer(call -> call.<String>getArgument(0).startsWith("/tok"));
+        when(endpoint.target(anyString())).thenAnswer(call -> call.<String>getArgument(0).startsWith("/tok")
+                ? new AlarmEndpoint.Target(null, null) : null);
         when(endpoint.maxBodyBytes()).thenReturn(1000L);
         listener = new LenientAlarmListener(endpoint, timers, context, config(port));
     }
@@ -63,7 +64,8 @@ class LenientAlarmListenerTest {
 
     @Test
     void aRequestLineWithSpacesReachesTheEndpointWhole() throws IOException {
-        when(endpoint.handle(eq("GET"), eq("/tok"), eq("EventType=PD&EventTime=2022-5-26 11:5:0"), any(), any(), eq("127.0.0.1")))
+        when(endpoint.handle(eq(new AlarmEndpoint.Target(null, null)), eq("GET"), eq("EventType=PD&EventTime=2022-5-26 11:5:0"),
+                any(), any(), eq("127.0.0.1")))
                 .thenReturn(AlarmEndpoint.Answer.json(200, "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8)));
 
         String answer = exchange("GET /camalarm/alarm/tok?EventType=PD&EventTime=2022-5-26 11:5:0 HTTP/1.1\r\n\r\n");
