@@ -6,7 +6,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 /**
- * Turns one HTTP request from a camera into an {@link AlarmPush}, recognising the format from the
+ * Turns one HTTP request from a camera into an {@link Alarm}, recognising the format from the
  * request itself (Content-Type, body, query), never from the URL path alone (protocols.md §1):
  * <ol>
  * <li>{@code multipart/*}: a VIGI push with a snapshot ({@link VigiMultipartDecoder});</li>
@@ -39,7 +39,7 @@ public final class AlarmDecoder {
      *                                 ({@code invalid_json}, {@code truncated_multipart},
      *                                 {@code unrecognised_alarm}, ...)
      */
-    public AlarmPush decode(AlarmRequest request) throws MalformedAlarmException {
+    public Alarm decode(AlarmRequest request) throws MalformedAlarmException {
         byte[] body = request.body() == null ? NO_BODY : request.body();
         MediaType type = MediaType.parse(request.contentType());
         String pathType = pathEventType(request.pathEventType());
@@ -62,7 +62,7 @@ public final class AlarmDecoder {
                     bodyFields = Fields.ofJson(root);
                 }
             } else if (type.isXml() || (sniff && b == '<')) {
-                AlarmPush xml = xml(body, type.isXml());
+                Alarm xml = xml(body, type.isXml());
                 if (xml != null) {
                     return xml;
                 }
@@ -101,7 +101,7 @@ public final class AlarmDecoder {
     }
 
     /** The TVT push; {@code null} when not TVT's, or a sniffed body is not XML (a declared one throws). */
-    private static AlarmPush xml(byte[] body, boolean declared) throws MalformedAlarmException {
+    private static Alarm xml(byte[] body, boolean declared) throws MalformedAlarmException {
         try {
             return TvtXmlDecoder.decode(body);
         } catch (MalformedAlarmException e) {

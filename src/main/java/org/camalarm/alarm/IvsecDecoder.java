@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camalarm.alarm.AlarmEvent.Action;
-import org.camalarm.alarm.AlarmPush.Vendor;
+import org.camalarm.alarm.Alarm.Vendor;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -105,7 +105,7 @@ final class IvsecDecoder {
      * @throws MalformedAlarmException {@code missing_event_type} when neither names a type,
      *                                 {@code invalid_event_type} for an unusable one
      */
-    static AlarmPush decode(Fields fields, String fallbackType) throws MalformedAlarmException {
+    static Alarm decode(Fields fields, String fallbackType) throws MalformedAlarmException {
         String type = fields.eventType() != null ? VigiDecoder.checkType(fields.eventType(), EVENT_TYPE) : fallbackType;
         if (type == null) {
             throw new MalformedAlarmException("missing_event_type", "the push has "
@@ -119,7 +119,7 @@ final class IvsecDecoder {
         add(json, MAC_ADDRESS, fields.macAddress());
         AlarmEvent event = new AlarmEvent(type, EventTypes.canonical(type), action(fields.eventAction()),
                 CameraTimes.parse(fields.eventTime()), null, EventJson.of(json));
-        return new AlarmPush(Vendor.IVSEC, null, Macs.normalise(fields.macAddress()), null, List.of(event), null);
+        return new Alarm(Vendor.IVSEC, null, Macs.normalise(fields.macAddress()), null, List.of(event), null);
     }
 
     static Action action(String eventAction) {

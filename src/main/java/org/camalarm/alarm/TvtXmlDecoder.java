@@ -13,7 +13,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 
 import org.camalarm.alarm.AlarmEvent.Action;
-import org.camalarm.alarm.AlarmPush.Vendor;
+import org.camalarm.alarm.Alarm.Vendor;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -71,7 +71,7 @@ final class TvtXmlDecoder {
      * @throws MalformedAlarmException {@code invalid_xml} when the body is not well-formed XML
      *                                 or has a document type declaration
      */
-    static AlarmPush decode(byte[] body) throws MalformedAlarmException {
+    static Alarm decode(byte[] body) throws MalformedAlarmException {
         Element root = parse(body).getDocumentElement();
         if (root == null || !localName(root).equals("config")) {
             return null;
@@ -102,7 +102,7 @@ final class TvtXmlDecoder {
             json.addProperty("smartType", type);
             addEvent(events, type, Action.PULSE, time, channel, json);
         }
-        return new AlarmPush(Vendor.IVSEC, ip != null && ip.length() <= VigiDecoder.MAX_IP_CHARS ? ip : null, mac,
+        return new Alarm(Vendor.IVSEC, ip != null && ip.length() <= VigiDecoder.MAX_IP_CHARS ? ip : null, mac,
                 deviceName, Collections.unmodifiableList(events), null);
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camalarm.alarm.AlarmEvent.Action;
-import org.camalarm.alarm.AlarmPush.Vendor;
+import org.camalarm.alarm.Alarm.Vendor;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -48,7 +48,7 @@ final class VigiDecoder {
      * @param pathEventType the type named in the URL path, or {@code null}
      * @param image         the JPEG that came with it, or {@code null}
      */
-    static AlarmPush decode(JsonObject root, String pathEventType, byte[] image) throws MalformedAlarmException {
+    static Alarm decode(JsonObject root, String pathEventType, byte[] image) throws MalformedAlarmException {
         String ip = Json.text(root.get("ip"));
         if (ip != null && (ip.isBlank() || ip.length() > MAX_IP_CHARS)) {
             ip = null;
@@ -89,7 +89,7 @@ final class VigiDecoder {
             }
             addEvents(events, new JsonObject(), "event_list", root, pathEventType);
         }
-        return new AlarmPush(Vendor.VIGI, ip, mac, deviceName, Collections.unmodifiableList(events), image);
+        return new Alarm(Vendor.VIGI, ip, mac, deviceName, Collections.unmodifiableList(events), image);
     }
 
     private static void addEvents(List<AlarmEvent> events, JsonObject item, String where, JsonObject root,

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.camalarm.alarm.AlarmEvent.Action;
-import org.camalarm.alarm.AlarmPush.Vendor;
+import org.camalarm.alarm.Alarm.Vendor;
 import org.camalarm.alarm.MultipartReader.Part;
 
 import com.google.gson.JsonObject;
@@ -27,7 +27,7 @@ final class VigiMultipartDecoder {
     private VigiMultipartDecoder() {
     }
 
-    static AlarmPush decode(byte[] body, MediaType type, String pathEventType) throws MalformedAlarmException {
+    static Alarm decode(byte[] body, MediaType type, String pathEventType) throws MalformedAlarmException {
         List<Part> parts = MultipartReader.read(body, type.parameter("boundary"));
         Part json = null;
         int jpegStart = -1;
@@ -56,7 +56,7 @@ final class VigiMultipartDecoder {
                 throw new MalformedAlarmException("missing_event_json", "none of the " + parts.size()
                         + " multipart parts is JSON (Content-Type application/json or content starting with '{')");
             }
-            return new AlarmPush(Vendor.VIGI, null, null, null, List.of(pathEvent(pathEventType)), image);
+            return new Alarm(Vendor.VIGI, null, null, null, List.of(pathEvent(pathEventType)), image);
         }
         JsonObject root = Json.parseObject(body, json.start(), json.end(), "multipart part " + jsonNumber);
         return VigiDecoder.decode(root, pathEventType, image);

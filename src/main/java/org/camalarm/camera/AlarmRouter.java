@@ -2,7 +2,7 @@ package org.camalarm.camera;
 
 import java.util.Optional;
 
-import org.camalarm.alarm.AlarmPush;
+import org.camalarm.alarm.Alarm;
 import org.camalarm.inbox.Inbox;
 import org.camalarm.thing.ThingHandler;
 import org.camalarm.thing.ThingRegistry;
@@ -12,24 +12,24 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Finds the camera a push belongs to: the thing id in the URL, else the camera's MAC, else the
+ * Finds the camera an alarm belongs to: the thing id in the URL, else the camera's MAC, else the
  * inbox (a camera that pushed before anyone configured it).
  */
 @Component(service = AlarmRouter.class)
 public class AlarmRouter {
 
-    /** What became of a push. */
-    public enum Outcome {
+    /** What became of an alarm. */
+    public enum Route {
         /** Applied to a camera thing. */
         DELIVERED,
         /** Kept in the inbox: no configured camera matches. */
         INBOX,
-        /** The camera exists but the sender's address is not allowed to push as it. */
+        /** The camera exists but the sender's address is not allowed to push alarms as it. */
         FORBIDDEN
     }
 
     /** @param thing the camera it went to, or {@code null} */
-    public record Delivery(Outcome outcome, ThingUID thing) {
+    public record Delivery(Route route, ThingUID thing) {
     }
 
     private final ThingRegistry registry;
@@ -41,18 +41,18 @@ public class AlarmRouter {
         this.inbox = inbox;
     }
 
-    public Delivery route(AlarmPush push, String pathThingId, String remoteAddress) {
-        Optional<CameraHandler> camera = pathThingId != null ? cameraById(pathThingId) : cameraByMac(push.mac());
+    public Delivery route(Alarm alarm, String pathThingId, String remoteAddress) {
+        Optional<CameraHandler> camera = pathThingId != null ? cameraById(pathThingId) : cameraByMac(alarm.mac());
         if (camera.isEmpty() || !camera.get().isConfigured()) {
-            inbox.add(push, pathThingId, remoteAddress);
-            return new Delivery(Outcome.INBOX, null);
+            inbox.add(alarm, pathThingId, remoteAddress);
+            return new Delivery(Route.INBOX, null);
         }
         CameraHandler handler = camera.get();
         if (!handler.allows(remoteAddress)) {
-            return new Delivery(Outcome.FORBIDDEN, handler.thing().uid());
+            return new Delivery(Route.FORBIDDEN, handler.thing().uid());
         }
-        handler.accept(push);
-        return new Delivery(Outcome.DELIVERED, handler.thing().uid());
+        handler.accept(alarm);
+        return new Delivery(Route.DELIVERED, handler.thing().uid());
     }
 
     private Optional<CameraHandler> cameraById(String thingId) {

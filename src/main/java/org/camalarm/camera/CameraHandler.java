@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camalarm.alarm.AlarmEvent;
-import org.camalarm.alarm.AlarmPush;
+import org.camalarm.alarm.Alarm;
 import org.camalarm.thing.State;
 import org.camalarm.thing.Thing;
 import org.camalarm.thing.ThingHandler;
@@ -92,28 +92,28 @@ public final class CameraHandler implements ThingHandler {
         return settings == null ? null : settings.mac();
     }
 
-    /** Whether {@code remoteAddress} may push as this camera. */
+    /** Whether {@code remoteAddress} may send alarms as this camera. */
     public boolean allows(String remoteAddress) {
         return settings != null && settings.allowedAddresses().allows(remoteAddress);
     }
 
-    /** Applies every event of a push, then the snapshot and the camera's own details. */
-    public void accept(AlarmPush push) {
+    /** Applies every event of an alarm, then the snapshot and the camera's own details. */
+    public void accept(Alarm alarm) {
         if (disposed) {
-            // the thing is being reconfigured or removed; its successor takes the camera's next push
-            LOGGER.debug("{} is gone: push dropped", thing.uid());
+            // the thing is being reconfigured or removed; its successor takes the camera's next alarm
+            LOGGER.debug("{} is gone: alarm dropped", thing.uid());
             return;
         }
         ZonedDateTime now = ZonedDateTime.now(timers.clock());
-        thing.setProperty("vendor", push.vendor().name());
-        thing.setProperty("ipAddress", push.ip());
-        thing.setProperty("macAddress", push.mac());
-        thing.setProperty("deviceName", push.deviceName());
-        for (AlarmEvent event : push.events()) {
+        thing.setProperty("vendor", alarm.vendor().name());
+        thing.setProperty("ipAddress", alarm.ip());
+        thing.setProperty("macAddress", alarm.mac());
+        thing.setProperty("deviceName", alarm.deviceName());
+        for (AlarmEvent event : alarm.events()) {
             apply(event, now);
         }
-        if (push.image() != null) {
-            thing.updateState(CameraChannels.IMAGE, State.image(push.image(), "image/jpeg"));
+        if (alarm.image() != null) {
+            thing.updateState(CameraChannels.IMAGE, State.image(alarm.image(), "image/jpeg"));
             thing.updateState(CameraChannels.IMAGE_TIME, State.dateTime(now));
             thing.updateState(CameraChannels.IMAGE_URL, imageUrl);
         }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.camalarm.alarm.AlarmPush.Vendor;
+import org.camalarm.alarm.Alarm.Vendor;
 import org.camalarm.thing.ChannelDefinition;
 import org.camalarm.thing.Thing;
 import org.camalarm.thing.ThingConfigurations;

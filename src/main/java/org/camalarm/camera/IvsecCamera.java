@@ -2,7 +2,7 @@ package org.camalarm.camera;
 
 import java.util.Map;
 
-import org.camalarm.alarm.AlarmPush.Vendor;
+import org.camalarm.alarm.Alarm.Vendor;
 import org.camalarm.thing.ThingEvents;
 import org.camalarm.thing.ThingRegistry;
 import org.camalarm.time.Timers;

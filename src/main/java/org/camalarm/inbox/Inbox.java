@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camalarm.alarm.AlarmPush;
+import org.camalarm.alarm.Alarm;
 import org.camalarm.thing.ThingUID;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -52,15 +52,15 @@ public class Inbox {
         this.clock = clock;
     }
 
-    /** Records a push no camera thing took. */
-    public void add(AlarmPush push, String pathThingId, String remoteAddress) {
-        ThingUID uid = new ThingUID(push.vendor().thingType(), suggestedId(push, pathThingId, remoteAddress));
+    /** Records an alarm no camera thing took. */
+    public void add(Alarm alarm, String pathThingId, String remoteAddress) {
+        ThingUID uid = new ThingUID(alarm.vendor().thingType(), suggestedId(alarm, pathThingId, remoteAddress));
         Map<String, String> properties = new LinkedHashMap<>();
-        putIfPresent(properties, "macAddress", push.mac());
-        putIfPresent(properties, "ipAddress", push.ip());
-        putIfPresent(properties, "deviceName", push.deviceName());
+        putIfPresent(properties, "macAddress", alarm.mac());
+        putIfPresent(properties, "ipAddress", alarm.ip());
+        putIfPresent(properties, "deviceName", alarm.deviceName());
         putIfPresent(properties, "remoteAddress", remoteAddress);
-        String lastType = push.events().isEmpty() ? null : push.events().get(push.events().size() - 1).type();
+        String lastType = alarm.events().isEmpty() ? null : alarm.events().get(alarm.events().size() - 1).type();
         Instant now = clock.instant();
         boolean added;
         synchronized (this) {
@@ -69,12 +69,12 @@ public class Inbox {
             if (added && entries.size() >= MAX_ENTRIES) {
                 entries.remove(entries.keySet().iterator().next());
             }
-            String label = push.deviceName() != null ? push.deviceName() : old != null ? old.label() : uid.thingId();
+            String label = alarm.deviceName() != null ? alarm.deviceName() : old != null ? old.label() : uid.thingId();
             entries.put(uid, new InboxEntry(uid, label, Map.copyOf(properties), old == null ? now : old.firstSeen(),
                     now, old == null ? 1 : old.pushes() + 1, lastType != null ? lastType : old == null ? null : old.lastEventType()));
         }
         if (added) {
-            // what a sender puts in a push is logged at info at most once a minute: a flood of invented
+            // what a sender puts in an alarm is logged at info at most once a minute: a flood of invented
             // cameras must not flood the log
             boolean tell = now.isAfter(lastAnnounced.plus(ANNOUNCE_EVERY));
             if (tell) {
@@ -97,12 +97,12 @@ public class Inbox {
     }
 
     /** The path's thing id when it is one; else one made from the MAC, the reported IP, or the sender. */
-    static String suggestedId(AlarmPush push, String pathThingId, String remoteAddress) {
+    static String suggestedId(Alarm alarm, String pathThingId, String remoteAddress) {
         if (ThingUID.isValidSegment(pathThingId)) {
             return pathThingId;
         }
-        String basis = push.mac() != null ? push.mac() : push.ip() != null ? push.ip() : remoteAddress;
-        return push.vendor().thingType() + "_" + basis.toLowerCase().replaceAll("[^a-z0-9]", "");
+        String basis = alarm.mac() != null ? alarm.mac() : alarm.ip() != null ? alarm.ip() : remoteAddress;
+        return alarm.vendor().thingType() + "_" + basis.toLowerCase().replaceAll("[^a-z0-9]", "");
     }
 
     public synchronized List<InboxEntry> entries() {

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeoutException;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
-import org.camalarm.device.PushTargetHandler;
+import org.camalarm.target.PushTargetHandler;
 import org.camalarm.push.PushResult;
 import org.camalarm.server.HttpAnswers;
 import org.camalarm.thing.ThingHandler;

@@ -57,7 +57,7 @@ public class CommandTopicHandler implements EventHandler {
 
     public static final String TOPIC = "camalarm/command";
     public static final String RESULT_TOPIC = TOPIC + "/result";
-    /** Event property names (plus {@code channelUID}, {@code command} and those of {@link Outcome}). */
+    /** Event property names (plus {@code channelUID}, {@code command} and those of {@link CommandOutcome}). */
     public static final String CORRELATION_ID = "correlationId";
 
     private static final Logger LOGGER = LoggerFactory.getLogger(CommandTopicHandler.class);
@@ -82,30 +82,30 @@ public class CommandTopicHandler implements EventHandler {
         Object channel = event.getProperty(ThingEvents.CHANNEL_UID);
         Object requested = event.getProperty(RuleEngine.COMMAND);
         String command = requested instanceof String s ? Commands.normalize(s) : "";
-        CompletableFuture<Outcome> outcome;
+        CompletableFuture<CommandOutcome> outcome;
         if (!(channel instanceof String uid) || uid.isBlank()) {
-            outcome = CompletableFuture.completedFuture(Outcome.failure(Outcome.BAD_COMMAND, "channelUID is missing"));
+            outcome = CompletableFuture.completedFuture(CommandOutcome.failure(CommandOutcome.BAD_COMMAND, "channelUID is missing"));
         } else if (command.isEmpty()) {
-            outcome = CompletableFuture.completedFuture(Outcome.failure(Outcome.BAD_COMMAND, "command is missing"));
+            outcome = CompletableFuture.completedFuture(CommandOutcome.failure(CommandOutcome.BAD_COMMAND, "command is missing"));
         } else {
             outcome = send(uid.strip(), command);
         }
         Object correlationId = event.getProperty(CORRELATION_ID);
         outcome.whenComplete((result, e) -> answer(channel, command, correlationId,
-                result != null ? result : Outcome.failure(Outcome.ERROR, String.valueOf(e))));
+                result != null ? result : CommandOutcome.failure(CommandOutcome.ERROR, String.valueOf(e))));
     }
 
-    private CompletableFuture<Outcome> send(String channelUID, String command) {
+    private CompletableFuture<CommandOutcome> send(String channelUID, String command) {
         ChannelUID target;
         try {
             target = ChannelUID.parse(channelUID);
         } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(Outcome.failure(Outcome.BAD_COMMAND, e.getMessage()));
+            return CompletableFuture.completedFuture(CommandOutcome.failure(CommandOutcome.BAD_COMMAND, e.getMessage()));
         }
         return dispatcher.send(target, command);
     }
 
-    private void answer(Object channel, String command, Object correlationId, Outcome outcome) {
+    private void answer(Object channel, String command, Object correlationId, CommandOutcome outcome) {
         try {
             if (LOGGER.isDebugEnabled()) {
                 LOGGER.debug("Command {} to {} from the command topic: {} {}", command, channel, outcome.reason(),

@@ -2,7 +2,7 @@ package org.camalarm.rule;
 
 import java.util.concurrent.CompletableFuture;
 
-import org.camalarm.device.PushTargetHandler;
+import org.camalarm.target.PushTargetHandler;
 import org.camalarm.push.PushResult;
 import org.camalarm.thing.ThingHandler;
 import org.camalarm.thing.ThingRegistry;
@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * {@link PushTargetHandler#command}.
  *
  * <p>Thread-safe. {@link #send} returns at once, never throws, and its future always completes
- * normally: a missing target, a refused command or a failing handler are {@link Outcome}s too.
+ * normally: a missing target, a refused command or a failing handler are {@link CommandOutcome}s too.
  */
 final class PushDispatcher {
 
@@ -26,10 +26,10 @@ final class PushDispatcher {
         this.registry = registry;
     }
 
-    CompletableFuture<Outcome> send(ChannelUID target, String command) {
+    CompletableFuture<CommandOutcome> send(ChannelUID target, String command) {
         ThingHandler handler = registry.byUID(target.thing()).orElse(null);
         if (!(handler instanceof PushTargetHandler push)) {
-            return CompletableFuture.completedFuture(Outcome.failure(Outcome.NO_TARGET, handler == null
+            return CompletableFuture.completedFuture(CommandOutcome.failure(CommandOutcome.NO_TARGET, handler == null
                     ? "no thing " + target.thing()
                     : target.thing() + " is not a push target"));
         }
@@ -37,19 +37,19 @@ final class PushDispatcher {
         try {
             pushing = push.command(target.channelId(), command);
         } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(Outcome.failure(Outcome.BAD_COMMAND, e.getMessage()));
+            return CompletableFuture.completedFuture(CommandOutcome.failure(CommandOutcome.BAD_COMMAND, e.getMessage()));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(failed(target, command, e));
         }
         if (pushing == null) {
-            return CompletableFuture.completedFuture(Outcome.failure(Outcome.ERROR, target.thing()
+            return CompletableFuture.completedFuture(CommandOutcome.failure(CommandOutcome.ERROR, target.thing()
                     + " returned no result for " + command));
         }
-        return pushing.handle((result, e) -> result != null ? Outcome.of(result) : failed(target, command, e));
+        return pushing.handle((result, e) -> result != null ? CommandOutcome.of(result) : failed(target, command, e));
     }
 
-    private static Outcome failed(ChannelUID target, String command, Throwable e) {
+    private static CommandOutcome failed(ChannelUID target, String command, Throwable e) {
         LOGGER.debug("{} failed on command {}", target, command, e);
-        return Outcome.failure(Outcome.ERROR, target.thing() + " failed on " + command + ": " + e);
+        return CommandOutcome.failure(CommandOutcome.ERROR, target.thing() + " failed on " + command + ": " + e);
     }
 }

@@ -63,7 +63,7 @@ public class RuleEngine implements EventHandler {
 
     public static final String FIRED_TOPIC = "camalarm/rule/fired";
     public static final String RESULT_TOPIC = "camalarm/rule/result";
-    /** Event property names (plus those of {@link Outcome}). */
+    /** Event property names (plus those of {@link CommandOutcome}). */
     public static final String RULE = "rule";
     public static final String WHEN = "when";
     public static final String THEN = "then";
@@ -211,7 +211,7 @@ public class RuleEngine implements EventHandler {
     private void fire(ActiveRule rule, String trigger, long now) {
         RuleDefinition definition = rule.definition();
         // start the push first: the relay is what the latency goal measures
-        CompletableFuture<Outcome> outcome = dispatcher.send(definition.then(), definition.command());
+        CompletableFuture<CommandOutcome> outcome = dispatcher.send(definition.then(), definition.command());
         Map<String, Object> fired = new HashMap<>(16);
         fired.put(RULE, definition.id());
         fired.put(WHEN, rule.whenText());
@@ -225,10 +225,10 @@ public class RuleEngine implements EventHandler {
         }
         // attached after the fired event, so a result completed already is still posted second
         outcome.whenComplete((result, e) -> finish(rule, result != null ? result
-                : Outcome.failure(Outcome.ERROR, String.valueOf(e))));
+                : CommandOutcome.failure(CommandOutcome.ERROR, String.valueOf(e))));
     }
 
-    private void finish(ActiveRule rule, Outcome outcome) {
+    private void finish(ActiveRule rule, CommandOutcome outcome) {
         RuleDefinition definition = rule.definition();
         try {
             if (!outcome.unsent()) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camalarm.alarm.AlarmDecoder;
-import org.camalarm.alarm.AlarmPush;
+import org.camalarm.alarm.Alarm;
 import org.camalarm.alarm.AlarmRequest;
 import org.camalarm.alarm.MalformedAlarmException;
 import org.camalarm.camera.AlarmRouter;
@@ -115,11 +115,11 @@ public class AlarmEndpoint {
                     "cameras push with GET or POST, not " + method).body(), "GET, POST, PUT");
         }
         try {
-            AlarmRequest alarm = new AlarmRequest(method, target.thingId(), target.eventType(), contentType,
+            AlarmRequest request = new AlarmRequest(method, target.thingId(), target.eventType(), contentType,
                     parseQuery(query), body, remoteAddress);
-            AlarmPush push = decoder.decode(alarm);
-            Delivery delivery = router.route(push, alarm.thingId(), remoteAddress);
-            return switch (delivery.outcome()) {
+            Alarm alarm = decoder.decode(request);
+            Delivery delivery = router.route(alarm, request.thingId(), remoteAddress);
+            return switch (delivery.route()) {
                 case FORBIDDEN -> {
                     LOGGER.debug("Push for {} from {} refused: address not allowed", delivery.thing(), remoteAddress);
                     yield Answer.error(403, "address_not_allowed", "this address may not push as " + delivery.thing());

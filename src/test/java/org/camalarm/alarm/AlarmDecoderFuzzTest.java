@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.camalarm.alarm.AlarmPush.Vendor;
+import org.camalarm.alarm.Alarm.Vendor;
 import org.junit.jupiter.api.Test;
 
 import com.google.gson.JsonElement;
@@ -129,12 +129,12 @@ class AlarmDecoderFuzzTest {
 
     @Test
     void nullComponentsAreNoBodyAndNoQuery() throws Exception {
-        AlarmPush push = decoder.decode(new AlarmRequest(null, "cam", null, null, null, null, null));
+        Alarm push = decoder.decode(new AlarmRequest(null, "cam", null, null, null, null, null));
 
         assertEquals("ALARM", push.events().get(0).type());
     }
 
-    private static void check(AlarmPush push) {
+    private static void check(Alarm push) {
         assertNotNull(push.vendor());
         assertNotNull(push.events());
         if (push.events().isEmpty()) {

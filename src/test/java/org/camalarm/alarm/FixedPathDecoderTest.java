@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 
 import org.camalarm.alarm.AlarmEvent.Action;
-import org.camalarm.alarm.AlarmPush.Vendor;
+import org.camalarm.alarm.Alarm.Vendor;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,7 +18,7 @@ class FixedPathDecoderTest {
 
     @Test
     void pathEventTypeMakesOnePulseEvent() throws Exception {
-        AlarmPush push = Requests.get().thing("frontdoor").pathType("PD").decode();
+        Alarm push = Requests.get().thing("frontdoor").pathType("PD").decode();
 
         assertEquals(Vendor.IVSEC, push.vendor());
         assertNull(push.mac());
@@ -28,7 +28,7 @@ class FixedPathDecoderTest {
 
     @Test
     void queryEventActionGivesStartOrStop() throws Exception {
-        AlarmPush push = Requests.post().pathType("VideoMotion").param("EventAction", "stop").decode();
+        Alarm push = Requests.post().pathType("VideoMotion").param("EventAction", "stop").decode();
 
         assertEquals(new AlarmEvent("VideoMotion", "MOTION", Action.STOP, null, null,
                 "{\"EventType\":\"VideoMotion\",\"EventAction\":\"stop\"}"), push.events().get(0));
@@ -36,7 +36,7 @@ class FixedPathDecoderTest {
 
     @Test
     void thingAloneMakesAGenericAlarm() throws Exception {
-        AlarmPush push = Requests.post().thing("frontdoor").decode();
+        Alarm push = Requests.post().thing("frontdoor").decode();
 
         assertEquals(List.of(new AlarmEvent("ALARM", "ALARM", Action.PULSE, null, null, "{\"EventType\":\"ALARM\"}")),
                 push.events());
@@ -44,21 +44,21 @@ class FixedPathDecoderTest {
 
     @Test
     void bodyThatIsNoAlarmFormatCountsAsNoBody() throws Exception {
-        AlarmPush push = Requests.post().thing("frontdoor").contentType("text/plain").body("light/0?turn=toggle").decode();
+        Alarm push = Requests.post().thing("frontdoor").contentType("text/plain").body("light/0?turn=toggle").decode();
 
         assertEquals("ALARM", push.events().get(0).type());
     }
 
     @Test
     void sniffedBodyThatIsNotJsonCountsAsNoBody() throws Exception {
-        AlarmPush push = Requests.post().pathType("IOAlarm").body("{not json").decode();
+        Alarm push = Requests.post().pathType("IOAlarm").body("{not json").decode();
 
         assertEquals("ALARM_INPUT", push.events().get(0).type());
     }
 
     @Test
     void jsonObjectWithoutAlarmFieldsCountsAsNoBody() throws Exception {
-        AlarmPush push = Requests.post().pathType("PIRAlarm").contentType("application/json").body("{}").decode();
+        Alarm push = Requests.post().pathType("PIRAlarm").contentType("application/json").body("{}").decode();
 
         assertEquals("PIR", push.events().get(0).type());
     }

@@ -8,7 +8,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.camalarm.alarm.AlarmEvent.Action;
-import org.camalarm.alarm.AlarmPush.Vendor;
+import org.camalarm.alarm.Alarm.Vendor;
 import org.junit.jupiter.api.Test;
 
 /** iVSEC "Event Push Platform": GET with query, POST with query, form or JSON (protocols.md §1.2). */
@@ -21,7 +21,7 @@ class IvsecDecoderTest {
      */
     @Test
     void vendorGetExample() throws Exception {
-        AlarmPush push = Requests.get().param("EventType", "VideoMotion").param("EventTime", "2022-5-26 11:5:0")
+        Alarm push = Requests.get().param("EventType", "VideoMotion").param("EventTime", "2022-5-26 11:5:0")
                 .param("EventAction", "start").param("MACAddress", "5C-F2-07-49-0F-24").decode();
 
         assertEquals(Vendor.IVSEC, push.vendor());
@@ -37,7 +37,7 @@ class IvsecDecoderTest {
 
     @Test
     void getWithBareMacPlusSeparatedTimeAndStop() throws Exception {
-        AlarmPush push = Requests.get().param("eventtype", "PD_VD").param("EVENTTIME", "2022-5-26+11:5:0")
+        Alarm push = Requests.get().param("eventtype", "PD_VD").param("EVENTTIME", "2022-5-26+11:5:0")
                 .param("eventAction", "STOP").param("macaddress", "D094662C1A8D").decode();
 
         assertEquals("D0:94:66:2C:1A:8D", push.mac());
@@ -50,7 +50,7 @@ class IvsecDecoderTest {
 
     @Test
     void missingActionIsPulseAndUnreadableTimeIsNull() throws Exception {
-        AlarmPush push = Requests.get().param("EventType", "SOD").param("EventTime", "26/05/2022 11h05")
+        Alarm push = Requests.get().param("EventType", "SOD").param("EventTime", "26/05/2022 11h05")
                 .param("MACAddress", "not-a-mac").decode();
 
         AlarmEvent event = push.events().get(0);
@@ -61,7 +61,7 @@ class IvsecDecoderTest {
 
     @Test
     void postWithFieldsInTheQuery() throws Exception {
-        AlarmPush push = Requests.post().contentType("text/plain").param("EventType", "LCD")
+        Alarm push = Requests.post().contentType("text/plain").param("EventType", "LCD")
                 .param("EventAction", "start").decode();
 
         assertEquals(List.of("LCD", "LINE_CROSSING", Action.START),
@@ -70,7 +70,7 @@ class IvsecDecoderTest {
 
     @Test
     void postWithFormBody() throws Exception {
-        AlarmPush push = Requests.post().contentType("application/x-www-form-urlencoded")
+        Alarm push = Requests.post().contentType("application/x-www-form-urlencoded")
                 .body("EventType=PD&EventTime=2022-5-26+11%3A5%3A0&EventAction=stop&MACAddress=5c%3Af2%3A07%3A49%3A0f%3A24")
                 .decode();
 
@@ -83,7 +83,7 @@ class IvsecDecoderTest {
 
     @Test
     void postWithFormBodyAndNoContentType() throws Exception {
-        AlarmPush push = Requests.post().body("eventtype=FireDetection&eventaction=start").decode();
+        Alarm push = Requests.post().body("eventtype=FireDetection&eventaction=start").decode();
 
         assertEquals(List.of("FireDetection", "FIRE", Action.START),
                 List.of(push.events().get(0).rawType(), push.events().get(0).type(), push.events().get(0).action()));
@@ -91,7 +91,7 @@ class IvsecDecoderTest {
 
     @Test
     void declaredFormIsReadAsFormWhateverItStartsWith() throws Exception {
-        AlarmPush push = Requests.post().contentType("application/x-www-form-urlencoded")
+        Alarm push = Requests.post().contentType("application/x-www-form-urlencoded")
                 .body("<=1&EventType=CC&{=2").decode();
 
         assertEquals("CROSS_COUNTING", push.events().get(0).type());
@@ -99,7 +99,7 @@ class IvsecDecoderTest {
 
     @Test
     void postWithJsonBodyKeysInAnyCase() throws Exception {
-        AlarmPush push = Requests.post().contentType("application/json").body("""
+        Alarm push = Requests.post().contentType("application/json").body("""
                 {"eventType":"Measurement","EVENTTIME":"2022-05-26T11:05:00","EventAction":"start","macAddress":"5C:F2:07:49:0F:24","Extra":1}""")
                 .decode();
 
@@ -113,7 +113,7 @@ class IvsecDecoderTest {
 
     @Test
     void bodyFieldsWinOverQueryFieldsOneByOne() throws Exception {
-        AlarmPush push = Requests.post().contentType("application/json").param("EventType", "VideoMotion")
+        Alarm push = Requests.post().contentType("application/json").param("EventType", "VideoMotion")
                 .param("EventAction", "stop").body("{\"EventType\":\"PID\"}").decode();
 
         assertEquals(List.of("PID", "INTRUSION", Action.STOP),
@@ -122,7 +122,7 @@ class IvsecDecoderTest {
 
     @Test
     void unknownTypeIsKept() throws Exception {
-        AlarmPush push = Requests.get().param("EventType", "SmokeDetect").param("EventAction", "start").decode();
+        Alarm push = Requests.get().param("EventType", "SmokeDetect").param("EventAction", "start").decode();
 
         assertEquals(List.of("SmokeDetect", "SMOKE_DETECT"),
                 List.of(push.events().get(0).rawType(), push.events().get(0).type()));
@@ -130,7 +130,7 @@ class IvsecDecoderTest {
 
     @Test
     void pathTypeNeverOverridesTheQueryType() throws Exception {
-        AlarmPush push = Requests.get().pathType("PIRAlarm").param("EventType", "RSD").decode();
+        Alarm push = Requests.get().pathType("PIRAlarm").param("EventType", "RSD").decode();
 
         assertEquals("ABNORMAL_SOUND", push.events().get(0).type());
     }

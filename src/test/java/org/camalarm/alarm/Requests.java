@@ -64,7 +64,7 @@ final class Requests {
         return new AlarmRequest(method, thingId, pathEventType, contentType, query, body, "192.0.2.7");
     }
 
-    AlarmPush decode() throws MalformedAlarmException {
+    Alarm decode() throws MalformedAlarmException {
         return new AlarmDecoder().decode(build());
     }
 }

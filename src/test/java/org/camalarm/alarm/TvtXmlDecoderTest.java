@@ -8,7 +8,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.camalarm.alarm.AlarmEvent.Action;
-import org.camalarm.alarm.AlarmPush.Vendor;
+import org.camalarm.alarm.Alarm.Vendor;
 import org.junit.jupiter.api.Test;
 
 /** TVT "HTTP POST" alarm service XML (protocols.md §1.2). */
@@ -28,7 +28,7 @@ class TvtXmlDecoderTest {
 
     @Test
     void booleanAlarmsBecomeStartAndStop() throws Exception {
-        AlarmPush push = Requests.post().contentType("application/xml").body(STATUS).decode();
+        Alarm push = Requests.post().contentType("application/xml").body(STATUS).decode();
 
         assertEquals(Vendor.IVSEC, push.vendor());
         assertNull(push.mac());
@@ -42,7 +42,7 @@ class TvtXmlDecoderTest {
 
     @Test
     void xmlIsRecognisedByContentAndDeviceInfoIsRead() throws Exception {
-        AlarmPush push = Requests.post().contentType("text/plain").body("""
+        Alarm push = Requests.post().contentType("text/plain").body("""
                 <?xml version="1.0" encoding="UTF-8"?>
                 <config version="2.0.0" xmlns="http://www.ipc.com/ver10">
                 <deviceInfo><deviceName><![CDATA[Gate]]></deviceName><ip>192.168.1.50</ip>\
@@ -61,7 +61,7 @@ class TvtXmlDecoderTest {
 
     @Test
     void keepaliveGivesNoEvents() throws Exception {
-        AlarmPush push = Requests.post().contentType("text/xml").body("""
+        Alarm push = Requests.post().contentType("text/xml").body("""
                 <?xml version="1.0" encoding="UTF-8"?><config version="1.7" xmlns="http://www.ipc.com/ver10"><keepAlive/></config>""")
                 .decode();
 
@@ -71,7 +71,7 @@ class TvtXmlDecoderTest {
 
     @Test
     void smartTypeBecomesAPulse() throws Exception {
-        AlarmPush push = Requests.post().contentType("application/xml").body("""
+        Alarm push = Requests.post().contentType("application/xml").body("""
                 <config version="1.0" xmlns="http://www.ipc.com/ver10"><smartType>AOIENTRY</smartType></config>""")
                 .decode();
 
@@ -102,7 +102,7 @@ class TvtXmlDecoderTest {
 
     @Test
     void xmlOfAnotherKindCountsAsNoBody() throws Exception {
-        AlarmPush push = Requests.post().thing("gate").contentType("application/xml").body("<html/>").decode();
+        Alarm push = Requests.post().thing("gate").contentType("application/xml").body("<html/>").decode();
 
         assertEquals("ALARM", push.events().get(0).type());
     }

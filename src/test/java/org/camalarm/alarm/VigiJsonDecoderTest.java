@@ -10,7 +10,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import org.camalarm.alarm.AlarmEvent.Action;
-import org.camalarm.alarm.AlarmPush.Vendor;
+import org.camalarm.alarm.Alarm.Vendor;
 import org.junit.jupiter.api.Test;
 
 import com.google.gson.JsonParser;
@@ -32,7 +32,7 @@ class VigiJsonDecoderTest {
 
     @Test
     void legacyArrayGivesOneEventPerType() throws Exception {
-        AlarmPush push = Requests.post().contentType("application/json; charset=utf-8").body(LEGACY).decode();
+        Alarm push = Requests.post().contentType("application/json; charset=utf-8").body(LEGACY).decode();
 
         String json = "{\"dateTime\":\"20261005150501\",\"event_type\":[\"MOTION\",\"PEOPLE\"],"
                 + "\"ip\":\"192.168.0.101\",\"mac\":\"98-ba-5f-8b-10-03\",\"device_name\":\"InSight S445 1.0_1003\"}";
@@ -48,7 +48,7 @@ class VigiJsonDecoderTest {
 
     @Test
     void enhancedItemsGiveSeveralEventsWithChannelAndTime() throws Exception {
-        AlarmPush push = Requests.post().contentType("application/json").body(ENHANCED).decode();
+        Alarm push = Requests.post().contentType("application/json").body(ENHANCED).decode();
 
         assertEquals("98:BA:5F:8B:10:04", push.mac());
         assertEquals("VIGI NVR1008H", push.deviceName());
@@ -69,7 +69,7 @@ class VigiJsonDecoderTest {
 
     @Test
     void unknownTypesAndFieldsAreKept() throws Exception {
-        AlarmPush push = Requests.post().contentType("application/json").body("""
+        Alarm push = Requests.post().contentType("application/json").body("""
                 {"mac":"98BA5F8B1003","firmware":"3.3.2","event_list":[{"dateTime":"2026-10-05 16:25:31",\
                 "event_type":"SmokeDetect","confidence":0.93}]}""").decode();
 
@@ -85,7 +85,7 @@ class VigiJsonDecoderTest {
 
     @Test
     void jsonIsRecognisedByItsContentWithoutContentType() throws Exception {
-        AlarmPush push = Requests.post().contentType("text/plain").body("\r\n " + LEGACY).decode();
+        Alarm push = Requests.post().contentType("text/plain").body("\r\n " + LEGACY).decode();
 
         assertEquals(Vendor.VIGI, push.vendor());
         assertEquals(List.of("MOTION", "PERSON"), push.events().stream().map(AlarmEvent::type).toList());
@@ -93,7 +93,7 @@ class VigiJsonDecoderTest {
 
     @Test
     void pathEventTypeNeverOverridesTheBodyButFillsItemsWithoutType() throws Exception {
-        AlarmPush push = Requests.post().pathType("VideoMotion").contentType("application/json").body("""
+        Alarm push = Requests.post().pathType("VideoMotion").contentType("application/json").body("""
                 {"event_list":[{"event_type":"PEOPLE"},{"dateTime":"20261005150501"}]}""").decode();
 
         assertEquals(List.of("PEOPLE", "VideoMotion"), push.events().stream().map(AlarmEvent::rawType).toList());
@@ -102,7 +102,7 @@ class VigiJsonDecoderTest {
 
     @Test
     void pathEventTypeFillsAnEmptyEventList() throws Exception {
-        AlarmPush push = Requests.post().pathType("PEOPLE").contentType("application/json")
+        Alarm push = Requests.post().pathType("PEOPLE").contentType("application/json")
                 .body("{\"mac\":\"98-ba-5f-8b-10-03\",\"event_list\":[]}").decode();
 
         assertEquals(List.of(new AlarmEvent("PEOPLE", "PERSON", Action.PULSE, null, null,
@@ -111,7 +111,7 @@ class VigiJsonDecoderTest {
 
     @Test
     void unreadableTimeGivesNullTimeNotAnError() throws Exception {
-        AlarmPush push = Requests.post().contentType("application/json")
+        Alarm push = Requests.post().contentType("application/json")
                 .body("{\"event_list\":[{\"dateTime\":\"yesterday\",\"event_type\":[\"MOTION\"]}]}").decode();
 
         assertNull(push.events().get(0).time());
@@ -230,7 +230,7 @@ class VigiJsonDecoderTest {
 
     @Test
     void anUnreadableItemOrTypeDoesNotLoseTheGoodOnesBesideIt() throws Exception {
-        AlarmPush push = Requests.post().contentType("application/json").body("""
+        Alarm push = Requests.post().contentType("application/json").body("""
                 {"event_list":[{"dateTime":"20261005150501","event_type":["PEOPLE",7]},{"event_type":[123]},"junk",
                  {"event_type":"VEHICLE"}]}""").decode();
 

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.camalarm.alarm.AlarmEvent.Action;
-import org.camalarm.alarm.AlarmPush.Vendor;
+import org.camalarm.alarm.Alarm.Vendor;
 import org.junit.jupiter.api.Test;
 
 /** VIGI pushes with a snapshot: {@code multipart/form-data} (protocols.md §1.1). */
@@ -38,7 +38,7 @@ class VigiMultipartDecoderTest {
 
     @Test
     void namedPartsGiveEventAndByteExactJpeg() throws Exception {
-        AlarmPush push = decode(CONTENT_TYPE, Bytes.of(EVENT_PART, JSON, IMAGE_PART, Bytes.JPEG, END));
+        Alarm push = decode(CONTENT_TYPE, Bytes.of(EVENT_PART, JSON, IMAGE_PART, Bytes.JPEG, END));
 
         assertEquals(Vendor.VIGI, push.vendor());
         assertEquals("192.168.1.20", push.ip());
@@ -65,7 +65,7 @@ class VigiMultipartDecoderTest {
                 \r
                 """, Bytes.JPEG, END);
 
-        AlarmPush push = decode(CONTENT_TYPE, body);
+        Alarm push = decode(CONTENT_TYPE, body);
 
         assertEquals("PERSON", push.events().get(0).type());
         assertArrayEquals(Bytes.JPEG, push.image());
@@ -84,7 +84,7 @@ class VigiMultipartDecoderTest {
                 \r
                 """, JSON, END);
 
-        AlarmPush push = decode(CONTENT_TYPE, body);
+        Alarm push = decode(CONTENT_TYPE, body);
 
         assertEquals("PERSON", push.events().get(0).type());
         assertArrayEquals(Bytes.JPEG, push.image());
@@ -94,7 +94,7 @@ class VigiMultipartDecoderTest {
     void bytesBeforeTheJpegStartAreDropped() throws Exception {
         byte[] junk = {0, 0, 'J', 'U', 'N', 'K', (byte) 0xFF, (byte) 0xD8, '\r', '\n'};
 
-        AlarmPush push = decode(CONTENT_TYPE, Bytes.of(EVENT_PART, JSON, IMAGE_PART, junk, Bytes.JPEG, END));
+        Alarm push = decode(CONTENT_TYPE, Bytes.of(EVENT_PART, JSON, IMAGE_PART, junk, Bytes.JPEG, END));
 
         assertArrayEquals(Bytes.JPEG, push.image());
     }
@@ -114,7 +114,7 @@ class VigiMultipartDecoderTest {
 
                 """, Bytes.JPEG, "\n--ReportEventBoundary--\n");
 
-        AlarmPush push = decode(CONTENT_TYPE, body);
+        Alarm push = decode(CONTENT_TYPE, body);
 
         assertEquals("F0:A7:31:3E:84:18", push.mac());
         assertArrayEquals(Bytes.JPEG, push.image());
@@ -126,7 +126,7 @@ class VigiMultipartDecoderTest {
         byte[] body = Bytes.of(EVENT_PART.replace("ReportEventBoundary", boundary), JSON,
                 IMAGE_PART.replace("ReportEventBoundary", boundary), Bytes.JPEG, "\r\n--" + boundary + "--");
 
-        AlarmPush push = decode("Multipart/Form-Data; charset=UTF-8; Boundary=\"" + boundary + "\"", body);
+        Alarm push = decode("Multipart/Form-Data; charset=UTF-8; Boundary=\"" + boundary + "\"", body);
 
         assertEquals("PERSON", push.events().get(0).type());
         assertArrayEquals(Bytes.JPEG, push.image());
@@ -137,7 +137,7 @@ class VigiMultipartDecoderTest {
         byte[] body = Bytes.of("preamble text\r\n", EVENT_PART.replace("Boundary\r\nContent-Disposition",
                 "Boundary \t\r\nContent-Disposition"), JSON, IMAGE_PART, Bytes.JPEG, END, "epilogue");
 
-        AlarmPush push = decode(CONTENT_TYPE, body);
+        Alarm push = decode(CONTENT_TYPE, body);
 
         assertEquals("PERSON", push.events().get(0).type());
         assertArrayEquals(Bytes.JPEG, push.image());
@@ -145,7 +145,7 @@ class VigiMultipartDecoderTest {
 
     @Test
     void emptyImagePartGivesNoImageButKeepsTheEvent() throws Exception {
-        AlarmPush push = decode(CONTENT_TYPE, Bytes.of(EVENT_PART, JSON, IMAGE_PART, END));
+        Alarm push = decode(CONTENT_TYPE, Bytes.of(EVENT_PART, JSON, IMAGE_PART, END));
 
         assertNull(push.image());
         assertEquals("PERSON", push.events().get(0).type());
@@ -153,7 +153,7 @@ class VigiMultipartDecoderTest {
 
     @Test
     void imagePartWithoutJpegSignatureGivesNoImage() throws Exception {
-        AlarmPush push = decode(CONTENT_TYPE, Bytes.of(EVENT_PART, JSON, IMAGE_PART, "not a jpeg", END));
+        Alarm push = decode(CONTENT_TYPE, Bytes.of(EVENT_PART, JSON, IMAGE_PART, "not a jpeg", END));
 
         assertNull(push.image());
         assertEquals(1, push.events().size());
@@ -218,7 +218,7 @@ class VigiMultipartDecoderTest {
 
     @Test
     void imageOnlyWithPathEventTypeGivesThatEvent() throws Exception {
-        AlarmPush push = Requests.post().pathType("MOTION").contentType(CONTENT_TYPE)
+        Alarm push = Requests.post().pathType("MOTION").contentType(CONTENT_TYPE)
                 .body(Bytes.of(IMAGE_PART.substring(2), Bytes.JPEG, END)).decode();
 
         assertEquals(List.of(new AlarmEvent("MOTION", "MOTION", Action.PULSE, null, null, "{\"event_type\":\"MOTION\"}")),
@@ -235,7 +235,7 @@ class VigiMultipartDecoderTest {
         assertEquals("multipart part 1 is not valid JSON: ", e.getMessage().substring(0, 36));
     }
 
-    private static AlarmPush decode(String contentType, byte[] body) throws MalformedAlarmException {
+    private static Alarm decode(String contentType, byte[] body) throws MalformedAlarmException {
         return Requests.post().contentType(contentType).body(body).decode();
     }
 }

@@ -13,8 +13,8 @@ import java.util.Map;
 
 import org.camalarm.alarm.AlarmEvent;
 import org.camalarm.alarm.AlarmEvent.Action;
-import org.camalarm.alarm.AlarmPush;
-import org.camalarm.alarm.AlarmPush.Vendor;
+import org.camalarm.alarm.Alarm;
+import org.camalarm.alarm.Alarm.Vendor;
 import org.camalarm.thing.ChannelDefinition;
 import org.camalarm.thing.RecordingThingEvents;
 import org.camalarm.thing.Thing;
@@ -41,12 +41,12 @@ class CameraHandlerTest {
         events.lines.clear(); // the OFF announced at start is not what these tests are about
     }
 
-    private static AlarmPush push(Action action, String... types) {
+    private static Alarm push(Action action, String... types) {
         List<AlarmEvent> list = new ArrayList<>();
         for (String type : types) {
             list.add(new AlarmEvent(type, type, action, LocalDateTime.of(2026, 11, 25, 11, 0), null, "{}"));
         }
-        return new AlarmPush(Vendor.VIGI, "10.0.0.2", "98:BA:5F:8B:10:03", "cam", list, null);
+        return new Alarm(Vendor.VIGI, "10.0.0.2", "98:BA:5F:8B:10:03", "cam", list, null);
     }
 
     private String state(String channel) {
@@ -203,7 +203,7 @@ class CameraHandlerTest {
     @Test
     void snapshotIsKeptByteForByte() {
         byte[] jpeg = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3, (byte) 0xFF, (byte) 0xD9 };
-        handler.accept(new AlarmPush(Vendor.VIGI, null, null, null, List.of(), jpeg));
+        handler.accept(new Alarm(Vendor.VIGI, null, null, null, List.of(), jpeg));
 
         assertEquals(jpeg, thing.state("image").raw());
         assertEquals("/camalarm/api/things/camalarm:vigi:cam/image", state("imageUrl"));

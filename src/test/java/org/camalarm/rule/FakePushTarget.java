@@ -6,7 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
-import org.camalarm.device.PushTargetHandler;
+import org.camalarm.target.PushTargetHandler;
 import org.camalarm.push.PushResult;
 import org.camalarm.push.PushResult.Reason;
 import org.camalarm.thing.ChannelDefinition;

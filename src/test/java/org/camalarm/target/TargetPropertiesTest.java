@@ -1,4 +1,4 @@
-package org.camalarm.device;
+package org.camalarm.target;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,11 +8,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What REST and the UI show of a push target's configuration: no secrets, no framework keys. */
-class DevicePropertiesTest {
+class TargetPropertiesTest {
 
     @Test
     void passwordsAndSecretQueryValuesAreMaskedAndFrameworkKeysHidden() {
-        Map<String, Object> shown = new DeviceProperties(Map.of("host", "10.0.0.9", "password", "hunter2",
+        Map<String, Object> shown = new TargetProperties(Map.of("host", "10.0.0.9", "password", "hunter2",
                 "command.on", "GET cgi/relay?user=admin&pwd=hunter2&state=1", "command.key", "POST x?apiKey=abc",
                 "service.pid", "camalarm.http~x", "osgi.ds.satisfying.condition.target", "(x=y)",
                 "felix.fileinstall.filename", "file:/conf/x.cfg")).shown();

@@ -1,4 +1,4 @@
-package org.camalarm.device;
+package org.camalarm.target;
 
 import java.util.Map;
 import java.util.Set;
@@ -16,10 +16,10 @@ import org.camalarm.push.SwitchCommand;
  * (one channel each, for {@code http} things), and how to find its family — at once, or by asking
  * the device (Shelly generation detection).
  */
-record DevicePlan(Set<SwitchCommand> switchCommands, Map<String, GenericCommand> namedCommands,
+record TargetPlan(Set<SwitchCommand> switchCommands, Map<String, GenericCommand> namedCommands,
         Function<DeviceSettings, CompletableFuture<DeviceFamily>> family) {
 
-    static DevicePlan of(DeviceFamily family) {
-        return new DevicePlan(family.supportedCommands(), Map.of(), s -> CompletableFuture.completedFuture(family));
+    static TargetPlan of(DeviceFamily family) {
+        return new TargetPlan(family.supportedCommands(), Map.of(), s -> CompletableFuture.completedFuture(family));
     }
 }

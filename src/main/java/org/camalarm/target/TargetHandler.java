@@ -1,4 +1,4 @@
-package org.camalarm.device;
+package org.camalarm.target;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -29,10 +29,10 @@ import org.camalarm.time.Timers;
  * from rules, REST, the command topic) and one for tests, which ignore the interval. Both are
  * built on first use, after the family is known, and rebuilt once a certificate is pinned.
  */
-final class DeviceHandler implements PushTargetHandler {
+final class TargetHandler implements PushTargetHandler {
 
     private final Thing thing;
-    private final DevicePlan plan;
+    private final TargetPlan plan;
     /** One gate for the thing's life: rebuilding a sender (a learned pin) must not forget recent pushes. */
     private final IntervalGate gate;
     private final Timers timers;
@@ -54,7 +54,7 @@ final class DeviceHandler implements PushTargetHandler {
         }
     }
 
-    DeviceHandler(Thing thing, DeviceSettings settings, DevicePlan plan, Duration interval, Timers timers, PinStore pins) {
+    TargetHandler(Thing thing, DeviceSettings settings, TargetPlan plan, Duration interval, Timers timers, PinStore pins) {
         this.thing = thing;
         this.settings = settings;
         this.plan = plan;
@@ -91,7 +91,7 @@ final class DeviceHandler implements PushTargetHandler {
         if (!thing.hasChannel(channelId)) {
             throw new IllegalArgumentException(thing.uid() + " has no channel " + channelId);
         }
-        if (DeviceChannels.isStatus(channelId)) {
+        if (TargetChannels.isStatus(channelId)) {
             throw new IllegalArgumentException(channelId + " is read-only: it reports the last push");
         }
         GenericCommand named = plan.namedCommands().get(channelId);
@@ -100,12 +100,12 @@ final class DeviceHandler implements PushTargetHandler {
         }
         String c = command == null ? "" : command.trim().toUpperCase(Locale.ROOT);
         return switch (channelId) {
-            case DeviceChannels.POWER -> switch (c) {
+            case TargetChannels.POWER -> switch (c) {
                 case "ON", "OFF", "TOGGLE", "PULSE" -> switchCommand(c);
                 default -> throw new IllegalArgumentException("power takes ON, OFF, TOGGLE or PULSE, not '" + command + "'");
             };
-            case DeviceChannels.TOGGLE -> SwitchCommand.TOGGLE;
-            case DeviceChannels.PULSE -> SwitchCommand.PULSE;
+            case TargetChannels.TOGGLE -> SwitchCommand.TOGGLE;
+            case TargetChannels.PULSE -> SwitchCommand.PULSE;
             default -> throw new IllegalArgumentException(channelId + " takes no commands");
         };
     }
@@ -126,9 +126,9 @@ final class DeviceHandler implements PushTargetHandler {
 
     private static String channelFor(SwitchCommand command) {
         return switch (command) {
-            case ON, OFF -> DeviceChannels.POWER;
-            case TOGGLE -> DeviceChannels.TOGGLE;
-            case PULSE -> DeviceChannels.PULSE;
+            case ON, OFF -> TargetChannels.POWER;
+            case TOGGLE -> TargetChannels.TOGGLE;
+            case PULSE -> TargetChannels.PULSE;
         };
     }
 
@@ -137,12 +137,12 @@ final class DeviceHandler implements PushTargetHandler {
         if (!plan.namedCommands().isEmpty()) {
             return plan.namedCommands().keySet().iterator().next();
         }
-        return plan.switchCommands().contains(SwitchCommand.PULSE) ? DeviceChannels.PULSE : DeviceChannels.POWER;
+        return plan.switchCommands().contains(SwitchCommand.PULSE) ? TargetChannels.PULSE : TargetChannels.POWER;
     }
 
     private CompletableFuture<PushResult> push(String channelId, Object action, boolean useInterval) {
         return sender(useInterval).thenCompose(sender -> action instanceof GenericCommand g ? sender.send(g)
-                : sender.send((SwitchCommand) action)).exceptionally(DeviceHandler::unknownFamily)
+                : sender.send((SwitchCommand) action)).exceptionally(TargetHandler::unknownFamily)
                 .thenApply(result -> record(channelId, action, result));
     }
 
@@ -191,13 +191,13 @@ final class DeviceHandler implements PushTargetHandler {
     }
 
     private PushResult record(String channelId, Object action, PushResult result) {
-        thing.updateState(DeviceChannels.LAST_RESULT, State.string(result.reason() + ": " + result.detail()));
+        thing.updateState(TargetChannels.LAST_RESULT, State.string(result.reason() + ": " + result.detail()));
         if (result.reason() == Reason.INTERVAL || result.reason() == Reason.OVERLOADED) {
             return result; // nothing reached the device: its status is unchanged
         }
-        thing.updateState(DeviceChannels.LAST_PUSH, State.dateTime(ZonedDateTime.now(timers.clock())));
+        thing.updateState(TargetChannels.LAST_PUSH, State.dateTime(ZonedDateTime.now(timers.clock())));
         if (result.status() != null) {
-            thing.updateState(DeviceChannels.LAST_RESPONSE_CODE, State.number(result.status()));
+            thing.updateState(TargetChannels.LAST_RESPONSE_CODE, State.number(result.status()));
         }
         if (result.success()) {
             thing.setStatus(ThingStatusInfo.ONLINE);
@@ -210,16 +210,16 @@ final class DeviceHandler implements PushTargetHandler {
 
     /** The power switch follows what the device accepted; a pulse ends by itself, so it leaves it alone. */
     private void updatePower(String channelId, Object action) {
-        if (!thing.hasChannel(DeviceChannels.POWER) || !(action instanceof SwitchCommand command)) {
+        if (!thing.hasChannel(TargetChannels.POWER) || !(action instanceof SwitchCommand command)) {
             return;
         }
-        State current = thing.state(DeviceChannels.POWER);
+        State current = thing.state(TargetChannels.POWER);
         switch (command) {
-            case ON -> thing.updateState(DeviceChannels.POWER, State.ON);
-            case OFF -> thing.updateState(DeviceChannels.POWER, State.OFF);
+            case ON -> thing.updateState(TargetChannels.POWER, State.ON);
+            case OFF -> thing.updateState(TargetChannels.POWER, State.OFF);
             case TOGGLE -> {
                 if (current.equals(State.ON) || current.equals(State.OFF)) {
-                    thing.updateState(DeviceChannels.POWER, State.onOff(current.equals(State.OFF)));
+                    thing.updateState(TargetChannels.POWER, State.onOff(current.equals(State.OFF)));
                 }
             }
             case PULSE -> {

@@ -1,4 +1,4 @@
-package org.camalarm.device;
+package org.camalarm.target;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -6,7 +6,7 @@ import org.camalarm.push.PushResult;
 import org.camalarm.thing.Thing;
 
 /** A push target whose configuration is invalid: visible, OFFLINE with the reason, refusing commands. */
-record MisconfiguredDevice(Thing thing, String problem) implements PushTargetHandler {
+record MisconfiguredTarget(Thing thing, String problem) implements PushTargetHandler {
 
     @Override
     public CompletableFuture<PushResult> command(String channelId, String command) {

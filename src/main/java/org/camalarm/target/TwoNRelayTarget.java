@@ -1,4 +1,4 @@
-package org.camalarm.device;
+package org.camalarm.target;
 
 import java.util.EnumSet;
 import java.util.Map;
@@ -18,8 +18,8 @@ import org.osgi.service.metatype.annotations.Option;
 
 /** A 2N IP web relay (9137410E, 9137411E): GET /state.xml?relay<N>State=…; thing {@code camalarm:2n-relay:<id>}, one per factory configuration. */
 @Component(configurationPid = "camalarm.2n-relay", configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
-@Designate(ocd = TwoNRelayDevice.Config.class, factory = true)
-public class TwoNRelayDevice {
+@Designate(ocd = TwoNRelayTarget.Config.class, factory = true)
+public class TwoNRelayTarget {
 
     @ObjectClassDefinition(name = "2N web relay", description = "A 2N IP web relay (9137410E, 9137411E): GET /state.xml?relay<N>State=…")
     public @interface Config {
@@ -65,19 +65,19 @@ public class TwoNRelayDevice {
         double pulseTime() default 0;
     }
 
-    private final DeviceLifecycle lifecycle;
+    private final TargetLifecycle lifecycle;
 
     @Activate
-    public TwoNRelayDevice(@Reference DeviceServices services, Map<String, Object> properties) {
+    public TwoNRelayTarget(@Reference TargetServices services, Map<String, Object> properties) {
         lifecycle = start(properties, services);
     }
 
-    static DeviceLifecycle start(Map<String, Object> properties, DeviceServices services) {
-        return DeviceLifecycle.start("2n-relay", properties, services, EnumSet.of(Protocol.HTTP), TwoNRelayDevice::plan);
+    static TargetLifecycle start(Map<String, Object> properties, TargetServices services) {
+        return TargetLifecycle.start("2n-relay", properties, services, EnumSet.of(Protocol.HTTP), TwoNRelayTarget::plan);
     }
 
-    static DevicePlan plan(DeviceProperties p) {
-        return DevicePlan.of(new TwoNWebRelay(p.integer("relay", 1, 1, 16), p.seconds("pulseTime")));
+    static TargetPlan plan(TargetProperties p) {
+        return TargetPlan.of(new TwoNWebRelay(p.integer("relay", 1, 1, 16), p.seconds("pulseTime")));
     }
 
     @Deactivate

@@ -1,4 +1,4 @@
-package org.camalarm.device;
+package org.camalarm.target;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,13 +25,13 @@ import org.slf4j.LoggerFactory;
  * and take it away again. A bad configuration still shows as a thing, OFFLINE/CONFIGURATION_ERROR
  * with the reason, and refuses commands with that reason.
  */
-final class DeviceLifecycle {
+final class TargetLifecycle {
 
-    private static final Logger LOGGER = LoggerFactory.getLogger(DeviceLifecycle.class);
-    private final DeviceServices services;
+    private static final Logger LOGGER = LoggerFactory.getLogger(TargetLifecycle.class);
+    private final TargetServices services;
     private final ThingHandler handler;
 
-    private DeviceLifecycle(DeviceServices services, ThingHandler handler) {
+    private TargetLifecycle(TargetServices services, ThingHandler handler) {
         this.services = services;
         this.handler = handler;
     }
@@ -41,56 +41,56 @@ final class DeviceLifecycle {
      * @param protocols the protocols the device family can speak
      * @param planner   reads the family parameters; throws IllegalArgumentException for bad ones
      */
-    static DeviceLifecycle start(String type, Map<String, Object> properties, DeviceServices services,
-            Set<Protocol> protocols, Function<DeviceProperties, DevicePlan> planner) {
+    static TargetLifecycle start(String type, Map<String, Object> properties, TargetServices services,
+            Set<Protocol> protocols, Function<TargetProperties, TargetPlan> planner) {
         String thingId;
         try {
             thingId = ThingConfigurations.thingId(properties);
         } catch (IllegalArgumentException e) {
             LOGGER.error("Push target configuration {} ignored: {}", properties.get("service.pid"), e.getMessage());
-            return new DeviceLifecycle(services, null);
+            return new TargetLifecycle(services, null);
         }
         ThingUID uid = new ThingUID(type, thingId);
-        DeviceProperties props = new DeviceProperties(properties);
+        TargetProperties props = new TargetProperties(properties);
         String label = props.string("label", type);
         ThingHandler handler;
         try {
             DeviceSettings settings = props.settings(protocols, services.pins.pin(uid.toString()));
-            DevicePlan plan = planner.apply(props);
+            TargetPlan plan = planner.apply(props);
             Duration interval = props.seconds("interval");
             Thing thing = new Thing(uid, label, props.shown(), ThingConfigurations.isEditable(properties), channels(plan),
                     services.events);
-            handler = new DeviceHandler(thing, settings, plan, interval, services.timers, services.pins);
+            handler = new TargetHandler(thing, settings, plan, interval, services.timers, services.pins);
         } catch (IllegalArgumentException e) {
-            handler = new MisconfiguredDevice(new Thing(uid, label, props.shown(),
-                    ThingConfigurations.isEditable(properties), DeviceChannels.STATUS, services.events), e.getMessage());
+            handler = new MisconfiguredTarget(new Thing(uid, label, props.shown(),
+                    ThingConfigurations.isEditable(properties), TargetChannels.STATUS, services.events), e.getMessage());
             handler.thing().setStatus(ThingStatusInfo.offline(Detail.CONFIGURATION_ERROR, e.getMessage()));
         }
-        return new DeviceLifecycle(services, services.registry.add(handler) ? handler : null);
+        return new TargetLifecycle(services, services.registry.add(handler) ? handler : null);
     }
 
-    private static List<ChannelDefinition> channels(DevicePlan plan) {
+    private static List<ChannelDefinition> channels(TargetPlan plan) {
         List<ChannelDefinition> channels = new ArrayList<>();
         Set<SwitchCommand> commands = plan.switchCommands();
         if (commands.contains(SwitchCommand.ON) || commands.contains(SwitchCommand.OFF)) {
-            channels.add(DeviceChannels.action(DeviceChannels.POWER, "Power"));
+            channels.add(TargetChannels.action(TargetChannels.POWER, "Power"));
         }
         if (commands.contains(SwitchCommand.TOGGLE)) {
-            channels.add(DeviceChannels.action(DeviceChannels.TOGGLE, "Toggle"));
+            channels.add(TargetChannels.action(TargetChannels.TOGGLE, "Toggle"));
         }
         if (commands.contains(SwitchCommand.PULSE)) {
-            channels.add(DeviceChannels.action(DeviceChannels.PULSE, "Pulse"));
+            channels.add(TargetChannels.action(TargetChannels.PULSE, "Pulse"));
         }
-        plan.namedCommands().forEach((name, command) -> channels.add(DeviceChannels.action(name,
-                DeviceProperties.maskSecrets(command.line()))));
-        channels.addAll(DeviceChannels.STATUS);
+        plan.namedCommands().forEach((name, command) -> channels.add(TargetChannels.action(name,
+                TargetProperties.maskSecrets(command.line()))));
+        channels.addAll(TargetChannels.STATUS);
         return channels;
     }
 
     void stop() {
         if (handler != null) {
             services.registry.unregister(handler);
-            if (handler instanceof DeviceHandler device) {
+            if (handler instanceof TargetHandler device) {
                 device.dispose();
             }
         }

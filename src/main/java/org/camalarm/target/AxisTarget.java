@@ -1,4 +1,4 @@
-package org.camalarm.device;
+package org.camalarm.target;
 
 import java.util.EnumSet;
 import java.util.Map;
@@ -18,8 +18,8 @@ import org.osgi.service.metatype.annotations.Option;
 
 /** An output port of an Axis device through VAPIX /axis-cgi/io/port.cgi; thing {@code camalarm:axis:<id>}, one per factory configuration. */
 @Component(configurationPid = "camalarm.axis", configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
-@Designate(ocd = AxisDevice.Config.class, factory = true)
-public class AxisDevice {
+@Designate(ocd = AxisTarget.Config.class, factory = true)
+public class AxisTarget {
 
     @ObjectClassDefinition(name = "Axis I/O port", description = "An output port of an Axis device through VAPIX /axis-cgi/io/port.cgi")
     public @interface Config {
@@ -65,15 +65,15 @@ public class AxisDevice {
         double pulseTime() default 1;
     }
 
-    private final DeviceLifecycle lifecycle;
+    private final TargetLifecycle lifecycle;
 
     @Activate
-    public AxisDevice(@Reference DeviceServices services, Map<String, Object> properties) {
-        lifecycle = DeviceLifecycle.start("axis", properties, services, EnumSet.of(Protocol.HTTP, Protocol.HTTPS), AxisDevice::plan);
+    public AxisTarget(@Reference TargetServices services, Map<String, Object> properties) {
+        lifecycle = TargetLifecycle.start("axis", properties, services, EnumSet.of(Protocol.HTTP, Protocol.HTTPS), AxisTarget::plan);
     }
 
-    static DevicePlan plan(DeviceProperties p) {
-        return DevicePlan.of(new AxisIo(p.integer("ioPort", 1, 1, 64), p.seconds("pulseTime")));
+    static TargetPlan plan(TargetProperties p) {
+        return TargetPlan.of(new AxisIo(p.integer("ioPort", 1, 1, 64), p.seconds("pulseTime")));
     }
 
     @Deactivate

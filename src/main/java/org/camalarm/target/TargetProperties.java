@@ -1,4 +1,4 @@
-package org.camalarm.device;
+package org.camalarm.target;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -14,7 +14,7 @@ import org.camalarm.push.Protocol;
  * is an IllegalArgumentException naming the parameter and the bad value (it becomes the thing's
  * CONFIGURATION_ERROR status); the password never appears in a message.
  */
-final class DeviceProperties {
+final class TargetProperties {
 
     static final int DEFAULT_TIMEOUT_MS = 5000;
     static final String MASK = "******";
@@ -23,7 +23,7 @@ final class DeviceProperties {
             "(?i)([?&][^=&\\s]*(?:pass|pwd|token|secret|key|auth)[^=&\\s]*=)[^&\\s]*");
     private final Map<String, Object> properties;
 
-    DeviceProperties(Map<String, Object> properties) {
+    TargetProperties(Map<String, Object> properties) {
         this.properties = properties;
     }
 

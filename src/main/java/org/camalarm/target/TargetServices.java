@@ -1,4 +1,4 @@
-package org.camalarm.device;
+package org.camalarm.target;
 
 import org.camalarm.thing.ThingEvents;
 import org.camalarm.thing.ThingRegistry;
@@ -8,8 +8,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** The services every push-target thing needs, in one reference. */
-@Component(service = DeviceServices.class)
-public class DeviceServices {
+@Component(service = TargetServices.class)
+public class TargetServices {
 
     final ThingRegistry registry;
     final ThingEvents events;
@@ -17,7 +17,7 @@ public class DeviceServices {
     final PinStore pins;
 
     @Activate
-    public DeviceServices(@Reference ThingRegistry registry, @Reference ThingEvents events, @Reference Timers timers,
+    public TargetServices(@Reference ThingRegistry registry, @Reference ThingEvents events, @Reference Timers timers,
             @Reference PinStore pins) {
         this.registry = registry;
         this.events = events;

@@ -1,4 +1,4 @@
-package org.camalarm.device;
+package org.camalarm.target;
 
 import java.time.Duration;
 import java.util.EnumSet;
@@ -25,8 +25,8 @@ import org.osgi.service.metatype.annotations.Option;
 
 /** A Shelly relay or dimmer, Gen1 (REST) or Gen2+ (RPC, Digest SHA-256 as admin); thing {@code camalarm:shelly:<id>}, one per factory configuration. */
 @Component(configurationPid = "camalarm.shelly", configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
-@Designate(ocd = ShellyDevice.Config.class, factory = true)
-public class ShellyDevice {
+@Designate(ocd = ShellyTarget.Config.class, factory = true)
+public class ShellyTarget {
 
     @ObjectClassDefinition(name = "Shelly relay or light", description = "A Shelly relay or dimmer, Gen1 (REST) or Gen2+ (RPC, Digest SHA-256 as admin)")
     public @interface Config {
@@ -80,25 +80,25 @@ public class ShellyDevice {
         double pulseTime() default 1;
     }
 
-    private final DeviceLifecycle lifecycle;
+    private final TargetLifecycle lifecycle;
 
     @Activate
-    public ShellyDevice(@Reference DeviceServices services, Map<String, Object> properties) {
-        lifecycle = DeviceLifecycle.start("shelly", properties, services, EnumSet.of(Protocol.HTTP, Protocol.HTTPS), ShellyDevice::plan);
+    public ShellyTarget(@Reference TargetServices services, Map<String, Object> properties) {
+        lifecycle = TargetLifecycle.start("shelly", properties, services, EnumSet.of(Protocol.HTTP, Protocol.HTTPS), ShellyTarget::plan);
     }
 
-    static DevicePlan plan(DeviceProperties p) {
+    static TargetPlan plan(TargetProperties p) {
         int generation = p.integer("generation", 0, 0, 3);
         ShellyKind kind = p.choice("kind", ShellyKind.class, ShellyKind.RELAY);
         int index = p.integer("index", 0, 0, 15);
         Duration pulse = p.seconds("pulseTime");
         if (generation == 1) {
-            return DevicePlan.of(ShellyGeneration.GEN1.family(index, kind, pulse));
+            return TargetPlan.of(ShellyGeneration.GEN1.family(index, kind, pulse));
         }
         if (generation >= 2) {
-            return DevicePlan.of(ShellyGeneration.GEN2.family(index, kind, pulse));
+            return TargetPlan.of(ShellyGeneration.GEN2.family(index, kind, pulse));
         }
-        return new DevicePlan(EnumSet.allOf(SwitchCommand.class), Map.of(), settings -> detect(settings, index, kind, pulse));
+        return new TargetPlan(EnumSet.allOf(SwitchCommand.class), Map.of(), settings -> detect(settings, index, kind, pulse));
     }
 
     /** Asks the device which API it speaks; a failed answer fails the push that needed it (and is asked again next time). */
@@ -106,7 +106,7 @@ public class ShellyDevice {
         PushClient client = new PushClient(settings);
         return ShellyGeneration.detect(client).thenCompose(detection -> {
             client.close();
-            return detection.generation() == null ? DeviceHandler.failedFamily(detection.result())
+            return detection.generation() == null ? TargetHandler.failedFamily(detection.result())
                     : CompletableFuture.completedFuture(detection.generation().family(index, kind, pulse));
         });
     }

@@ -1,4 +1,4 @@
-package org.camalarm.device;
+package org.camalarm.target;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -17,26 +17,26 @@ import org.slf4j.LoggerFactory;
  * FileInstall splits a file name at its first {@code -}, so it reads them as factory PID
  * {@code camalarm.2n} named {@code relay-<id>} or {@code intercom-<id>}. This component takes that
  * PID and starts the thing the file means. Tools that use the real factory PIDs
- * ({@code camalarm.2n-relay}, {@code camalarm.2n-intercom}) reach {@link TwoNRelayDevice} and
- * {@link TwoNIntercomDevice} directly.
+ * ({@code camalarm.2n-relay}, {@code camalarm.2n-intercom}) reach {@link TwoNRelayTarget} and
+ * {@link TwoNIntercomTarget} directly.
  */
 @Component(configurationPid = "camalarm.2n", configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
 public class TwoNConfigFiles {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(TwoNConfigFiles.class);
-    private final DeviceLifecycle lifecycle;
+    private final TargetLifecycle lifecycle;
 
     @Activate
-    public TwoNConfigFiles(@Reference DeviceServices services, Map<String, Object> properties) {
+    public TwoNConfigFiles(@Reference TargetServices services, Map<String, Object> properties) {
         String pid = String.valueOf(properties.get("service.pid"));
         String name = pid.substring(pid.indexOf('~') + 1);
         Map<String, Object> named = new HashMap<>(properties);
         if (name.startsWith("relay-")) {
             named.putIfAbsent(ThingConfigurations.THING_ID, name.substring("relay-".length()));
-            lifecycle = TwoNRelayDevice.start(named, services);
+            lifecycle = TwoNRelayTarget.start(named, services);
         } else if (name.startsWith("intercom-")) {
             named.putIfAbsent(ThingConfigurations.THING_ID, name.substring("intercom-".length()));
-            lifecycle = TwoNIntercomDevice.start(named, services);
+            lifecycle = TwoNIntercomTarget.start(named, services);
         } else {
             LOGGER.error("Configuration {} ignored: name 2N files camalarm.2n-relay-<id>.cfg or camalarm.2n-intercom-<id>.cfg",
                     pid);

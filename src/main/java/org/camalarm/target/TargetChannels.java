@@ -1,11 +1,11 @@
-package org.camalarm.device;
+package org.camalarm.target;
 
 import java.util.List;
 
 import org.camalarm.thing.ChannelDefinition;
 
 /** The channels of push-target things. */
-public final class DeviceChannels {
+public final class TargetChannels {
 
     /** Switch: ON and OFF commands switch the relay or light. */
     public static final String POWER = "power";
@@ -22,7 +22,7 @@ public final class DeviceChannels {
             ChannelDefinition.state(LAST_PUSH, "DateTime", "Last push"),
             ChannelDefinition.state(LAST_RESPONSE_CODE, "Number", "Last response code"));
 
-    private DeviceChannels() {
+    private TargetChannels() {
     }
 
     static boolean isStatus(String channelId) {

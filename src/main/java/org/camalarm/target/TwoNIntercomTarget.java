@@ -1,12 +1,10 @@
-package org.camalarm.device;
+package org.camalarm.target;
 
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
-import org.camalarm.push.GenericHttp;
 import org.camalarm.push.Protocol;
-import org.camalarm.push.SwitchCommand;
+import org.camalarm.push.TwoNIntercom;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -18,15 +16,15 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
-/** Any device driven by HTTP, HTTPS or UDP requests: lights, web relays. Each command is a property command.<name>=<METHOD> <path with query> (e.g. command.post1=POST relay/0?turn=on), with optional command.<name>.body and command.<name>.contentType; each becomes a channel <name>; thing {@code camalarm:http:<id>}, one per factory configuration. */
-@Component(configurationPid = "camalarm.http", configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
-@Designate(ocd = HttpDevice.Config.class, factory = true)
-public class HttpDevice {
+/** A switch of a 2N IP intercom (IP Verso, …) through its HTTP API /api/switch/ctrl; thing {@code camalarm:2n-intercom:<id>}, one per factory configuration. */
+@Component(configurationPid = "camalarm.2n-intercom", configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
+@Designate(ocd = TwoNIntercomTarget.Config.class, factory = true)
+public class TwoNIntercomTarget {
 
-    @ObjectClassDefinition(name = "Generic HTTP/UDP device", description = "Any device driven by HTTP, HTTPS or UDP requests: lights, web relays. Each command is a property command.<name>=<METHOD> <path with query> (e.g. command.post1=POST relay/0?turn=on), with optional command.<name>.body and command.<name>.contentType; each becomes a channel <name>")
+    @ObjectClassDefinition(name = "2N IP intercom switch", description = "A switch of a 2N IP intercom (IP Verso, …) through its HTTP API /api/switch/ctrl")
     public @interface Config {
         @AttributeDefinition(name = "Label", description = "Name shown for this device")
-        String label() default "HTTP device";
+        String label() default "2N intercom";
 
         @AttributeDefinition(name = "Host", description = "The device's name or IP address")
         String host();
@@ -34,7 +32,7 @@ public class HttpDevice {
         @AttributeDefinition(name = "Port", description = "0 = the protocol's default (80 for HTTP, 443 for HTTPS)")
         int port() default 0;
 
-        @AttributeDefinition(name = "Protocol", options = { @Option(label = "HTTP", value = "http"), @Option(label = "HTTPS", value = "https"), @Option(label = "UDP", value = "udp") })
+        @AttributeDefinition(name = "Protocol", options = { @Option(label = "HTTP", value = "http"), @Option(label = "HTTPS", value = "https") })
         String protocol() default "http";
 
         @AttributeDefinition(name = "Username", required = false)
@@ -59,18 +57,24 @@ public class HttpDevice {
         @AttributeDefinition(name = "Certificate fingerprint", required = false, description = "HTTPS: SHA-256"
                 + " of the device certificate. Empty = trust the first one seen and keep it (userdata/camalarm/pins.properties)")
         String certificateFingerprint() default "";
+
+        @AttributeDefinition(name = "Switch", description = "Switch number on the intercom")
+        int switch$() default 1;
     }
 
-    private final DeviceLifecycle lifecycle;
+    private final TargetLifecycle lifecycle;
 
     @Activate
-    public HttpDevice(@Reference DeviceServices services, Map<String, Object> properties) {
-        lifecycle = DeviceLifecycle.start("http", properties, services, EnumSet.of(Protocol.HTTP, Protocol.HTTPS, Protocol.UDP), HttpDevice::plan);
+    public TwoNIntercomTarget(@Reference TargetServices services, Map<String, Object> properties) {
+        lifecycle = start(properties, services);
     }
 
-    static DevicePlan plan(DeviceProperties p) {
-        return new DevicePlan(EnumSet.noneOf(SwitchCommand.class), HttpCommands.read(p),
-                settings -> CompletableFuture.completedFuture(new GenericHttp(Map.of())));
+    static TargetLifecycle start(Map<String, Object> properties, TargetServices services) {
+        return TargetLifecycle.start("2n-intercom", properties, services, EnumSet.of(Protocol.HTTP, Protocol.HTTPS), TwoNIntercomTarget::plan);
+    }
+
+    static TargetPlan plan(TargetProperties p) {
+        return TargetPlan.of(new TwoNIntercom(p.integer("switch", 1, 1, 4)));
     }
 
     @Deactivate

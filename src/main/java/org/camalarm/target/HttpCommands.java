@@ -1,4 +1,4 @@
-package org.camalarm.device;
+package org.camalarm.target;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,14 +21,14 @@ final class HttpCommands {
     }
 
     /** The commands by name, in name order; throws IllegalArgumentException naming the bad line. */
-    static Map<String, GenericCommand> read(DeviceProperties p) {
+    static Map<String, GenericCommand> read(TargetProperties p) {
         Map<String, GenericCommand> commands = new TreeMap<>();
         for (String key : p.keys()) {
             if (!key.startsWith(PREFIX) || key.endsWith(BODY) || key.endsWith(CONTENT_TYPE)) {
                 continue;
             }
             String name = key.substring(PREFIX.length());
-            if (!ThingUID.isValidSegment(name) || DeviceChannels.isStatus(name)) {
+            if (!ThingUID.isValidSegment(name) || TargetChannels.isStatus(name)) {
                 throw new IllegalArgumentException(key + ": a command name must be letters, digits, '_' or '-'"
                         + " and not a status channel name");
             }

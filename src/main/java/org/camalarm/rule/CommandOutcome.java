@@ -17,7 +17,7 @@ import org.camalarm.push.PushResult;
  * @param status    the device's HTTP status, or {@code null} when none came
  * @param latencyMs milliseconds the push took; 0 when nothing was sent
  */
-record Outcome(boolean success, String reason, String detail, Integer status, long latencyMs) {
+record CommandOutcome(boolean success, String reason, String detail, Integer status, long latencyMs) {
 
     /** No thing with the target's UID, or that thing is not a push target. */
     static final String NO_TARGET = "NO_TARGET";
@@ -32,14 +32,14 @@ record Outcome(boolean success, String reason, String detail, Integer status, lo
     static final String STATUS = "status";
     static final String LATENCY_MS = "latencyMs";
 
-    static Outcome of(PushResult result) {
-        return new Outcome(result.success(), result.reason().name(), result.detail(), result.status(),
+    static CommandOutcome of(PushResult result) {
+        return new CommandOutcome(result.success(), result.reason().name(), result.detail(), result.status(),
                 result.latencyMs());
     }
 
     /** A command that reached no device. */
-    static Outcome failure(String reason, String detail) {
-        return new Outcome(false, reason, detail, null, 0);
+    static CommandOutcome failure(String reason, String detail) {
+        return new CommandOutcome(false, reason, detail, null, 0);
     }
 
     /** Whether the command never reached a device because of the setup ({@code then}, the target, a bug). */
