@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.apache.felix.framework.FrameworkFactory;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -41,14 +40,18 @@ public final class HubLauncher {
     private static final Pattern BUNDLE_ENTRY = Pattern.compile("bundles/(\\d+)/([^/]+\\.jar)");
     private static final String SERVER_CFG = "camalarm.server.cfg";
     /** Held so the level sticks: SPI Fly reports every provider it registers through JUL at INFO. */
-    private static final java.util.logging.Logger SPIFLY_LOG = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
+    private static final java.util.logging.Logger SPIFLY_LOG =
+            java.util.logging.Logger.getLogger("org.apache.aries.spifly");
 
-    private HubLauncher() {
-    }
+    private HubLauncher() {}
 
     public static void main(String[] args) throws Exception {
-        Path conf = Path.of(System.getProperty(CONF_PROPERTY, "conf")).toAbsolutePath().normalize();
-        Path userdata = Path.of(System.getProperty(USERDATA_PROPERTY, "userdata")).toAbsolutePath().normalize();
+        Path conf = Path.of(System.getProperty(CONF_PROPERTY, "conf"))
+                .toAbsolutePath()
+                .normalize();
+        Path userdata = Path.of(System.getProperty(USERDATA_PROPERTY, "userdata"))
+                .toAbsolutePath()
+                .normalize();
         createDefaultConfiguration(conf);
         Files.createDirectories(userdata);
         configureLogging();
@@ -118,9 +121,12 @@ public final class HubLauncher {
 
     /** Installs every bundles/N/*.jar at start level N; returns the highest level. */
     private static int installBundles(BundleContext context) throws IOException, BundleException, URISyntaxException {
-        record Entry(int level, String name) {
-        }
-        Path self = Path.of(HubLauncher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        record Entry(int level, String name) {}
+        Path self = Path.of(HubLauncher.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         List<Entry> entries = new ArrayList<>();
         try (JarFile jar = new JarFile(self.toFile())) {
             jar.stream().forEach(e -> {

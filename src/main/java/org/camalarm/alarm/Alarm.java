@@ -13,8 +13,7 @@ import java.util.List;
  *                   message that reports no alarm element)
  * @param image      the JPEG snapshot exactly as pushed (from {@code FF D8} on), or {@code null}
  */
-public record Alarm(Vendor vendor, String ip, String mac, String deviceName, List<AlarmEvent> events,
-        byte[] image) {
+public record Alarm(Vendor vendor, String ip, String mac, String deviceName, List<AlarmEvent> events, byte[] image) {
 
     /** The camera families the alarm server speaks. */
     public enum Vendor {

@@ -1,9 +1,8 @@
 package org.camalarm.alarm;
 
-import org.camalarm.alarm.IvsecDecoder.Fields;
-
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import org.camalarm.alarm.IvsecDecoder.Fields;
 
 /**
  * Turns one HTTP request from a camera into an {@link Alarm}, recognising the format from the
@@ -73,8 +72,8 @@ public final class AlarmDecoder {
         }
         Fields fields = bodyFields.or(Fields.ofQuery(request));
         String thingId = request.thingId();
-        String fallbackType = pathType != null ? pathType
-                : thingId != null && !thingId.isBlank() ? EventTypes.ALARM : null;
+        String fallbackType =
+                pathType != null ? pathType : thingId != null && !thingId.isBlank() ? EventTypes.ALARM : null;
         if (fields.isEmpty() && fallbackType == null) {
             throw unrecognised(request, body.length, unread);
         }
@@ -89,7 +88,8 @@ public final class AlarmDecoder {
                 return root.getAsJsonObject();
             }
             if (declared) {
-                throw new MalformedAlarmException("json_not_object", "body is " + Json.kind(root) + ", expected a JSON object");
+                throw new MalformedAlarmException(
+                        "json_not_object", "body is " + Json.kind(root) + ", expected a JSON object");
             }
             return null;
         } catch (MalformedAlarmException e) {
@@ -122,7 +122,8 @@ public final class AlarmDecoder {
     /** Index of the first byte that is not whitespace or a UTF-8 byte order mark, or -1. */
     private static int firstSignificantByte(byte[] body) {
         int i = body.length >= 3 && (body[0] & 0xff) == 0xef && (body[1] & 0xff) == 0xbb && (body[2] & 0xff) == 0xbf
-                ? 3 : 0;
+                ? 3
+                : 0;
         for (; i < body.length; i++) {
             byte b = body[i];
             if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
@@ -133,9 +134,11 @@ public final class AlarmDecoder {
     }
 
     private static MalformedAlarmException unrecognised(AlarmRequest request, int bodyLength, String unread) {
-        String contentType = request.contentType() == null ? "no Content-Type"
+        String contentType = request.contentType() == null
+                ? "no Content-Type"
                 : "Content-Type " + ClientText.quote(request.contentType());
-        return new MalformedAlarmException("unrecognised_alarm",
+        return new MalformedAlarmException(
+                "unrecognised_alarm",
                 "expected a VIGI JSON or multipart body, iVSEC EventType in the query, form or JSON body, or TVT XML;"
                         + " got " + (request.method() == null ? "a request" : ClientText.quote(request.method()))
                         + " with " + contentType + " and " + bodyLength + " body bytes"

@@ -15,8 +15,8 @@ import java.time.LocalDateTime;
  *                  (VIGI: the {@code event_list} item plus {@code ip}, {@code mac}, {@code device_name}),
  *                  at most 4 KiB of UTF-8, long values cut
  */
-public record AlarmEvent(String rawType, String type, Action action, LocalDateTime time, String nvrChannel,
-        String json) {
+public record AlarmEvent(
+        String rawType, String type, Action action, LocalDateTime time, String nvrChannel, String json) {
 
     /** What the camera says about the detection's life. */
     public enum Action {

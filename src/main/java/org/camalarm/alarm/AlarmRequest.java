@@ -15,8 +15,14 @@ import java.util.Map;
  * @param body          the request body; empty when there is none
  * @param remoteAddress the peer's IP address
  */
-public record AlarmRequest(String method, String thingId, String pathEventType, String contentType,
-        Map<String, List<String>> query, byte[] body, String remoteAddress) {
+public record AlarmRequest(
+        String method,
+        String thingId,
+        String pathEventType,
+        String contentType,
+        Map<String, List<String>> query,
+        byte[] body,
+        String remoteAddress) {
 
     /** The first value of a query parameter, matched without regard to case, or {@code null}. */
     public String queryParam(String name) {

@@ -21,8 +21,7 @@ public final class CameraTimes {
     /** Longer input is no time stamp of any layout above. */
     private static final int MAX_INPUT_LENGTH = 40;
 
-    private CameraTimes() {
-    }
+    private CameraTimes() {}
 
     /**
      * The time stamp, or {@code null} when the text is {@code null}, in no layout above, or names

@@ -8,8 +8,7 @@ final class ClientText {
 
     static final int MAX_CHARS = 40;
 
-    private ClientText() {
-    }
+    private ClientText() {}
 
     /** {@code "text"}, cut to {@value #MAX_CHARS} characters with {@code ...} when longer. */
     static String quote(String text) {

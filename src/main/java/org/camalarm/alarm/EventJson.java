@@ -1,10 +1,9 @@
 package org.camalarm.alarm;
 
-import java.util.Map;
-
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import java.util.Map;
 
 /**
  * Serialises one event "as received" for the {@code lastEventData} channel, at most
@@ -23,8 +22,7 @@ final class EventJson {
     /** Room kept for {@code ,"truncated":true} and the braces. */
     private static final int RESERVE = 24;
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     static String of(JsonObject event) {
         String json = event.toString();
@@ -68,7 +66,9 @@ final class EventJson {
                 bytes++;
             } else if (c < 0x800) {
                 bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < s.length()
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
                 bytes += 4;
                 i++;
             } else {

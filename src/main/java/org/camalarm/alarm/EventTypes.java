@@ -25,6 +25,7 @@ public final class EventTypes {
     public static final String VEHICLE = "VEHICLE";
     /** iVSEC {@code PD_VD}: a person or a vehicle; which one is not said. */
     public static final String PERSON_OR_VEHICLE = "PERSON_OR_VEHICLE";
+
     public static final String FACE = "FACE";
     public static final String LINE_CROSSING = "LINE_CROSSING";
     public static final String INTRUSION = "INTRUSION";
@@ -32,6 +33,7 @@ public final class EventTypes {
     public static final String REGION_EXITING = "REGION_EXITING";
     /** iVSEC {@code SOD}: stationary (left) object. */
     public static final String OBJECT_LEFT = "OBJECT_LEFT";
+
     public static final String TAMPER = "TAMPER";
     /** iVSEC {@code SoundDetect}: sound above a level. */
     public static final String AUDIO = "AUDIO";
@@ -39,6 +41,7 @@ public final class EventTypes {
     public static final String ABNORMAL_SOUND = "ABNORMAL_SOUND";
     /** iVSEC {@code IOAlarm}: the camera's alarm input. */
     public static final String ALARM_INPUT = "ALARM_INPUT";
+
     public static final String PIR = "PIR";
     /** iVSEC {@code CC}. */
     public static final String CROSS_COUNTING = "CROSS_COUNTING";
@@ -90,8 +93,7 @@ public final class EventTypes {
         alias(ALARM, "ALARM");
     }
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     /**
      * The canonical type of a raw vendor type: a constant of this class when the type is known,

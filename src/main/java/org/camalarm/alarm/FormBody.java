@@ -15,8 +15,7 @@ final class FormBody {
     /** Pairs after this many are ignored: no camera sends more than a handful. */
     static final int MAX_PAIRS = 64;
 
-    private FormBody() {
-    }
+    private FormBody() {}
 
     /** Values by lower-case name; the first occurrence of a name wins. */
     static Map<String, String> parse(byte[] body) {
@@ -47,7 +46,9 @@ final class FormBody {
             byte b = body[i];
             if (b == '+') {
                 b = ' ';
-            } else if (b == '%' && i + 2 < to && Character.digit(body[i + 1], 16) >= 0
+            } else if (b == '%'
+                    && i + 2 < to
+                    && Character.digit(body[i + 1], 16) >= 0
                     && Character.digit(body[i + 2], 16) >= 0) {
                 b = (byte) (Character.digit(body[i + 1], 16) * 16 + Character.digit(body[i + 2], 16));
                 i += 2;

@@ -1,13 +1,11 @@
 package org.camalarm.alarm;
 
-import java.util.List;
-import java.util.Map;
-
-import org.camalarm.alarm.AlarmEvent.Action;
-import org.camalarm.alarm.Alarm.Vendor;
-
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.camalarm.alarm.Alarm.Vendor;
+import org.camalarm.alarm.AlarmEvent.Action;
 
 /**
  * Reads an iVSEC (TVT-based) "Event Push Platform" push (protocols.md §1.2): the four fields
@@ -47,7 +45,8 @@ final class IvsecDecoder {
 
         /** Each field from this, else from {@code other}. */
         Fields or(Fields other) {
-            return new Fields(eventType != null ? eventType : other.eventType,
+            return new Fields(
+                    eventType != null ? eventType : other.eventType,
                     eventTime != null ? eventTime : other.eventTime,
                     eventAction != null ? eventAction : other.eventAction,
                     macAddress != null ? macAddress : other.macAddress);
@@ -57,24 +56,31 @@ final class IvsecDecoder {
             if (request.query() == null || request.query().isEmpty()) {
                 return NONE;
             }
-            return new Fields(request.queryParam(EVENT_TYPE), request.queryParam(EVENT_TIME),
-                    request.queryParam(EVENT_ACTION), request.queryParam(MAC_ADDRESS));
+            return new Fields(
+                    request.queryParam(EVENT_TYPE),
+                    request.queryParam(EVENT_TIME),
+                    request.queryParam(EVENT_ACTION),
+                    request.queryParam(MAC_ADDRESS));
         }
 
         /** @param form values by lower-case name, as {@link FormBody#parse} gives them */
         static Fields ofForm(Map<String, String> form) {
-            return new Fields(form.get("eventtype"), form.get("eventtime"), form.get("eventaction"),
-                    form.get("macaddress"));
+            return new Fields(
+                    form.get("eventtype"), form.get("eventtime"), form.get("eventaction"), form.get("macaddress"));
         }
 
         static Fields ofJson(JsonObject object) throws MalformedAlarmException {
             JsonElement type = member(object, EVENT_TYPE);
             if (type != null && !type.isJsonNull() && !type.isJsonPrimitive()) {
-                throw new MalformedAlarmException("invalid_event_type",
+                throw new MalformedAlarmException(
+                        "invalid_event_type",
                         "EventType in the JSON body is " + Json.kind(type) + ", expected a string");
             }
-            return new Fields(Json.text(type), Json.text(member(object, EVENT_TIME)),
-                    Json.text(member(object, EVENT_ACTION)), Json.text(member(object, MAC_ADDRESS)));
+            return new Fields(
+                    Json.text(type),
+                    Json.text(member(object, EVENT_TIME)),
+                    Json.text(member(object, EVENT_ACTION)),
+                    Json.text(member(object, MAC_ADDRESS)));
         }
 
         private static JsonElement member(JsonObject object, String name) {
@@ -95,8 +101,7 @@ final class IvsecDecoder {
         }
     }
 
-    private IvsecDecoder() {
-    }
+    private IvsecDecoder() {}
 
     /**
      * @param fields       what the request carries
@@ -108,17 +113,26 @@ final class IvsecDecoder {
     static Alarm decode(Fields fields, String fallbackType) throws MalformedAlarmException {
         String type = fields.eventType() != null ? VigiDecoder.checkType(fields.eventType(), EVENT_TYPE) : fallbackType;
         if (type == null) {
-            throw new MalformedAlarmException("missing_event_type", "the push has "
-                    + (fields.eventTime() != null ? EVENT_TIME : fields.eventAction() != null ? EVENT_ACTION : MAC_ADDRESS)
-                    + " but no EventType, and the URL path names no event type");
+            throw new MalformedAlarmException(
+                    "missing_event_type",
+                    "the push has "
+                            + (fields.eventTime() != null
+                                    ? EVENT_TIME
+                                    : fields.eventAction() != null ? EVENT_ACTION : MAC_ADDRESS)
+                            + " but no EventType, and the URL path names no event type");
         }
         JsonObject json = new JsonObject();
         json.addProperty(EVENT_TYPE, type);
         add(json, EVENT_TIME, fields.eventTime());
         add(json, EVENT_ACTION, fields.eventAction());
         add(json, MAC_ADDRESS, fields.macAddress());
-        AlarmEvent event = new AlarmEvent(type, EventTypes.canonical(type), action(fields.eventAction()),
-                CameraTimes.parse(fields.eventTime()), null, EventJson.of(json));
+        AlarmEvent event = new AlarmEvent(
+                type,
+                EventTypes.canonical(type),
+                action(fields.eventAction()),
+                CameraTimes.parse(fields.eventTime()),
+                null,
+                EventJson.of(json));
         return new Alarm(Vendor.IVSEC, null, Macs.normalise(fields.macAddress()), null, List.of(event), null);
     }
 

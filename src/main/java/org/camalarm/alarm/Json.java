@@ -1,9 +1,5 @@
 package org.camalarm.alarm;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -11,6 +7,9 @@ import com.google.gson.JsonParser;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Strict JSON (RFC 8259) over request bytes, with Gson's tree model, and the few accessors the
@@ -24,8 +23,7 @@ final class Json {
     /** How Gson words a strictness violation; the advice is for programmers, not cameras. */
     private static final String GSON_STRICT_HINT = "Use JsonReader.setStrictness(Strictness.LENIENT) to accept ";
 
-    private Json() {
-    }
+    private Json() {}
 
     /**
      * Parses {@code body[from, to)} as one UTF-8 JSON document (a leading byte order mark is
@@ -35,7 +33,9 @@ final class Json {
      * @throws MalformedAlarmException {@code invalid_json} when the bytes are not one JSON value
      */
     static JsonElement parse(byte[] body, int from, int to, String what) throws MalformedAlarmException {
-        if (to - from >= 3 && (body[from] & 0xff) == 0xef && (body[from + 1] & 0xff) == 0xbb
+        if (to - from >= 3
+                && (body[from] & 0xff) == 0xef
+                && (body[from + 1] & 0xff) == 0xbb
                 && (body[from + 2] & 0xff) == 0xbf) {
             from += 3;
         }
@@ -61,7 +61,8 @@ final class Json {
     static JsonObject parseObject(byte[] body, int from, int to, String what) throws MalformedAlarmException {
         JsonElement root = parse(body, from, to, what);
         if (!root.isJsonObject()) {
-            throw new MalformedAlarmException("json_not_object", what + " is " + kind(root) + ", expected a JSON object");
+            throw new MalformedAlarmException(
+                    "json_not_object", what + " is " + kind(root) + ", expected a JSON object");
         }
         return root.getAsJsonObject();
     }

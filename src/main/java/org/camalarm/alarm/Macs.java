@@ -9,10 +9,10 @@ public final class Macs {
 
     /** Longer input is not a MAC in any notation (12 digits plus generous separators). */
     private static final int MAX_INPUT_LENGTH = 64;
+
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private Macs() {
-    }
+    private Macs() {}
 
     /**
      * The MAC in upper case with colons, from any notation: hex digits in either case separated

@@ -30,6 +30,7 @@ final class MultipartReader {
 
     /** What follows a {@code --boundary} match. */
     private static final int CLOSE = -1;
+
     private static final int CUT = -2;
     private static final int NOT_A_DELIMITER = -3;
 
@@ -49,8 +50,7 @@ final class MultipartReader {
         }
     }
 
-    private MultipartReader() {
-    }
+    private MultipartReader() {}
 
     /**
      * The parts of {@code body}, in order; empty when the first delimiter is already the close
@@ -63,8 +63,10 @@ final class MultipartReader {
         Delimiter delimiter = new Delimiter(delimiter(boundary));
         int at = find(body, delimiter, 0);
         if (at < 0) {
-            throw new MalformedAlarmException("invalid_multipart",
-                    "no --boundary line in the " + body.length + "-byte body (boundary " + ClientText.quote(boundary) + ")");
+            throw new MalformedAlarmException(
+                    "invalid_multipart",
+                    "no --boundary line in the " + body.length + "-byte body (boundary " + ClientText.quote(boundary)
+                            + ")");
         }
         List<Part> parts = new ArrayList<>(2);
         while (true) {
@@ -73,7 +75,8 @@ final class MultipartReader {
                 return parts;
             }
             if (next == CUT) {
-                throw new MalformedAlarmException("truncated_multipart",
+                throw new MalformedAlarmException(
+                        "truncated_multipart",
                         "body ends inside the delimiter at byte " + at + ", before the closing --boundary--");
             }
             if (parts.size() == MAX_PARTS) {
@@ -83,8 +86,10 @@ final class MultipartReader {
             Headers headers = headers(body, next, partNumber);
             int end = find(body, delimiter, headers.end);
             if (end < 0) {
-                throw new MalformedAlarmException("truncated_multipart", "part " + partNumber + " (content from byte "
-                        + headers.end + ") has no closing --boundary; the body ends at byte " + body.length);
+                throw new MalformedAlarmException(
+                        "truncated_multipart",
+                        "part " + partNumber + " (content from byte " + headers.end
+                                + ") has no closing --boundary; the body ends at byte " + body.length);
             }
             parts.add(new Part(headers.contentType, headers.name, headers.end, contentEnd(body, headers.end, end)));
             at = end;
@@ -96,14 +101,16 @@ final class MultipartReader {
             throw new MalformedAlarmException("missing_boundary", "multipart Content-Type has no boundary parameter");
         }
         if (boundary.length() > MAX_BOUNDARY_CHARS) {
-            throw new MalformedAlarmException("invalid_boundary",
-                    "boundary is " + boundary.length() + " characters long; at most " + MAX_BOUNDARY_CHARS + " allowed");
+            throw new MalformedAlarmException(
+                    "invalid_boundary",
+                    "boundary is " + boundary.length() + " characters long; at most " + MAX_BOUNDARY_CHARS
+                            + " allowed");
         }
         for (int i = 0; i < boundary.length(); i++) {
             char c = boundary.charAt(i);
             if (c < 0x20 || c > 0x7e) {
-                throw new MalformedAlarmException("invalid_boundary",
-                        "boundary has a control or non-ASCII character at index " + i);
+                throw new MalformedAlarmException(
+                        "invalid_boundary", "boundary has a control or non-ASCII character at index " + i);
             }
         }
         return ("--" + boundary).getBytes(StandardCharsets.US_ASCII);
@@ -201,8 +208,7 @@ final class MultipartReader {
     }
 
     /** The header block of one part. */
-    private record Headers(String contentType, String name, int end) {
-    }
+    private record Headers(String contentType, String name, int end) {}
 
     private static Headers headers(byte[] body, int from, int partNumber) throws MalformedAlarmException {
         String contentType = "";
@@ -212,10 +218,13 @@ final class MultipartReader {
             int newline = indexOf(body, (byte) '\n', lineStart, Math.min(body.length, from + MAX_HEADER_BYTES));
             if (newline < 0) {
                 if (body.length - from >= MAX_HEADER_BYTES) {
-                    throw new MalformedAlarmException("invalid_multipart",
-                            "part " + partNumber + " headers (from byte " + from + ") exceed " + MAX_HEADER_BYTES + " bytes");
+                    throw new MalformedAlarmException(
+                            "invalid_multipart",
+                            "part " + partNumber + " headers (from byte " + from + ") exceed " + MAX_HEADER_BYTES
+                                    + " bytes");
                 }
-                throw new MalformedAlarmException("truncated_multipart",
+                throw new MalformedAlarmException(
+                        "truncated_multipart",
                         "body ends inside the headers of part " + partNumber + " (from byte " + from + ")");
             }
             int lineEnd = newline > lineStart && body[newline - 1] == '\r' ? newline - 1 : newline;
@@ -226,7 +235,8 @@ final class MultipartReader {
                 String line = new String(body, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
                 int colon = line.indexOf(':');
                 if (colon <= 0) {
-                    throw new MalformedAlarmException("invalid_multipart",
+                    throw new MalformedAlarmException(
+                            "invalid_multipart",
                             "part " + partNumber + " has a header line without a name and ':' at byte " + lineStart);
                 }
                 String header = line.substring(0, colon).strip();

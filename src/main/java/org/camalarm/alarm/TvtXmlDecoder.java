@@ -1,19 +1,18 @@
 package org.camalarm.alarm;
 
+import com.google.gson.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-
-import org.camalarm.alarm.AlarmEvent.Action;
 import org.camalarm.alarm.Alarm.Vendor;
+import org.camalarm.alarm.AlarmEvent.Action;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -22,8 +21,6 @@ import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
-
-import com.google.gson.JsonObject;
 
 /**
  * Reads the XML a TVT camera's "HTTP POST" alarm service sends (protocols.md §1.2):
@@ -47,8 +44,7 @@ final class TvtXmlDecoder {
     /** Parse errors become exceptions instead of lines on standard error. */
     private static final ErrorHandler THROWING = new ErrorHandler() {
         @Override
-        public void warning(SAXParseException e) {
-        }
+        public void warning(SAXParseException e) {}
 
         @Override
         public void error(SAXParseException e) throws SAXException {
@@ -61,8 +57,7 @@ final class TvtXmlDecoder {
         }
     };
 
-    private TvtXmlDecoder() {
-    }
+    private TvtXmlDecoder() {}
 
     /**
      * The push, or {@code null} when the document is well-formed XML but not TVT's (its root is
@@ -102,15 +97,20 @@ final class TvtXmlDecoder {
             json.addProperty("smartType", type);
             addEvent(events, type, Action.PULSE, time, channel, json);
         }
-        return new Alarm(Vendor.IVSEC, ip != null && ip.length() <= VigiDecoder.MAX_IP_CHARS ? ip : null, mac,
-                deviceName, Collections.unmodifiableList(events), null);
+        return new Alarm(
+                Vendor.IVSEC,
+                ip != null && ip.length() <= VigiDecoder.MAX_IP_CHARS ? ip : null,
+                mac,
+                deviceName,
+                Collections.unmodifiableList(events),
+                null);
     }
 
     private static void addStatus(List<AlarmEvent> events, Element alarm, LocalDateTime time, String channel)
             throws MalformedAlarmException {
         String value = text(alarm);
-        Action action = "true".equalsIgnoreCase(value) ? Action.START
-                : "false".equalsIgnoreCase(value) ? Action.STOP : null;
+        Action action =
+                "true".equalsIgnoreCase(value) ? Action.START : "false".equalsIgnoreCase(value) ? Action.STOP : null;
         if (action == null) {
             return;
         }
@@ -128,11 +128,12 @@ final class TvtXmlDecoder {
         addEvent(events, type, action, time, channel, json);
     }
 
-    private static void addEvent(List<AlarmEvent> events, String type, Action action, LocalDateTime time,
-            String channel, JsonObject json) throws MalformedAlarmException {
+    private static void addEvent(
+            List<AlarmEvent> events, String type, Action action, LocalDateTime time, String channel, JsonObject json)
+            throws MalformedAlarmException {
         if (events.size() == VigiDecoder.MAX_EVENTS) {
-            throw new MalformedAlarmException("too_many_events",
-                    "more than " + VigiDecoder.MAX_EVENTS + " events in one push");
+            throw new MalformedAlarmException(
+                    "too_many_events", "more than " + VigiDecoder.MAX_EVENTS + " events in one push");
         }
         events.add(new AlarmEvent(type, EventTypes.canonical(type), action, time, channel, EventJson.of(json)));
     }
@@ -146,7 +147,8 @@ final class TvtXmlDecoder {
             builder.setErrorHandler(THROWING);
             return builder.parse(new InputSource(new ByteArrayInputStream(body)));
         } catch (SAXParseException e) {
-            throw new MalformedAlarmException("invalid_xml",
+            throw new MalformedAlarmException(
+                    "invalid_xml",
                     "body is not well-formed XML (or has a DOCTYPE) at line " + e.getLineNumber() + " column "
                             + e.getColumnNumber());
         } catch (SAXException | IOException | ParserConfigurationException | RuntimeException e) {
@@ -196,10 +198,12 @@ final class TvtXmlDecoder {
 
     /** The JDK parser's limit on element nesting. */
     private static final String MAX_ELEMENT_DEPTH = "jdk.xml.maxElementDepth";
+
     static final int MAX_DEPTH = 32;
 
     private static DocumentBuilderFactory factory() {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance(); // the JDK's, whatever the hub ships
+        DocumentBuilderFactory factory =
+                DocumentBuilderFactory.newDefaultInstance(); // the JDK's, whatever the hub ships
         try {
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setFeature("http://xml.org/sax/features/external-general-entities", false);

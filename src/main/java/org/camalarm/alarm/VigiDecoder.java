@@ -1,17 +1,15 @@
 package org.camalarm.alarm;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-
-import org.camalarm.alarm.AlarmEvent.Action;
 import org.camalarm.alarm.Alarm.Vendor;
-
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
+import org.camalarm.alarm.AlarmEvent.Action;
 
 /**
  * Reads the JSON document of a TP-Link VIGI "Alarm Server" push (protocols.md §1.1), whether it
@@ -33,15 +31,16 @@ final class VigiDecoder {
     static final int MAX_EVENTS = 256;
     /** Longer event type names are rejected: no camera sends them and they become channel ids. */
     static final int MAX_TYPE_CHARS = 64;
+
     static final int MAX_DEVICE_NAME_CHARS = 128;
     /** Longer than an IPv6 address in text. */
     static final int MAX_IP_CHARS = 45;
+
     static final int MAX_CHANNEL_CHARS = 16;
 
     private static final String[] DEVICE_FIELDS = {"ip", "mac", "device_name"};
 
-    private VigiDecoder() {
-    }
+    private VigiDecoder() {}
 
     /**
      * @param root          the JSON document
@@ -60,7 +59,8 @@ final class VigiDecoder {
         }
         JsonElement list = root.get("event_list");
         if (list != null && !list.isJsonArray()) {
-            throw new MalformedAlarmException("invalid_event_list", "event_list is " + Json.kind(list) + ", expected an array");
+            throw new MalformedAlarmException(
+                    "invalid_event_list", "event_list is " + Json.kind(list) + ", expected an array");
         }
         JsonArray items = list == null ? new JsonArray() : list.getAsJsonArray();
         List<AlarmEvent> events = new ArrayList<>(Math.min(items.size(), MAX_EVENTS));
@@ -71,8 +71,8 @@ final class VigiDecoder {
             JsonElement item = items.get(i);
             try {
                 if (!item.isJsonObject()) {
-                    throw new MalformedAlarmException("invalid_event",
-                            "event_list[" + i + "] is " + Json.kind(item) + ", expected an object");
+                    throw new MalformedAlarmException(
+                            "invalid_event", "event_list[" + i + "] is " + Json.kind(item) + ", expected an object");
                 }
                 addEvents(events, item.getAsJsonObject(), "event_list[" + i + "]", root, pathEventType);
             } catch (MalformedAlarmException e) {
@@ -84,16 +84,19 @@ final class VigiDecoder {
         }
         if (events.isEmpty()) {
             if (pathEventType == null) {
-                throw firstProblem != null ? firstProblem : new MalformedAlarmException("no_events",
-                        list == null ? "the JSON has no event_list" : "event_list is empty");
+                throw firstProblem != null
+                        ? firstProblem
+                        : new MalformedAlarmException(
+                                "no_events", list == null ? "the JSON has no event_list" : "event_list is empty");
             }
             addEvents(events, new JsonObject(), "event_list", root, pathEventType);
         }
         return new Alarm(Vendor.VIGI, ip, mac, deviceName, Collections.unmodifiableList(events), image);
     }
 
-    private static void addEvents(List<AlarmEvent> events, JsonObject item, String where, JsonObject root,
-            String pathEventType) throws MalformedAlarmException {
+    private static void addEvents(
+            List<AlarmEvent> events, JsonObject item, String where, JsonObject root, String pathEventType)
+            throws MalformedAlarmException {
         List<String> types = types(item.get("event_type"), where + ".event_type");
         if (types.isEmpty()) {
             if (pathEventType == null) {
@@ -136,7 +139,8 @@ final class VigiDecoder {
             }
             return types;
         }
-        if (eventType.isJsonPrimitive() && eventType.getAsJsonPrimitive().isString()
+        if (eventType.isJsonPrimitive()
+                && eventType.getAsJsonPrimitive().isString()
                 && eventType.getAsString().isBlank()) {
             return List.of(); // "event_type":"" names no type
         }
@@ -145,7 +149,8 @@ final class VigiDecoder {
 
     private static String type(JsonElement element, String where) throws MalformedAlarmException {
         if (!element.isJsonPrimitive() || !element.getAsJsonPrimitive().isString()) {
-            throw new MalformedAlarmException("invalid_event_type", where + " is " + Json.kind(element) + ", expected a string");
+            throw new MalformedAlarmException(
+                    "invalid_event_type", where + " is " + Json.kind(element) + ", expected a string");
         }
         return checkType(element.getAsString(), where);
     }
@@ -156,7 +161,8 @@ final class VigiDecoder {
             throw new MalformedAlarmException("invalid_event_type", where + " is empty");
         }
         if (type.length() > MAX_TYPE_CHARS) {
-            throw new MalformedAlarmException("invalid_event_type",
+            throw new MalformedAlarmException(
+                    "invalid_event_type",
                     where + " is " + type.length() + " characters long; at most " + MAX_TYPE_CHARS + " allowed");
         }
         return type;

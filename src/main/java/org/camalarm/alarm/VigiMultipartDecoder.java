@@ -1,13 +1,11 @@
 package org.camalarm.alarm;
 
+import com.google.gson.JsonObject;
 import java.util.Arrays;
 import java.util.List;
-
-import org.camalarm.alarm.AlarmEvent.Action;
 import org.camalarm.alarm.Alarm.Vendor;
+import org.camalarm.alarm.AlarmEvent.Action;
 import org.camalarm.alarm.MultipartReader.Part;
-
-import com.google.gson.JsonObject;
 
 /**
  * Reads a VIGI push with a snapshot: {@code multipart/form-data} with a JSON part (the document
@@ -24,8 +22,7 @@ import com.google.gson.JsonObject;
  */
 final class VigiMultipartDecoder {
 
-    private VigiMultipartDecoder() {
-    }
+    private VigiMultipartDecoder() {}
 
     static Alarm decode(byte[] body, MediaType type, String pathEventType) throws MalformedAlarmException {
         List<Part> parts = MultipartReader.read(body, type.parameter("boundary"));
@@ -53,8 +50,10 @@ final class VigiMultipartDecoder {
         byte[] image = jpegStart < 0 ? null : Arrays.copyOfRange(body, jpegStart, jpegEnd);
         if (json == null) {
             if (pathEventType == null) {
-                throw new MalformedAlarmException("missing_event_json", "none of the " + parts.size()
-                        + " multipart parts is JSON (Content-Type application/json or content starting with '{')");
+                throw new MalformedAlarmException(
+                        "missing_event_json",
+                        "none of the " + parts.size()
+                                + " multipart parts is JSON (Content-Type application/json or content starting with '{')");
             }
             return new Alarm(Vendor.VIGI, null, null, null, List.of(pathEvent(pathEventType)), image);
         }

@@ -116,6 +116,6 @@ final class AddressFilter {
         if (address[10] != (byte) 0xFF || address[11] != (byte) 0xFF) {
             return address;
         }
-        return new byte[] { address[12], address[13], address[14], address[15] };
+        return new byte[] {address[12], address[13], address[14], address[15]};
     }
 }

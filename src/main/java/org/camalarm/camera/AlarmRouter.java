@@ -1,7 +1,6 @@
 package org.camalarm.camera;
 
 import java.util.Optional;
-
 import org.camalarm.alarm.Alarm;
 import org.camalarm.inbox.Inbox;
 import org.camalarm.thing.ThingHandler;
@@ -29,8 +28,7 @@ public class AlarmRouter {
     }
 
     /** @param thing the camera it went to, or {@code null} */
-    public record Delivery(Route route, ThingUID thing) {
-    }
+    public record Delivery(Route route, ThingUID thing) {}
 
     private final ThingRegistry registry;
     private final Inbox inbox;
@@ -66,7 +64,8 @@ public class AlarmRouter {
             return Optional.empty();
         }
         Optional<CameraHandler> configured = registry.find(CameraHandler.class, h -> mac.equals(h.configuredMac()));
-        return configured.isPresent() ? configured
+        return configured.isPresent()
+                ? configured
                 : registry.find(CameraHandler.class, h -> mac.equals(h.thing().property("macAddress")));
     }
 }

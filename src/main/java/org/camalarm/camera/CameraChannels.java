@@ -2,7 +2,6 @@ package org.camalarm.camera;
 
 import java.util.List;
 import java.util.Map;
-
 import org.camalarm.alarm.EventTypes;
 import org.camalarm.thing.ChannelDefinition;
 
@@ -93,8 +92,7 @@ public final class CameraChannels {
             Map.entry(EventTypes.TEMPERATURE, List.of("temperatureAlarm")),
             Map.entry(EventTypes.ALARM, List.of("genericAlarm")));
 
-    private CameraChannels() {
-    }
+    private CameraChannels() {}
 
     /** The detection channels a canonical type evidences; {@code <lowerCamelType>Alarm} for types nobody mapped. */
     static List<String> evidencedBy(String canonicalType) {

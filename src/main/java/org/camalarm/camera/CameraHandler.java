@@ -5,9 +5,8 @@ import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import org.camalarm.alarm.AlarmEvent;
 import org.camalarm.alarm.Alarm;
+import org.camalarm.alarm.AlarmEvent;
 import org.camalarm.thing.State;
 import org.camalarm.thing.Thing;
 import org.camalarm.thing.ThingHandler;
@@ -33,6 +32,7 @@ public final class CameraHandler implements ThingHandler {
      * invents types cannot grow a thing without bound.
      */
     static final int MAX_UNMAPPED_CHANNELS = 64;
+
     static final String OTHER_CHANNEL = "otherAlarm";
     private static final Logger LOGGER = LoggerFactory.getLogger(CameraHandler.class);
 
@@ -55,6 +55,7 @@ public final class CameraHandler implements ThingHandler {
         Cancellable holdTimer;
         /** Which hold timer is current: a timer that fired while a repeat rescheduled it must do nothing. */
         long holdGeneration;
+
         Cancellable maxTimer;
 
         void cancel() {
@@ -147,8 +148,11 @@ public final class CameraHandler implements ThingHandler {
         }
         if (unmappedChannels.incrementAndGet() > MAX_UNMAPPED_CHANNELS) {
             if (addDetection(OTHER_CHANNEL, "Other detections")) {
-                LOGGER.warn("{} reported more than {} event types nobody mapped; further ones share {}", thing.uid(),
-                        MAX_UNMAPPED_CHANNELS, OTHER_CHANNEL);
+                LOGGER.warn(
+                        "{} reported more than {} event types nobody mapped; further ones share {}",
+                        thing.uid(),
+                        MAX_UNMAPPED_CHANNELS,
+                        OTHER_CHANNEL);
             }
             return OTHER_CHANNEL;
         }

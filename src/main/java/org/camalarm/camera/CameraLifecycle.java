@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-
 import org.camalarm.alarm.Alarm.Vendor;
 import org.camalarm.thing.ChannelDefinition;
 import org.camalarm.thing.Thing;
@@ -33,8 +32,13 @@ final class CameraLifecycle {
         this.handler = handler;
     }
 
-    static CameraLifecycle start(Vendor vendor, Map<String, Object> properties, ThingRegistry registry,
-            ThingEvents events, Timers timers, Supplier<CameraSettings> settingsReader) {
+    static CameraLifecycle start(
+            Vendor vendor,
+            Map<String, Object> properties,
+            ThingRegistry registry,
+            ThingEvents events,
+            Timers timers,
+            Supplier<CameraSettings> settingsReader) {
         String thingId;
         try {
             thingId = ThingConfigurations.thingId(properties);
@@ -53,8 +57,13 @@ final class CameraLifecycle {
         List<ChannelDefinition> channels = new ArrayList<>(CameraChannels.DETECTIONS);
         channels.addAll(CameraChannels.STATUS);
         String label = String.valueOf(properties.getOrDefault("label", vendor.thingType()));
-        Thing thing = new Thing(uid, label, settings == null ? Map.of() : settings.asConfiguration(),
-                ThingConfigurations.isEditable(properties), channels, events);
+        Thing thing = new Thing(
+                uid,
+                label,
+                settings == null ? Map.of() : settings.asConfiguration(),
+                ThingConfigurations.isEditable(properties),
+                channels,
+                events);
         CameraHandler handler = new CameraHandler(thing, settings, timers);
         if (problem != null) {
             thing.setStatus(ThingStatusInfo.offline(Detail.CONFIGURATION_ERROR, problem));

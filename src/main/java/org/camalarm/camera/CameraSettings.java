@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.camalarm.alarm.Macs;
 
 /**
@@ -14,12 +13,17 @@ import org.camalarm.alarm.Macs;
  * @param holdTime         how long a detection stays ON after its last repeat when no stop comes
  * @param maxAlarmDuration when an alarm whose stop never came is forced OFF, counted from its start
  */
-record CameraSettings(String label, String mac, Duration holdTime, Duration maxAlarmDuration,
-        AddressFilter allowedAddresses, String[] allowedAddressesText) {
+record CameraSettings(
+        String label,
+        String mac,
+        Duration holdTime,
+        Duration maxAlarmDuration,
+        AddressFilter allowedAddresses,
+        String[] allowedAddressesText) {
 
     /** Validates raw values; throws IllegalArgumentException with a message for the thing status. */
-    static CameraSettings of(String label, String mac, double holdTime, double maxAlarmDuration,
-            String[] allowedAddresses) {
+    static CameraSettings of(
+            String label, String mac, double holdTime, double maxAlarmDuration, String[] allowedAddresses) {
         String normalisedMac = null;
         if (mac != null && !mac.isBlank()) {
             normalisedMac = Macs.normalise(mac);
@@ -35,8 +39,13 @@ record CameraSettings(String label, String mac, Duration holdTime, Duration maxA
                     "maxAlarmDuration must be at least holdTime (" + holdTime + " s): " + maxAlarmDuration);
         }
         String[] addresses = allowedAddresses == null ? new String[0] : allowedAddresses;
-        return new CameraSettings(label, normalisedMac, seconds(holdTime), seconds(maxAlarmDuration),
-                AddressFilter.parse(addresses), addresses);
+        return new CameraSettings(
+                label,
+                normalisedMac,
+                seconds(holdTime),
+                seconds(maxAlarmDuration),
+                AddressFilter.parse(addresses),
+                addresses);
     }
 
     private static Duration seconds(double seconds) {

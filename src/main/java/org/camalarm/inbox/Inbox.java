@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import org.camalarm.alarm.Alarm;
 import org.camalarm.thing.ThingUID;
 import org.osgi.service.cm.Configuration;
@@ -40,6 +39,7 @@ public class Inbox {
     private final Clock clock;
     /** By thing UID; guarded by {@code this}. */
     private final Map<ThingUID, InboxEntry> entries = new LinkedHashMap<>();
+
     private volatile Instant lastAnnounced = Instant.MIN;
 
     @Activate
@@ -60,7 +60,9 @@ public class Inbox {
         putIfPresent(properties, "ipAddress", alarm.ip());
         putIfPresent(properties, "deviceName", alarm.deviceName());
         putIfPresent(properties, "remoteAddress", remoteAddress);
-        String lastType = alarm.events().isEmpty() ? null : alarm.events().get(alarm.events().size() - 1).type();
+        String lastType = alarm.events().isEmpty()
+                ? null
+                : alarm.events().get(alarm.events().size() - 1).type();
         Instant now = clock.instant();
         boolean added;
         synchronized (this) {
@@ -70,8 +72,16 @@ public class Inbox {
                 entries.remove(entries.keySet().iterator().next());
             }
             String label = alarm.deviceName() != null ? alarm.deviceName() : old != null ? old.label() : uid.thingId();
-            entries.put(uid, new InboxEntry(uid, label, Map.copyOf(properties), old == null ? now : old.firstSeen(),
-                    now, old == null ? 1 : old.pushes() + 1, lastType != null ? lastType : old == null ? null : old.lastEventType()));
+            entries.put(
+                    uid,
+                    new InboxEntry(
+                            uid,
+                            label,
+                            Map.copyOf(properties),
+                            old == null ? now : old.firstSeen(),
+                            now,
+                            old == null ? 1 : old.pushes() + 1,
+                            lastType != null ? lastType : old == null ? null : old.lastEventType()));
         }
         if (added) {
             // what a sender puts in an alarm is logged at info at most once a minute: a flood of invented
@@ -126,8 +136,8 @@ public class Inbox {
         if (entry == null) {
             return Optional.empty();
         }
-        Configuration configuration = configurationAdmin.getFactoryConfiguration("camalarm." + uid.thingType(),
-                uid.thingId(), "?");
+        Configuration configuration =
+                configurationAdmin.getFactoryConfiguration("camalarm." + uid.thingType(), uid.thingId(), "?");
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put("label", label != null && !label.isBlank() ? label : entry.label());
         String mac = entry.properties().get("macAddress");

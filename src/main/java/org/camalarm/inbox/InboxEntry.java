@@ -2,7 +2,6 @@ package org.camalarm.inbox;
 
 import java.time.Instant;
 import java.util.Map;
-
 import org.camalarm.thing.ThingUID;
 
 /**
@@ -13,6 +12,11 @@ import org.camalarm.thing.ThingUID;
  * @param properties    what the camera told about itself: mac, ip, device name, the address it pushed from
  * @param lastEventType the canonical type of its latest event
  */
-public record InboxEntry(ThingUID thingUID, String label, Map<String, String> properties, Instant firstSeen,
-        Instant lastSeen, long pushes, String lastEventType) {
-}
+public record InboxEntry(
+        ThingUID thingUID,
+        String label,
+        Map<String, String> properties,
+        Instant firstSeen,
+        Instant lastSeen,
+        long pushes,
+        String lastEventType) {}

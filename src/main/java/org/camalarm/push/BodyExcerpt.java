@@ -12,8 +12,7 @@ final class BodyExcerpt {
 
     private static final String MASK = "***";
 
-    private BodyExcerpt() {
-    }
+    private BodyExcerpt() {}
 
     /**
      * The excerpt of {@code body} with every occurrence of {@code password}, and of the Basic
@@ -24,8 +23,8 @@ final class BodyExcerpt {
     static String of(String body, String username, String password) {
         String text = body;
         if (!password.isEmpty()) {
-            String basic = Base64.getEncoder()
-                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+            String basic =
+                    Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
             text = text.replace(basic, MASK).replace(password, MASK);
         }
         return of(text, "");

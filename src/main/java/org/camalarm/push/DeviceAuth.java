@@ -19,8 +19,7 @@ import java.util.stream.Collectors;
 final class DeviceAuth {
 
     /** A header to send, and whether it came from a remembered challenge (may be outdated). */
-    record Header(String value, boolean remembered) {
-    }
+    record Header(String value, boolean remembered) {}
 
     /** The answer to a 401: a header to retry with, or why there is none. */
     record Answer(String header, String failure) {
@@ -34,14 +33,11 @@ final class DeviceAuth {
     }
 
     /** What we learned from the last answered challenge. */
-    private sealed interface Learned permits LearnedBasic, LearnedDigest {
-    }
+    private sealed interface Learned permits LearnedBasic, LearnedDigest {}
 
-    private record LearnedBasic() implements Learned {
-    }
+    private record LearnedBasic() implements Learned {}
 
-    private record LearnedDigest(AuthChallenge challenge, AtomicInteger nonceCount) implements Learned {
-    }
+    private record LearnedDigest(AuthChallenge challenge, AtomicInteger nonceCount) implements Learned {}
 
     private final AuthMode mode;
     private final String username;
@@ -72,8 +68,15 @@ final class DeviceAuth {
             return Optional.of(new Header(basic(), true));
         }
         if (known instanceof LearnedDigest digest) {
-            String header = DigestAuth.authorization(digest.challenge(), username, password, method, uri, body,
-                    digest.nonceCount().incrementAndGet(), DigestAuth.newCnonce());
+            String header = DigestAuth.authorization(
+                    digest.challenge(),
+                    username,
+                    password,
+                    method,
+                    uri,
+                    body,
+                    digest.nonceCount().incrementAndGet(),
+                    DigestAuth.newCnonce());
             return Optional.of(new Header(header, true));
         }
         return Optional.empty();
@@ -94,12 +97,15 @@ final class DeviceAuth {
             return;
         }
         // Authentication-Info has no scheme: parse it as the parameters of a dummy one.
-        String next = AuthChallenge.parseAll(List.of("Digest " + headerValues.get(0))).get(0).param("nextnonce");
+        String next = AuthChallenge.parseAll(List.of("Digest " + headerValues.get(0)))
+                .get(0)
+                .param("nextnonce");
         if (next != null && !next.equals(digest.challenge().param("nonce"))) {
             var params = new LinkedHashMap<>(digest.challenge().params());
             params.put("nonce", next);
             params.remove("stale");
-            learned.compareAndSet(known,
+            learned.compareAndSet(
+                    known,
                     new LearnedDigest(new AuthChallenge(digest.challenge().scheme(), params), new AtomicInteger()));
         }
     }
@@ -116,8 +122,8 @@ final class DeviceAuth {
         if (digest.isPresent()) {
             AtomicInteger count = new AtomicInteger(1);
             learned.set(new LearnedDigest(digest.get(), count));
-            return Answer.retryWith(DigestAuth.authorization(digest.get(), username, password, method, uri, body, 1,
-                    DigestAuth.newCnonce()));
+            return Answer.retryWith(DigestAuth.authorization(
+                    digest.get(), username, password, method, uri, body, 1, DigestAuth.newCnonce()));
         }
         if (challenges.stream().anyMatch(c -> c.isScheme("Basic")) && mode != AuthMode.DIGEST) {
             learned.set(new LearnedBasic());
@@ -141,7 +147,8 @@ final class DeviceAuth {
             return "device offers only Basic authentication but the auth mode is DIGEST";
         }
         if (!basic && !digest) {
-            String offered = challenges.isEmpty() ? "no challenge"
+            String offered = challenges.isEmpty()
+                    ? "no challenge"
                     : challenges.stream().map(AuthChallenge::scheme).distinct().collect(Collectors.joining(", "));
             return "device offers no supported authentication (" + offered + ")";
         }

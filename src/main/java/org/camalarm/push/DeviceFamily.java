@@ -42,6 +42,7 @@ public sealed interface DeviceFamily extends ResponseJudge
 
     /** The exception for a command the family cannot do. */
     static IllegalArgumentException unsupported(DeviceFamily family, SwitchCommand command) {
-        return new IllegalArgumentException(family.label() + " cannot " + command + "; it can " + family.supportedCommands());
+        return new IllegalArgumentException(
+                family.label() + " cannot " + command + "; it can " + family.supportedCommands());
     }
 }

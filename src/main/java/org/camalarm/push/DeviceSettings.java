@@ -23,8 +23,16 @@ import java.util.Objects;
  * @param maxConcurrent          most requests in flight to this device at once (at least 1; a
  *                               Shelly Gen2 accepts 6); more wait in a bounded queue
  */
-public record DeviceSettings(String host, int port, Protocol protocol, String username, String password,
-        AuthMode authMode, Duration timeout, String certificateFingerprint, int maxConcurrent) {
+public record DeviceSettings(
+        String host,
+        int port,
+        Protocol protocol,
+        String username,
+        String password,
+        AuthMode authMode,
+        Duration timeout,
+        String certificateFingerprint,
+        int maxConcurrent) {
 
     /** Timeout used by {@link #of}: 5 seconds. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
@@ -40,10 +48,11 @@ public record DeviceSettings(String host, int port, Protocol protocol, String us
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        if (host.isEmpty() || host.chars().anyMatch(c -> c == '/' || c == '@' || c == '?' || c == '#'
-                || Character.isWhitespace(c))) {
-            throw new IllegalArgumentException("host must be a name or an IP address without scheme, port or path, got '"
-                    + host + "'");
+        if (host.isEmpty()
+                || host.chars()
+                        .anyMatch(c -> c == '/' || c == '@' || c == '?' || c == '#' || Character.isWhitespace(c))) {
+            throw new IllegalArgumentException(
+                    "host must be a name or an IP address without scheme, port or path, got '" + host + "'");
         }
         if (host.indexOf(':') >= 0 && host.indexOf(':') == host.lastIndexOf(':')) {
             throw new IllegalArgumentException("host must not carry a port (use the port setting), got '" + host + "'");
@@ -75,8 +84,8 @@ public record DeviceSettings(String host, int port, Protocol protocol, String us
      * {@link #DEFAULT_MAX_CONCURRENT}; adjust with the {@code with...} methods.
      */
     public static DeviceSettings of(Protocol protocol, String host, int port) {
-        return new DeviceSettings(host, port, protocol, "", "", AuthMode.AUTO, DEFAULT_TIMEOUT, null,
-                DEFAULT_MAX_CONCURRENT);
+        return new DeviceSettings(
+                host, port, protocol, "", "", AuthMode.AUTO, DEFAULT_TIMEOUT, null, DEFAULT_MAX_CONCURRENT);
     }
 
     /** The port actually used: {@link #port()}, or the protocol's default when that is 0. */
@@ -90,29 +99,37 @@ public record DeviceSettings(String host, int port, Protocol protocol, String us
     }
 
     public DeviceSettings withCredentials(String newUsername, String newPassword) {
-        return new DeviceSettings(host, port, protocol, newUsername, newPassword, authMode, timeout,
-                certificateFingerprint, maxConcurrent);
+        return new DeviceSettings(
+                host,
+                port,
+                protocol,
+                newUsername,
+                newPassword,
+                authMode,
+                timeout,
+                certificateFingerprint,
+                maxConcurrent);
     }
 
     public DeviceSettings withAuthMode(AuthMode newAuthMode) {
-        return new DeviceSettings(host, port, protocol, username, password, newAuthMode, timeout,
-                certificateFingerprint, maxConcurrent);
+        return new DeviceSettings(
+                host, port, protocol, username, password, newAuthMode, timeout, certificateFingerprint, maxConcurrent);
     }
 
     public DeviceSettings withTimeout(Duration newTimeout) {
-        return new DeviceSettings(host, port, protocol, username, password, authMode, newTimeout,
-                certificateFingerprint, maxConcurrent);
+        return new DeviceSettings(
+                host, port, protocol, username, password, authMode, newTimeout, certificateFingerprint, maxConcurrent);
     }
 
     /** These settings pinned to a fingerprint (as reported by {@link PushResult#fingerprint()}), or unpinned. */
     public DeviceSettings withCertificateFingerprint(String newFingerprint) {
-        return new DeviceSettings(host, port, protocol, username, password, authMode, timeout, newFingerprint,
-                maxConcurrent);
+        return new DeviceSettings(
+                host, port, protocol, username, password, authMode, timeout, newFingerprint, maxConcurrent);
     }
 
     public DeviceSettings withMaxConcurrent(int newMaxConcurrent) {
-        return new DeviceSettings(host, port, protocol, username, password, authMode, timeout,
-                certificateFingerprint, newMaxConcurrent);
+        return new DeviceSettings(
+                host, port, protocol, username, password, authMode, timeout, certificateFingerprint, newMaxConcurrent);
     }
 
     /** All fields, the password masked as {@code ***} (empty when none is set). */

@@ -44,7 +44,9 @@ final class DigestAuth {
             if (named == null) {
                 return Optional.of(MD5);
             }
-            return Arrays.stream(values()).filter(a -> a.token.equalsIgnoreCase(named)).findFirst();
+            return Arrays.stream(values())
+                    .filter(a -> a.token.equalsIgnoreCase(named))
+                    .findFirst();
         }
 
         String hash(String text) {
@@ -60,8 +62,7 @@ final class DigestAuth {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int CNONCE_BYTES = 16;
 
-    private DigestAuth() {
-    }
+    private DigestAuth() {}
 
     /**
      * The best Digest challenge we can answer: SHA-256 before MD5, plain before {@code -sess},
@@ -70,7 +71,9 @@ final class DigestAuth {
      */
     static Optional<AuthChallenge> choose(List<AuthChallenge> challenges) {
         return challenges.stream()
-                .filter(c -> c.isScheme("Digest") && c.param("nonce") != null && Algorithm.of(c).isPresent()
+                .filter(c -> c.isScheme("Digest")
+                        && c.param("nonce") != null
+                        && Algorithm.of(c).isPresent()
                         && qop(c) != null)
                 .min(Comparator.comparing(c -> Algorithm.of(c).orElseThrow()));
     }
@@ -95,10 +98,18 @@ final class DigestAuth {
      * @param nonceCount how often this nonce has been used, this use included (1 for the first)
      * @param cnonce     the client nonce (see {@link #newCnonce()})
      */
-    static String authorization(AuthChallenge challenge, String username, String password, String method, String uri,
-            String body, int nonceCount, String cnonce) {
+    static String authorization(
+            AuthChallenge challenge,
+            String username,
+            String password,
+            String method,
+            String uri,
+            String body,
+            int nonceCount,
+            String cnonce) {
         Algorithm algorithm = Algorithm.of(challenge)
-                .orElseThrow(() -> new IllegalArgumentException("unsupported algorithm " + challenge.param("algorithm")));
+                .orElseThrow(
+                        () -> new IllegalArgumentException("unsupported algorithm " + challenge.param("algorithm")));
         String realm = orEmpty(challenge.param("realm"));
         String nonce = orEmpty(challenge.param("nonce"));
         String qop = qop(challenge);
@@ -114,7 +125,8 @@ final class DigestAuth {
         String ha2 = "auth-int".equals(qop)
                 ? algorithm.hash(method + ":" + uri + ":" + algorithm.hash(body == null ? "" : body))
                 : algorithm.hash(method + ":" + uri);
-        String response = qop.isEmpty() ? algorithm.hash(ha1 + ":" + nonce + ":" + ha2)
+        String response = qop.isEmpty()
+                ? algorithm.hash(ha1 + ":" + nonce + ":" + ha2)
                 : algorithm.hash(ha1 + ":" + nonce + ":" + nc + ":" + cnonce + ":" + qop + ":" + ha2);
 
         StringBuilder header = new StringBuilder("Digest ");
@@ -130,7 +142,12 @@ final class DigestAuth {
             header.append(", algorithm=").append(algorithm.token);
         }
         if (!qop.isEmpty()) {
-            header.append(", qop=").append(qop).append(", nc=").append(nc).append(", cnonce=").append(quote(cnonce));
+            header.append(", qop=")
+                    .append(qop)
+                    .append(", nc=")
+                    .append(nc)
+                    .append(", cnonce=")
+                    .append(quote(cnonce));
         }
         header.append(", response=").append(quote(response));
         String opaque = challenge.param("opaque");
@@ -146,8 +163,10 @@ final class DigestAuth {
         if (offered == null) {
             return "";
         }
-        List<String> options = Arrays.stream(offered.split(",")).map(String::strip)
-                .map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        List<String> options = Arrays.stream(offered.split(","))
+                .map(String::strip)
+                .map(s -> s.toLowerCase(Locale.ROOT))
+                .toList();
         if (options.contains("auth")) {
             return "auth";
         }

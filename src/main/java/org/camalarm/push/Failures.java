@@ -13,7 +13,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
-
 import javax.net.ssl.SSLException;
 
 /**
@@ -30,8 +29,7 @@ final class Failures {
     /** Longest exception message quoted in a detail. */
     private static final int MAX_MESSAGE = 120;
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /**
      * Classifies a failure of a request to {@code address} ({@code host:port}).
@@ -43,7 +41,8 @@ final class Failures {
         if (mismatch != null) {
             return new Verdict(PushResult.Reason.CERTIFICATE_MISMATCH, mismatch.getMessage());
         }
-        if (find(failure, UnknownHostException.class) != null || find(failure, UnresolvedAddressException.class) != null) {
+        if (find(failure, UnknownHostException.class) != null
+                || find(failure, UnresolvedAddressException.class) != null) {
             return unreachable("unknown host " + hostOf(address));
         }
         if (find(failure, HttpConnectTimeoutException.class) != null) {
@@ -76,10 +75,12 @@ final class Failures {
         }
         Throwable cause = innermost(failure);
         // the JDK may quote what the device sent ("Invalid status line: ..."): keep it short and clean
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName()
+        String message = cause.getMessage() == null
+                ? cause.getClass().getSimpleName()
                 : BodyExcerpt.firstLine(cause.getMessage(), MAX_MESSAGE);
         if (cause instanceof IOException && CLOSED.matcher(message).matches()) {
-            return new Verdict(PushResult.Reason.NO_STATUS,
+            return new Verdict(
+                    PushResult.Reason.NO_STATUS,
                     "connection to " + address + " closed without an HTTP status (" + message + ")");
         }
         return new Verdict(PushResult.Reason.NO_STATUS, "no HTTP status from " + address + ": " + message);

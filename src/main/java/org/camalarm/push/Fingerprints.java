@@ -18,8 +18,7 @@ final class Fingerprints {
     /** Bytes shown in abbreviated form in human sentences. */
     private static final int SHORT_BYTES = 8;
 
-    private Fingerprints() {
-    }
+    private Fingerprints() {}
 
     /**
      * The canonical form of a fingerprint typed by a user: any case, with or without colons,

@@ -22,6 +22,7 @@ public record GenericCommand(String method, String pathAndQuery, String body, St
 
     /** The methods a command line may name. */
     public static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");
+
     private static final Pattern LINE = Pattern.compile("(\\S+)(?:\\s+(.*?))?(?:\\s+HTTP/\\d(?:\\.\\d)?)?");
 
     public GenericCommand {
@@ -29,8 +30,8 @@ public record GenericCommand(String method, String pathAndQuery, String body, St
         Objects.requireNonNull(pathAndQuery, "pathAndQuery");
         method = method.strip().toUpperCase(Locale.ROOT);
         if (!METHODS.contains(method)) {
-            throw new IllegalArgumentException("unknown method '" + method + "'; use one of GET, POST, PUT, PATCH, "
-                    + "DELETE, HEAD");
+            throw new IllegalArgumentException(
+                    "unknown method '" + method + "'; use one of GET, POST, PUT, PATCH, " + "DELETE, HEAD");
         }
         pathAndQuery = pathAndQuery.strip();
         if (pathAndQuery.isEmpty()) {
@@ -49,7 +50,8 @@ public record GenericCommand(String method, String pathAndQuery, String body, St
      */
     public static GenericCommand parse(String line) {
         if (line == null || line.isBlank()) {
-            throw new IllegalArgumentException("empty command; expected '<METHOD> <path>', e.g. 'POST relay/0?turn=on'");
+            throw new IllegalArgumentException(
+                    "empty command; expected '<METHOD> <path>', e.g. 'POST relay/0?turn=on'");
         }
         Matcher matcher = LINE.matcher(line.strip());
         if (!matcher.matches()) {

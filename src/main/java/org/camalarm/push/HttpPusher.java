@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,19 +65,20 @@ final class HttpPusher {
     CompletableFuture<PushResult> send(PushRequest request, ResponseJudge judge, long startNanos) {
         String target = request.requestTarget();
         Optional<DeviceAuth.Header> header = auth.preemptive(request.method(), target, request.body());
-        Attempt attempt = header.isEmpty() ? Attempt.PLAIN
-                : header.get().remembered() ? Attempt.REMEMBERED : Attempt.ANSWER;
-        return attempt(request, judge, startNanos, header.map(DeviceAuth.Header::value).orElse(null), attempt);
+        Attempt attempt =
+                header.isEmpty() ? Attempt.PLAIN : header.get().remembered() ? Attempt.REMEMBERED : Attempt.ANSWER;
+        return attempt(
+                request, judge, startNanos, header.map(DeviceAuth.Header::value).orElse(null), attempt);
     }
 
-    private CompletableFuture<PushResult> attempt(PushRequest request, ResponseJudge judge, long startNanos,
-            String authorization, Attempt attempt) {
+    private CompletableFuture<PushResult> attempt(
+            PushRequest request, ResponseJudge judge, long startNanos, String authorization, Attempt attempt) {
         Duration timeout = settings.timeout();
         CompletableFuture<HttpResponse<String>> exchange = client.sendAsync(build(request, authorization), bodyHandler);
         // backstop for a body that never ends (the request timeout only covers the headers):
         // give up on a copy, and cancel the exchange so that the JDK (16+) drops the connection
-        CompletableFuture<HttpResponse<String>> guarded = exchange.copy()
-                .orTimeout(timeout.toMillis() * BODY_TIMEOUT_FACTOR, TimeUnit.MILLISECONDS);
+        CompletableFuture<HttpResponse<String>> guarded =
+                exchange.copy().orTimeout(timeout.toMillis() * BODY_TIMEOUT_FACTOR, TimeUnit.MILLISECONDS);
         guarded.whenComplete((response, error) -> {
             if (error != null) {
                 exchange.cancel(true);
@@ -89,14 +88,14 @@ final class HttpPusher {
                 .exceptionally(error -> failed(request, startNanos, error));
     }
 
-    private CompletableFuture<PushResult> onResponse(PushRequest request, ResponseJudge judge, long startNanos,
-            Attempt attempt, HttpResponse<String> response) {
+    private CompletableFuture<PushResult> onResponse(
+            PushRequest request, ResponseJudge judge, long startNanos, Attempt attempt, HttpResponse<String> response) {
         int status = response.statusCode();
         String body = response.body() == null ? "" : response.body();
         String fingerprint = fingerprint(response);
         if (status == 401) {
-            List<AuthChallenge> challenges = AuthChallenge
-                    .parseAll(response.headers().allValues("WWW-Authenticate"));
+            List<AuthChallenge> challenges =
+                    AuthChallenge.parseAll(response.headers().allValues("WWW-Authenticate"));
             boolean stale = challenges.stream().anyMatch(c -> c.isScheme("Digest") && DigestAuth.isStale(c));
             Attempt next = switch (attempt) {
                 case PLAIN, REMEMBERED -> Attempt.ANSWER;
@@ -108,16 +107,26 @@ final class HttpPusher {
             }
             if (next == null) {
                 String refusal = auth.refusal(challenges);
-                String detail = refusal != null ? refusal
-                        : "credentials for user '" + settings.username() + "' not accepted";
-                return done(result(PushResult.Reason.AUTH_FAILED, HttpStatus.describe(401) + ": " + detail, status,
-                        startNanos, body, fingerprint));
+                String detail =
+                        refusal != null ? refusal : "credentials for user '" + settings.username() + "' not accepted";
+                return done(result(
+                        PushResult.Reason.AUTH_FAILED,
+                        HttpStatus.describe(401) + ": " + detail,
+                        status,
+                        startNanos,
+                        body,
+                        fingerprint));
             }
-            DeviceAuth.Answer answer = auth.answer(challenges, request.method(), request.requestTarget(),
-                    request.body());
+            DeviceAuth.Answer answer =
+                    auth.answer(challenges, request.method(), request.requestTarget(), request.body());
             if (answer.header() == null) {
-                return done(result(PushResult.Reason.AUTH_FAILED, HttpStatus.describe(401) + ": " + answer.failure(),
-                        status, startNanos, body, fingerprint));
+                return done(result(
+                        PushResult.Reason.AUTH_FAILED,
+                        HttpStatus.describe(401) + ": " + answer.failure(),
+                        status,
+                        startNanos,
+                        body,
+                        fingerprint));
             }
             return attempt(request, judge, startNanos, answer.header(), next);
         }
@@ -125,8 +134,13 @@ final class HttpPusher {
             auth.onAuthenticationInfo(response.headers().allValues("Authentication-Info"));
         }
         if (status == 403 && attempt != Attempt.PLAIN) {
-            return done(result(PushResult.Reason.AUTH_FAILED, HttpStatus.describe(403) + ": user '"
-                    + settings.username() + "' is not allowed to do this", status, startNanos, body, fingerprint));
+            return done(result(
+                    PushResult.Reason.AUTH_FAILED,
+                    HttpStatus.describe(403) + ": user '" + settings.username() + "' is not allowed to do this",
+                    status,
+                    startNanos,
+                    body,
+                    fingerprint));
         }
         Verdict verdict;
         try {
@@ -142,12 +156,12 @@ final class HttpPusher {
         Verdict verdict = Failures.classify(error, request.address(), settings.timeout());
         CertificateMismatchException mismatch = Failures.mismatch(error);
         LOGGER.debug("push to {} failed: {}", request.address(), verdict.detail(), error);
-        return result(verdict.reason(), verdict.detail(), null, startNanos, "",
-                mismatch == null ? null : mismatch.seen());
+        return result(
+                verdict.reason(), verdict.detail(), null, startNanos, "", mismatch == null ? null : mismatch.seen());
     }
 
-    private PushResult result(PushResult.Reason reason, String detail, Integer status, long startNanos, String body,
-            String fingerprint) {
+    private PushResult result(
+            PushResult.Reason reason, String detail, Integer status, long startNanos, String body, String fingerprint) {
         long latencyMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
         String excerpt = BodyExcerpt.of(body, settings.username(), settings.password());
         return new PushResult(reason == PushResult.Reason.OK, reason, detail, status, latencyMs, excerpt, fingerprint);
@@ -156,7 +170,8 @@ final class HttpPusher {
     private HttpRequest build(PushRequest request, String authorization) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(settings.timeout());
         if (request.body() != null) {
-            builder.header("Content-Type",
+            builder.header(
+                    "Content-Type",
                     request.contentType() != null ? request.contentType() : "text/plain; charset=utf-8");
             builder.method(request.method(), HttpRequest.BodyPublishers.ofString(request.body()));
         } else {

@@ -44,8 +44,7 @@ public final class IntervalGate {
     }
 
     /** Last allowed push of a key and the repeats dropped since. */
-    private record Window(Instant opened, int dropped) {
-    }
+    private record Window(Instant opened, int dropped) {}
 
     private final Duration interval;
     private final Clock clock;
@@ -77,12 +76,12 @@ public final class IntervalGate {
         try {
             value = new BigDecimal(seconds.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("interval must be a number of seconds such as 2.5, got '" + seconds + "'",
-                    e);
+            throw new IllegalArgumentException(
+                    "interval must be a number of seconds such as 2.5, got '" + seconds + "'", e);
         }
         if (value.signum() < 0 || value.stripTrailingZeros().scale() > 3) {
-            throw new IllegalArgumentException("interval must be 0 or more seconds with at most 3 decimals, got '"
-                    + seconds + "'");
+            throw new IllegalArgumentException(
+                    "interval must be 0 or more seconds with at most 3 decimals, got '" + seconds + "'");
         }
         return new IntervalGate(Duration.ofMillis(value.movePointRight(3).longValueExact()), clock);
     }

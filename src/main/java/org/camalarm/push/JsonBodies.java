@@ -1,17 +1,15 @@
 package org.camalarm.push;
 
-import java.util.Optional;
-
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import java.util.Optional;
 
 /** Lenient reading of device replies that may or may not be JSON. Stateless. */
 final class JsonBodies {
 
-    private JsonBodies() {
-    }
+    private JsonBodies() {}
 
     /** The body as a JSON object, or empty when it is blank, not JSON, or not an object. */
     static Optional<JsonObject> object(String body) {
@@ -41,7 +39,9 @@ final class JsonBodies {
     /** The member as a whole number, or {@code null} when absent or not one. */
     static Long number(JsonObject parent, String name) {
         JsonElement element = parent.get(name);
-        if (element == null || !element.isJsonPrimitive() || !element.getAsJsonPrimitive().isNumber()) {
+        if (element == null
+                || !element.isJsonPrimitive()
+                || !element.getAsJsonPrimitive().isNumber()) {
             return null;
         }
         try {

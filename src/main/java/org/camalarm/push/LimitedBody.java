@@ -29,7 +29,8 @@ final class LimitedBody implements BodyHandler<String> {
 
     @Override
     public BodySubscriber<String> apply(ResponseInfo info) {
-        return new Subscriber(maxBytes, charset(info.headers().firstValue("Content-Type").orElse("")));
+        return new Subscriber(
+                maxBytes, charset(info.headers().firstValue("Content-Type").orElse("")));
     }
 
     static Charset charset(String contentType) {

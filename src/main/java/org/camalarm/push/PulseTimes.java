@@ -10,8 +10,7 @@ final class PulseTimes {
     /** Pulse length when a family's pulse time is not configured: 1 second. */
     static final Duration DEFAULT = Duration.ofSeconds(1);
 
-    private PulseTimes() {
-    }
+    private PulseTimes() {}
 
     /**
      * Checks a configured pulse time: {@code null} (the default) or positive.
@@ -32,7 +31,11 @@ final class PulseTimes {
 
     /** Whole seconds, rounded up, at least 1. */
     static long wholeSeconds(Duration pulse) {
-        return Math.max(1, BigDecimal.valueOf(pulse.toMillis(), 3).setScale(0, RoundingMode.CEILING).longValue());
+        return Math.max(
+                1,
+                BigDecimal.valueOf(pulse.toMillis(), 3)
+                        .setScale(0, RoundingMode.CEILING)
+                        .longValue());
     }
 
     static Duration orDefault(Duration pulseTime) {

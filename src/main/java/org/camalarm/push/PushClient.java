@@ -13,10 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +49,7 @@ public final class PushClient implements AutoCloseable {
     public static final int QUEUE_CAPACITY = 64;
     /** Reply bodies are read up to this many bytes. */
     public static final int MAX_BODY_BYTES = HttpPusher.MAX_BODY_BYTES;
+
     private static final long IDLE_THREAD_SECONDS = 30;
 
     private static final Logger LOGGER = LoggerFactory.getLogger(PushClient.class);
@@ -67,8 +66,7 @@ public final class PushClient implements AutoCloseable {
 
     /** A client with no listener for new certificates (read {@link PushResult#fingerprint()} instead). */
     public PushClient(DeviceSettings settings) {
-        this(settings, fingerprint -> {
-        });
+        this(settings, fingerprint -> {});
     }
 
     /**
@@ -80,14 +78,25 @@ public final class PushClient implements AutoCloseable {
     public PushClient(DeviceSettings settings, Consumer<String> onNewCertificate) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.onNewCertificate = Objects.requireNonNull(onNewCertificate, "onNewCertificate");
-        this.executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_THREAD_SECONDS, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), threadFactory(settings.host()));
+        this.executor = new ThreadPoolExecutor(
+                0,
+                Integer.MAX_VALUE,
+                IDLE_THREAD_SECONDS,
+                TimeUnit.SECONDS,
+                new SynchronousQueue<>(),
+                threadFactory(settings.host()));
         this.limiter = new PushLimiter(settings.maxConcurrent(), QUEUE_CAPACITY);
         this.udpPusher = new UdpPusher(executor, settings.timeout());
-        this.httpClient = settings.protocol() == Protocol.UDP ? null
-                : HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.timeout())
-                        .followRedirects(HttpClient.Redirect.NEVER).proxy(HttpClient.Builder.NO_PROXY)
-                        .sslContext(sslContext(settings.certificateFingerprint())).executor(executor).build();
+        this.httpClient = settings.protocol() == Protocol.UDP
+                ? null
+                : HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(settings.timeout())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .proxy(HttpClient.Builder.NO_PROXY)
+                        .sslContext(sslContext(settings.certificateFingerprint()))
+                        .executor(executor)
+                        .build();
         this.httpPusher = httpClient == null ? null : new HttpPusher(httpClient, settings);
     }
 
@@ -116,7 +125,8 @@ public final class PushClient implements AutoCloseable {
                     LOGGER.debug("push to {} failed unexpectedly", request.address(), error);
                     Verdict verdict = Failures.classify(error, request.address(), settings.timeout());
                     return PushResult.failure(verdict.reason(), verdict.detail(), elapsedMs(start));
-                }).thenApply(this::afterResult);
+                })
+                .thenApply(this::afterResult);
     }
 
     /** Refuses waiting and later pushes (as unreachable, "closed"), lets running ones finish, then frees threads. */
@@ -136,23 +146,28 @@ public final class PushClient implements AutoCloseable {
             return udpPusher.send(request, start);
         }
         if (httpPusher == null) {
-            return CompletableFuture.completedFuture(PushResult.failure(PushResult.Reason.UNREACHABLE,
-                    "a client for a UDP device cannot send " + request.protocol(), elapsedMs(start)));
+            return CompletableFuture.completedFuture(PushResult.failure(
+                    PushResult.Reason.UNREACHABLE,
+                    "a client for a UDP device cannot send " + request.protocol(),
+                    elapsedMs(start)));
         }
         return httpPusher.send(request, judge, start);
     }
 
     private PushResult refused(PushRequest request, String why, long start) {
         if (PushLimiter.CLOSED.equals(why)) {
-            return PushResult.failure(PushResult.Reason.UNREACHABLE,
-                    "push client for " + request.address() + " was closed", elapsedMs(start));
+            return PushResult.failure(
+                    PushResult.Reason.UNREACHABLE,
+                    "push client for " + request.address() + " was closed",
+                    elapsedMs(start));
         }
         return PushResult.failure(PushResult.Reason.OVERLOADED, why, elapsedMs(start));
     }
 
     private PushResult afterResult(PushResult result) {
         String fingerprint = result.fingerprint();
-        if (fingerprint != null && settings.certificateFingerprint() == null
+        if (fingerprint != null
+                && settings.certificateFingerprint() == null
                 && !fingerprint.equals(reportedFingerprint.getAndSet(fingerprint))) {
             try {
                 onNewCertificate.accept(fingerprint);
@@ -190,7 +205,7 @@ public final class PushClient implements AutoCloseable {
     private static SSLContext sslContext(String pin) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] { new PinningTrustManager(pin) }, null);
+            context.init(null, new TrustManager[] {new PinningTrustManager(pin)}, null);
             return context;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every JDK has TLS", e);

@@ -21,8 +21,7 @@ public final class PushCommandSender implements AutoCloseable {
 
     /** A sender without minimum interval and without certificate listener. */
     public PushCommandSender(DeviceSettings settings, DeviceFamily family) {
-        this(settings, family, IntervalGate.off(), fingerprint -> {
-        });
+        this(settings, family, IntervalGate.off(), fingerprint -> {});
     }
 
     /**
@@ -34,8 +33,8 @@ public final class PushCommandSender implements AutoCloseable {
      * @param onNewCertificate told each new certificate fingerprint of an unpinned HTTPS device
      *                         (trust on first use: persist it as the pin), see {@link PushClient}
      */
-    public PushCommandSender(DeviceSettings settings, DeviceFamily family, IntervalGate gate,
-            Consumer<String> onNewCertificate) {
+    public PushCommandSender(
+            DeviceSettings settings, DeviceFamily family, IntervalGate gate, Consumer<String> onNewCertificate) {
         this.family = Objects.requireNonNull(family, "family");
         this.gate = Objects.requireNonNull(gate, "gate");
         this.client = new PushClient(family.adapt(Objects.requireNonNull(settings, "settings")), onNewCertificate);
@@ -99,8 +98,8 @@ public final class PushCommandSender implements AutoCloseable {
     private CompletableFuture<PushResult> gated(String key, PushRequest request) {
         IntervalGate.Admission admission = gate.admit(key);
         if (!admission.allowed()) {
-            return CompletableFuture
-                    .completedFuture(PushResult.failure(PushResult.Reason.INTERVAL, admission.detail(), 0));
+            return CompletableFuture.completedFuture(
+                    PushResult.failure(PushResult.Reason.INTERVAL, admission.detail(), 0));
         }
         return client.send(request, family);
     }

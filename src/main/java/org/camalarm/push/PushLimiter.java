@@ -17,9 +17,10 @@ import java.util.function.Supplier;
 final class PushLimiter {
 
     /** A push waiting for a slot, and how to refuse it. */
-    private record Waiting(Supplier<CompletableFuture<PushResult>> task, CompletableFuture<PushResult> result,
-            Function<String, PushResult> refusal) {
-    }
+    private record Waiting(
+            Supplier<CompletableFuture<PushResult>> task,
+            CompletableFuture<PushResult> result,
+            Function<String, PushResult> refusal) {}
 
     /** The refusal sentence of a closed limiter. */
     static final String CLOSED = "closed";
@@ -43,8 +44,8 @@ final class PushLimiter {
      *                for this device (64)"}) or the limiter closed ({@link #CLOSED}): gets the
      *                sentence saying why
      */
-    CompletableFuture<PushResult> submit(Supplier<CompletableFuture<PushResult>> task,
-            Function<String, PushResult> refusal) {
+    CompletableFuture<PushResult> submit(
+            Supplier<CompletableFuture<PushResult>> task, Function<String, PushResult> refusal) {
         CompletableFuture<PushResult> result = new CompletableFuture<>();
         String refused = null;
         boolean runNow = false;

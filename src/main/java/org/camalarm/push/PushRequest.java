@@ -20,8 +20,8 @@ import java.util.Objects;
  * @param contentType  the body's media type, or {@code null} (then {@code text/plain; charset=utf-8}
  *                     is sent with a body)
  */
-public record PushRequest(Protocol protocol, String host, int port, String method, String pathAndQuery, String body,
-        String contentType) {
+public record PushRequest(
+        Protocol protocol, String host, int port, String method, String pathAndQuery, String body, String contentType) {
 
     private static final String URI_SAFE = "-._~:/?[]@!$&'()*+,;=";
 
@@ -51,8 +51,8 @@ public record PushRequest(Protocol protocol, String host, int port, String metho
 
     /** A body-less request to the device the settings describe. */
     public static PushRequest of(DeviceSettings device, String method, String pathAndQuery) {
-        return new PushRequest(device.protocol(), device.host(), device.effectivePort(), method, pathAndQuery, null,
-                null);
+        return new PushRequest(
+                device.protocol(), device.host(), device.effectivePort(), method, pathAndQuery, null, null);
     }
 
     /** This request with a body ({@code null} for none) and its media type ({@code null} for the default). */
@@ -73,13 +73,13 @@ public record PushRequest(Protocol protocol, String host, int port, String metho
             char c = text.charAt(i);
             if (c == '%' && i + 2 < text.length() && isHex(text.charAt(i + 1)) && isHex(text.charAt(i + 2))) {
                 out.append(c);
-            } else if (c < 0x80 && (Character.isLetterOrDigit(c) || URI_SAFE.indexOf(c) >= 0)
-                    && c != '[' && c != ']') {
+            } else if (c < 0x80 && (Character.isLetterOrDigit(c) || URI_SAFE.indexOf(c) >= 0) && c != '[' && c != ']') {
                 out.append(c);
             } else {
                 int end = Character.isHighSurrogate(c) && i + 1 < text.length() ? i + 2 : i + 1;
                 for (byte b : text.substring(i, end).getBytes(StandardCharsets.UTF_8)) {
-                    out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+                    out.append('%')
+                            .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
                             .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
                 }
                 i = end - 1;

@@ -20,7 +20,13 @@ import java.util.Objects;
  * @param fingerprint HTTPS: the SHA-256 fingerprint ({@code AB:CD:...}) of the certificate the
  *                    device presented, for trust on first use; otherwise {@code null}
  */
-public record PushResult(boolean success, Reason reason, String detail, Integer status, long latencyMs, String body,
+public record PushResult(
+        boolean success,
+        Reason reason,
+        String detail,
+        Integer status,
+        long latencyMs,
+        String body,
         String fingerprint) {
 
     /** Longest {@link #body()} excerpt. */
@@ -53,8 +59,8 @@ public record PushResult(boolean success, Reason reason, String detail, Integer 
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(detail, "detail");
         if (success != (reason == Reason.OK)) {
-            throw new IllegalArgumentException("success must be true exactly for reason OK, got " + success + " with "
-                    + reason);
+            throw new IllegalArgumentException(
+                    "success must be true exactly for reason OK, got " + success + " with " + reason);
         }
         if (latencyMs < 0) {
             throw new IllegalArgumentException("latencyMs must not be negative, got " + latencyMs);
@@ -63,8 +69,8 @@ public record PushResult(boolean success, Reason reason, String detail, Integer 
     }
 
     /** A failure of the given kind (not {@link Reason#OK}). */
-    static PushResult failure(Reason reason, String detail, Integer status, long latencyMs, String body,
-            String fingerprint) {
+    static PushResult failure(
+            Reason reason, String detail, Integer status, long latencyMs, String body, String fingerprint) {
         return new PushResult(false, reason, detail, status, latencyMs, body, fingerprint);
     }
 

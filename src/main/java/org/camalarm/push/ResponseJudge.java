@@ -8,7 +8,8 @@ package org.camalarm.push;
 public interface ResponseJudge {
 
     /** Success for any 2xx status, whatever the body; everything else is rejected. */
-    ResponseJudge STATUS_2XX = (status, body) -> HttpStatus.isSuccess(status) ? Verdict.ok(HttpStatus.describe(status))
+    ResponseJudge STATUS_2XX = (status, body) -> HttpStatus.isSuccess(status)
+            ? Verdict.ok(HttpStatus.describe(status))
             : Verdict.rejected(HttpStatus.describe(status));
 
     /**

@@ -1,12 +1,11 @@
 package org.camalarm.push;
 
+import com.google.gson.JsonObject;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-
-import com.google.gson.JsonObject;
 
 /**
  * Shelly Gen2, Gen3, Plus and Pro: RPC over HTTP GET. {@code /rpc/Switch.Set?id={index}&on=true|false},
@@ -52,8 +51,9 @@ public record ShellyGen2(int index, ShellyKind kind, Duration pulseTime) impleme
             case ON -> component + ".Set?id=" + index + "&on=true";
             case OFF -> component + ".Set?id=" + index + "&on=false";
             case TOGGLE -> component + ".Toggle?id=" + index;
-            case PULSE -> component + ".Set?id=" + index + "&on=true&toggle_after="
-                    + PulseTimes.seconds(PulseTimes.orDefault(pulseTime));
+            case PULSE ->
+                component + ".Set?id=" + index + "&on=true&toggle_after="
+                        + PulseTimes.seconds(PulseTimes.orDefault(pulseTime));
         };
         return PushRequest.of(device, "GET", "/rpc/" + path);
     }
@@ -71,7 +71,8 @@ public record ShellyGen2(int index, ShellyKind kind, Duration pulseTime) impleme
     public Verdict judge(int status, String body) {
         Optional<String> error = error(body);
         if (!HttpStatus.isSuccess(status)) {
-            return Verdict.rejected(HttpStatus.describe(status) + error.map(e -> ": " + e).orElse(""));
+            return Verdict.rejected(
+                    HttpStatus.describe(status) + error.map(e -> ": " + e).orElse(""));
         }
         return error.map(Verdict::rejected).orElseGet(() -> Verdict.ok(HttpStatus.describe(status)));
     }

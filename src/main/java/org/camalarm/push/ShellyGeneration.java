@@ -1,11 +1,10 @@
 package org.camalarm.push;
 
+import com.google.gson.JsonObject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
-
-import com.google.gson.JsonObject;
 
 /**
  * Which Shelly API a device speaks, found by {@code GET /shelly} (unauthenticated on every
@@ -24,8 +23,7 @@ public enum ShellyGeneration {
      * @param generation the generation, or {@code null} when the result is not a success
      * @param result     the push result of {@code GET /shelly}: rejected when the reply is not a Shelly's
      */
-    public record Detection(ShellyGeneration generation, PushResult result) {
-    }
+    public record Detection(ShellyGeneration generation, PushResult result) {}
 
     /** The family of this generation with its parameters. */
     public DeviceFamily family(int index, ShellyKind kind, Duration pulseTime) {
@@ -58,7 +56,8 @@ public enum ShellyGeneration {
             }
             Optional<ShellyGeneration> generation = fromShellyReply(body);
             generation.ifPresent(found::set);
-            return generation.map(g -> Verdict.ok("Shelly " + (g == GEN1 ? "Gen1" : "Gen2+") + " API"))
+            return generation
+                    .map(g -> Verdict.ok("Shelly " + (g == GEN1 ? "Gen1" : "Gen2+") + " API"))
                     .orElseGet(() -> Verdict.rejected("reply to GET /shelly is not a Shelly's (no gen, no type)"));
         };
         return client.send(PushRequest.of(client.settings(), "GET", "/shelly"), judge)

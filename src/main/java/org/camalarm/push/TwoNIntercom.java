@@ -1,11 +1,10 @@
 package org.camalarm.push;
 
+import com.google.gson.JsonObject;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import com.google.gson.JsonObject;
 
 /**
  * 2N IP intercoms (IP Verso, ...), HTTP API: {@code GET /api/switch/ctrl?switch={N}&action=on|off|trigger};
@@ -23,8 +22,8 @@ import com.google.gson.JsonObject;
  */
 public record TwoNIntercom(int switchId) implements DeviceFamily {
 
-    private static final Map<Long, String> ERRORS = Map.of(7L, "HTTPS required", 8L, "wrong authentication method",
-            12L, "invalid parameter", 14L, "action failed");
+    private static final Map<Long, String> ERRORS = Map.of(
+            7L, "HTTPS required", 8L, "wrong authentication method", 12L, "invalid parameter", 14L, "action failed");
     private static final long WRONG_AUTH_METHOD = 8;
 
     public TwoNIntercom {
@@ -54,9 +53,11 @@ public record TwoNIntercom(int switchId) implements DeviceFamily {
     @Override
     public Verdict judge(int status, String body) {
         Optional<JsonObject> json = JsonBodies.object(body);
-        boolean failed = json.map(j -> "false".equals(JsonBodies.text(j, "success"))).orElse(false);
+        boolean failed =
+                json.map(j -> "false".equals(JsonBodies.text(j, "success"))).orElse(false);
         if (!failed) {
-            return HttpStatus.isSuccess(status) ? Verdict.ok(HttpStatus.describe(status))
+            return HttpStatus.isSuccess(status)
+                    ? Verdict.ok(HttpStatus.describe(status))
                     : Verdict.rejected(HttpStatus.describe(status));
         }
         JsonObject error = JsonBodies.object(json.get(), "error").orElse(new JsonObject());
@@ -69,7 +70,8 @@ public record TwoNIntercom(int switchId) implements DeviceFamily {
         if (!HttpStatus.isSuccess(status)) {
             detail = HttpStatus.describe(status) + ", " + detail;
         }
-        return code != null && code == WRONG_AUTH_METHOD ? new Verdict(PushResult.Reason.AUTH_FAILED, detail)
+        return code != null && code == WRONG_AUTH_METHOD
+                ? new Verdict(PushResult.Reason.AUTH_FAILED, detail)
                 : Verdict.rejected(detail);
     }
 }

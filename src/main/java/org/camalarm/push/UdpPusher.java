@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +45,8 @@ final class UdpPusher implements AutoCloseable {
             LOGGER.debug("datagram to {} failed", request.address(), e);
             Verdict verdict = Failures.classify(e, request.address(), timeout);
             if (verdict.reason() == PushResult.Reason.NO_STATUS) {
-                verdict = new Verdict(PushResult.Reason.UNREACHABLE,
+                verdict = new Verdict(
+                        PushResult.Reason.UNREACHABLE,
                         "cannot send datagram to " + request.address() + ": " + e.getMessage());
             }
             return result(verdict, startNanos);

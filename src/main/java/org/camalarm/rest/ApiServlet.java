@@ -1,14 +1,17 @@
 package org.camalarm.rest;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
-
 import org.camalarm.camera.CameraChannels;
 import org.camalarm.inbox.Inbox;
 import org.camalarm.inbox.InboxEntry;
@@ -25,12 +28,6 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 /**
  * The REST API under {@code /camalarm/api/}, behind {@code Authorization: Bearer <apiToken>}.
@@ -69,7 +66,10 @@ public class ApiServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!authorised(request)) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"camalarm\"");
-            HttpAnswers.error(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized",
+            HttpAnswers.error(
+                    response,
+                    HttpServletResponse.SC_UNAUTHORIZED,
+                    "unauthorized",
                     "send Authorization: Bearer <apiToken>, the apiToken of camalarm.server.cfg or of the"
                             + " tokens file the hub names in its start log");
             return;
@@ -85,7 +85,10 @@ public class ApiServlet extends HttpServlet {
             } else if (matches(path, "things", null) && "GET".equals(method)) {
                 Optional<ThingHandler> handler = thing(path[1]);
                 if (handler.isPresent()) {
-                    HttpAnswers.json(response, 200, ThingJson.toJson(ThingJson.thing(handler.get().thing())));
+                    HttpAnswers.json(
+                            response,
+                            200,
+                            ThingJson.toJson(ThingJson.thing(handler.get().thing())));
                 } else {
                     HttpAnswers.notFound(response);
                 }
@@ -106,21 +109,29 @@ public class ApiServlet extends HttpServlet {
             }
         } catch (JsonParseException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            HttpAnswers.error(response, HttpServletResponse.SC_BAD_REQUEST, "invalid_json",
-                    "the body is not valid JSON: " + String.valueOf(cause.getMessage()).replaceFirst("^[\\w.$]+(Exception|Error): ", ""));
+            HttpAnswers.error(
+                    response,
+                    HttpServletResponse.SC_BAD_REQUEST,
+                    "invalid_json",
+                    "the body is not valid JSON: "
+                            + String.valueOf(cause.getMessage()).replaceFirst("^[\\w.$]+(Exception|Error): ", ""));
         } catch (IllegalArgumentException | IllegalStateException e) {
             HttpAnswers.error(response, HttpServletResponse.SC_BAD_REQUEST, "bad_request", e.getMessage());
         } catch (RuntimeException e) {
             // a defect of ours: the caller gets a clean answer, the log gets the trace
             LOGGER.warn("REST {} {} failed", method, request.getPathInfo(), e);
-            HttpAnswers.error(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "internal_error",
+            HttpAnswers.error(
+                    response,
+                    HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+                    "internal_error",
                     "the hub could not complete this request; see its log");
         }
     }
 
     private boolean authorised(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
-        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+        return header != null
+                && header.regionMatches(true, 0, "Bearer ", 0, 7)
                 && settings.isApiToken(header.substring(7).trim());
     }
 
@@ -130,10 +141,14 @@ public class ApiServlet extends HttpServlet {
 
     private void image(String uid, HttpServletResponse response) throws IOException {
         Optional<ThingHandler> handler = thing(uid);
-        State image = handler.map(h -> h.thing().hasChannel(CameraChannels.IMAGE) ? h.thing().state(CameraChannels.IMAGE)
-                : State.NULL).orElse(State.NULL);
+        State image = handler.map(h ->
+                        h.thing().hasChannel(CameraChannels.IMAGE) ? h.thing().state(CameraChannels.IMAGE) : State.NULL)
+                .orElse(State.NULL);
         if (image.raw() == null) {
-            HttpAnswers.error(response, HttpServletResponse.SC_NOT_FOUND, "no_image",
+            HttpAnswers.error(
+                    response,
+                    HttpServletResponse.SC_NOT_FOUND,
+                    "no_image",
                     handler.isEmpty() ? "no such thing" : "this thing has no snapshot yet");
             return;
         }
@@ -157,8 +172,12 @@ public class ApiServlet extends HttpServlet {
         ThingUID thingUID = ThingUID.parse(uid);
         Optional<ThingHandler> existing = registry.byId(thingUID.thingId());
         if (existing.isPresent()) {
-            HttpAnswers.error(response, HttpServletResponse.SC_CONFLICT, "thing_exists",
-                    "thing id " + thingUID.thingId() + " is already used by " + existing.get().thing().uid());
+            HttpAnswers.error(
+                    response,
+                    HttpServletResponse.SC_CONFLICT,
+                    "thing_exists",
+                    "thing id " + thingUID.thingId() + " is already used by "
+                            + existing.get().thing().uid());
             return;
         }
         Optional<InboxEntry> approved = inbox.approve(thingUID, label);

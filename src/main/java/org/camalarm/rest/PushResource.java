@@ -1,5 +1,8 @@
 package org.camalarm.rest;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -7,18 +10,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
-
-import org.camalarm.target.PushTargetHandler;
 import org.camalarm.push.PushResult;
 import org.camalarm.server.HttpAnswers;
+import org.camalarm.target.PushTargetHandler;
 import org.camalarm.thing.ThingHandler;
-
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 /**
  * Commands and tests of push targets over REST, answered with the push's outcome:
@@ -32,12 +29,12 @@ final class PushResource {
     /** Longer than any push takes: the push client ends every push within twice the device timeout. */
     private static final long WAIT_SECONDS = 1300;
 
-    private PushResource() {
-    }
+    private PushResource() {}
 
     /** {@code POST things/{uid}/channels/{channelId}} with the command as body (text, or {"command": "..."}). */
-    static void command(Optional<ThingHandler> handler, String channelId, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
+    static void command(
+            Optional<ThingHandler> handler, String channelId, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         PushTargetHandler target = target(handler, response);
         if (target != null) {
             String command = command(request);
@@ -65,7 +62,8 @@ final class PushResource {
             return null;
         }
         if (!(handler.get() instanceof PushTargetHandler target)) {
-            HttpAnswers.error(response, 400, "not_a_push_target", handler.get().thing().uid() + " takes no commands");
+            HttpAnswers.error(
+                    response, 400, "not_a_push_target", handler.get().thing().uid() + " takes no commands");
             return null;
         }
         return target;
@@ -79,7 +77,9 @@ final class PushResource {
             if (command != null && !command.isJsonNull() && !command.isJsonPrimitive()) {
                 throw new IllegalArgumentException("\"command\" must be a string such as \"ON\"");
             }
-            body = command == null || command.isJsonNull() ? "" : command.getAsString().trim();
+            body = command == null || command.isJsonNull()
+                    ? ""
+                    : command.getAsString().trim();
         }
         return body.isEmpty() ? null : body;
     }

@@ -1,21 +1,19 @@
 package org.camalarm.rest;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import org.camalarm.inbox.InboxEntry;
 import org.camalarm.thing.ChannelDefinition;
 import org.camalarm.thing.Thing;
 import org.camalarm.thing.ThingStatusInfo;
-
-import com.google.gson.Gson;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 
 /** Things and inbox entries in the JSON shape of openHAB's REST API ({@code EnrichedThingDTO}). */
 final class ThingJson {
 
     private static final Gson GSON = new Gson();
 
-    private ThingJson() {
-    }
+    private ThingJson() {}
 
     static JsonObject thing(Thing thing) {
         JsonObject json = new JsonObject();

@@ -24,9 +24,13 @@ record ChannelUID(ThingUID thing, String channelId) {
      */
     static ChannelUID parse(String text) {
         String[] parts = text.split(":", -1);
-        if (parts.length != 4 || !ThingUID.BINDING.equals(parts[0]) || !ThingUID.isValidSegment(parts[1])
-                || !ThingUID.isValidSegment(parts[2]) || !ThingUID.isValidSegment(parts[3])) {
-            throw new IllegalArgumentException("not a channel UID (" + SYNTAX + "): \"" + Texts.abbreviate(text) + "\"");
+        if (parts.length != 4
+                || !ThingUID.BINDING.equals(parts[0])
+                || !ThingUID.isValidSegment(parts[1])
+                || !ThingUID.isValidSegment(parts[2])
+                || !ThingUID.isValidSegment(parts[3])) {
+            throw new IllegalArgumentException(
+                    "not a channel UID (" + SYNTAX + "): \"" + Texts.abbreviate(text) + "\"");
         }
         return new ChannelUID(new ThingUID(parts[1], parts[2]), parts[3]);
     }

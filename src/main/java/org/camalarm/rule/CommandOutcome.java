@@ -1,7 +1,6 @@
 package org.camalarm.rule;
 
 import java.util.Map;
-
 import org.camalarm.push.PushResult;
 
 /**
@@ -33,8 +32,8 @@ record CommandOutcome(boolean success, String reason, String detail, Integer sta
     static final String LATENCY_MS = "latencyMs";
 
     static CommandOutcome of(PushResult result) {
-        return new CommandOutcome(result.success(), result.reason().name(), result.detail(), result.status(),
-                result.latencyMs());
+        return new CommandOutcome(
+                result.success(), result.reason().name(), result.detail(), result.status(), result.latencyMs());
     }
 
     /** A command that reached no device. */

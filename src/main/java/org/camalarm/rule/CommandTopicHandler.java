@@ -3,7 +3,6 @@ package org.camalarm.rule;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
 import org.camalarm.thing.ThingEvents;
 import org.camalarm.thing.ThingRegistry;
 import org.camalarm.time.Timers;
@@ -50,9 +49,12 @@ import org.slf4j.LoggerFactory;
  * later as its own event. Problems with a command are reported in its result, and logged at debug
  * only.
  */
-@Component(service = EventHandler.class, property = {
-        EventConstants.EVENT_TOPIC + "=" + CommandTopicHandler.TOPIC,
-        EventConstants.EVENT_TOPIC + "=" + CommandTopicHandler.TOPIC + "/*"})
+@Component(
+        service = EventHandler.class,
+        property = {
+            EventConstants.EVENT_TOPIC + "=" + CommandTopicHandler.TOPIC,
+            EventConstants.EVENT_TOPIC + "=" + CommandTopicHandler.TOPIC + "/*"
+        })
 public class CommandTopicHandler implements EventHandler {
 
     public static final String TOPIC = "camalarm/command";
@@ -66,8 +68,8 @@ public class CommandTopicHandler implements EventHandler {
     private final Timers timers;
 
     @Activate
-    public CommandTopicHandler(@Reference EventAdmin eventAdmin, @Reference ThingRegistry registry,
-            @Reference Timers timers) {
+    public CommandTopicHandler(
+            @Reference EventAdmin eventAdmin, @Reference ThingRegistry registry, @Reference Timers timers) {
         this.eventAdmin = eventAdmin;
         this.dispatcher = new PushDispatcher(registry);
         this.timers = timers;
@@ -84,14 +86,19 @@ public class CommandTopicHandler implements EventHandler {
         String command = requested instanceof String s ? Commands.normalize(s) : "";
         CompletableFuture<CommandOutcome> outcome;
         if (!(channel instanceof String uid) || uid.isBlank()) {
-            outcome = CompletableFuture.completedFuture(CommandOutcome.failure(CommandOutcome.BAD_COMMAND, "channelUID is missing"));
+            outcome = CompletableFuture.completedFuture(
+                    CommandOutcome.failure(CommandOutcome.BAD_COMMAND, "channelUID is missing"));
         } else if (command.isEmpty()) {
-            outcome = CompletableFuture.completedFuture(CommandOutcome.failure(CommandOutcome.BAD_COMMAND, "command is missing"));
+            outcome = CompletableFuture.completedFuture(
+                    CommandOutcome.failure(CommandOutcome.BAD_COMMAND, "command is missing"));
         } else {
             outcome = send(uid.strip(), command);
         }
         Object correlationId = event.getProperty(CORRELATION_ID);
-        outcome.whenComplete((result, e) -> answer(channel, command, correlationId,
+        outcome.whenComplete((result, e) -> answer(
+                channel,
+                command,
+                correlationId,
                 result != null ? result : CommandOutcome.failure(CommandOutcome.ERROR, String.valueOf(e))));
     }
 
@@ -100,7 +107,8 @@ public class CommandTopicHandler implements EventHandler {
         try {
             target = ChannelUID.parse(channelUID);
         } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(CommandOutcome.failure(CommandOutcome.BAD_COMMAND, e.getMessage()));
+            return CompletableFuture.completedFuture(
+                    CommandOutcome.failure(CommandOutcome.BAD_COMMAND, e.getMessage()));
         }
         return dispatcher.send(target, command);
     }
@@ -108,7 +116,11 @@ public class CommandTopicHandler implements EventHandler {
     private void answer(Object channel, String command, Object correlationId, CommandOutcome outcome) {
         try {
             if (LOGGER.isDebugEnabled()) {
-                LOGGER.debug("Command {} to {} from the command topic: {} {}", command, channel, outcome.reason(),
+                LOGGER.debug(
+                        "Command {} to {} from the command topic: {} {}",
+                        command,
+                        channel,
+                        outcome.reason(),
                         outcome.detail());
             }
             Map<String, Object> result = new HashMap<>(16);

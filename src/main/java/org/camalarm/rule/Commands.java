@@ -12,8 +12,7 @@ final class Commands {
     static final String PULSE = "PULSE";
     private static final String[] SWITCH_COMMANDS = {ON, OFF, TOGGLE, PULSE};
 
-    private Commands() {
-    }
+    private Commands() {}
 
     /** {@code on} → {@code ON} (likewise OFF, TOGGLE, PULSE); other commands stripped, case kept. */
     static String normalize(String command) {

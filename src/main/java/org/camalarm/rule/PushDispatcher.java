@@ -1,9 +1,8 @@
 package org.camalarm.rule;
 
 import java.util.concurrent.CompletableFuture;
-
-import org.camalarm.target.PushTargetHandler;
 import org.camalarm.push.PushResult;
+import org.camalarm.target.PushTargetHandler;
 import org.camalarm.thing.ThingHandler;
 import org.camalarm.thing.ThingRegistry;
 import org.slf4j.Logger;
@@ -29,21 +28,22 @@ final class PushDispatcher {
     CompletableFuture<CommandOutcome> send(ChannelUID target, String command) {
         ThingHandler handler = registry.byUID(target.thing()).orElse(null);
         if (!(handler instanceof PushTargetHandler push)) {
-            return CompletableFuture.completedFuture(CommandOutcome.failure(CommandOutcome.NO_TARGET, handler == null
-                    ? "no thing " + target.thing()
-                    : target.thing() + " is not a push target"));
+            return CompletableFuture.completedFuture(CommandOutcome.failure(
+                    CommandOutcome.NO_TARGET,
+                    handler == null ? "no thing " + target.thing() : target.thing() + " is not a push target"));
         }
         CompletableFuture<PushResult> pushing;
         try {
             pushing = push.command(target.channelId(), command);
         } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(CommandOutcome.failure(CommandOutcome.BAD_COMMAND, e.getMessage()));
+            return CompletableFuture.completedFuture(
+                    CommandOutcome.failure(CommandOutcome.BAD_COMMAND, e.getMessage()));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(failed(target, command, e));
         }
         if (pushing == null) {
-            return CompletableFuture.completedFuture(CommandOutcome.failure(CommandOutcome.ERROR, target.thing()
-                    + " returned no result for " + command));
+            return CompletableFuture.completedFuture(CommandOutcome.failure(
+                    CommandOutcome.ERROR, target.thing() + " returned no result for " + command));
         }
         return pushing.handle((result, e) -> result != null ? CommandOutcome.of(result) : failed(target, command, e));
     }

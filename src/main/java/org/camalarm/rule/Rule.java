@@ -1,7 +1,6 @@
 package org.camalarm.rule;
 
 import java.util.Map;
-
 import org.camalarm.thing.ThingConfigurations;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -52,42 +51,62 @@ import org.slf4j.LoggerFactory;
  * <p>An invalid configuration is logged as one error line naming the rule and the problem, and the
  * rule stays inactive until the configuration is fixed.
  */
-@Component(configurationPid = "camalarm.rule", configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
+@Component(
+        configurationPid = "camalarm.rule",
+        configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = {})
 @Designate(ocd = Rule.Config.class, factory = true)
 public class Rule {
 
-    @ObjectClassDefinition(name = "camalarm rule", description = "When a channel changes or fires, send a command"
-            + " to a push target channel, within a schedule and at most once per interval.")
+    @ObjectClassDefinition(
+            name = "camalarm rule",
+            description = "When a channel changes or fires, send a command"
+                    + " to a push target channel, within a schedule and at most once per interval.")
     public @interface Config {
-        @AttributeDefinition(name = "When", description = "Channel UID that triggers the rule,"
-                + " camalarm:<type>:<id>:<channelId>, e.g. camalarm:vigi:frontdoor:humanAlarm")
+        @AttributeDefinition(
+                name = "When",
+                description = "Channel UID that triggers the rule,"
+                        + " camalarm:<type>:<id>:<channelId>, e.g. camalarm:vigi:frontdoor:humanAlarm")
         String when() default "";
 
-        @AttributeDefinition(name = "State", required = false, description = "For a state channel: ON or OFF,"
-                + " the state it changes to. Empty (and no event): fires on a change to ON")
+        @AttributeDefinition(
+                name = "State",
+                required = false,
+                description = "For a state channel: ON or OFF,"
+                        + " the state it changes to. Empty (and no event): fires on a change to ON")
         String state() default "";
 
-        @AttributeDefinition(name = "Event", required = false, description = "For a trigger channel: the event"
-                + " that fires the rule, e.g. PERSON or VEHICLE; empty for any event")
+        @AttributeDefinition(
+                name = "Event",
+                required = false,
+                description = "For a trigger channel: the event"
+                        + " that fires the rule, e.g. PERSON or VEHICLE; empty for any event")
         String event() default "";
 
-        @AttributeDefinition(name = "Then", description = "Push target channel UID that receives the command,"
-                + " e.g. camalarm:shelly:gate:power")
+        @AttributeDefinition(
+                name = "Then",
+                description = "Push target channel UID that receives the command," + " e.g. camalarm:shelly:gate:power")
         String then() default "";
 
-        @AttributeDefinition(name = "Command", description = "ON, OFF, TOGGLE, PULSE, or the name of an http"
-                + " thing's command")
+        @AttributeDefinition(
+                name = "Command",
+                description = "ON, OFF, TOGGLE, PULSE, or the name of an http" + " thing's command")
         String command() default "";
 
-        @AttributeDefinition(name = "Interval", description = "Minimum seconds between two firings; firings"
-                + " inside it are skipped. 0 for none", min = "0")
+        @AttributeDefinition(
+                name = "Interval",
+                description = "Minimum seconds between two firings; firings" + " inside it are skipped. 0 for none",
+                min = "0")
         double interval() default 0;
 
-        @AttributeDefinition(name = "Schedule", required = false, description = "When the rule may fire,"
-                + " hub local time: windows [DAYS] HH:MM-HH:MM separated by ';', e.g."
-                + " 'Mon-Fri 18:00-07:00; Sat,Sun 00:00-24:00'. DAYS: Mon..Sun, a range Mon-Fri, a list"
-                + " Sat,Sun, or * (every day, also when omitted). A window ending before it starts crosses"
-                + " midnight. Empty: always")
+        @AttributeDefinition(
+                name = "Schedule",
+                required = false,
+                description = "When the rule may fire,"
+                        + " hub local time: windows [DAYS] HH:MM-HH:MM separated by ';', e.g."
+                        + " 'Mon-Fri 18:00-07:00; Sat,Sun 00:00-24:00'. DAYS: Mon..Sun, a range Mon-Fri, a list"
+                        + " Sat,Sun, or * (every day, also when omitted). A window ending before it starts crosses"
+                        + " midnight. Empty: always")
         String schedule() default "";
 
         @AttributeDefinition(name = "Enabled", description = "Whether the rule fires")

@@ -15,8 +15,15 @@ import java.util.Locale;
  * @param schedule       when the rule may fire
  * @param enabled        whether the rule fires at all
  */
-record RuleDefinition(String id, ChannelUID when, Condition condition, ChannelUID then, String command,
-        long intervalMillis, Schedule schedule, boolean enabled) {
+record RuleDefinition(
+        String id,
+        ChannelUID when,
+        Condition condition,
+        ChannelUID then,
+        String command,
+        long intervalMillis,
+        Schedule schedule,
+        boolean enabled) {
 
     /**
      * Validates a configuration.
@@ -31,13 +38,13 @@ record RuleDefinition(String id, ChannelUID when, Condition condition, ChannelUI
         if (!state.isEmpty() && !state.equalsIgnoreCase(Commands.ON) && !state.equalsIgnoreCase(Commands.OFF)) {
             throw new IllegalArgumentException("state must be ON or OFF, got \"" + Texts.abbreviate(state) + "\"");
         }
-        Condition condition = new Condition(state.isEmpty() ? null : state.toUpperCase(Locale.ROOT),
-                event.isEmpty() ? null : event);
+        Condition condition =
+                new Condition(state.isEmpty() ? null : state.toUpperCase(Locale.ROOT), event.isEmpty() ? null : event);
         ChannelUID then = channel("then", config.then());
         String command = Commands.normalize(config.command());
         if (command.isEmpty()) {
-            throw new IllegalArgumentException("command is empty: give ON, OFF, TOGGLE, PULSE or the name of an"
-                    + " http command");
+            throw new IllegalArgumentException(
+                    "command is empty: give ON, OFF, TOGGLE, PULSE or the name of an" + " http command");
         }
         double interval = config.interval();
         if (!(interval >= 0) || Double.isInfinite(interval)) {
@@ -49,8 +56,8 @@ record RuleDefinition(String id, ChannelUID when, Condition condition, ChannelUI
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("schedule: " + e.getMessage(), e);
         }
-        return new RuleDefinition(id, when, condition, then, command, Math.round(interval * 1000), schedule,
-                config.enabled());
+        return new RuleDefinition(
+                id, when, condition, then, command, Math.round(interval * 1000), schedule, config.enabled());
     }
 
     private static ChannelUID channel(String key, String text) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-
 import org.camalarm.rule.ActiveRule.Decision;
 import org.camalarm.thing.ThingEvents;
 import org.camalarm.thing.ThingRegistry;
@@ -65,6 +64,7 @@ public class RuleEngine implements EventHandler {
     public static final String RESULT_TOPIC = "camalarm/rule/result";
     /** Event property names (plus those of {@link CommandOutcome}). */
     public static final String RULE = "rule";
+
     public static final String WHEN = "when";
     public static final String THEN = "then";
     public static final String COMMAND = "command";
@@ -85,7 +85,10 @@ public class RuleEngine implements EventHandler {
     private ServiceRegistration<EventHandler> subscription;
 
     @Activate
-    public RuleEngine(BundleContext context, @Reference EventAdmin eventAdmin, @Reference ThingRegistry registry,
+    public RuleEngine(
+            BundleContext context,
+            @Reference EventAdmin eventAdmin,
+            @Reference ThingRegistry registry,
             @Reference Timers timers) {
         this.context = context;
         this.eventAdmin = eventAdmin;
@@ -116,7 +119,8 @@ public class RuleEngine implements EventHandler {
         List<String> topics = new ArrayList<>();
         for (ActiveRule rule : byId.values()) {
             ThingUID thing = rule.definition().when().thing();
-            String channel = thing.thingType() + "/" + thing.thingId() + "/" + rule.definition().when().channelId();
+            String channel = thing.thingType() + "/" + thing.thingId() + "/"
+                    + rule.definition().when().channelId();
             topics.add(ThingEvents.STATE_TOPIC + "/" + channel);
             topics.add(ThingEvents.TRIGGER_TOPIC + "/" + channel);
         }
@@ -194,12 +198,21 @@ public class RuleEngine implements EventHandler {
                 if (decision == Decision.FIRE) {
                     fire(rule, newState != null ? newState : triggerEvent, now);
                 } else if (decision != Decision.NO_MATCH && LOGGER.isDebugEnabled()) {
-                    LOGGER.debug("Rule {} not fired by {} {}: {} ({} skipped by its interval so far)", rule.id(),
-                            channel, newState != null ? newState : triggerEvent, decision, rule.skipped());
+                    LOGGER.debug(
+                            "Rule {} not fired by {} {}: {} ({} skipped by its interval so far)",
+                            rule.id(),
+                            channel,
+                            newState != null ? newState : triggerEvent,
+                            decision,
+                            rule.skipped());
                 }
             } catch (RuntimeException e) {
-                LOGGER.warn("Rule {} failed on {} of {}", rule.id(), newState != null ? newState : triggerEvent,
-                        channel, e);
+                LOGGER.warn(
+                        "Rule {} failed on {} of {}",
+                        rule.id(),
+                        newState != null ? newState : triggerEvent,
+                        channel,
+                        e);
             }
         }
     }
@@ -224,8 +237,8 @@ public class RuleEngine implements EventHandler {
             LOGGER.debug("Rule {} fired by {}: {} {}", rule.id(), trigger, rule.thenText(), definition.command());
         }
         // attached after the fired event, so a result completed already is still posted second
-        outcome.whenComplete((result, e) -> finish(rule, result != null ? result
-                : CommandOutcome.failure(CommandOutcome.ERROR, String.valueOf(e))));
+        outcome.whenComplete((result, e) -> finish(
+                rule, result != null ? result : CommandOutcome.failure(CommandOutcome.ERROR, String.valueOf(e))));
     }
 
     private void finish(ActiveRule rule, CommandOutcome outcome) {
@@ -234,10 +247,18 @@ public class RuleEngine implements EventHandler {
             if (!outcome.unsent()) {
                 rule.reached();
             } else if (rule.firstProblem()) {
-                LOGGER.warn("Rule {} cannot send {} to {}: {}", rule.id(), definition.command(), rule.thenText(),
+                LOGGER.warn(
+                        "Rule {} cannot send {} to {}: {}",
+                        rule.id(),
+                        definition.command(),
+                        rule.thenText(),
                         outcome.detail());
             } else {
-                LOGGER.debug("Rule {} cannot send {} to {}: {}", rule.id(), definition.command(), rule.thenText(),
+                LOGGER.debug(
+                        "Rule {} cannot send {} to {}: {}",
+                        rule.id(),
+                        definition.command(),
+                        rule.thenText(),
                         outcome.detail());
             }
             Map<String, Object> result = new HashMap<>(16);

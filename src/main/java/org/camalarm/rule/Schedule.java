@@ -123,8 +123,8 @@ final class Schedule {
         int hours = Integer.parseInt(hh);
         int minutes = Integer.parseInt(mm);
         if (hours > 24 || minutes > 59 || hours == 24 && minutes != 0) {
-            throw new IllegalArgumentException(quote(window) + ": " + hh + ":" + mm
-                    + " is not a time from 00:00 to 24:00");
+            throw new IllegalArgumentException(
+                    quote(window) + ": " + hh + ":" + mm + " is not a time from 00:00 to 24:00");
         }
         return hours * 60 + minutes;
     }
@@ -137,12 +137,12 @@ final class Schedule {
         for (String item : token.split(",", -1)) {
             String[] range = item.split("-", -1);
             if (range.length > 2) {
-                throw new IllegalArgumentException(quote(window) + ": \"" + Texts.abbreviate(item)
-                        + "\" is not a day range like Mon-Fri");
+                throw new IllegalArgumentException(
+                        quote(window) + ": \"" + Texts.abbreviate(item) + "\" is not a day range like Mon-Fri");
             }
             int first = day(window, range[0]);
             int last = range.length == 2 ? day(window, range[1]) : first;
-            for (int d = first;; d = (d + 1) % 7) {
+            for (int d = first; ; d = (d + 1) % 7) {
                 days |= 1 << d;
                 if (d == last) {
                     break;

@@ -6,8 +6,7 @@ final class Texts {
     /** Longest quoted value in a message. */
     private static final int MAX_QUOTED = 64;
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** {@code s}, cut to {@value #MAX_QUOTED} characters with an ellipsis; {@code "null"} for {@code null}. */
     static String abbreviate(String s) {

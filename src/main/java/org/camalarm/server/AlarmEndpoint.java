@@ -1,14 +1,14 @@
 package org.camalarm.server;
 
+import com.google.gson.JsonObject;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.camalarm.alarm.AlarmDecoder;
 import org.camalarm.alarm.Alarm;
+import org.camalarm.alarm.AlarmDecoder;
 import org.camalarm.alarm.AlarmRequest;
 import org.camalarm.alarm.MalformedAlarmException;
 import org.camalarm.camera.AlarmRouter;
@@ -18,8 +18,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import com.google.gson.JsonObject;
 
 /**
  * The alarm server without a transport: {@code /camalarm/alarm/{alarmToken}[/{thingId}[/{eventType}]]},
@@ -37,13 +35,16 @@ public class AlarmEndpoint {
 
     /** Path prefix of the alarm server; the rest is {@code {alarmToken}[/{thingId}[/{eventType}]]}. */
     public static final String PATH = "/camalarm/alarm";
+
     private static final Logger LOGGER = LoggerFactory.getLogger(AlarmEndpoint.class);
     private static final byte[] OK = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
     /** The reply the TVT "HTTP POST" alarm service expects. */
     private static final byte[] TVT_OK = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><config version=\"1.0\""
-            + " xmlns=\"http://www.ipc.com/ver10\"><status>success</status></config>").getBytes(StandardCharsets.UTF_8);
-    private static final byte[] NOT_FOUND = "{\"error\":\"not_found\",\"detail\":\"no such resource\"}"
+                    + " xmlns=\"http://www.ipc.com/ver10\"><status>success</status></config>")
             .getBytes(StandardCharsets.UTF_8);
+
+    private static final byte[] NOT_FOUND =
+            "{\"error\":\"not_found\",\"detail\":\"no such resource\"}".getBytes(StandardCharsets.UTF_8);
     static final String JSON = "application/json;charset=utf-8";
 
     /** What to send back: status, content type, body, and an {@code Allow} header for 405. */
@@ -88,8 +89,7 @@ public class AlarmEndpoint {
      * Where a push goes: the thing and event type its path names (either may be {@code null}).
      * Transports get it before reading a body, so a request for no one is refused unread.
      */
-    public record Target(String thingId, String eventType) {
-    }
+    public record Target(String thingId, String eventType) {}
 
     /**
      * The target of a path after {@link #PATH} ({@code /token[/thingId[/eventType]]}), or {@code null}
@@ -108,15 +108,19 @@ public class AlarmEndpoint {
      *
      * @param query the raw query string, or {@code null}
      */
-    public Answer handle(Target target, String method, String query, String contentType, byte[] body,
-            String remoteAddress) {
+    public Answer handle(
+            Target target, String method, String query, String contentType, byte[] body, String remoteAddress) {
         if (!"GET".equals(method) && !"POST".equals(method) && !"PUT".equals(method)) {
-            return new Answer(405, JSON, Answer.error(405, "method_not_allowed",
-                    "cameras push with GET or POST, not " + method).body(), "GET, POST, PUT");
+            return new Answer(
+                    405,
+                    JSON,
+                    Answer.error(405, "method_not_allowed", "cameras push with GET or POST, not " + method)
+                            .body(),
+                    "GET, POST, PUT");
         }
         try {
-            AlarmRequest request = new AlarmRequest(method, target.thingId(), target.eventType(), contentType,
-                    parseQuery(query), body, remoteAddress);
+            AlarmRequest request = new AlarmRequest(
+                    method, target.thingId(), target.eventType(), contentType, parseQuery(query), body, remoteAddress);
             Alarm alarm = decoder.decode(request);
             Delivery delivery = router.route(alarm, request.thingId(), remoteAddress);
             return switch (delivery.route()) {
@@ -124,8 +128,10 @@ public class AlarmEndpoint {
                     LOGGER.debug("Push for {} from {} refused: address not allowed", delivery.thing(), remoteAddress);
                     yield Answer.error(403, "address_not_allowed", "this address may not push as " + delivery.thing());
                 }
-                case DELIVERED, INBOX -> firstNonBlank(body) == '<' ? new Answer(200, "application/xml;charset=utf-8",
-                        TVT_OK, null) : Answer.json(200, OK);
+                case DELIVERED, INBOX ->
+                    firstNonBlank(body) == '<'
+                            ? new Answer(200, "application/xml;charset=utf-8", TVT_OK, null)
+                            : Answer.json(200, OK);
             };
         } catch (MalformedAlarmException e) {
             LOGGER.debug("Malformed alarm from {}: {} ({})", remoteAddress, e.getMessage(), e.error());

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -19,18 +18,26 @@ import org.slf4j.LoggerFactory;
  * The address comes from the HTTP runtime itself ({@code osgi.http.endpoint}), so it is right in
  * the embedded hub (8080) as in Karaf or openHAB (8181).
  */
-@Component(immediate = true, service = {})
+@Component(
+        immediate = true,
+        service = {})
 public class AlarmEndpointLog {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(AlarmEndpointLog.class);
 
     @Activate
-    public AlarmEndpointLog(@Reference ServerSettings settings,
+    public AlarmEndpointLog(
+            @Reference ServerSettings settings,
             @Reference(service = HttpServiceRuntime.class) Map<String, Object> runtime) {
         String base = endpoints(runtime.get(HttpServiceRuntimeConstants.HTTP_SERVICE_ENDPOINT)).stream()
-                .min(Comparator.comparingInt(AlarmEndpointLog::preference)).orElse("http://<this host>/");
-        LOGGER.info("Alarm server ready: cameras push to {}camalarm/alarm/<alarmToken>[/<thingId>]; REST API at"
-                + " {}camalarm/api/ (Bearer <apiToken>); tokens are kept in {}", base, base, settings.tokensFile());
+                .min(Comparator.comparingInt(AlarmEndpointLog::preference))
+                .orElse("http://<this host>/");
+        LOGGER.info(
+                "Alarm server ready: cameras push to {}camalarm/alarm/<alarmToken>[/<thingId>]; REST API at"
+                        + " {}camalarm/api/ (Bearer <apiToken>); tokens are kept in {}",
+                base,
+                base,
+                settings.tokensFile());
     }
 
     /** What a camera on the LAN would be given first: an IPv4 address, then a name, then IPv6, loopback last. */
@@ -54,7 +61,8 @@ public class AlarmEndpointLog {
         } else if (property instanceof Collection<?> collection) {
             collection.forEach(e -> endpoints.add(String.valueOf(e)));
         }
-        endpoints.replaceAll(e -> (e.endsWith("/") ? e : e + "/").replace("://0.0.0.0:", "://<this host>:")
+        endpoints.replaceAll(e -> (e.endsWith("/") ? e : e + "/")
+                .replace("://0.0.0.0:", "://<this host>:")
                 .replace("://[::]:", "://<this host>:"));
         return endpoints;
     }

@@ -2,12 +2,10 @@ package org.camalarm.server;
 
 import java.io.IOException;
 import java.io.InputStream;
-
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -45,9 +43,17 @@ public class AlarmServlet extends HttpServlet {
         }
         try {
             byte[] body = readBody(request);
-            HttpAnswers.send(response, body == null ? endpoint.tooLarge()
-                    : endpoint.handle(target, request.getMethod(), request.getQueryString(), request.getContentType(), body,
-                            request.getRemoteAddr()));
+            HttpAnswers.send(
+                    response,
+                    body == null
+                            ? endpoint.tooLarge()
+                            : endpoint.handle(
+                                    target,
+                                    request.getMethod(),
+                                    request.getQueryString(),
+                                    request.getContentType(),
+                                    body,
+                                    request.getRemoteAddr()));
         } catch (IOException e) {
             // the camera went away or sent a broken body: nothing to answer it
             LOGGER.debug("Alarm request from {} broke off: {}", request.getRemoteAddr(), e.getMessage());

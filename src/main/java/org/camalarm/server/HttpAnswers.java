@@ -2,9 +2,7 @@ package org.camalarm.server;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-
 import javax.servlet.http.HttpServletResponse;
-
 import org.camalarm.server.AlarmEndpoint.Answer;
 
 /**
@@ -13,8 +11,7 @@ import org.camalarm.server.AlarmEndpoint.Answer;
  */
 public final class HttpAnswers {
 
-    private HttpAnswers() {
-    }
+    private HttpAnswers() {}
 
     public static void notFound(HttpServletResponse response) throws IOException {
         send(response, AlarmEndpoint.NOT_FOUND_ANSWER);

@@ -17,7 +17,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.camalarm.server.AlarmEndpoint.Answer;
 import org.camalarm.time.Timers;
 import org.camalarm.time.Timers.Cancellable;
@@ -45,7 +44,10 @@ import org.slf4j.LoggerFactory;
  * are closed at once), {@value #READ_TIMEOUT_MS} ms of silence or {@value #CONNECTION_DEADLINE_S} s in
  * all end a connection (a sender dribbling bytes cannot hold a worker).
  */
-@Component(configurationPid = "camalarm.server", configurationPolicy = ConfigurationPolicy.OPTIONAL, service = {})
+@Component(
+        configurationPid = "camalarm.server",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL,
+        service = {})
 public class LenientAlarmListener {
 
     static final int MAX_HEAD_BYTES = 16 * 1024;
@@ -61,7 +63,10 @@ public class LenientAlarmListener {
     private final ThreadPoolExecutor workers;
 
     @Activate
-    public LenientAlarmListener(@Reference AlarmEndpoint endpoint, @Reference Timers timers, BundleContext context,
+    public LenientAlarmListener(
+            @Reference AlarmEndpoint endpoint,
+            @Reference Timers timers,
+            BundleContext context,
             ServerSettings.Config config) {
         this.endpoint = endpoint;
         this.timers = timers;
@@ -73,8 +78,8 @@ public class LenientAlarmListener {
         AtomicInteger count = new AtomicInteger();
         // core = max: a ThreadPoolExecutor adds threads beyond its core only once the queue is full,
         // so with a smaller core one stalled connection would hold up every camera behind it
-        workers = new ThreadPoolExecutor(MAX_WORKERS, MAX_WORKERS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE),
-                r -> {
+        workers = new ThreadPoolExecutor(
+                MAX_WORKERS, MAX_WORKERS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
                     Thread t = new Thread(r, "camalarm-lenient-" + count.incrementAndGet());
                     t.setDaemon(true);
                     return t;
@@ -85,7 +90,8 @@ public class LenientAlarmListener {
             Thread acceptor = new Thread(this::accept, "camalarm-lenient-acceptor");
             acceptor.setDaemon(true);
             acceptor.start();
-            LOGGER.info("Lenient alarm listener on port {} (for cameras whose request lines the HTTP server refuses)",
+            LOGGER.info(
+                    "Lenient alarm listener on port {} (for cameras whose request lines the HTTP server refuses)",
                     server.getLocalPort());
         }
     }
@@ -94,8 +100,11 @@ public class LenientAlarmListener {
         try {
             ServerSocket socket = new ServerSocket();
             socket.setReuseAddress(true);
-            socket.bind(host == null || host.isBlank() ? new InetSocketAddress(port)
-                    : new InetSocketAddress(InetAddress.getByName(host), port), 50);
+            socket.bind(
+                    host == null || host.isBlank()
+                            ? new InetSocketAddress(port)
+                            : new InetSocketAddress(InetAddress.getByName(host), port),
+                    50);
             return socket;
         } catch (IOException e) {
             LOGGER.error("Lenient alarm listener cannot listen on port {}: {}", port, e.getMessage());
@@ -122,7 +131,8 @@ public class LenientAlarmListener {
     private void serve(Socket socket) {
         String remote = socket.getInetAddress().getHostAddress();
         Cancellable deadline = timers.schedule(Duration.ofSeconds(CONNECTION_DEADLINE_S), () -> closeQuietly(socket));
-        try (socket; InputStream in = new BufferedInputStream(socket.getInputStream());
+        try (socket;
+                InputStream in = new BufferedInputStream(socket.getInputStream());
                 OutputStream out = socket.getOutputStream()) {
             socket.setSoTimeout(READ_TIMEOUT_MS);
             Answer answer;
@@ -190,14 +200,34 @@ public class LenientAlarmListener {
         throw new IOException("connection closed before the end of the request head");
     }
 
-    private static final Map<Integer, String> REASONS = Map.of(200, "OK", 400, "Bad Request", 403, "Forbidden", 404,
-            "Not Found", 405, "Method Not Allowed", 411, "Length Required", 413, "Payload Too Large", 431,
+    private static final Map<Integer, String> REASONS = Map.of(
+            200,
+            "OK",
+            400,
+            "Bad Request",
+            403,
+            "Forbidden",
+            404,
+            "Not Found",
+            405,
+            "Method Not Allowed",
+            411,
+            "Length Required",
+            413,
+            "Payload Too Large",
+            431,
             "Request Header Fields Too Large");
 
     private static void answer(OutputStream out, Answer answer) throws IOException {
-        StringBuilder head = new StringBuilder(160).append("HTTP/1.1 ").append(answer.status()).append(' ')
-                .append(REASONS.getOrDefault(answer.status(), "Error")).append("\r\nContent-Type: ")
-                .append(answer.contentType()).append("\r\nContent-Length: ").append(answer.body().length);
+        StringBuilder head = new StringBuilder(160)
+                .append("HTTP/1.1 ")
+                .append(answer.status())
+                .append(' ')
+                .append(REASONS.getOrDefault(answer.status(), "Error"))
+                .append("\r\nContent-Type: ")
+                .append(answer.contentType())
+                .append("\r\nContent-Length: ")
+                .append(answer.body().length);
         if (answer.allow() != null) {
             head.append("\r\nAllow: ").append(answer.allow());
         }

@@ -49,14 +49,20 @@ record RequestHead(String method, String path, String query, String contentType,
             switch (name) {
                 case "content-type" -> contentType = value;
                 case "content-length" -> contentLength = contentLength(value);
-                case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                case "transfer-encoding" ->
+                    chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                 default -> {
                     // not needed by the alarm endpoint
                 }
             }
         }
-        return new RequestHead(line.group(1).toUpperCase(Locale.ROOT), question < 0 ? target : target.substring(0, question),
-                question < 0 ? null : target.substring(question + 1), contentType, contentLength, chunked);
+        return new RequestHead(
+                line.group(1).toUpperCase(Locale.ROOT),
+                question < 0 ? target : target.substring(0, question),
+                question < 0 ? null : target.substring(question + 1),
+                contentType,
+                contentLength,
+                chunked);
     }
 
     private static long contentLength(String value) {

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,27 +18,38 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * The alarm server's settings (PID {@code camalarm.server}): tokens and limits. Changes apply at
  * once ({@link Modified}), without restarting the servlets.
  */
-@Component(service = ServerSettings.class, configurationPid = "camalarm.server",
+@Component(
+        service = ServerSettings.class,
+        configurationPid = "camalarm.server",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = ServerSettings.Config.class)
 public class ServerSettings {
 
-    @ObjectClassDefinition(name = "camalarm alarm server", description = "Tokens and limits of the camera alarm"
-            + " endpoint and the REST API")
+    @ObjectClassDefinition(
+            name = "camalarm alarm server",
+            description = "Tokens and limits of the camera alarm" + " endpoint and the REST API")
     public @interface Config {
-        @AttributeDefinition(name = "Alarm token", required = false, description = "Secret path segment"
-                + " cameras push to: /camalarm/alarm/<alarmToken>. Generated when empty.")
+        @AttributeDefinition(
+                name = "Alarm token",
+                required = false,
+                description =
+                        "Secret path segment" + " cameras push to: /camalarm/alarm/<alarmToken>. Generated when empty.")
         String alarmToken() default "";
 
-        @AttributeDefinition(name = "API token", required = false, description = "Bearer token of the REST"
-                + " API. Generated when empty.")
+        @AttributeDefinition(
+                name = "API token",
+                required = false,
+                description = "Bearer token of the REST" + " API. Generated when empty.")
         String apiToken() default "";
 
         @AttributeDefinition(name = "Maximum body size", description = "Largest request body accepted, in bytes")
         long maxBodyBytes() default DEFAULT_MAX_BODY_BYTES;
 
-        @AttributeDefinition(name = "Lenient port", description = "A second port for cameras whose requests the HTTP"
-                + " server refuses (iVSEC sends times with a raw space in the URL); same paths and tokens. 0 = off")
+        @AttributeDefinition(
+                name = "Lenient port",
+                description =
+                        "A second port for cameras whose requests the HTTP"
+                                + " server refuses (iVSEC sends times with a raw space in the URL); same paths and tokens. 0 = off")
         int lenientPort() default 0;
     }
 
@@ -47,8 +57,7 @@ public class ServerSettings {
     /** Bodies are read into one array: a larger setting is taken as this. */
     static final long MAX_BODY_BYTES = Integer.MAX_VALUE - 16;
 
-    private record Values(byte[] alarmToken, byte[] apiToken, long maxBodyBytes) {
-    }
+    private record Values(byte[] alarmToken, byte[] apiToken, long maxBodyBytes) {}
 
     private final TokenStore tokenStore;
     private volatile Values values;
@@ -69,8 +78,12 @@ public class ServerSettings {
     @Modified
     void modified(Config config) {
         try {
-            values = new Values(bytes(pick(config.alarmToken(), "alarmToken")), bytes(pick(config.apiToken(), "apiToken")),
-                    config.maxBodyBytes() > 0 ? Math.min(config.maxBodyBytes(), MAX_BODY_BYTES) : DEFAULT_MAX_BODY_BYTES);
+            values = new Values(
+                    bytes(pick(config.alarmToken(), "alarmToken")),
+                    bytes(pick(config.apiToken(), "apiToken")),
+                    config.maxBodyBytes() > 0
+                            ? Math.min(config.maxBodyBytes(), MAX_BODY_BYTES)
+                            : DEFAULT_MAX_BODY_BYTES);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the generated tokens in " + tokenStore.file(), e);
         }

@@ -49,14 +49,19 @@ final class TokenStore {
         Files.createDirectories(file.getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp)) {
-            tokens.store(out, "camalarm tokens (generated; set alarmToken/apiToken in camalarm.server.cfg to choose your own)");
+            tokens.store(
+                    out,
+                    "camalarm tokens (generated; set alarmToken/apiToken in camalarm.server.cfg to choose your own)");
         }
         try {
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system: the directory's own protection applies
         }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        Files.move(
+                tmp,
+                file,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 

@@ -1,7 +1,6 @@
 package org.camalarm.server;
 
 import java.nio.file.Path;
-
 import org.osgi.framework.BundleContext;
 
 /**
@@ -13,10 +12,9 @@ import org.osgi.framework.BundleContext;
 public final class UserdataFiles {
 
     /** Framework or system properties naming a directory that survives upgrades, in order of preference. */
-    private static final String[] USERDATA_PROPERTIES = { "camalarm.userdata", "openhab.userdata", "karaf.data" };
+    private static final String[] USERDATA_PROPERTIES = {"camalarm.userdata", "openhab.userdata", "karaf.data"};
 
-    private UserdataFiles() {
-    }
+    private UserdataFiles() {}
 
     public static Path resolve(BundleContext context, String fileName) {
         for (String property : USERDATA_PROPERTIES) {

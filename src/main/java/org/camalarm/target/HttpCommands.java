@@ -2,7 +2,6 @@ package org.camalarm.target;
 
 import java.util.Map;
 import java.util.TreeMap;
-
 import org.camalarm.push.GenericCommand;
 import org.camalarm.thing.ThingUID;
 
@@ -17,8 +16,7 @@ final class HttpCommands {
     private static final String BODY = ".body";
     private static final String CONTENT_TYPE = ".contentType";
 
-    private HttpCommands() {
-    }
+    private HttpCommands() {}
 
     /** The commands by name, in name order; throws IllegalArgumentException naming the bad line. */
     static Map<String, GenericCommand> read(TargetProperties p) {
@@ -45,8 +43,9 @@ final class HttpCommands {
             commands.put(name, command);
         }
         if (commands.isEmpty()) {
-            throw new IllegalArgumentException("an http thing needs at least one command: command.<name>=<METHOD> <path>,"
-                    + " e.g. command.on=POST relay/0?turn=on");
+            throw new IllegalArgumentException(
+                    "an http thing needs at least one command: command.<name>=<METHOD> <path>,"
+                            + " e.g. command.on=POST relay/0?turn=on");
         }
         return commands;
     }

@@ -1,7 +1,6 @@
 package org.camalarm.target;
 
 import java.util.concurrent.CompletableFuture;
-
 import org.camalarm.push.PushResult;
 import org.camalarm.thing.Thing;
 

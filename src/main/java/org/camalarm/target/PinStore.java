@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Properties;
-
 import org.camalarm.server.UserdataFiles;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;

@@ -1,7 +1,6 @@
 package org.camalarm.target;
 
 import java.util.List;
-
 import org.camalarm.thing.ChannelDefinition;
 
 /** The channels of push-target things. */
@@ -13,6 +12,7 @@ public final class TargetChannels {
     public static final String TOGGLE = "toggle";
     /** Switch taking any command: on for the pulse time, then off. */
     public static final String PULSE = "pulse";
+
     public static final String LAST_RESULT = "lastResult";
     public static final String LAST_PUSH = "lastPush";
     public static final String LAST_RESPONSE_CODE = "lastResponseCode";
@@ -22,8 +22,7 @@ public final class TargetChannels {
             ChannelDefinition.state(LAST_PUSH, "DateTime", "Last push"),
             ChannelDefinition.state(LAST_RESPONSE_CODE, "Number", "Last response code"));
 
-    private TargetChannels() {
-    }
+    private TargetChannels() {}
 
     static boolean isStatus(String channelId) {
         return LAST_RESULT.equals(channelId) || LAST_PUSH.equals(channelId) || LAST_RESPONSE_CODE.equals(channelId);

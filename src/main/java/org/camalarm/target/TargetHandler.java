@@ -5,7 +5,6 @@ import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-
 import org.camalarm.push.DeviceFamily;
 import org.camalarm.push.DeviceSettings;
 import org.camalarm.push.GenericCommand;
@@ -35,6 +34,7 @@ final class TargetHandler implements PushTargetHandler {
     private final TargetPlan plan;
     /** One gate for the thing's life: rebuilding a sender (a learned pin) must not forget recent pushes. */
     private final IntervalGate gate;
+
     private final Timers timers;
     private final PinStore pins;
     private DeviceSettings settings;
@@ -54,7 +54,8 @@ final class TargetHandler implements PushTargetHandler {
         }
     }
 
-    TargetHandler(Thing thing, DeviceSettings settings, TargetPlan plan, Duration interval, Timers timers, PinStore pins) {
+    TargetHandler(
+            Thing thing, DeviceSettings settings, TargetPlan plan, Duration interval, Timers timers, PinStore pins) {
         this.thing = thing;
         this.settings = settings;
         this.plan = plan;
@@ -100,10 +101,13 @@ final class TargetHandler implements PushTargetHandler {
         }
         String c = command == null ? "" : command.trim().toUpperCase(Locale.ROOT);
         return switch (channelId) {
-            case TargetChannels.POWER -> switch (c) {
-                case "ON", "OFF", "TOGGLE", "PULSE" -> switchCommand(c);
-                default -> throw new IllegalArgumentException("power takes ON, OFF, TOGGLE or PULSE, not '" + command + "'");
-            };
+            case TargetChannels.POWER ->
+                switch (c) {
+                    case "ON", "OFF", "TOGGLE", "PULSE" -> switchCommand(c);
+                    default ->
+                        throw new IllegalArgumentException(
+                                "power takes ON, OFF, TOGGLE or PULSE, not '" + command + "'");
+                };
             case TargetChannels.TOGGLE -> SwitchCommand.TOGGLE;
             case TargetChannels.PULSE -> SwitchCommand.PULSE;
             default -> throw new IllegalArgumentException(channelId + " takes no commands");
@@ -115,8 +119,11 @@ final class TargetHandler implements PushTargetHandler {
         try {
             c = SwitchCommand.valueOf(command.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(thing.uid() + " has no command '" + command + "'; it has "
-                    + plan.switchCommands() + (plan.namedCommands().isEmpty() ? "" : " and " + plan.namedCommands().keySet()));
+            throw new IllegalArgumentException(
+                    thing.uid() + " has no command '" + command + "'; it has " + plan.switchCommands()
+                            + (plan.namedCommands().isEmpty()
+                                    ? ""
+                                    : " and " + plan.namedCommands().keySet()));
         }
         if (!plan.switchCommands().contains(c)) {
             throw new IllegalArgumentException(thing.uid() + " cannot " + c + "; it can " + plan.switchCommands());
@@ -141,13 +148,16 @@ final class TargetHandler implements PushTargetHandler {
     }
 
     private CompletableFuture<PushResult> push(String channelId, Object action, boolean useInterval) {
-        return sender(useInterval).thenCompose(sender -> action instanceof GenericCommand g ? sender.send(g)
-                : sender.send((SwitchCommand) action)).exceptionally(TargetHandler::unknownFamily)
+        return sender(useInterval)
+                .thenCompose(sender ->
+                        action instanceof GenericCommand g ? sender.send(g) : sender.send((SwitchCommand) action))
+                .exceptionally(TargetHandler::unknownFamily)
                 .thenApply(result -> record(channelId, action, result));
     }
 
     private static PushResult unknownFamily(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable cause =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof FamilyUnknown unknown) {
             return unknown.result;
         }
@@ -203,7 +213,8 @@ final class TargetHandler implements PushTargetHandler {
             thing.setStatus(ThingStatusInfo.ONLINE);
             updatePower(channelId, action);
         } else {
-            thing.setStatus(ThingStatusInfo.offline(Detail.COMMUNICATION_ERROR, result.reason() + ": " + result.detail()));
+            thing.setStatus(
+                    ThingStatusInfo.offline(Detail.COMMUNICATION_ERROR, result.reason() + ": " + result.detail()));
         }
         return result;
     }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-
 import org.camalarm.push.DeviceSettings;
 import org.camalarm.push.Protocol;
 import org.camalarm.push.SwitchCommand;
@@ -41,8 +40,12 @@ final class TargetLifecycle {
      * @param protocols the protocols the device family can speak
      * @param planner   reads the family parameters; throws IllegalArgumentException for bad ones
      */
-    static TargetLifecycle start(String type, Map<String, Object> properties, TargetServices services,
-            Set<Protocol> protocols, Function<TargetProperties, TargetPlan> planner) {
+    static TargetLifecycle start(
+            String type,
+            Map<String, Object> properties,
+            TargetServices services,
+            Set<Protocol> protocols,
+            Function<TargetProperties, TargetPlan> planner) {
         String thingId;
         try {
             thingId = ThingConfigurations.thingId(properties);
@@ -58,12 +61,24 @@ final class TargetLifecycle {
             DeviceSettings settings = props.settings(protocols, services.pins.pin(uid.toString()));
             TargetPlan plan = planner.apply(props);
             Duration interval = props.seconds("interval");
-            Thing thing = new Thing(uid, label, props.shown(), ThingConfigurations.isEditable(properties), channels(plan),
+            Thing thing = new Thing(
+                    uid,
+                    label,
+                    props.shown(),
+                    ThingConfigurations.isEditable(properties),
+                    channels(plan),
                     services.events);
             handler = new TargetHandler(thing, settings, plan, interval, services.timers, services.pins);
         } catch (IllegalArgumentException e) {
-            handler = new MisconfiguredTarget(new Thing(uid, label, props.shown(),
-                    ThingConfigurations.isEditable(properties), TargetChannels.STATUS, services.events), e.getMessage());
+            handler = new MisconfiguredTarget(
+                    new Thing(
+                            uid,
+                            label,
+                            props.shown(),
+                            ThingConfigurations.isEditable(properties),
+                            TargetChannels.STATUS,
+                            services.events),
+                    e.getMessage());
             handler.thing().setStatus(ThingStatusInfo.offline(Detail.CONFIGURATION_ERROR, e.getMessage()));
         }
         return new TargetLifecycle(services, services.registry.add(handler) ? handler : null);
@@ -81,8 +96,9 @@ final class TargetLifecycle {
         if (commands.contains(SwitchCommand.PULSE)) {
             channels.add(TargetChannels.action(TargetChannels.PULSE, "Pulse"));
         }
-        plan.namedCommands().forEach((name, command) -> channels.add(TargetChannels.action(name,
-                TargetProperties.maskSecrets(command.line()))));
+        plan.namedCommands()
+                .forEach((name, command) ->
+                        channels.add(TargetChannels.action(name, TargetProperties.maskSecrets(command.line()))));
         channels.addAll(TargetChannels.STATUS);
         return channels;
     }

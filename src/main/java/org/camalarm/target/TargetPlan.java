@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-
 import org.camalarm.push.DeviceFamily;
 import org.camalarm.push.DeviceSettings;
 import org.camalarm.push.GenericCommand;
@@ -16,7 +15,9 @@ import org.camalarm.push.SwitchCommand;
  * (one channel each, for {@code http} things), and how to find its family — at once, or by asking
  * the device (Shelly generation detection).
  */
-record TargetPlan(Set<SwitchCommand> switchCommands, Map<String, GenericCommand> namedCommands,
+record TargetPlan(
+        Set<SwitchCommand> switchCommands,
+        Map<String, GenericCommand> namedCommands,
         Function<DeviceSettings, CompletableFuture<DeviceFamily>> family) {
 
     static TargetPlan of(DeviceFamily family) {

@@ -3,7 +3,6 @@ package org.camalarm.target;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-
 import org.camalarm.push.AuthMode;
 import org.camalarm.push.DeviceSettings;
 import org.camalarm.push.Protocol;
@@ -19,8 +18,9 @@ final class TargetProperties {
     static final int DEFAULT_TIMEOUT_MS = 5000;
     static final String MASK = "******";
     /** A query parameter whose name says it is a secret ({@code pwd=}, {@code password=}, {@code token=}, …). */
-    private static final java.util.regex.Pattern SECRET_PARAMETER = java.util.regex.Pattern.compile(
-            "(?i)([?&][^=&\\s]*(?:pass|pwd|token|secret|key|auth)[^=&\\s]*=)[^&\\s]*");
+    private static final java.util.regex.Pattern SECRET_PARAMETER =
+            java.util.regex.Pattern.compile("(?i)([?&][^=&\\s]*(?:pass|pwd|token|secret|key|auth)[^=&\\s]*=)[^&\\s]*");
+
     private final Map<String, Object> properties;
 
     TargetProperties(Map<String, Object> properties) {
@@ -56,7 +56,8 @@ final class TargetProperties {
         } catch (NumberFormatException e) {
             // reported below with the value
         }
-        throw new IllegalArgumentException(key + " must be a whole number from " + min + " to " + max + ", got '" + text + "'");
+        throw new IllegalArgumentException(
+                key + " must be a whole number from " + min + " to " + max + ", got '" + text + "'");
     }
 
     /** Seconds with decimals as a Duration; {@code null} when absent or 0 (meaning "off" or "device default"). */
@@ -73,7 +74,8 @@ final class TargetProperties {
         } catch (NumberFormatException e) {
             // reported below with the value
         }
-        throw new IllegalArgumentException(key + " must be seconds from 0 to 86400 (decimals allowed), got '" + text + "'");
+        throw new IllegalArgumentException(
+                key + " must be seconds from 0 to 86400 (decimals allowed), got '" + text + "'");
     }
 
     <E extends Enum<E>> E choice(String key, Class<E> type, E defaultValue) {
@@ -84,8 +86,9 @@ final class TargetProperties {
         try {
             return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(key + " must be one of " + java.util.Arrays.toString(type.getEnumConstants())
-                    .toLowerCase(Locale.ROOT) + ", got '" + text + "'");
+            throw new IllegalArgumentException(key + " must be one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT) + ", got '" + text
+                    + "'");
         }
     }
 
@@ -98,12 +101,19 @@ final class TargetProperties {
         Protocol protocol = choice("protocol", Protocol.class, Protocol.HTTP);
         if (!allowed.contains(protocol)) {
             throw new IllegalArgumentException("protocol " + protocol.name().toLowerCase(Locale.ROOT)
-                    + " is not available for this device; use one of " + allowed.toString().toLowerCase(Locale.ROOT));
+                    + " is not available for this device; use one of "
+                    + allowed.toString().toLowerCase(Locale.ROOT));
         }
         String fingerprint = string("certificateFingerprint", pinnedFingerprint);
-        return new DeviceSettings(host, integer("port", 0, 0, 65535), protocol, string("username", ""),
-                string("password", ""), choice("authMode", AuthMode.class, AuthMode.AUTO),
-                Duration.ofMillis(integer("timeout", DEFAULT_TIMEOUT_MS, 1, 600_000)), fingerprint,
+        return new DeviceSettings(
+                host,
+                integer("port", 0, 0, 65535),
+                protocol,
+                string("username", ""),
+                string("password", ""),
+                choice("authMode", AuthMode.class, AuthMode.AUTO),
+                Duration.ofMillis(integer("timeout", DEFAULT_TIMEOUT_MS, 1, 600_000)),
+                fingerprint,
                 DeviceSettings.DEFAULT_MAX_CONCURRENT);
     }
 
@@ -119,7 +129,9 @@ final class TargetProperties {
     Map<String, Object> shown() {
         Map<String, Object> shown = new java.util.TreeMap<>();
         properties.forEach((key, value) -> {
-            if (key.startsWith("service.") || key.startsWith("felix.") || key.startsWith("component.")
+            if (key.startsWith("service.")
+                    || key.startsWith("felix.")
+                    || key.startsWith("component.")
                     || key.startsWith("osgi.")) {
                 return; // Configuration Admin's, FileInstall's and DS's own
             }

@@ -17,7 +17,10 @@ public class TargetServices {
     final PinStore pins;
 
     @Activate
-    public TargetServices(@Reference ThingRegistry registry, @Reference ThingEvents events, @Reference Timers timers,
+    public TargetServices(
+            @Reference ThingRegistry registry,
+            @Reference ThingEvents events,
+            @Reference Timers timers,
             @Reference PinStore pins) {
         this.registry = registry;
         this.events = events;

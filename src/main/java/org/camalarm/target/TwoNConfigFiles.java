@@ -2,7 +2,6 @@ package org.camalarm.target;
 
 import java.util.HashMap;
 import java.util.Map;
-
 import org.camalarm.thing.ThingConfigurations;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,7 +19,10 @@ import org.slf4j.LoggerFactory;
  * ({@code camalarm.2n-relay}, {@code camalarm.2n-intercom}) reach {@link TwoNRelayTarget} and
  * {@link TwoNIntercomTarget} directly.
  */
-@Component(configurationPid = "camalarm.2n", configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
+@Component(
+        configurationPid = "camalarm.2n",
+        configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = {})
 public class TwoNConfigFiles {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(TwoNConfigFiles.class);
@@ -38,7 +40,8 @@ public class TwoNConfigFiles {
             named.putIfAbsent(ThingConfigurations.THING_ID, name.substring("intercom-".length()));
             lifecycle = TwoNIntercomTarget.start(named, services);
         } else {
-            LOGGER.error("Configuration {} ignored: name 2N files camalarm.2n-relay-<id>.cfg or camalarm.2n-intercom-<id>.cfg",
+            LOGGER.error(
+                    "Configuration {} ignored: name 2N files camalarm.2n-relay-<id>.cfg or camalarm.2n-intercom-<id>.cfg",
                     pid);
             lifecycle = null;
         }

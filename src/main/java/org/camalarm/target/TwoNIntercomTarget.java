@@ -2,7 +2,6 @@ package org.camalarm.target;
 
 import java.util.EnumSet;
 import java.util.Map;
-
 import org.camalarm.push.Protocol;
 import org.camalarm.push.TwoNIntercom;
 import org.osgi.service.component.annotations.Activate;
@@ -17,11 +16,16 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.osgi.service.metatype.annotations.Option;
 
 /** A switch of a 2N IP intercom (IP Verso, …) through its HTTP API /api/switch/ctrl; thing {@code camalarm:2n-intercom:<id>}, one per factory configuration. */
-@Component(configurationPid = "camalarm.2n-intercom", configurationPolicy = ConfigurationPolicy.REQUIRE, service = {})
+@Component(
+        configurationPid = "camalarm.2n-intercom",
+        configurationPolicy = ConfigurationPolicy.REQUIRE,
+        service = {})
 @Designate(ocd = TwoNIntercomTarget.Config.class, factory = true)
 public class TwoNIntercomTarget {
 
-    @ObjectClassDefinition(name = "2N IP intercom switch", description = "A switch of a 2N IP intercom (IP Verso, …) through its HTTP API /api/switch/ctrl")
+    @ObjectClassDefinition(
+            name = "2N IP intercom switch",
+            description = "A switch of a 2N IP intercom (IP Verso, …) through its HTTP API /api/switch/ctrl")
     public @interface Config {
         @AttributeDefinition(name = "Label", description = "Name shown for this device")
         String label() default "2N intercom";
@@ -32,7 +36,9 @@ public class TwoNIntercomTarget {
         @AttributeDefinition(name = "Port", description = "0 = the protocol's default (80 for HTTP, 443 for HTTPS)")
         int port() default 0;
 
-        @AttributeDefinition(name = "Protocol", options = { @Option(label = "HTTP", value = "http"), @Option(label = "HTTPS", value = "https") })
+        @AttributeDefinition(
+                name = "Protocol",
+                options = {@Option(label = "HTTP", value = "http"), @Option(label = "HTTPS", value = "https")})
         String protocol() default "http";
 
         @AttributeDefinition(name = "Username", required = false)
@@ -41,21 +47,32 @@ public class TwoNIntercomTarget {
         @AttributeDefinition(name = "Password", required = false, type = AttributeType.PASSWORD)
         String password() default "";
 
-        @AttributeDefinition(name = "Authentication", description = "auto answers the device's challenge"
-                + " (Digest or Basic)", options = { @Option(label = "Auto", value = "auto"),
-                        @Option(label = "None", value = "none"), @Option(label = "Basic", value = "basic"),
-                        @Option(label = "Digest", value = "digest") })
+        @AttributeDefinition(
+                name = "Authentication",
+                description = "auto answers the device's challenge" + " (Digest or Basic)",
+                options = {
+                    @Option(label = "Auto", value = "auto"),
+                    @Option(label = "None", value = "none"),
+                    @Option(label = "Basic", value = "basic"),
+                    @Option(label = "Digest", value = "digest")
+                })
         String authMode() default "auto";
 
         @AttributeDefinition(name = "Timeout", description = "Milliseconds to connect, and again for the reply")
         int timeout() default 5000;
 
-        @AttributeDefinition(name = "Interval", description = "Minimum seconds between two pushes of the same"
-                + " command (decimals allowed); repeats inside it are dropped and counted. 0 = off")
+        @AttributeDefinition(
+                name = "Interval",
+                description = "Minimum seconds between two pushes of the same"
+                        + " command (decimals allowed); repeats inside it are dropped and counted. 0 = off")
         double interval() default 0;
 
-        @AttributeDefinition(name = "Certificate fingerprint", required = false, description = "HTTPS: SHA-256"
-                + " of the device certificate. Empty = trust the first one seen and keep it (userdata/camalarm/pins.properties)")
+        @AttributeDefinition(
+                name = "Certificate fingerprint",
+                required = false,
+                description =
+                        "HTTPS: SHA-256"
+                                + " of the device certificate. Empty = trust the first one seen and keep it (userdata/camalarm/pins.properties)")
         String certificateFingerprint() default "";
 
         @AttributeDefinition(name = "Switch", description = "Switch number on the intercom")
@@ -70,7 +87,12 @@ public class TwoNIntercomTarget {
     }
 
     static TargetLifecycle start(Map<String, Object> properties, TargetServices services) {
-        return TargetLifecycle.start("2n-intercom", properties, services, EnumSet.of(Protocol.HTTP, Protocol.HTTPS), TwoNIntercomTarget::plan);
+        return TargetLifecycle.start(
+                "2n-intercom",
+                properties,
+                services,
+                EnumSet.of(Protocol.HTTP, Protocol.HTTPS),
+                TwoNIntercomTarget::plan);
     }
 
     static TargetPlan plan(TargetProperties p) {

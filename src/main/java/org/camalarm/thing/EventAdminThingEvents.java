@@ -2,7 +2,6 @@ package org.camalarm.thing;
 
 import java.util.HashMap;
 import java.util.Map;
-
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;

@@ -13,6 +13,7 @@ public final class State {
 
     /** No value yet, as openHAB shows a channel that was never updated. */
     public static final State NULL = new State("NULL", null, null);
+
     public static final State ON = new State("ON", null, null);
     public static final State OFF = new State("OFF", null, null);
 

@@ -29,8 +29,13 @@ public final class Thing {
      * @param configuration the thing's configuration as shown to users; secrets must already be masked
      * @param editable      false for things defined in text files (read-only in the UI)
      */
-    public Thing(ThingUID uid, String label, Map<String, Object> configuration, boolean editable,
-            List<ChannelDefinition> channels, ThingEvents events) {
+    public Thing(
+            ThingUID uid,
+            String label,
+            Map<String, Object> configuration,
+            boolean editable,
+            List<ChannelDefinition> channels,
+            ThingEvents events) {
         this.uid = uid;
         this.label = label;
         this.configuration = Map.copyOf(configuration);

@@ -15,8 +15,7 @@ public final class ThingConfigurations {
     /** An explicit thing id, for unnamed factory configurations made by other tools. */
     public static final String THING_ID = "thingId";
 
-    private ThingConfigurations() {
-    }
+    private ThingConfigurations() {}
 
     /** The thing id; throws IllegalArgumentException with a readable reason when there is none. */
     public static String thingId(Map<String, Object> properties) {

@@ -19,6 +19,7 @@ public interface ThingEvents {
 
     /** Event property names. */
     String THING_UID = "thingUID";
+
     String CHANNEL_UID = "channelUID";
     String CHANNEL_ID = "channelId";
     String STATE = "state";
@@ -37,15 +38,12 @@ public interface ThingEvents {
     /** Drops everything: for things nobody listens to. */
     ThingEvents NONE = new ThingEvents() {
         @Override
-        public void stateChanged(ThingUID thing, String channelId, State newState, State oldState) {
-        }
+        public void stateChanged(ThingUID thing, String channelId, State newState, State oldState) {}
 
         @Override
-        public void triggered(ThingUID thing, String channelId, String event) {
-        }
+        public void triggered(ThingUID thing, String channelId, String event) {}
 
         @Override
-        public void statusChanged(ThingUID thing, ThingStatusInfo status) {
-        }
+        public void statusChanged(ThingUID thing, ThingStatusInfo status) {}
     };
 }

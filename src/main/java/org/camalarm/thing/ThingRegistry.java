@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Predicate;
-
 import org.osgi.service.component.annotations.Component;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +37,10 @@ public class ThingRegistry {
      */
     public boolean add(ThingHandler handler) {
         Optional<ThingHandler> taken = register(handler);
-        taken.ifPresent(other -> LOGGER.error("Thing {} not created: its id is already used by {}",
-                handler.thing().uid(), other.thing().uid()));
+        taken.ifPresent(other -> LOGGER.error(
+                "Thing {} not created: its id is already used by {}",
+                handler.thing().uid(),
+                other.thing().uid()));
         return taken.isEmpty();
     }
 

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.slf4j.Logger;
@@ -35,13 +34,16 @@ public class ExecutorTimers implements Timers {
 
     @Override
     public Cancellable schedule(Duration delay, Runnable task) {
-        ScheduledFuture<?> future = executor.schedule(() -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                LOGGER.warn("A camalarm timer task failed", e);
-            }
-        }, delay.toNanos(), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> future = executor.schedule(
+                () -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        LOGGER.warn("A camalarm timer task failed", e);
+                    }
+                },
+                delay.toNanos(),
+                TimeUnit.NANOSECONDS);
         return () -> future.cancel(false);
     }
 

@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-
 import javax.imageio.ImageIO;
 
 /** Multipart bodies as byte arrays, and a real small JPEG made with the JDK. */
@@ -16,8 +15,7 @@ final class Bytes {
     /** A 16x8 JPEG, FF D8 FF ... FF D9, generated once. */
     static final byte[] JPEG = jpeg();
 
-    private Bytes() {
-    }
+    private Bytes() {}
 
     /** Concatenates Strings (as UTF-8) and byte arrays. */
     static byte[] of(Object... pieces) {

@@ -3,13 +3,11 @@ package org.camalarm.alarm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** The small package-private readers: media types, form bodies, bounded event JSON, client text. */
 class HelpersTest {
@@ -35,8 +33,9 @@ class HelpersTest {
 
     @Test
     void formBodyDecodesPlusPercentAndKeepsBrokenEscapes() {
-        Map<String, String> form = FormBody.parse("EventType=PD&EventTime=2022-5-26+11%3A5%3A0&bad=%zz%4&flag&&EventType=X"
-                .getBytes(StandardCharsets.UTF_8));
+        Map<String, String> form =
+                FormBody.parse("EventType=PD&EventTime=2022-5-26+11%3A5%3A0&bad=%zz%4&flag&&EventType=X"
+                        .getBytes(StandardCharsets.UTF_8));
 
         assertEquals(Map.of("eventtype", "PD", "eventtime", "2022-5-26 11:5:0", "bad", "%zz%4", "flag", ""), form);
     }

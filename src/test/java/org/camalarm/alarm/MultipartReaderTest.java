@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-
 import org.camalarm.alarm.MultipartReader.Part;
 import org.junit.jupiter.api.Test;
 
@@ -62,15 +61,16 @@ class MultipartReaderTest {
         byte[] whole = Bytes.of("--b\r\nContent-Type: application/json\r\n\r\n{}\r\n--b--");
         for (int length = 3; length < whole.length - 1; length++) {
             byte[] cut = Arrays.copyOf(whole, length);
-            MalformedAlarmException e = assertThrows(MalformedAlarmException.class, () -> MultipartReader.read(cut, "b"),
-                    "length " + length);
+            MalformedAlarmException e = assertThrows(
+                    MalformedAlarmException.class, () -> MultipartReader.read(cut, "b"), "length " + length);
             assertEquals("truncated_multipart", e.error(), "length " + length);
         }
     }
 
     @Test
     void headerLineWithoutColonIsInvalid() {
-        MalformedAlarmException e = assertThrows(MalformedAlarmException.class,
+        MalformedAlarmException e = assertThrows(
+                MalformedAlarmException.class,
                 () -> MultipartReader.read(Bytes.of("--b\r\nContent-Type application/json\r\n\r\n{}\r\n--b--"), "b"));
 
         assertEquals("invalid_multipart", e.error());
@@ -98,8 +98,8 @@ class MultipartReaderTest {
 
     @Test
     void boundaryLongerThanRfcLimitIsInvalid() {
-        MalformedAlarmException e = assertThrows(MalformedAlarmException.class,
-                () -> MultipartReader.read(Bytes.of("--"), "b".repeat(71)));
+        MalformedAlarmException e =
+                assertThrows(MalformedAlarmException.class, () -> MultipartReader.read(Bytes.of("--"), "b".repeat(71)));
 
         assertEquals("invalid_boundary", e.error());
         assertEquals("boundary is 71 characters long; at most 70 allowed", e.getMessage());

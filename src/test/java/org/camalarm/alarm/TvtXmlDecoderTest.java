@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.LocalDateTime;
 import java.util.List;
-
-import org.camalarm.alarm.AlarmEvent.Action;
 import org.camalarm.alarm.Alarm.Vendor;
+import org.camalarm.alarm.AlarmEvent.Action;
 import org.junit.jupiter.api.Test;
 
 /** TVT "HTTP POST" alarm service XML (protocols.md §1.2). */
@@ -32,11 +31,22 @@ class TvtXmlDecoderTest {
 
         assertEquals(Vendor.IVSEC, push.vendor());
         assertNull(push.mac());
-        assertEquals(List.of(
-                new AlarmEvent("perimeterAlarm", "INTRUSION", Action.START, null, null,
-                        "{\"alarm\":\"perimeterAlarm\",\"value\":\"true\",\"id\":\"1\",\"type\":\"boolean\"}"),
-                new AlarmEvent("motionAlarm", "MOTION", Action.STOP, null, null,
-                        "{\"alarm\":\"motionAlarm\",\"value\":\"false\",\"id\":\"1\",\"type\":\"boolean\"}")),
+        assertEquals(
+                List.of(
+                        new AlarmEvent(
+                                "perimeterAlarm",
+                                "INTRUSION",
+                                Action.START,
+                                null,
+                                null,
+                                "{\"alarm\":\"perimeterAlarm\",\"value\":\"true\",\"id\":\"1\",\"type\":\"boolean\"}"),
+                        new AlarmEvent(
+                                "motionAlarm",
+                                "MOTION",
+                                Action.STOP,
+                                null,
+                                null,
+                                "{\"alarm\":\"motionAlarm\",\"value\":\"false\",\"id\":\"1\",\"type\":\"boolean\"}")),
                 push.events());
     }
 
@@ -55,15 +65,15 @@ class TvtXmlDecoderTest {
         assertEquals("192.168.1.50", push.ip());
         assertEquals("58:5B:69:00:11:22", push.mac());
         AlarmEvent event = push.events().get(0);
-        assertEquals(List.of("sensorAlarm", "ALARM_INPUT", Action.START, LocalDateTime.of(2024, 1, 2, 3, 4, 5), "4"),
+        assertEquals(
+                List.of("sensorAlarm", "ALARM_INPUT", Action.START, LocalDateTime.of(2024, 1, 2, 3, 4, 5), "4"),
                 List.of(event.rawType(), event.type(), event.action(), event.time(), event.nvrChannel()));
     }
 
     @Test
     void keepaliveGivesNoEvents() throws Exception {
         Alarm push = Requests.post().contentType("text/xml").body("""
-                <?xml version="1.0" encoding="UTF-8"?><config version="1.7" xmlns="http://www.ipc.com/ver10"><keepAlive/></config>""")
-                .decode();
+                <?xml version="1.0" encoding="UTF-8"?><config version="1.7" xmlns="http://www.ipc.com/ver10"><keepAlive/></config>""").decode();
 
         assertEquals(Vendor.IVSEC, push.vendor());
         assertEquals(List.of(), push.events());
@@ -72,21 +82,22 @@ class TvtXmlDecoderTest {
     @Test
     void smartTypeBecomesAPulse() throws Exception {
         Alarm push = Requests.post().contentType("application/xml").body("""
-                <config version="1.0" xmlns="http://www.ipc.com/ver10"><smartType>AOIENTRY</smartType></config>""")
-                .decode();
+                <config version="1.0" xmlns="http://www.ipc.com/ver10"><smartType>AOIENTRY</smartType></config>""").decode();
 
-        assertEquals(List.of(new AlarmEvent("AOIENTRY", "REGION_ENTRANCE", Action.PULSE, null, null,
-                "{\"smartType\":\"AOIENTRY\"}")), push.events());
+        assertEquals(
+                List.of(new AlarmEvent(
+                        "AOIENTRY", "REGION_ENTRANCE", Action.PULSE, null, null, "{\"smartType\":\"AOIENTRY\"}")),
+                push.events());
     }
 
     @Test
     void doctypeIsRefusedSoNoExternalEntityIsRead() {
-        MalformedAlarmException e = assertThrows(MalformedAlarmException.class, () -> Requests.post()
-                .contentType("application/xml").body("""
+        MalformedAlarmException e = assertThrows(
+                MalformedAlarmException.class,
+                () -> Requests.post().contentType("application/xml").body("""
                         <?xml version="1.0"?>
                         <!DOCTYPE config [<!ENTITY x SYSTEM "file:///etc/passwd">]>
-                        <config><alarmStatusInfo><motionAlarm>&x;</motionAlarm></alarmStatusInfo></config>""")
-                .decode());
+                        <config><alarmStatusInfo><motionAlarm>&x;</motionAlarm></alarmStatusInfo></config>""").decode());
 
         assertEquals("invalid_xml", e.error());
         assertEquals("body is not well-formed XML (or has a DOCTYPE) at line 2 column 10", e.getMessage());
@@ -94,15 +105,23 @@ class TvtXmlDecoderTest {
 
     @Test
     void declaredXmlThatIsBrokenIsMalformed() {
-        MalformedAlarmException e = assertThrows(MalformedAlarmException.class,
-                () -> Requests.post().contentType("application/xml").body("<config><alarmStatusInfo>").decode());
+        MalformedAlarmException e = assertThrows(
+                MalformedAlarmException.class,
+                () -> Requests.post()
+                        .contentType("application/xml")
+                        .body("<config><alarmStatusInfo>")
+                        .decode());
 
         assertEquals("invalid_xml", e.error());
     }
 
     @Test
     void xmlOfAnotherKindCountsAsNoBody() throws Exception {
-        Alarm push = Requests.post().thing("gate").contentType("application/xml").body("<html/>").decode();
+        Alarm push = Requests.post()
+                .thing("gate")
+                .contentType("application/xml")
+                .body("<html/>")
+                .decode();
 
         assertEquals("ALARM", push.events().get(0).type());
     }
@@ -113,8 +132,12 @@ class TvtXmlDecoderTest {
         xml.append("<a>".repeat(400_000)).append("true").append("</a>".repeat(400_000));
         xml.append("</x></alarmStatusInfo></config>");
 
-        MalformedAlarmException e = assertThrows(MalformedAlarmException.class,
-                () -> Requests.post().contentType("application/xml").body(xml.toString()).decode());
+        MalformedAlarmException e = assertThrows(
+                MalformedAlarmException.class,
+                () -> Requests.post()
+                        .contentType("application/xml")
+                        .body(xml.toString())
+                        .decode());
         assertEquals("invalid_xml", e.error());
     }
 }

@@ -8,9 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
-
-import org.camalarm.alarm.AlarmEvent.Action;
 import org.camalarm.alarm.Alarm.Vendor;
+import org.camalarm.alarm.AlarmEvent.Action;
 import org.junit.jupiter.api.Test;
 
 /** VIGI pushes with a snapshot: {@code multipart/form-data} (protocols.md §1.1). */
@@ -27,6 +26,7 @@ class VigiMultipartDecoderTest {
             Content-Type: application/json\r
             \r
             """;
+
     private static final String IMAGE_PART = """
             \r
             --ReportEventBoundary\r
@@ -44,9 +44,15 @@ class VigiMultipartDecoderTest {
         assertEquals("192.168.1.20", push.ip());
         assertEquals("F0:A7:31:3E:84:18", push.mac());
         assertEquals("VIGI C250", push.deviceName());
-        assertEquals(List.of(new AlarmEvent("PEOPLE", "PERSON", Action.PULSE, LocalDateTime.of(2026, 3, 7, 16, 29, 12),
-                null, "{\"dateTime\":\"20260307162912\",\"event_type\":[\"PEOPLE\"],\"ip\":\"192.168.1.20\","
-                        + "\"mac\":\"f0-a7-31-3e-84-18\",\"device_name\":\"VIGI C250\"}")),
+        assertEquals(
+                List.of(new AlarmEvent(
+                        "PEOPLE",
+                        "PERSON",
+                        Action.PULSE,
+                        LocalDateTime.of(2026, 3, 7, 16, 29, 12),
+                        null,
+                        "{\"dateTime\":\"20260307162912\",\"event_type\":[\"PEOPLE\"],\"ip\":\"192.168.1.20\","
+                                + "\"mac\":\"f0-a7-31-3e-84-18\",\"device_name\":\"VIGI C250\"}")),
                 push.events());
         assertArrayEquals(Bytes.JPEG, push.image());
     }
@@ -123,8 +129,12 @@ class VigiMultipartDecoderTest {
     @Test
     void quotedBoundaryWithSpecialCharacters() throws Exception {
         String boundary = "----=_Part 7:abc'()+,./?";
-        byte[] body = Bytes.of(EVENT_PART.replace("ReportEventBoundary", boundary), JSON,
-                IMAGE_PART.replace("ReportEventBoundary", boundary), Bytes.JPEG, "\r\n--" + boundary + "--");
+        byte[] body = Bytes.of(
+                EVENT_PART.replace("ReportEventBoundary", boundary),
+                JSON,
+                IMAGE_PART.replace("ReportEventBoundary", boundary),
+                Bytes.JPEG,
+                "\r\n--" + boundary + "--");
 
         Alarm push = decode("Multipart/Form-Data; charset=UTF-8; Boundary=\"" + boundary + "\"", body);
 
@@ -134,8 +144,14 @@ class VigiMultipartDecoderTest {
 
     @Test
     void preambleEpilogueAndTransportPaddingAreIgnored() throws Exception {
-        byte[] body = Bytes.of("preamble text\r\n", EVENT_PART.replace("Boundary\r\nContent-Disposition",
-                "Boundary \t\r\nContent-Disposition"), JSON, IMAGE_PART, Bytes.JPEG, END, "epilogue");
+        byte[] body = Bytes.of(
+                "preamble text\r\n",
+                EVENT_PART.replace("Boundary\r\nContent-Disposition", "Boundary \t\r\nContent-Disposition"),
+                JSON,
+                IMAGE_PART,
+                Bytes.JPEG,
+                END,
+                "epilogue");
 
         Alarm push = decode(CONTENT_TYPE, body);
 
@@ -161,21 +177,25 @@ class VigiMultipartDecoderTest {
 
     @Test
     void missingFinalBoundaryIsTruncated() {
-        MalformedAlarmException e = assertThrows(MalformedAlarmException.class,
+        MalformedAlarmException e = assertThrows(
+                MalformedAlarmException.class,
                 () -> decode(CONTENT_TYPE, Bytes.of(EVENT_PART, JSON, IMAGE_PART, Bytes.JPEG)));
 
         assertEquals("truncated_multipart", e.error());
         int imageStart = Bytes.of(EVENT_PART, JSON, IMAGE_PART).length;
         int bodyLength = imageStart + Bytes.JPEG.length;
-        assertEquals("part 2 (content from byte " + imageStart + ") has no closing --boundary; the body ends at byte "
-                + bodyLength, e.getMessage());
+        assertEquals(
+                "part 2 (content from byte " + imageStart + ") has no closing --boundary; the body ends at byte "
+                        + bodyLength,
+                e.getMessage());
     }
 
     @Test
     void bodyCutInsideTheJpegIsTruncated() {
         byte[] whole = Bytes.of(EVENT_PART, JSON, IMAGE_PART, Bytes.JPEG, END);
 
-        MalformedAlarmException e = assertThrows(MalformedAlarmException.class,
+        MalformedAlarmException e = assertThrows(
+                MalformedAlarmException.class,
                 () -> decode(CONTENT_TYPE, Arrays.copyOf(whole, whole.length - END.length() - 100)));
 
         assertEquals("truncated_multipart", e.error());
@@ -183,16 +203,18 @@ class VigiMultipartDecoderTest {
 
     @Test
     void delimiterWithoutClosingDashesAtTheEndIsTruncated() {
-        MalformedAlarmException e = assertThrows(MalformedAlarmException.class,
-                () -> decode(CONTENT_TYPE, Bytes.of(EVENT_PART, JSON, IMAGE_PART, Bytes.JPEG, "\r\n--ReportEventBoundary")));
+        MalformedAlarmException e = assertThrows(
+                MalformedAlarmException.class,
+                () -> decode(
+                        CONTENT_TYPE, Bytes.of(EVENT_PART, JSON, IMAGE_PART, Bytes.JPEG, "\r\n--ReportEventBoundary")));
 
         assertEquals("truncated_multipart", e.error());
     }
 
     @Test
     void missingBoundaryParameterIsRejected() {
-        MalformedAlarmException e = assertThrows(MalformedAlarmException.class,
-                () -> decode("multipart/form-data", Bytes.of(EVENT_PART, JSON, END)));
+        MalformedAlarmException e = assertThrows(
+                MalformedAlarmException.class, () -> decode("multipart/form-data", Bytes.of(EVENT_PART, JSON, END)));
 
         assertEquals("missing_boundary", e.error());
         assertEquals("multipart Content-Type has no boundary parameter", e.getMessage());
@@ -200,7 +222,8 @@ class VigiMultipartDecoderTest {
 
     @Test
     void bodyWithoutAnyDelimiterIsRejected() {
-        MalformedAlarmException e = assertThrows(MalformedAlarmException.class,
+        MalformedAlarmException e = assertThrows(
+                MalformedAlarmException.class,
                 () -> decode("multipart/form-data; boundary=Other", Bytes.of(EVENT_PART, JSON, END)));
 
         assertEquals("invalid_multipart", e.error());
@@ -208,27 +231,34 @@ class VigiMultipartDecoderTest {
 
     @Test
     void multipartWithoutJsonPartIsRejected() {
-        MalformedAlarmException e = assertThrows(MalformedAlarmException.class,
+        MalformedAlarmException e = assertThrows(
+                MalformedAlarmException.class,
                 () -> decode(CONTENT_TYPE, Bytes.of(IMAGE_PART.substring(2), Bytes.JPEG, END)));
 
         assertEquals("missing_event_json", e.error());
-        assertEquals("none of the 1 multipart parts is JSON (Content-Type application/json or content starting with '{')",
+        assertEquals(
+                "none of the 1 multipart parts is JSON (Content-Type application/json or content starting with '{')",
                 e.getMessage());
     }
 
     @Test
     void imageOnlyWithPathEventTypeGivesThatEvent() throws Exception {
-        Alarm push = Requests.post().pathType("MOTION").contentType(CONTENT_TYPE)
-                .body(Bytes.of(IMAGE_PART.substring(2), Bytes.JPEG, END)).decode();
+        Alarm push = Requests.post()
+                .pathType("MOTION")
+                .contentType(CONTENT_TYPE)
+                .body(Bytes.of(IMAGE_PART.substring(2), Bytes.JPEG, END))
+                .decode();
 
-        assertEquals(List.of(new AlarmEvent("MOTION", "MOTION", Action.PULSE, null, null, "{\"event_type\":\"MOTION\"}")),
+        assertEquals(
+                List.of(new AlarmEvent("MOTION", "MOTION", Action.PULSE, null, null, "{\"event_type\":\"MOTION\"}")),
                 push.events());
         assertArrayEquals(Bytes.JPEG, push.image());
     }
 
     @Test
     void invalidJsonPartIsNamed() {
-        MalformedAlarmException e = assertThrows(MalformedAlarmException.class,
+        MalformedAlarmException e = assertThrows(
+                MalformedAlarmException.class,
                 () -> decode(CONTENT_TYPE, Bytes.of(EVENT_PART, "{\"event_list\":[", IMAGE_PART, Bytes.JPEG, END)));
 
         assertEquals("invalid_json", e.error());

@@ -10,7 +10,7 @@ class AddressFilterTest {
 
     @Test
     void singleAddressesAndBlocks() {
-        AddressFilter filter = AddressFilter.parse(new String[] { "192.168.1.20, 10.0.0.0/8", "fd00::/8" });
+        AddressFilter filter = AddressFilter.parse(new String[] {"192.168.1.20, 10.0.0.0/8", "fd00::/8"});
 
         assertTrue(filter.allows("192.168.1.20"));
         assertFalse(filter.allows("192.168.1.21"));
@@ -23,7 +23,7 @@ class AddressFilterTest {
 
     @Test
     void oddPrefixLengths() {
-        AddressFilter filter = AddressFilter.parse(new String[] { "192.168.1.64/27" });
+        AddressFilter filter = AddressFilter.parse(new String[] {"192.168.1.64/27"});
 
         assertTrue(filter.allows("192.168.1.64"));
         assertTrue(filter.allows("192.168.1.95"));
@@ -34,15 +34,15 @@ class AddressFilterTest {
     @Test
     void emptyAllowsEveryone() {
         assertTrue(AddressFilter.parse(new String[0]).allows("203.0.113.9"));
-        assertTrue(AddressFilter.parse(new String[] { " " }).allows("203.0.113.9"));
+        assertTrue(AddressFilter.parse(new String[] {" "}).allows("203.0.113.9"));
     }
 
     @Test
     void badEntriesAreRefusedWithTheEntryNamedAndNoDnsLookUp() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> AddressFilter.parse(new String[] { "camera.example.com" }));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> AddressFilter.parse(new String[] {"camera.example.com"}));
         assertTrue(e.getMessage().contains("camera.example.com"));
-        assertThrows(IllegalArgumentException.class, () -> AddressFilter.parse(new String[] { "10.0.0.0/33" }));
-        assertThrows(IllegalArgumentException.class, () -> AddressFilter.parse(new String[] { "10.0.0.0/x" }));
+        assertThrows(IllegalArgumentException.class, () -> AddressFilter.parse(new String[] {"10.0.0.0/33"}));
+        assertThrows(IllegalArgumentException.class, () -> AddressFilter.parse(new String[] {"10.0.0.0/x"}));
     }
 }

@@ -10,11 +10,10 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import org.camalarm.alarm.AlarmEvent;
-import org.camalarm.alarm.AlarmEvent.Action;
 import org.camalarm.alarm.Alarm;
 import org.camalarm.alarm.Alarm.Vendor;
+import org.camalarm.alarm.AlarmEvent;
+import org.camalarm.alarm.AlarmEvent.Action;
 import org.camalarm.thing.ChannelDefinition;
 import org.camalarm.thing.RecordingThingEvents;
 import org.camalarm.thing.Thing;
@@ -66,7 +65,8 @@ class CameraHandlerTest {
         timers.advance(Duration.ofSeconds(2));
         assertEquals("OFF", state("humanAlarm"));
         // one ON and one OFF: repeats do not re-announce ON
-        assertEquals(List.of("state camalarm:vigi:cam:humanAlarm OFF->ON", "state camalarm:vigi:cam:humanAlarm ON->OFF"),
+        assertEquals(
+                List.of("state camalarm:vigi:cam:humanAlarm OFF->ON", "state camalarm:vigi:cam:humanAlarm ON->OFF"),
                 events.matching("state camalarm:vigi:cam:humanAlarm"));
         assertEquals(0, timers.pending());
     }
@@ -109,8 +109,12 @@ class CameraHandlerTest {
         assertEquals("ON", state("motionAlarm"));
         assertEquals("ON", state("humanAlarm"));
         assertEquals("ON", state("carAlarm"));
-        assertEquals(List.of("trigger camalarm:vigi:cam:event MOTION", "trigger camalarm:vigi:cam:event PERSON",
-                "trigger camalarm:vigi:cam:event VEHICLE"), events.matching("trigger"));
+        assertEquals(
+                List.of(
+                        "trigger camalarm:vigi:cam:event MOTION",
+                        "trigger camalarm:vigi:cam:event PERSON",
+                        "trigger camalarm:vigi:cam:event VEHICLE"),
+                events.matching("trigger"));
         assertEquals("VEHICLE", state("lastEventType"));
         assertEquals("2026-11-25T11:00:00.000+00:00", state("lastEventTime"));
         assertEquals("2026-11-25T10:00:00.000+00:00", state("lastSeen"));
@@ -142,7 +146,8 @@ class CameraHandlerTest {
     void aChannelMadeOnTheFlyStartsOffSoItsFirstAlarmIsAChange() {
         handler.accept(push(Action.START, "FIRE"));
 
-        assertEquals(List.of("state camalarm:vigi:cam:fireAlarm NULL->OFF", "state camalarm:vigi:cam:fireAlarm OFF->ON"),
+        assertEquals(
+                List.of("state camalarm:vigi:cam:fireAlarm NULL->OFF", "state camalarm:vigi:cam:fireAlarm OFF->ON"),
                 events.matching("state camalarm:vigi:cam:fireAlarm"));
     }
 
@@ -181,8 +186,9 @@ class CameraHandlerTest {
         handler.dispose();
 
         assertEquals("OFF", state("motionAlarm"));
-        assertEquals("state camalarm:vigi:cam:motionAlarm ON->OFF", events.matching("state camalarm:vigi:cam:motionAlarm")
-                .get(1));
+        assertEquals(
+                "state camalarm:vigi:cam:motionAlarm ON->OFF",
+                events.matching("state camalarm:vigi:cam:motionAlarm").get(1));
         assertEquals(0, timers.pending());
         handler.accept(push(Action.START, "PERSON"));
         assertEquals("OFF", state("humanAlarm"));
@@ -195,14 +201,16 @@ class CameraHandlerTest {
             handler.accept(push(Action.PULSE, "INVENTED_" + i));
         }
 
-        assertEquals(before + CameraHandler.MAX_UNMAPPED_CHANNELS + 1, thing.channels().size());
+        assertEquals(
+                before + CameraHandler.MAX_UNMAPPED_CHANNELS + 1,
+                thing.channels().size());
         assertEquals("ON", state("otherAlarm"));
         assertEquals("INVENTED_113", state("lastEventType"), "nothing reported is dropped");
     }
 
     @Test
     void snapshotIsKeptByteForByte() {
-        byte[] jpeg = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3, (byte) 0xFF, (byte) 0xD9 };
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3, (byte) 0xFF, (byte) 0xD9};
         handler.accept(new Alarm(Vendor.VIGI, null, null, null, List.of(), jpeg));
 
         assertEquals(jpeg, thing.state("image").raw());

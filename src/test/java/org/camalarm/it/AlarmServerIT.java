@@ -8,25 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.awt.Color;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 /**
  * The alarm server end to end: real camera requests over HTTP to the real hub process, observed
@@ -46,8 +44,10 @@ class AlarmServerIT {
     void startHub(@TempDir Path dir) throws Exception {
         hub = Hub.withTokens(dir);
         lenientPort = Hub.freePort();
-        hub.writeConf("camalarm.server.cfg", "alarmToken=" + Hub.ALARM_TOKEN + "\napiToken=" + Hub.API_TOKEN
-                + "\nmaxBodyBytes=1048576\nlenientPort=" + lenientPort + "\n");
+        hub.writeConf(
+                "camalarm.server.cfg",
+                "alarmToken=" + Hub.ALARM_TOKEN + "\napiToken=" + Hub.API_TOKEN + "\nmaxBodyBytes=1048576\nlenientPort="
+                        + lenientPort + "\n");
         hub.writeConf("camalarm.ivsec-lane.cfg", "label=Lane\nmac=5C-F2-07-49-0F-31\n");
         hub.writeConf("camalarm.vigi-frontdoor.cfg", "label=Front door\nholdTime=1\n");
         hub.writeConf("camalarm.vigi-porch.cfg", "label=Porch\nmac=98ba.5f8b.1003\nholdTime=30\n");
@@ -56,8 +56,9 @@ class AlarmServerIT {
         hub.writeConf("camalarm.ivsec-yard.cfg", "label=Yard\n");
         hub.writeConf("camalarm.vigi-locked.cfg", "label=Locked\nallowedAddresses=10.0.0.0/8, 192.168.1.20\n");
         hub.start();
-        for (String id : new String[] { "vigi:frontdoor", "vigi:porch", "vigi:garden", "ivsec:gate", "ivsec:yard",
-                "vigi:locked", "ivsec:lane" }) {
+        for (String id : new String[] {
+            "vigi:frontdoor", "vigi:porch", "vigi:garden", "ivsec:gate", "ivsec:yard", "vigi:locked", "ivsec:lane"
+        }) {
             hub.awaitThing("camalarm:" + id);
         }
     }
@@ -88,7 +89,8 @@ class AlarmServerIT {
         assertEquals("InSight S445 1.0_1003", properties.get("deviceName").getAsString());
 
         // VIGI sends no stop: OFF once the 1 s hold time passes without a repeat
-        await().atMost(FEW_SECONDS).pollInterval(Duration.ofMillis(100))
+        await().atMost(FEW_SECONDS)
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> "OFF".equals(hub.state("camalarm:vigi:frontdoor", "motionAlarm")));
         assertEquals("OFF", hub.state("camalarm:vigi:frontdoor", "humanAlarm"));
     }
@@ -104,17 +106,24 @@ class AlarmServerIT {
         assertEquals("ON", hub.state("camalarm:vigi:porch", "humanAlarm"));
         assertEquals("ON", hub.state("camalarm:vigi:porch", "carAlarm"));
         assertEquals("VEHICLE", hub.state("camalarm:vigi:porch", "lastEventType"));
-        assertEquals("1", hub.thing("camalarm:vigi:porch").getAsJsonObject("properties").get("nvrChannel").getAsString());
+        assertEquals(
+                "1",
+                hub.thing("camalarm:vigi:porch")
+                        .getAsJsonObject("properties")
+                        .get("nvrChannel")
+                        .getAsString());
     }
 
     @Test
     void vigiMultipartSnapshotIsServedByteForByte() throws Exception {
         byte[] jpeg = Jpegs.snapshot(320, 180, Color.BLUE);
         byte[] body = Jpegs.vigiMultipart("""
-                {"ip":"192.168.0.103","mac":"98-ba-5f-8b-10-04","device_name":"Garden","event_list":[{"dateTime":"20261005150501","event_type":["PEOPLE"]}]}""",
-                jpeg);
+                {"ip":"192.168.0.103","mac":"98-ba-5f-8b-10-04","device_name":"Garden","event_list":[{"dateTime":"20261005150501","event_type":["PEOPLE"]}]}""", jpeg);
 
-        HttpResponse<String> r = hub.push("POST", "/garden", "multipart/form-data; boundary=ReportEventBoundary",
+        HttpResponse<String> r = hub.push(
+                "POST",
+                "/garden",
+                "multipart/form-data; boundary=ReportEventBoundary",
                 BodyPublishers.ofByteArray(body));
 
         assertEquals(200, r.statusCode());
@@ -129,15 +138,19 @@ class AlarmServerIT {
 
     @Test
     void ivsecStartAndStopSwitchTheDetection() throws Exception {
-        HttpResponse<String> start = hub.push("GET",
-                "?EventType=VideoMotion&EventTime=2022-5-26%2011:5:0&EventAction=start&MACAddress=5CF207490F24", null,
+        HttpResponse<String> start = hub.push(
+                "GET",
+                "?EventType=VideoMotion&EventTime=2022-5-26%2011:5:0&EventAction=start&MACAddress=5CF207490F24",
+                null,
                 BodyPublishers.noBody());
         assertEquals(200, start.statusCode());
         assertEquals("ON", hub.state("camalarm:ivsec:gate", "motionAlarm"));
         assertTrue(hub.state("camalarm:ivsec:gate", "lastEventTime").startsWith("2022-05-26T11:05:00.000"));
 
-        HttpResponse<String> stop = hub.push("GET",
-                "?EventType=VideoMotion&EventTime=2022-5-26%2011:5:9&EventAction=stop&MACAddress=5C-F2-07-49-0F-24", null,
+        HttpResponse<String> stop = hub.push(
+                "GET",
+                "?EventType=VideoMotion&EventTime=2022-5-26%2011:5:9&EventAction=stop&MACAddress=5C-F2-07-49-0F-24",
+                null,
                 BodyPublishers.noBody());
         assertEquals(200, stop.statusCode());
         assertEquals("OFF", hub.state("camalarm:ivsec:gate", "motionAlarm"));
@@ -155,9 +168,10 @@ class AlarmServerIT {
 
     @Test
     void ivsecGetWithARawSpaceIsRefusedByJettyButTakenByTheLenientPort() throws Exception {
-        String documented = "GET /camalarm/alarm/" + Hub.ALARM_TOKEN + "?EventType=VideoMotion&EventTime=2022-5-26 11:5:0"
-                + "&EventAction=start&MACAddress=5C-F2-07-49-0F-31 HTTP/1.1\r\nHost: hub\r\nAccept: */*\r\n"
-                + "Content-Type: application/json;charset=UTF-8\r\n\r\n";
+        String documented =
+                "GET /camalarm/alarm/" + Hub.ALARM_TOKEN + "?EventType=VideoMotion&EventTime=2022-5-26 11:5:0"
+                        + "&EventAction=start&MACAddress=5C-F2-07-49-0F-31 HTTP/1.1\r\nHost: hub\r\nAccept: */*\r\n"
+                        + "Content-Type: application/json;charset=UTF-8\r\n\r\n";
 
         assertTrue(rawRequest(hub.port, documented).startsWith("HTTP/1.1 400"), "Jetty refuses the raw space");
         assertEquals("OFF", hub.state("camalarm:ivsec:lane", "motionAlarm"));
@@ -177,15 +191,17 @@ class AlarmServerIT {
         String wrongToken = "POST /camalarm/alarm/not-the-token/lane HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}";
         String lenient = rawRequest(lenientPort, wrongToken);
         HttpResponse<String> main = hub.raw(HttpRequest.newBuilder(hub.uri("/camalarm/alarm/not-the-token/lane"))
-                .POST(BodyPublishers.ofString("{}")).build());
+                .POST(BodyPublishers.ofString("{}"))
+                .build());
         assertTrue(lenient.startsWith("HTTP/1.1 404"), lenient);
         assertTrue(lenient.endsWith("\r\n\r\n" + main.body()), lenient + " vs " + main.body());
 
-        String tooLarge = "POST /camalarm/alarm/" + Hub.ALARM_TOKEN + "/lane HTTP/1.1\r\nContent-Length: 5000000\r\n\r\n";
+        String tooLarge =
+                "POST /camalarm/alarm/" + Hub.ALARM_TOKEN + "/lane HTTP/1.1\r\nContent-Length: 5000000\r\n\r\n";
         assertTrue(rawRequest(lenientPort, tooLarge).startsWith("HTTP/1.1 413"));
 
-        String malformed = "POST /camalarm/alarm/" + Hub.ALARM_TOKEN + "/lane HTTP/1.1\r\nContent-Type: application/json"
-                + "\r\nContent-Length: 9\r\n\r\n{\"event_l";
+        String malformed = "POST /camalarm/alarm/" + Hub.ALARM_TOKEN
+                + "/lane HTTP/1.1\r\nContent-Type: application/json" + "\r\nContent-Length: 9\r\n\r\n{\"event_l";
         String bad = rawRequest(lenientPort, malformed);
         assertTrue(bad.startsWith("HTTP/1.1 400") && bad.contains("\"error\""), bad);
         assertTrue(rawRequest(lenientPort, "\u0016\u0003\u0001garbage\r\n\r\n").startsWith("HTTP/1.1 400"));
@@ -193,8 +209,12 @@ class AlarmServerIT {
 
     @Test
     void ivsecPostWithFormBodyAndPersonOrVehicleType() throws Exception {
-        HttpResponse<String> r = hub.push("POST", "/yard", "application/x-www-form-urlencoded",
-                BodyPublishers.ofString("EventType=PD_VD&EventTime=2022-5-26+11:5:0&EventAction=start&MACAddress=D094662C1A8D"));
+        HttpResponse<String> r = hub.push(
+                "POST",
+                "/yard",
+                "application/x-www-form-urlencoded",
+                BodyPublishers.ofString(
+                        "EventType=PD_VD&EventTime=2022-5-26+11:5:0&EventAction=start&MACAddress=D094662C1A8D"));
 
         assertEquals(200, r.statusCode());
         assertEquals("ON", hub.state("camalarm:ivsec:yard", "personOrVehicleAlarm"));
@@ -205,8 +225,8 @@ class AlarmServerIT {
 
     @Test
     void unknownEventTypeGetsItsOwnChannel() throws Exception {
-        HttpResponse<String> r = hub.push("GET", "/yard?EventType=SmokeDetect&EventAction=start", null,
-                BodyPublishers.noBody());
+        HttpResponse<String> r =
+                hub.push("GET", "/yard?EventType=SmokeDetect&EventAction=start", null, BodyPublishers.noBody());
 
         assertEquals(200, r.statusCode());
         assertEquals("ON", hub.state("camalarm:ivsec:yard", "smokeDetectAlarm"));
@@ -230,14 +250,18 @@ class AlarmServerIT {
         JsonObject entry = inboxEntry("camalarm:vigi:vigi_aabbcc001122");
         assertNotNull(entry, "inbox entry expected in " + hub.inbox());
         assertEquals("Shed", entry.get("label").getAsString());
-        assertEquals("AA:BB:CC:00:11:22", entry.getAsJsonObject("properties").get("macAddress").getAsString());
+        assertEquals(
+                "AA:BB:CC:00:11:22",
+                entry.getAsJsonObject("properties").get("macAddress").getAsString());
 
-        HttpResponse<String> approve = hub.api("POST", "inbox/camalarm:vigi:vigi_aabbcc001122/approve",
-                "{\"label\":\"Garden shed\"}");
+        HttpResponse<String> approve =
+                hub.api("POST", "inbox/camalarm:vigi:vigi_aabbcc001122/approve", "{\"label\":\"Garden shed\"}");
         assertEquals(200, approve.statusCode(), approve.body());
         hub.awaitThing("camalarm:vigi:vigi_aabbcc001122");
         assertNull(inboxEntry("camalarm:vigi:vigi_aabbcc001122"));
-        assertEquals("Garden shed", hub.thing("camalarm:vigi:vigi_aabbcc001122").get("label").getAsString());
+        assertEquals(
+                "Garden shed",
+                hub.thing("camalarm:vigi:vigi_aabbcc001122").get("label").getAsString());
 
         assertEquals(200, hub.postJson("", json).statusCode());
         assertEquals("ON", hub.state("camalarm:vigi:vigi_aabbcc001122", "motionAlarm"));
@@ -246,24 +270,36 @@ class AlarmServerIT {
     @Test
     void configurationFilesAreHotReloaded() throws Exception {
         hub.writeConf("camalarm.vigi-hot.cfg", "label=Hot one\n");
-        await().atMost(HOT_RELOAD).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+        await().atMost(HOT_RELOAD)
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions()
                 .until(() -> hub.thing("camalarm:vigi:hot") != null);
 
         hub.writeConf("camalarm.vigi-hot.cfg", "label=Hot two\n");
-        await().atMost(HOT_RELOAD).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
-                .until(() -> "Hot two".equals(hub.thing("camalarm:vigi:hot").get("label").getAsString()));
+        await().atMost(HOT_RELOAD)
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions()
+                .until(() -> "Hot two"
+                        .equals(hub.thing("camalarm:vigi:hot").get("label").getAsString()));
 
         Files.delete(hub.conf.resolve("camalarm.vigi-hot.cfg"));
-        await().atMost(HOT_RELOAD).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+        await().atMost(HOT_RELOAD)
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions()
                 .until(() -> hub.thing("camalarm:vigi:hot") == null);
     }
 
     @Test
     void wrongTokenLooksExactlyLikeAnUnknownPath() throws Exception {
-        HttpResponse<String> wrongToken = hub.raw(HttpRequest.newBuilder(hub.uri("/camalarm/alarm/not-the-token/frontdoor"))
-                .POST(BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build());
+        HttpResponse<String> wrongToken =
+                hub.raw(HttpRequest.newBuilder(hub.uri("/camalarm/alarm/not-the-token/frontdoor"))
+                        .POST(BodyPublishers.ofString("{}"))
+                        .header("Content-Type", "application/json")
+                        .build());
         HttpResponse<String> unknownPath = hub.raw(HttpRequest.newBuilder(hub.uri("/camalarm/nothing/here"))
-                .POST(BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build());
+                .POST(BodyPublishers.ofString("{}"))
+                .header("Content-Type", "application/json")
+                .build());
 
         assertEquals(404, wrongToken.statusCode());
         assertEquals(404, unknownPath.statusCode());
@@ -272,7 +308,8 @@ class AlarmServerIT {
     }
 
     private static java.util.Map<String, java.util.List<String>> withoutDate(HttpResponse<String> r) {
-        java.util.Map<String, java.util.List<String>> headers = new java.util.TreeMap<>(r.headers().map());
+        java.util.Map<String, java.util.List<String>> headers =
+                new java.util.TreeMap<>(r.headers().map());
         headers.remove("date");
         return headers;
     }
@@ -294,12 +331,16 @@ class AlarmServerIT {
     @Test
     void garbageNeverGetsA500() throws Exception {
         String[][] cases = {
-                { "multipart/form-data; boundary=ReportEventBoundary", "--ReportEventBoundary\r\nContent-Type: application/json\r\n\r\n{\"event_list\":[" },
-                { "multipart/form-data", "no boundary at all" },
-                { "application/json", "[1,2,3]" },
-                { "application/json", "{\"event_list\":\"not a list\"}" },
-                { "text/plain", "\u0000\u0001\u0002garbage" },
-                { "application/xml", "<config><alarmStatusInfo><perimeterAlarm>tr" }, };
+            {
+                "multipart/form-data; boundary=ReportEventBoundary",
+                "--ReportEventBoundary\r\nContent-Type: application/json\r\n\r\n{\"event_list\":["
+            },
+            {"multipart/form-data", "no boundary at all"},
+            {"application/json", "[1,2,3]"},
+            {"application/json", "{\"event_list\":\"not a list\"}"},
+            {"text/plain", "\u0000\u0001\u0002garbage"},
+            {"application/xml", "<config><alarmStatusInfo><perimeterAlarm>tr"},
+        };
         for (String[] c : cases) {
             HttpResponse<String> r = hub.push("POST", "", c[0], BodyPublishers.ofString(c[1]));
             assertTrue(r.statusCode() == 400 || r.statusCode() == 200, c[1] + " -> " + r.statusCode() + " " + r.body());
@@ -311,7 +352,8 @@ class AlarmServerIT {
     void stalledAndAbandonedRequestsDoNotHoldUpGoodAlarms() throws Exception {
         String head = "POST /camalarm/alarm/" + Hub.ALARM_TOKEN + "/garden HTTP/1.1\r\nHost: hub\r\n"
                 + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"event_list\":[";
-        try (Socket stalled = new Socket("127.0.0.1", hub.port); Socket abandoned = new Socket("127.0.0.1", hub.port)) {
+        try (Socket stalled = new Socket("127.0.0.1", hub.port);
+                Socket abandoned = new Socket("127.0.0.1", hub.port)) {
             stalled.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
             stalled.getOutputStream().flush();
             abandoned.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
@@ -329,8 +371,10 @@ class AlarmServerIT {
     @Test
     void bodyOverTheLimitGets413WithoutBeingRead() throws Exception {
         // only the head: the hub must answer from the declared length, without reading (or waiting for) the body
-        String answer = rawRequest(hub.port, "POST /camalarm/alarm/" + Hub.ALARM_TOKEN + "/garden HTTP/1.1\r\nHost: hub\r\n"
-                + "Content-Type: application/json\r\nContent-Length: 1048577\r\n\r\n");
+        String answer = rawRequest(
+                hub.port,
+                "POST /camalarm/alarm/" + Hub.ALARM_TOKEN + "/garden HTTP/1.1\r\nHost: hub\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 1048577\r\n\r\n");
 
         assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
         assertTrue(answer.contains("\"error\":\"body_too_large\""), answer);
@@ -355,26 +399,28 @@ class AlarmServerIT {
         JsonElement things = JsonParser.parseString(ok.body());
         assertTrue(things.getAsJsonArray().size() >= 6);
         JsonObject first = things.getAsJsonArray().get(0).getAsJsonObject();
-        for (String field : new String[] { "UID", "thingTypeUID", "label", "statusInfo", "properties", "channels" }) {
+        for (String field : new String[] {"UID", "thingTypeUID", "label", "statusInfo", "properties", "channels"}) {
             assertTrue(first.has(field), field + " missing in " + first);
         }
         JsonObject channel = first.getAsJsonArray("channels").get(0).getAsJsonObject();
-        for (String field : new String[] { "uid", "id", "itemType", "kind", "state" }) {
+        for (String field : new String[] {"uid", "id", "itemType", "kind", "state"}) {
             assertTrue(channel.has(field), field + " missing in " + channel);
         }
     }
 
     @Test
     void badRestInputGets400NeverAStackTrace() throws Exception {
-        for (String body : new String[] { "null", "[1]", "{\"label\":", "\"text\"" }) {
+        for (String body : new String[] {"null", "[1]", "{\"label\":", "\"text\""}) {
             HttpResponse<String> r = hub.api("POST", "inbox/camalarm:vigi:nobody/approve", body);
             assertEquals(400, r.statusCode(), body + " -> " + r.body());
             assertFalse(r.body().contains("Exception"), r.body());
         }
         assertEquals(400, hub.api("GET", "things/not-a-uid", null).statusCode());
-        assertEquals(404, hub.api("POST", "inbox/camalarm:vigi:nobody/approve", "{}").statusCode());
+        assertEquals(
+                404, hub.api("POST", "inbox/camalarm:vigi:nobody/approve", "{}").statusCode());
         // approving under an id a thing already has would create a second, dead configuration
-        assertEquals(409, hub.api("POST", "inbox/camalarm:vigi:garden/approve", "{}").statusCode());
+        assertEquals(
+                409, hub.api("POST", "inbox/camalarm:vigi:garden/approve", "{}").statusCode());
     }
 
     private String status(String uid) throws Exception {

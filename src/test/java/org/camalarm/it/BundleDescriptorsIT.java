@@ -13,7 +13,6 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,8 +22,15 @@ import org.junit.jupiter.api.Test;
  */
 class BundleDescriptorsIT {
 
-    private static final Set<String> FACTORY_PIDS = Set.of("camalarm.vigi", "camalarm.ivsec", "camalarm.shelly",
-            "camalarm.2n-relay", "camalarm.2n-intercom", "camalarm.axis", "camalarm.http", "camalarm.rule");
+    private static final Set<String> FACTORY_PIDS = Set.of(
+            "camalarm.vigi",
+            "camalarm.ivsec",
+            "camalarm.shelly",
+            "camalarm.2n-relay",
+            "camalarm.2n-intercom",
+            "camalarm.axis",
+            "camalarm.http",
+            "camalarm.rule");
 
     private static JarFile bundle() throws IOException {
         return new JarFile(System.getProperty("camalarm.bundle.jar"));
@@ -36,7 +42,9 @@ class BundleDescriptorsIT {
         Set<String> pids = new TreeSet<>();
         Pattern designate = Pattern.compile("<Designate (factoryPid|pid)=\"([^\"]+)\"");
         try (JarFile jar = bundle()) {
-            for (var entry : jar.stream().filter(e -> e.getName().startsWith("OSGI-INF/metatype/")).toList()) {
+            for (var entry : jar.stream()
+                    .filter(e -> e.getName().startsWith("OSGI-INF/metatype/"))
+                    .toList()) {
                 try (InputStream in = jar.getInputStream(entry)) {
                     Matcher m = designate.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
                     while (m.find()) {
@@ -61,8 +69,12 @@ class BundleDescriptorsIT {
         assertTrue(imports.contains("javax.servlet;version=\"[3.1,4)\""), imports);
         assertFalse(imports.contains("jakarta."), "a jakarta-only bundle does not resolve in Karaf 4.4: " + imports);
         assertFalse(imports.contains("org.eclipse.jetty"), "no tie to the hub's Jetty: " + imports);
-        assertFalse(Pattern.compile("(^|,)java\\.").matcher(imports).find(), "java.* imports break pre-R8 frameworks: " + imports);
-        assertTrue(requirements.contains("(osgi.implementation=osgi.http)(version>=1.1.0)(!(version>=2.0.0))"), requirements);
+        assertFalse(
+                Pattern.compile("(^|,)java\\.").matcher(imports).find(),
+                "java.* imports break pre-R8 frameworks: " + imports);
+        assertTrue(
+                requirements.contains("(osgi.implementation=osgi.http)(version>=1.1.0)(!(version>=2.0.0))"),
+                requirements);
         assertTrue(requirements.contains("(osgi.extender=osgi.component)"), requirements);
         assertEquals(null, manifest.getMainAttributes().getValue("Export-Package"), "everything is internal");
     }

@@ -2,6 +2,10 @@ package org.camalarm.it;
 
 import static org.awaitility.Awaitility.await;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -18,11 +22,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-
 /**
  * The real embedded hub ({@code target/camalarm-hub.jar}) started as a separate process on a free
  * loopback port, with its own {@code conf/} and {@code userdata/} in a temporary directory.
@@ -38,7 +37,8 @@ final class Hub implements AutoCloseable {
     final Path userdata;
     final Path log;
     final int port;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
 
     /** A hub whose conf/ holds a server configuration with fixed tokens. */
@@ -72,14 +72,27 @@ final class Hub implements AutoCloseable {
     /** Starts the hub and waits until its REST API answers with the token {@code apiToken} gives (polled). */
     Hub start(java.util.concurrent.Callable<String> apiToken) throws IOException {
         String jar = System.getProperty("camalarm.hub.jar", "target/camalarm-hub.jar");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m",
-                "-Dorg.osgi.service.http.port=" + port, "-Dorg.apache.felix.http.host=127.0.0.1",
-                "-Dcamalarm.conf=" + conf, "-Dcamalarm.userdata=" + userdata, "-jar", jar));
-        process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        await("hub answering on port " + port).atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(100))
-                .ignoreExceptions().until(() -> {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xmx128m",
+                "-Dorg.osgi.service.http.port=" + port,
+                "-Dorg.apache.felix.http.host=127.0.0.1",
+                "-Dcamalarm.conf=" + conf,
+                "-Dcamalarm.userdata=" + userdata,
+                "-jar",
+                jar));
+        process = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        await("hub answering on port " + port)
+                .atMost(READY_TIMEOUT)
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions()
+                .until(() -> {
                     if (!process.isAlive()) {
                         throw new AssertionError("hub exited: " + logText());
                     }
@@ -109,14 +122,22 @@ final class Hub implements AutoCloseable {
     }
 
     HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + API_TOKEN)
-                .timeout(Duration.ofSeconds(10)).GET().build(), BodyHandlers.ofByteArray());
+        return http.send(
+                HttpRequest.newBuilder(uri(path))
+                        .header("Authorization", "Bearer " + API_TOKEN)
+                        .timeout(Duration.ofSeconds(10))
+                        .GET()
+                        .build(),
+                BodyHandlers.ofByteArray());
     }
 
     HttpResponse<String> api(String method, String path, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri("/camalarm/api/" + path)).header("Authorization", "Bearer " + API_TOKEN)
-                .timeout(Duration.ofSeconds(20))
-                .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body)).build(),
+        return http.send(
+                HttpRequest.newBuilder(uri("/camalarm/api/" + path))
+                        .header("Authorization", "Bearer " + API_TOKEN)
+                        .timeout(Duration.ofSeconds(20))
+                        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
+                        .build(),
                 BodyHandlers.ofString());
     }
 
@@ -124,7 +145,8 @@ final class Hub implements AutoCloseable {
     HttpResponse<String> push(String method, String path, String contentType, BodyPublisher body)
             throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri("/camalarm/alarm/" + ALARM_TOKEN + path))
-                .timeout(Duration.ofSeconds(10)).method(method, body);
+                .timeout(Duration.ofSeconds(10))
+                .method(method, body);
         if (contentType != null) {
             b.header("Content-Type", contentType);
         }
@@ -132,7 +154,8 @@ final class Hub implements AutoCloseable {
     }
 
     HttpResponse<String> postJson(String path, String json) throws IOException, InterruptedException {
-        return push("POST", path, "application/json; charset=utf-8", BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        return push(
+                "POST", path, "application/json; charset=utf-8", BodyPublishers.ofString(json, StandardCharsets.UTF_8));
     }
 
     HttpResponse<String> raw(HttpRequest request) throws IOException, InterruptedException {
@@ -161,12 +184,16 @@ final class Hub implements AutoCloseable {
     }
 
     JsonArray inbox() throws IOException, InterruptedException {
-        return JsonParser.parseString(get("/camalarm/api/inbox", API_TOKEN).body()).getAsJsonArray();
+        return JsonParser.parseString(get("/camalarm/api/inbox", API_TOKEN).body())
+                .getAsJsonArray();
     }
 
     /** Waits until the thing exists (FileInstall picks files up within a few seconds). */
     void awaitThing(String uid) {
-        await(uid + " created").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+        await(uid + " created")
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions()
                 .until(() -> thing(uid) != null);
     }
 

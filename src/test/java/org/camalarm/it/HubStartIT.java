@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,14 +51,16 @@ class HubStartIT {
 
             // choosing a token in camalarm.server.cfg applies within 3 s, without a restart
             hub.writeConf("camalarm.server.cfg", serverCfg + "alarmToken=chosen-token\n");
-            await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+            await().atMost(Duration.ofSeconds(3))
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> status(hub, "/camalarm/alarm/chosen-token/x/MOTION") == 200);
             assertEquals(404, status(hub, "/camalarm/alarm/" + alarmToken + "/x/MOTION"));
         }
     }
 
     private static int status(Hub hub, String path) throws Exception {
-        return hub.raw(java.net.http.HttpRequest.newBuilder(hub.uri(path)).GET().build()).statusCode();
+        return hub.raw(java.net.http.HttpRequest.newBuilder(hub.uri(path)).GET().build())
+                .statusCode();
     }
 
     private static Properties tokens(Path file) throws java.io.IOException {

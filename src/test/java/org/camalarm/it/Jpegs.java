@@ -6,14 +6,12 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-
 import javax.imageio.ImageIO;
 
 /** Real JPEG snapshots for tests, made with the JDK's encoder. */
 final class Jpegs {
 
-    private Jpegs() {
-    }
+    private Jpegs() {}
 
     static byte[] snapshot(int width, int height, Color color) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

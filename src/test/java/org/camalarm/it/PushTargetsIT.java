@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -17,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
 import org.camalarm.push.FakeDevice;
 import org.camalarm.push.FakeDevice.Reply;
 import org.camalarm.push.TestCertificates;
@@ -26,9 +27,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 
 /**
  * Push targets and rules end to end: the real hub process pushes to fake devices on loopback that
@@ -51,6 +49,7 @@ class PushTargetsIT {
     private ServerSocket silent;
     /** Accepts and never answers: a device that hangs. */
     private ServerSocket hanging;
+
     private final List<Socket> hung = new java.util.concurrent.CopyOnWriteArrayList<>();
     private DatagramSocket udp;
     private TestCertificates certificate;
@@ -62,7 +61,8 @@ class PushTargetsIT {
         webRelay = FakeDevice.http(r -> Reply.of(200, "<datavalues><relay1state>1</relay1state></datavalues>"));
         intercom = FakeDevice.http(r -> Reply.of(200, "{\"success\":false,\"error\":{\"code\":14}}"));
         protectedShelly = FakeDevice.http(r -> "Basic YWRtaW46cmlnaHQ=".equals(r.header("Authorization"))
-                ? Reply.of(200, SHELLY_OK) : Reply.of(401, "").withHeader("WWW-Authenticate", "Basic realm=\"shelly\""));
+                ? Reply.of(200, SHELLY_OK)
+                : Reply.of(401, "").withHeader("WWW-Authenticate", "Basic realm=\"shelly\""));
         lamp = FakeDevice.http(r -> Reply.of(200, "ok"));
         certificate = TestCertificates.selfSigned(dir, "axis.local");
         axis = FakeDevice.https(certificate.serverContext(), r -> Reply.of(200, "OK"));
@@ -72,15 +72,17 @@ class PushTargetsIT {
         closer.start();
         udp = new DatagramSocket(0, InetAddress.getLoopbackAddress());
         hanging = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread holder = new Thread(() -> {
-            while (!hanging.isClosed()) {
-                try {
-                    hung.add(hanging.accept());
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "hanging-device");
+        Thread holder = new Thread(
+                () -> {
+                    while (!hanging.isClosed()) {
+                        try {
+                            hung.add(hanging.accept());
+                        } catch (IOException e) {
+                            return;
+                        }
+                    }
+                },
+                "hanging-device");
         holder.setDaemon(true);
         holder.start();
 
@@ -89,27 +91,57 @@ class PushTargetsIT {
         hub.writeConf("camalarm.shelly-hall.cfg", device(ruleShelly) + "generation=1\nkind=light\n");
         hub.writeConf("camalarm.2n-relay-gate.cfg", device(webRelay));
         hub.writeConf("camalarm.2n-intercom-door.cfg", device(intercom) + "switch=1\n");
-        hub.writeConf("camalarm.shelly-locked.cfg", device(protectedShelly) + "generation=1\nusername=admin\npassword=wrong\n");
-        hub.writeConf("camalarm.http-lamp.cfg", device(lamp) + "interval=60\ncommand.on=POST light/0?turn=on\ncommand.off=POST light/0?turn=off\n");
-        hub.writeConf("camalarm.http-dead.cfg", "host=127.0.0.1\nport=" + Hub.freePort() + "\ntimeout=1000\ncommand.on=GET relay/0?turn=on\n");
-        hub.writeConf("camalarm.http-silent.cfg", "host=127.0.0.1\nport=" + silent.getLocalPort() + "\ntimeout=1000\ncommand.on=GET x\n");
-        hub.writeConf("camalarm.http-hanging.cfg", "host=127.0.0.1\nport=" + hanging.getLocalPort()
-                + "\ntimeout=500\ncommand.on=GET relay/0?turn=on\n");
-        hub.writeConf("camalarm.http-datagram.cfg", "host=127.0.0.1\nport=" + udp.getLocalPort() + "\nprotocol=udp\ncommand.ping=GET relay/0?turn=on\n");
+        hub.writeConf(
+                "camalarm.shelly-locked.cfg",
+                device(protectedShelly) + "generation=1\nusername=admin\npassword=wrong\n");
+        hub.writeConf(
+                "camalarm.http-lamp.cfg",
+                device(lamp) + "interval=60\ncommand.on=POST light/0?turn=on\ncommand.off=POST light/0?turn=off\n");
+        hub.writeConf(
+                "camalarm.http-dead.cfg",
+                "host=127.0.0.1\nport=" + Hub.freePort() + "\ntimeout=1000\ncommand.on=GET relay/0?turn=on\n");
+        hub.writeConf(
+                "camalarm.http-silent.cfg",
+                "host=127.0.0.1\nport=" + silent.getLocalPort() + "\ntimeout=1000\ncommand.on=GET x\n");
+        hub.writeConf(
+                "camalarm.http-hanging.cfg",
+                "host=127.0.0.1\nport=" + hanging.getLocalPort() + "\ntimeout=500\ncommand.on=GET relay/0?turn=on\n");
+        hub.writeConf(
+                "camalarm.http-datagram.cfg",
+                "host=127.0.0.1\nport=" + udp.getLocalPort() + "\nprotocol=udp\ncommand.ping=GET relay/0?turn=on\n");
         hub.writeConf("camalarm.axis-yard.cfg", device(axis) + "protocol=https\nioPort=1\n");
-        hub.writeConf("camalarm.axis-impostor.cfg", device(axis) + "protocol=https\ncertificateFingerprint="
-                + "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF\n");
+        hub.writeConf(
+                "camalarm.axis-impostor.cfg",
+                device(axis) + "protocol=https\ncertificateFingerprint="
+                        + "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF\n");
         hub.writeConf("camalarm.vigi-cam1.cfg", "holdTime=30\n");
         hub.writeConf("camalarm.ivsec-gate2.cfg", "mac=5C-F2-07-49-0F-77\n");
-        hub.writeConf("camalarm.rule-personlight.cfg", "when=camalarm:vigi:cam1:humanAlarm\nstate=ON\n"
-                + "then=camalarm:shelly:hall:power\ncommand=ON\n");
-        hub.writeConf("camalarm.rule-gateopen.cfg", "when=camalarm:ivsec:gate2:motionAlarm\nstate=ON\n"
-                + "then=camalarm:2n-relay:gate:power\ncommand=ON\n");
-        hub.writeConf("camalarm.rule-gateclose.cfg", "when=camalarm:ivsec:gate2:motionAlarm\nstate=OFF\n"
-                + "then=camalarm:2n-relay:gate:power\ncommand=OFF\n");
+        hub.writeConf(
+                "camalarm.rule-personlight.cfg",
+                "when=camalarm:vigi:cam1:humanAlarm\nstate=ON\n" + "then=camalarm:shelly:hall:power\ncommand=ON\n");
+        hub.writeConf(
+                "camalarm.rule-gateopen.cfg",
+                "when=camalarm:ivsec:gate2:motionAlarm\nstate=ON\n"
+                        + "then=camalarm:2n-relay:gate:power\ncommand=ON\n");
+        hub.writeConf(
+                "camalarm.rule-gateclose.cfg",
+                "when=camalarm:ivsec:gate2:motionAlarm\nstate=OFF\n"
+                        + "then=camalarm:2n-relay:gate:power\ncommand=OFF\n");
         hub.start();
-        for (String uid : List.of("shelly:porch", "shelly:hall", "2n-relay:gate", "2n-intercom:door", "shelly:locked",
-                "http:lamp", "http:dead", "http:silent", "http:hanging", "http:datagram", "axis:yard", "axis:impostor", "vigi:cam1",
+        for (String uid : List.of(
+                "shelly:porch",
+                "shelly:hall",
+                "2n-relay:gate",
+                "2n-intercom:door",
+                "shelly:locked",
+                "http:lamp",
+                "http:dead",
+                "http:silent",
+                "http:hanging",
+                "http:datagram",
+                "axis:yard",
+                "axis:impostor",
+                "vigi:cam1",
                 "ivsec:gate2")) {
             hub.awaitThing("camalarm:" + uid);
         }
@@ -132,8 +164,9 @@ class PushTargetsIT {
     @AfterAll
     void stop() throws Exception {
         hub.close();
-        for (AutoCloseable c : new AutoCloseable[] { shelly, ruleShelly, webRelay, intercom, protectedShelly, lamp, axis,
-                silent, udp, hanging }) {
+        for (AutoCloseable c : new AutoCloseable[] {
+            shelly, ruleShelly, webRelay, intercom, protectedShelly, lamp, axis, silent, udp, hanging
+        }) {
             c.close();
         }
         for (Socket socket : hung) {
@@ -160,7 +193,12 @@ class PushTargetsIT {
         assertEquals("200", hub.state("camalarm:shelly:porch", "lastResponseCode"));
         assertTrue(hub.state("camalarm:shelly:porch", "lastResult").startsWith("OK"));
         assertFalse("NULL".equals(hub.state("camalarm:shelly:porch", "lastPush")));
-        assertEquals("ONLINE", hub.thing("camalarm:shelly:porch").getAsJsonObject("statusInfo").get("status").getAsString());
+        assertEquals(
+                "ONLINE",
+                hub.thing("camalarm:shelly:porch")
+                        .getAsJsonObject("statusInfo")
+                        .get("status")
+                        .getAsString());
     }
 
     @Test
@@ -174,17 +212,25 @@ class PushTargetsIT {
 
         // a repeat while the detection is ON is not a new detection: no second push
         assertEquals(200, hub.postJson("/cam1", alarm).statusCode());
-        await().during(Duration.ofMillis(800)).atMost(FEW_SECONDS).until(() -> ruleShelly.requestLines().size() == 1);
+        await().during(Duration.ofMillis(800))
+                .atMost(FEW_SECONDS)
+                .until(() -> ruleShelly.requestLines().size() == 1);
     }
 
     @Test
     void ivsecStartAndStopDriveTheRelayOnAndBackOff() throws Exception {
-        hub.push("GET", "?EventType=VideoMotion&EventAction=start&MACAddress=5CF207490F77", null,
+        hub.push(
+                "GET",
+                "?EventType=VideoMotion&EventAction=start&MACAddress=5CF207490F77",
+                null,
                 java.net.http.HttpRequest.BodyPublishers.noBody());
         await().atMost(FEW_SECONDS).until(() -> webRelay.requestLines().size() == 1);
         assertEquals("GET /state.xml?relay1State=1", webRelay.requestLines().get(0));
 
-        hub.push("GET", "?EventType=VideoMotion&EventAction=stop&MACAddress=5CF207490F77", null,
+        hub.push(
+                "GET",
+                "?EventType=VideoMotion&EventAction=stop&MACAddress=5CF207490F77",
+                null,
                 java.net.http.HttpRequest.BodyPublishers.noBody());
         await().atMost(FEW_SECONDS).until(() -> webRelay.requestLines().size() == 2);
         assertEquals("GET /state.xml?relay1State=0", webRelay.requestLines().get(1));
@@ -214,15 +260,22 @@ class PushTargetsIT {
         JsonObject auth = post("things/camalarm:shelly:locked/test", "ON");
         assertEquals("AUTH_FAILED", auth.get("reason").getAsString(), auth.toString());
         JsonObject locked = hub.thing("camalarm:shelly:locked");
-        assertEquals("OFFLINE", locked.getAsJsonObject("statusInfo").get("status").getAsString());
-        assertEquals("COMMUNICATION_ERROR", locked.getAsJsonObject("statusInfo").get("statusDetail").getAsString());
-        assertEquals("******", locked.getAsJsonObject("configuration").get("password").getAsString());
+        assertEquals(
+                "OFFLINE", locked.getAsJsonObject("statusInfo").get("status").getAsString());
+        assertEquals(
+                "COMMUNICATION_ERROR",
+                locked.getAsJsonObject("statusInfo").get("statusDetail").getAsString());
+        assertEquals(
+                "******",
+                locked.getAsJsonObject("configuration").get("password").getAsString());
         assertFalse(hub.logText().contains("password=wrong"));
     }
 
     @Test
     void intervalDropsRepeatsButTestIgnoresIt() throws Exception {
-        assertTrue(post("things/camalarm:http:lamp/channels/on", "ON").get("success").getAsBoolean());
+        assertTrue(post("things/camalarm:http:lamp/channels/on", "ON")
+                .get("success")
+                .getAsBoolean());
         JsonObject repeat = post("things/camalarm:http:lamp/channels/on", "ON");
         assertEquals("INTERVAL", repeat.get("reason").getAsString(), repeat.toString());
         assertEquals(List.of("POST /light/0?turn=on"), lamp.requestLines());
@@ -248,14 +301,17 @@ class PushTargetsIT {
     void httpsCertificateIsTrustedOnFirstUseAndAMismatchIsAnError() throws Exception {
         JsonObject first = post("things/camalarm:axis:yard/channels/power", "ON");
         assertTrue(first.get("success").getAsBoolean(), first.toString());
-        assertTrue(axis.requestLines().contains("GET /axis-cgi/io/port.cgi?action=1%3A%2F"), axis.requestLines().toString());
+        assertTrue(
+                axis.requestLines().contains("GET /axis-cgi/io/port.cgi?action=1%3A%2F"),
+                axis.requestLines().toString());
         String pins = Files.readString(hub.userdata.resolve("camalarm/pins.properties"));
         assertTrue(pins.contains(certificate.fingerprint().replace(":", "\\:")), pins);
 
         int seen = axis.requestLines().size();
         JsonObject impostor = post("things/camalarm:axis:impostor/channels/power", "ON");
         assertEquals("CERTIFICATE_MISMATCH", impostor.get("reason").getAsString(), impostor.toString());
-        assertEquals(seen, axis.requestLines().size(), "nothing may be sent to a device whose certificate does not match");
+        assertEquals(
+                seen, axis.requestLines().size(), "nothing may be sent to a device whose certificate does not match");
     }
 
     @Test
@@ -265,14 +321,17 @@ class PushTargetsIT {
             hub.writeConf("camalarm.vigi-drive.cfg", "holdTime=30\n");
             hub.awaitThing("camalarm:http:siren");
             hub.awaitThing("camalarm:vigi:drive");
-            hub.writeConf("camalarm.rule-siren.cfg", "when=camalarm:vigi:drive:event\nevent=VEHICLE\n"
-                    + "then=camalarm:http:siren:sound\ncommand=ON\n");
+            hub.writeConf(
+                    "camalarm.rule-siren.cfg",
+                    "when=camalarm:vigi:drive:event\nevent=VEHICLE\n" + "then=camalarm:http:siren:sound\ncommand=ON\n");
 
             // the rule exists once FileInstall has read it: alarm until the siren hears it
             String vehicle = """
                     {"event_list":[{"dateTime":"20261005150501","event_type":["VEHICLE"]}]}""";
-            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> hub.postJson("/drive", vehicle).statusCode() == 200 && !siren.requestLines().isEmpty());
+            await().atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> hub.postJson("/drive", vehicle).statusCode() == 200
+                            && !siren.requestLines().isEmpty());
             assertEquals("POST /siren?on=1", siren.requestLines().get(0));
         }
     }
@@ -282,10 +341,25 @@ class PushTargetsIT {
         HttpResponse<String> bad = hub.api("POST", "things/camalarm:shelly:porch/channels/power", "EXPLODE");
         assertEquals(400, bad.statusCode());
         assertTrue(bad.body().contains("ON, OFF, TOGGLE or PULSE"), bad.body());
-        assertEquals(400, hub.api("POST", "things/camalarm:shelly:porch/channels/lastResult", "ON").statusCode());
-        assertEquals(400, hub.api("POST", "things/camalarm:vigi:cam1/channels/motionAlarm", "ON").statusCode());
-        assertEquals(404, hub.api("POST", "things/camalarm:shelly:nothing/channels/power", "ON").statusCode());
-        assertEquals(400, hub.api("POST", "things/camalarm:shelly:porch/channels/power", "{\"command\":{}}").statusCode());
-        assertEquals(400, hub.api("POST", "things/camalarm:shelly:porch/channels/power", "").statusCode());
+        assertEquals(
+                400,
+                hub.api("POST", "things/camalarm:shelly:porch/channels/lastResult", "ON")
+                        .statusCode());
+        assertEquals(
+                400,
+                hub.api("POST", "things/camalarm:vigi:cam1/channels/motionAlarm", "ON")
+                        .statusCode());
+        assertEquals(
+                404,
+                hub.api("POST", "things/camalarm:shelly:nothing/channels/power", "ON")
+                        .statusCode());
+        assertEquals(
+                400,
+                hub.api("POST", "things/camalarm:shelly:porch/channels/power", "{\"command\":{}}")
+                        .statusCode());
+        assertEquals(
+                400,
+                hub.api("POST", "things/camalarm:shelly:porch/channels/power", "")
+                        .statusCode());
     }
 }

@@ -3,7 +3,6 @@ package org.camalarm.push;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class AuthChallengeTest {
@@ -25,15 +24,18 @@ class AuthChallengeTest {
 
     @Test
     void readsChallengesFromSeveralHeaders() {
-        List<AuthChallenge> challenges = AuthChallenge.parseAll(List.of("Digest realm=\"r\", nonce=\"1\"",
-                "Basic realm=\"r\""));
+        List<AuthChallenge> challenges =
+                AuthChallenge.parseAll(List.of("Digest realm=\"r\", nonce=\"1\"", "Basic realm=\"r\""));
 
-        assertEquals(List.of("Digest", "Basic"), challenges.stream().map(AuthChallenge::scheme).toList());
+        assertEquals(
+                List.of("Digest", "Basic"),
+                challenges.stream().map(AuthChallenge::scheme).toList());
     }
 
     @Test
     void unescapesQuotedPairsAndIgnoresParameterCase() {
-        AuthChallenge challenge = AuthChallenge.parseAll(List.of("DIGEST Realm=\"say \\\"hi\\\"\", NONCE=abc")).get(0);
+        AuthChallenge challenge = AuthChallenge.parseAll(List.of("DIGEST Realm=\"say \\\"hi\\\"\", NONCE=abc"))
+                .get(0);
 
         assertEquals("say \"hi\"", challenge.param("realm"));
         assertEquals("abc", challenge.param("nonce"));
@@ -41,17 +43,21 @@ class AuthChallengeTest {
 
     @Test
     void skipsToken68SchemesWithoutLosingTheNextChallenge() {
-        List<AuthChallenge> challenges = AuthChallenge
-                .parseAll(List.of("Negotiate YIIG==, Digest realm=\"r\", nonce=\"n\", stale=TRUE"));
+        List<AuthChallenge> challenges =
+                AuthChallenge.parseAll(List.of("Negotiate YIIG==, Digest realm=\"r\", nonce=\"n\", stale=TRUE"));
 
-        AuthChallenge digest = challenges.stream().filter(c -> c.isScheme("Digest")).findFirst().orElseThrow();
+        AuthChallenge digest = challenges.stream()
+                .filter(c -> c.isScheme("Digest"))
+                .findFirst()
+                .orElseThrow();
         assertEquals("n", digest.param("nonce"));
         assertEquals(true, DigestAuth.isStale(digest));
     }
 
     @Test
     void toleratesAnUnterminatedQuote() {
-        AuthChallenge challenge = AuthChallenge.parseAll(List.of("Digest realm=\"open, nonce=x")).get(0);
+        AuthChallenge challenge =
+                AuthChallenge.parseAll(List.of("Digest realm=\"open, nonce=x")).get(0);
 
         assertEquals("open, nonce=x", challenge.param("realm"));
     }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.camalarm.push.DigestVerifier.Outcome;
 import org.camalarm.push.FakeDevice.Reply;
 import org.junit.jupiter.api.AfterAll;
@@ -24,11 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AxisHttpsTest {
 
-    private static final String WRONG_PIN = "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:"
-            + "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF";
+    private static final String WRONG_PIN =
+            "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:" + "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF";
 
     @TempDir
     static Path dir;
+
     private static TestCertificates certificate;
     private static FakeDevice device;
     private static final DigestVerifier DIGEST = new DigestVerifier("AXIS_ACCC8E123456", "MD5", "root", "axis-pass");
@@ -56,16 +56,18 @@ class AxisHttpsTest {
         List<String> told = new CopyOnWriteArrayList<>();
         int before = device.requests().size();
         PushResult first;
-        try (PushCommandSender sender = new PushCommandSender(settings(), new AxisIo(1, Duration.ofMillis(300)),
-                IntervalGate.off(), told::add)) {
+        try (PushCommandSender sender = new PushCommandSender(
+                settings(), new AxisIo(1, Duration.ofMillis(300)), IntervalGate.off(), told::add)) {
             first = await(sender.send(SwitchCommand.PULSE));
             await(sender.send(SwitchCommand.OFF));
         }
         assertResult(PushResult.Reason.OK, "HTTP 200 OK", first);
         assertEquals(certificate.fingerprint(), first.fingerprint());
         assertEquals(List.of(certificate.fingerprint()), told, "told once per new certificate");
-        assertEquals(List.of("GET /axis-cgi/io/port.cgi?action=1%3A%2F300%5C",
-                "GET /axis-cgi/io/port.cgi?action=1%3A%2F300%5C", "GET /axis-cgi/io/port.cgi?action=1%3A%5C"),
+        assertEquals(
+                List.of(
+                        "GET /axis-cgi/io/port.cgi?action=1%3A%2F300%5C",
+                        "GET /axis-cgi/io/port.cgi?action=1%3A%2F300%5C", "GET /axis-cgi/io/port.cgi?action=1%3A%5C"),
                 device.requestLines().subList(before, before + 3));
 
         try (PushCommandSender pinned = new PushCommandSender(
@@ -80,12 +82,14 @@ class AxisHttpsTest {
     @Test
     void aWrongPinFailsBeforeAnyRequestIsSent() {
         int before = device.requests().size();
-        try (PushCommandSender sender = new PushCommandSender(settings().withCertificateFingerprint(WRONG_PIN),
-                new AxisIo(1, null))) {
+        try (PushCommandSender sender =
+                new PushCommandSender(settings().withCertificateFingerprint(WRONG_PIN), new AxisIo(1, null))) {
             PushResult result = await(sender.send(SwitchCommand.ON));
 
-            assertResult(PushResult.Reason.CERTIFICATE_MISMATCH, "certificate SHA-256 "
-                    + certificate.fingerprint().substring(0, 23) + "… does not match pinned 00:11:22:33:44:55:66:77…",
+            assertResult(
+                    PushResult.Reason.CERTIFICATE_MISMATCH,
+                    "certificate SHA-256 " + certificate.fingerprint().substring(0, 23)
+                            + "… does not match pinned 00:11:22:33:44:55:66:77…",
                     result);
             assertEquals(certificate.fingerprint(), result.fingerprint());
             assertTrue(result.status() == null);

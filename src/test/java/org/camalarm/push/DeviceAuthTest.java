@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class DeviceAuthTest {
 
-    private static final List<AuthChallenge> DIGEST_AND_BASIC = AuthChallenge.parseAll(List.of(
-            "Basic realm=\"r\"", "Digest realm=\"r\", nonce=\"n1\", qop=\"auth\", algorithm=MD5"));
-    private static final DeviceSettings SETTINGS = DeviceSettings.of(Protocol.HTTP, "h", 0).withCredentials("u", "p");
+    private static final List<AuthChallenge> DIGEST_AND_BASIC = AuthChallenge.parseAll(
+            List.of("Basic realm=\"r\"", "Digest realm=\"r\", nonce=\"n1\", qop=\"auth\", algorithm=MD5"));
+    private static final DeviceSettings SETTINGS =
+            DeviceSettings.of(Protocol.HTTP, "h", 0).withCredentials("u", "p");
 
     @Test
     void autoPrefersDigestAndRemembersTheChallenge() {
@@ -57,7 +57,8 @@ class DeviceAuthTest {
 
         assertEquals("Basic dTpw", header.value());
         assertFalse(header.remembered());
-        assertEquals("device asks for Digest authentication but the auth mode is BASIC",
+        assertEquals(
+                "device asks for Digest authentication but the auth mode is BASIC",
                 auth.answer(AuthChallenge.parseAll(List.of("Digest realm=\"r\", nonce=\"n\"")), "GET", "/", null)
                         .failure());
     }
@@ -66,10 +67,12 @@ class DeviceAuthTest {
     void namesChallengesItCannotAnswer() {
         DeviceAuth auth = new DeviceAuth(SETTINGS);
 
-        assertEquals("device offers no supported authentication (Negotiate, Bearer)",
+        assertEquals(
+                "device offers no supported authentication (Negotiate, Bearer)",
                 auth.answer(AuthChallenge.parseAll(List.of("Negotiate", "Bearer realm=\"x\"")), "GET", "/", null)
                         .failure());
-        assertEquals("device offers no supported authentication (no challenge)",
+        assertEquals(
+                "device offers no supported authentication (no challenge)",
                 auth.answer(List.of(), "GET", "/", null).failure());
     }
 }

@@ -20,10 +20,15 @@ class DeviceFamilyJudgeTest {
     void shellyGen2ReadsErrorsFromTheBody() {
         ShellyGen2 shelly = new ShellyGen2(0, ShellyKind.RELAY, null);
         assertEquals(OK_200, shelly.judge(200, "{\"was_on\":false}"));
-        assertEquals(Verdict.rejected("HTTP 500 Internal Server Error: Shelly error -105: Argument 'id', value 7 not found!"),
+        assertEquals(
+                Verdict.rejected(
+                        "HTTP 500 Internal Server Error: Shelly error -105: Argument 'id', value 7 not found!"),
                 shelly.judge(500, "{\"code\":-105,\"message\":\"Argument 'id', value 7 not found!\"}"));
-        assertEquals(Verdict.rejected("Shelly error -103: Invalid argument"),
-                shelly.judge(200, "{\"id\":1,\"src\":\"shellyplus1\",\"error\":{\"code\":-103,\"message\":\"Invalid argument\"}}"));
+        assertEquals(
+                Verdict.rejected("Shelly error -103: Invalid argument"),
+                shelly.judge(
+                        200,
+                        "{\"id\":1,\"src\":\"shellyplus1\",\"error\":{\"code\":-103,\"message\":\"Invalid argument\"}}"));
         assertEquals(OK_200, shelly.judge(200, "{\"code\":5,\"message\":\"a positive code is no error\"}"));
         assertEquals(Verdict.rejected("HTTP 404 Not Found"), shelly.judge(404, "not json"));
     }
@@ -36,7 +41,8 @@ class DeviceFamilyJudgeTest {
                 <datavalues><relay1state>1</relay1state><relay2state>0</relay2state></datavalues>
                 """));
         assertEquals(OK_200, relay.judge(200, ""));
-        assertEquals(Verdict.rejected("HTTP 200 OK but the reply is not a 2N state.xml document"),
+        assertEquals(
+                Verdict.rejected("HTTP 200 OK but the reply is not a 2N state.xml document"),
                 relay.judge(200, "<html>login</html>"));
         assertEquals(Verdict.rejected("HTTP 404 Not Found"), relay.judge(404, ""));
     }
@@ -45,15 +51,20 @@ class DeviceFamilyJudgeTest {
     void twoNIntercomReadsSuccessFalseEvenWith200() {
         TwoNIntercom intercom = new TwoNIntercom(1);
         assertEquals(OK_200, intercom.judge(200, "{\"success\":true}"));
-        assertEquals(Verdict.rejected("2N error 14: action failed"),
+        assertEquals(
+                Verdict.rejected("2N error 14: action failed"),
                 intercom.judge(200, "{\"success\":false,\"error\":{\"code\":14}}"));
-        assertEquals(Verdict.rejected("2N error 7: HTTPS required"),
+        assertEquals(
+                Verdict.rejected("2N error 7: HTTPS required"),
                 intercom.judge(200, "{\"success\":false,\"error\":{\"code\":7}}"));
-        assertEquals(Verdict.rejected("2N error 12: invalid parameter"),
+        assertEquals(
+                Verdict.rejected("2N error 12: invalid parameter"),
                 intercom.judge(200, "{\"success\":false,\"error\":{\"code\":12,\"param\":\"switch\"}}"));
-        assertEquals(new Verdict(PushResult.Reason.AUTH_FAILED, "2N error 8: wrong authentication method"),
+        assertEquals(
+                new Verdict(PushResult.Reason.AUTH_FAILED, "2N error 8: wrong authentication method"),
                 intercom.judge(200, "{\"success\":false,\"error\":{\"code\":8}}"));
-        assertEquals(Verdict.rejected("2N error 99: something new"),
+        assertEquals(
+                Verdict.rejected("2N error 99: something new"),
                 intercom.judge(200, "{\"success\":false,\"error\":{\"code\":99,\"description\":\"something new\"}}"));
         assertEquals(Verdict.rejected("HTTP 500 Internal Server Error"), intercom.judge(500, ""));
     }
@@ -63,7 +74,8 @@ class DeviceFamilyJudgeTest {
         AxisIo axis = new AxisIo(1, null);
         assertEquals(OK_200, axis.judge(200, "OK"));
         assertEquals(OK_200, axis.judge(200, ""));
-        assertEquals(Verdict.rejected("HTTP 200 OK but Axis says: Error: Port 9 does not exist"),
+        assertEquals(
+                Verdict.rejected("HTTP 200 OK but Axis says: Error: Port 9 does not exist"),
                 axis.judge(200, "Error: Port 9 does not exist\r\n"));
         assertEquals(Verdict.rejected("HTTP 401 Unauthorized"), axis.judge(401, ""));
     }

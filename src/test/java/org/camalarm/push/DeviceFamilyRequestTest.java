@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /** The exact request line of every family and command (protocols.md section 2). */
@@ -26,7 +25,8 @@ class DeviceFamilyRequestTest {
         assertEquals("GET /relay/0?turn=off", line(relay, SwitchCommand.OFF));
         assertEquals("GET /relay/0?turn=toggle", line(relay, SwitchCommand.TOGGLE));
         assertEquals("GET /relay/0?turn=on&timer=1", line(relay, SwitchCommand.PULSE));
-        assertEquals("GET /relay/1?turn=on&timer=3",
+        assertEquals(
+                "GET /relay/1?turn=on&timer=3",
                 line(new ShellyGen1(1, ShellyKind.RELAY, Duration.ofMillis(2500)), SwitchCommand.PULSE));
     }
 
@@ -65,7 +65,8 @@ class DeviceFamilyRequestTest {
         assertEquals("GET /state.xml?relay1State=0", line(relay, SwitchCommand.OFF));
         assertEquals("GET /state.xml?relay1State=5", line(relay, SwitchCommand.TOGGLE));
         assertEquals("GET /state.xml?relay1State=2", line(relay, SwitchCommand.PULSE));
-        assertEquals("GET /state.xml?relay2State=2&pulseTime2=5",
+        assertEquals(
+                "GET /state.xml?relay2State=2&pulseTime2=5",
                 line(new TwoNWebRelay(2, Duration.ofSeconds(5)), SwitchCommand.PULSE));
     }
 
@@ -85,15 +86,19 @@ class DeviceFamilyRequestTest {
         assertEquals("GET /axis-cgi/io/port.cgi?action=1%3A%5C", line(axis, SwitchCommand.OFF));
         assertEquals("GET /axis-cgi/io/port.cgi?action=1%3A%2F300%5C", line(axis, SwitchCommand.PULSE));
         assertFalse(axis.supports(SwitchCommand.TOGGLE));
-        assertEquals("Axis I/O cannot TOGGLE; it can [ON, OFF, PULSE]",
+        assertEquals(
+                "Axis I/O cannot TOGGLE; it can [ON, OFF, PULSE]",
                 assertThrows(IllegalArgumentException.class, () -> axis.request(SwitchCommand.TOGGLE, DEVICE))
                         .getMessage());
     }
 
     @Test
     void genericHttp() {
-        GenericHttp generic = new GenericHttp(Map.of(SwitchCommand.ON, GenericCommand.parse("POST relay/0?turn=on"),
-                SwitchCommand.OFF, GenericCommand.parse("POST relay/0?turn=off")));
+        GenericHttp generic = new GenericHttp(Map.of(
+                SwitchCommand.ON,
+                GenericCommand.parse("POST relay/0?turn=on"),
+                SwitchCommand.OFF,
+                GenericCommand.parse("POST relay/0?turn=off")));
         assertEquals("POST /relay/0?turn=on", line(generic, SwitchCommand.ON));
         assertEquals("POST /relay/0?turn=off", line(generic, SwitchCommand.OFF));
         assertFalse(generic.supports(SwitchCommand.PULSE));
@@ -102,8 +107,10 @@ class DeviceFamilyRequestTest {
 
     @Test
     void validatesParameters() {
-        assertEquals("relay must be at least 1, got 0",
-                assertThrows(IllegalArgumentException.class, () -> new TwoNWebRelay(0, null)).getMessage());
+        assertEquals(
+                "relay must be at least 1, got 0",
+                assertThrows(IllegalArgumentException.class, () -> new TwoNWebRelay(0, null))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> new ShellyGen1(-1, ShellyKind.RELAY, null));
         assertThrows(IllegalArgumentException.class, () -> new AxisIo(1, Duration.ZERO));
     }

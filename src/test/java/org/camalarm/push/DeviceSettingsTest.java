@@ -7,18 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-
 import org.junit.jupiter.api.Test;
 
 class DeviceSettingsTest {
 
-    private static final String PIN = "ab:cd:ef:01:23:45:67:89:ab:cd:ef:01:23:45:67:89:"
-            + "ab:cd:ef:01:23:45:67:89:ab:cd:ef:01:23:45:67:89";
+    private static final String PIN =
+            "ab:cd:ef:01:23:45:67:89:ab:cd:ef:01:23:45:67:89:" + "ab:cd:ef:01:23:45:67:89:ab:cd:ef:01:23:45:67:89";
 
     @Test
     void masksThePasswordInToString() {
-        DeviceSettings settings = DeviceSettings.of(Protocol.HTTP, "192.168.85.151", 0)
-                .withCredentials("admin", "s3cret-Pa55");
+        DeviceSettings settings =
+                DeviceSettings.of(Protocol.HTTP, "192.168.85.151", 0).withCredentials("admin", "s3cret-Pa55");
 
         assertFalse(settings.toString().contains("s3cret-Pa55"), settings.toString());
         assertTrue(settings.toString().contains("password=***"), settings.toString());
@@ -34,8 +33,8 @@ class DeviceSettingsTest {
 
     @Test
     void udpNeedsAnExplicitPort() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DeviceSettings.of(Protocol.UDP, "h", 0));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> DeviceSettings.of(Protocol.UDP, "h", 0));
         assertEquals("UDP has no default port: configure the device's port", e.getMessage());
     }
 
@@ -52,12 +51,16 @@ class DeviceSettingsTest {
     void rejectsBadValuesWithTheValueInTheMessage() {
         DeviceSettings base = DeviceSettings.of(Protocol.HTTP, "h", 0);
         assertTrue(assertThrows(IllegalArgumentException.class, () -> base.withCertificateFingerprint("12:34"))
-                .getMessage().contains("'12:34'"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> DeviceSettings.of(Protocol.HTTP,
-                "http://h/x", 0)).getMessage().contains("'http://h/x'"));
+                .getMessage()
+                .contains("'12:34'"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> DeviceSettings.of(Protocol.HTTP, "http://h/x", 0))
+                .getMessage()
+                .contains("'http://h/x'"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> DeviceSettings.of(Protocol.HTTP, "h:81", 0))
-                .getMessage().contains("port"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> base.withMaxConcurrent(0)).getMessage()
+                .getMessage()
+                .contains("port"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> base.withMaxConcurrent(0))
+                .getMessage()
                 .contains("got 0"));
         assertThrows(IllegalArgumentException.class, () -> base.withTimeout(Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> DeviceSettings.of(Protocol.HTTP, "h", 70000));

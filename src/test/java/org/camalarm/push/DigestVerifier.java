@@ -20,10 +20,14 @@ import java.util.regex.Pattern;
 final class DigestVerifier {
 
     enum Outcome {
-        MISSING, WRONG, STALE, OK
+        MISSING,
+        WRONG,
+        STALE,
+        OK
     }
 
-    private static final Pattern PARAM = Pattern.compile("([A-Za-z0-9*-]+)\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^,\\s]+))");
+    private static final Pattern PARAM =
+            Pattern.compile("([A-Za-z0-9*-]+)\\s*=\\s*(?:\"((?:[^\"\\\\]|\\\\.)*)\"|([^,\\s]+))");
 
     private final String realm;
     private final String algorithm;
@@ -33,6 +37,7 @@ final class DigestVerifier {
     private final Set<String> expired = ConcurrentHashMap.newKeySet();
     /** Every (nonce, nc) pair answered, in order. */
     final List<String> nonceCounts = new CopyOnWriteArrayList<>();
+
     final List<Map<String, String>> authorizations = new CopyOnWriteArrayList<>();
 
     DigestVerifier(String realm, String algorithm, String user, String password) {
@@ -68,9 +73,14 @@ final class DigestVerifier {
         }
         authorizations.add(Map.copyOf(p));
         String nonce = p.get("nonce");
-        if (!request.target().equals(p.get("uri")) || !realm.equals(p.get("realm")) || !user.equals(p.get("username"))
-                || !("op-" + realm).equals(p.get("opaque")) || !"auth".equals(p.get("qop"))
-                || !algorithm.equals(p.get("algorithm")) || p.get("cnonce") == null || p.get("nc") == null) {
+        if (!request.target().equals(p.get("uri"))
+                || !realm.equals(p.get("realm"))
+                || !user.equals(p.get("username"))
+                || !("op-" + realm).equals(p.get("opaque"))
+                || !"auth".equals(p.get("qop"))
+                || !algorithm.equals(p.get("algorithm"))
+                || p.get("cnonce") == null
+                || p.get("nc") == null) {
             return Outcome.WRONG;
         }
         String jca = algorithm.startsWith("SHA-256") ? "SHA-256" : "MD5";
@@ -92,8 +102,8 @@ final class DigestVerifier {
 
     /** The standard reply for an outcome other than OK: 401 with a (stale) challenge. */
     FakeDevice.Reply unauthorized(Outcome outcome) {
-        return FakeDevice.Reply.of(401, "401 Unauthorized").withHeader("WWW-Authenticate",
-                challenge(outcome == Outcome.STALE));
+        return FakeDevice.Reply.of(401, "401 Unauthorized")
+                .withHeader("WWW-Authenticate", challenge(outcome == Outcome.STALE));
     }
 
     private static String h(String jca, String text) throws Exception {

@@ -1,5 +1,9 @@
 package org.camalarm.push;
 
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,13 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
 import javax.net.ssl.SSLContext;
-
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 
 /**
  * A device on loopback: a JDK HttpServer (or HttpsServer) on 127.0.0.1 and a free port that
@@ -38,8 +36,11 @@ public final class FakeDevice implements AutoCloseable {
 
         /** The first value of a header (case-insensitive), or {@code null}. */
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -81,8 +82,8 @@ public final class FakeDevice implements AutoCloseable {
     }
 
     public static FakeDevice http(Behaviour behaviour) throws IOException {
-        return new FakeDevice(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0),
-                behaviour);
+        return new FakeDevice(
+                HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0), behaviour);
     }
 
     public static FakeDevice https(SSLContext context, Behaviour behaviour) throws IOException {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import org.junit.jupiter.api.Test;
 
 class IntervalGateTest {
@@ -66,10 +65,13 @@ class IntervalGateTest {
 
     @Test
     void rejectsBadIntervals() {
-        assertEquals("interval must be a number of seconds such as 2.5, got 'soon'",
-                assertThrows(IllegalArgumentException.class, () -> IntervalGate.ofSeconds("soon", clock)).getMessage());
+        assertEquals(
+                "interval must be a number of seconds such as 2.5, got 'soon'",
+                assertThrows(IllegalArgumentException.class, () -> IntervalGate.ofSeconds("soon", clock))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> IntervalGate.ofSeconds("-1", clock));
         assertThrows(IllegalArgumentException.class, () -> IntervalGate.ofSeconds("0.0001", clock));
-        assertEquals(Duration.ofMillis(250), IntervalGate.ofSeconds("0.250", clock).interval());
+        assertEquals(
+                Duration.ofMillis(250), IntervalGate.ofSeconds("0.250", clock).interval());
     }
 }

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import org.camalarm.push.FakeDevice.Reply;
 import org.junit.jupiter.api.Test;
 
@@ -19,9 +18,11 @@ class PushCommandSenderTest {
     void coalescesRepeatsWithinTheMinimumInterval() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-10-05T15:05:01Z"));
         try (FakeDevice device = FakeDevice.http(request -> Reply.of(200, "{}"));
-                PushCommandSender sender = new PushCommandSender(loopback(Protocol.HTTP, device.port()),
-                        new ShellyGen1(0, ShellyKind.RELAY, null), IntervalGate.ofSeconds("2", clock), f -> {
-                        })) {
+                PushCommandSender sender = new PushCommandSender(
+                        loopback(Protocol.HTTP, device.port()),
+                        new ShellyGen1(0, ShellyKind.RELAY, null),
+                        IntervalGate.ofSeconds("2", clock),
+                        f -> {})) {
             assertResult(PushResult.Reason.OK, "HTTP 200 OK", await(sender.send(SwitchCommand.ON)));
             clock.advance(Duration.ofMillis(500));
             PushResult repeat = await(sender.send(SwitchCommand.ON));
@@ -35,18 +36,23 @@ class PushCommandSenderTest {
             assertEquals(0, sender.coalesced(SwitchCommand.ON), "reset by the push that went out");
             assertResult(PushResult.Reason.OK, "HTTP 200 OK", other);
             assertResult(PushResult.Reason.OK, "HTTP 200 OK", later);
-            assertEquals(List.of("GET /relay/0?turn=on", "GET /relay/0?turn=off", "GET /relay/0?turn=on"),
+            assertEquals(
+                    List.of("GET /relay/0?turn=on", "GET /relay/0?turn=off", "GET /relay/0?turn=on"),
                     device.requestLines());
         }
     }
 
     @Test
     void anUnsupportedCommandFailsFast() {
-        try (PushCommandSender sender = new PushCommandSender(DeviceSettings.of(Protocol.HTTP, "127.0.0.1", 9),
-                new AxisIo(1, null))) {
-            assertEquals("Axis I/O cannot TOGGLE; it can [ON, OFF, PULSE]",
-                    assertThrows(IllegalArgumentException.class, () -> sender.send(SwitchCommand.TOGGLE)).getMessage());
-            assertEquals("/axis-cgi/io/port.cgi?action=1%3A%2F", sender.preview(SwitchCommand.ON).pathAndQuery());
+        try (PushCommandSender sender =
+                new PushCommandSender(DeviceSettings.of(Protocol.HTTP, "127.0.0.1", 9), new AxisIo(1, null))) {
+            assertEquals(
+                    "Axis I/O cannot TOGGLE; it can [ON, OFF, PULSE]",
+                    assertThrows(IllegalArgumentException.class, () -> sender.send(SwitchCommand.TOGGLE))
+                            .getMessage());
+            assertEquals(
+                    "/axis-cgi/io/port.cgi?action=1%3A%2F",
+                    sender.preview(SwitchCommand.ON).pathAndQuery());
         }
     }
 }

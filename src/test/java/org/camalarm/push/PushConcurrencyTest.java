@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.camalarm.push.FakeDevice.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,8 +47,8 @@ class PushConcurrencyTest {
 
     @Test
     void neverMoreThanMaxConcurrentInFlight() {
-        DeviceSettings settings = loopback(Protocol.HTTP, device.port()).withMaxConcurrent(2)
-                .withTimeout(Duration.ofSeconds(10));
+        DeviceSettings settings =
+                loopback(Protocol.HTTP, device.port()).withMaxConcurrent(2).withTimeout(Duration.ofSeconds(10));
         try (PushClient client = new PushClient(settings)) {
             List<CompletableFuture<PushResult>> results = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
@@ -68,8 +67,8 @@ class PushConcurrencyTest {
 
     @Test
     void beyondTheQueueAPushIsOverloaded() {
-        DeviceSettings settings = loopback(Protocol.HTTP, device.port()).withMaxConcurrent(1)
-                .withTimeout(Duration.ofSeconds(10));
+        DeviceSettings settings =
+                loopback(Protocol.HTTP, device.port()).withMaxConcurrent(1).withTimeout(Duration.ofSeconds(10));
         try (PushClient client = new PushClient(settings)) {
             List<CompletableFuture<PushResult>> accepted = new ArrayList<>();
             for (int i = 0; i < 1 + PushClient.QUEUE_CAPACITY; i++) {
@@ -79,8 +78,8 @@ class PushConcurrencyTest {
             CompletableFuture<PushResult> extra = client.send(PushRequest.of(settings, "GET", "relay/0?turn=off"));
 
             assertTrue(extra.isDone(), "refused at once, not queued");
-            assertResult(PushResult.Reason.OVERLOADED, "too many pushes queued for this device (64)",
-                    Pushes.await(extra));
+            assertResult(
+                    PushResult.Reason.OVERLOADED, "too many pushes queued for this device (64)", Pushes.await(extra));
             release.countDown();
             accepted.forEach(r -> assertTrue(Pushes.await(r).success()));
             assertEquals(1, maxInFlight.get());
@@ -89,8 +88,8 @@ class PushConcurrencyTest {
 
     @Test
     void closingRefusesWaitingPushesAndLetsRunningOnesFinish() {
-        DeviceSettings settings = loopback(Protocol.HTTP, device.port()).withMaxConcurrent(1)
-                .withTimeout(Duration.ofSeconds(10));
+        DeviceSettings settings =
+                loopback(Protocol.HTTP, device.port()).withMaxConcurrent(1).withTimeout(Duration.ofSeconds(10));
         PushClient client = new PushClient(settings);
         CompletableFuture<PushResult> running = client.send(PushRequest.of(settings, "GET", "a"));
         CompletableFuture<PushResult> waiting = client.send(PushRequest.of(settings, "GET", "b"));
@@ -98,7 +97,9 @@ class PushConcurrencyTest {
 
         client.close();
 
-        assertResult(PushResult.Reason.UNREACHABLE, "push client for 127.0.0.1:" + device.port() + " was closed",
+        assertResult(
+                PushResult.Reason.UNREACHABLE,
+                "push client for 127.0.0.1:" + device.port() + " was closed",
                 Pushes.await(waiting));
         release.countDown();
         assertResult(PushResult.Reason.OK, "HTTP 200 OK", Pushes.await(running));

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-
 import org.camalarm.push.FakeDevice.Reply;
 import org.junit.jupiter.api.Test;
 
@@ -46,8 +45,10 @@ class PushFailureTest {
                         loopback(Protocol.HTTP, silent.getLocalPort()).withTimeout(Duration.ofMillis(300)))) {
             PushResult result = await(client.send(PushRequest.of(client.settings(), "GET", "relay/0?turn=on")));
 
-            assertResult(PushResult.Reason.UNREACHABLE,
-                    "timed out after 300 ms waiting for 127.0.0.1:" + silent.getLocalPort(), result);
+            assertResult(
+                    PushResult.Reason.UNREACHABLE,
+                    "timed out after 300 ms waiting for 127.0.0.1:" + silent.getLocalPort(),
+                    result);
         }
     }
 
@@ -59,8 +60,10 @@ class PushFailureTest {
 
             assertEquals(PushResult.Reason.NO_STATUS, result.reason(), result::toString);
             // the JDK's own words follow in brackets and differ between versions
-            assertTrue(result.detail().startsWith("connection to 127.0.0.1:" + raw.port()
-                    + " closed without an HTTP status ("), result.detail());
+            assertTrue(
+                    result.detail()
+                            .startsWith("connection to 127.0.0.1:" + raw.port() + " closed without an HTTP status ("),
+                    result.detail());
         }
     }
 
@@ -71,7 +74,8 @@ class PushFailureTest {
             PushResult result = await(client.send(PushRequest.of(client.settings(), "GET", "x")));
 
             assertEquals(PushResult.Reason.NO_STATUS, result.reason(), result::toString);
-            assertTrue(result.detail().startsWith("no HTTP status from 127.0.0.1:" + raw.port() + ": "), result.detail());
+            assertTrue(
+                    result.detail().startsWith("no HTTP status from 127.0.0.1:" + raw.port() + ": "), result.detail());
         }
     }
 
@@ -92,7 +96,8 @@ class PushFailureTest {
             PushResult result = await(client.send(PushRequest.of(client.settings(), "GET", "x")));
 
             assertEquals(PushResult.Reason.UNREACHABLE, result.reason(), result::toString);
-            assertTrue(result.detail().startsWith("TLS handshake with 127.0.0.1:" + raw.port() + " failed"),
+            assertTrue(
+                    result.detail().startsWith("TLS handshake with 127.0.0.1:" + raw.port() + " failed"),
                     result.detail());
         }
     }
@@ -101,11 +106,13 @@ class PushFailureTest {
     void aBodyThatNeverEndsTimesOut() throws Exception {
         byte[] partial = "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"ison\"".getBytes(StandardCharsets.US_ASCII);
         try (RawDevice raw = new RawDevice(partial, true);
-                PushClient client = new PushClient(
-                        loopback(Protocol.HTTP, raw.port()).withTimeout(Duration.ofMillis(200)))) {
+                PushClient client =
+                        new PushClient(loopback(Protocol.HTTP, raw.port()).withTimeout(Duration.ofMillis(200)))) {
             PushResult result = await(client.send(PushRequest.of(client.settings(), "GET", "x")));
 
-            assertResult(PushResult.Reason.UNREACHABLE, "reply from 127.0.0.1:" + raw.port() + " incomplete after 400 ms",
+            assertResult(
+                    PushResult.Reason.UNREACHABLE,
+                    "reply from 127.0.0.1:" + raw.port() + " incomplete after 400 ms",
                     result);
         }
     }
@@ -136,8 +143,8 @@ class PushFailureTest {
     void aFailingJudgeIsARejectionNotAnException() throws Exception {
         try (FakeDevice device = FakeDevice.http(request -> Reply.of(200, "OK"));
                 PushClient client = new PushClient(loopback(Protocol.HTTP, device.port()))) {
-            CompletableFuture<PushResult> future = client.send(PushRequest.of(client.settings(), "GET", "x"),
-                    (status, body) -> {
+            CompletableFuture<PushResult> future =
+                    client.send(PushRequest.of(client.settings(), "GET", "x"), (status, body) -> {
                         throw new IllegalStateException("boom");
                     });
 
@@ -156,23 +163,25 @@ class PushFailureTest {
         }
 
         RawDevice(byte[] reply, boolean hold) throws IOException {
-            thread = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        Socket socket = server.accept();
-                        OutputStream out = socket.getOutputStream();
-                        out.write(reply);
-                        out.flush();
-                        if (hold) {
-                            held.add(socket);
-                        } else {
-                            socket.close();
+            thread = new Thread(
+                    () -> {
+                        while (!server.isClosed()) {
+                            try {
+                                Socket socket = server.accept();
+                                OutputStream out = socket.getOutputStream();
+                                out.write(reply);
+                                out.flush();
+                                if (hold) {
+                                    held.add(socket);
+                                } else {
+                                    socket.close();
+                                }
+                            } catch (IOException e) {
+                                // closed
+                            }
                         }
-                    } catch (IOException e) {
-                        // closed
-                    }
-                }
-            }, "raw-device");
+                    },
+                    "raw-device");
             thread.setDaemon(true);
             thread.start();
         }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
 import org.camalarm.push.FakeDevice.Reply;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -28,12 +27,13 @@ class PushLatencyTest {
     @Test
     void sequentialPushesShareOneConnection() throws Exception {
         try (FakeDevice device = FakeDevice.http(request -> Reply.of(200, "{\"ison\":true}"));
-                PushCommandSender sender = new PushCommandSender(loopback(Protocol.HTTP, device.port()),
-                        new ShellyGen1(0, ShellyKind.RELAY, null))) {
+                PushCommandSender sender = new PushCommandSender(
+                        loopback(Protocol.HTTP, device.port()), new ShellyGen1(0, ShellyKind.RELAY, null))) {
             long[] micros = new long[PUSHES];
             for (int i = 0; i < PUSHES; i++) {
                 long start = System.nanoTime();
-                assertTrue(await(sender.send(i % 2 == 0 ? SwitchCommand.ON : SwitchCommand.OFF)).success());
+                assertTrue(await(sender.send(i % 2 == 0 ? SwitchCommand.ON : SwitchCommand.OFF))
+                        .success());
                 micros[i] = (System.nanoTime() - start) / 1000;
             }
 
@@ -41,7 +41,9 @@ class PushLatencyTest {
             assertEquals(1, device.connectionCount(), "one keep-alive connection for all pushes");
             long[] warm = Arrays.copyOfRange(micros, PUSHES / 2, PUSHES);
             Arrays.sort(warm);
-            LOGGER.info("loopback push round trip after warm-up: median {} µs, p90 {} µs", warm[warm.length / 2],
+            LOGGER.info(
+                    "loopback push round trip after warm-up: median {} µs, p90 {} µs",
+                    warm[warm.length / 2],
                     warm[warm.length * 9 / 10]);
         }
     }
@@ -49,7 +51,8 @@ class PushLatencyTest {
     @Test
     void aBurstStaysWithinTheConcurrencyBoundAndReusesConnections() throws Exception {
         try (FakeDevice device = FakeDevice.http(request -> Reply.of(200, "{\"ison\":true}"));
-                PushClient client = new PushClient(loopback(Protocol.HTTP, device.port()).withMaxConcurrent(4))) {
+                PushClient client =
+                        new PushClient(loopback(Protocol.HTTP, device.port()).withMaxConcurrent(4))) {
             List<CompletableFuture<PushResult>> burst = new ArrayList<>();
             for (int i = 0; i < 4 + PushClient.QUEUE_CAPACITY; i++) {
                 burst.add(client.send(PushRequest.of(client.settings(), "GET", "relay/0?turn=toggle")));

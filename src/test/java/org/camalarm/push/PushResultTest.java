@@ -11,8 +11,10 @@ class PushResultTest {
 
     @Test
     void bodyExcerptIsShortCleanAndWithoutSecrets() {
-        String body = "line1\r\n\tline2\u0000 pw=hunter2 auth=" + java.util.Base64.getEncoder()
-                .encodeToString("admin:hunter2".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + " " + "x".repeat(500);
+        String body = "line1\r\n\tline2\u0000 pw=hunter2 auth="
+                + java.util.Base64.getEncoder()
+                        .encodeToString("admin:hunter2".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + " " + "x".repeat(500);
 
         String excerpt = BodyExcerpt.of(body, "admin", "hunter2");
 
@@ -24,9 +26,11 @@ class PushResultTest {
 
     @Test
     void successMatchesTheReason() {
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new PushResult(true, PushResult.Reason.REJECTED, "x", 400, 1, "", null));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new PushResult(false, PushResult.Reason.OK, "x", 200, 1, "", null));
         PushResult result = new PushResult(true, PushResult.Reason.OK, "HTTP 200 OK", 200, 1, "a\nb", null);
         assertEquals("a b", result.body());

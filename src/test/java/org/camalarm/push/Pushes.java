@@ -8,8 +8,7 @@ import java.util.concurrent.TimeUnit;
 /** Small helpers shared by the push tests. */
 final class Pushes {
 
-    private Pushes() {
-    }
+    private Pushes() {}
 
     /** Settings for a fake device on loopback. */
     static DeviceSettings loopback(Protocol protocol, int port) {

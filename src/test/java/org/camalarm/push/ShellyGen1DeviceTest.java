@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-
 import org.camalarm.push.FakeDevice.Reply;
 import org.camalarm.push.FakeDevice.Seen;
 import org.junit.jupiter.api.AfterEach;
@@ -33,10 +32,13 @@ class ShellyGen1DeviceTest {
 
     /** A Gen1 device; with a password it wants Basic for user admin. */
     private FakeDevice start(String password) throws Exception {
-        String expected = "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
+        String expected =
+                "Basic " + Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
         device = FakeDevice.http((Seen request) -> {
             if (request.target().equals("/shelly")) {
-                return Reply.of(200, "{\"type\":\"SHSW-1\",\"mac\":\"98CDAC1F0A2B\",\"auth\":true,\"fw\":\"20230913-112003/v1.14.0-gcb84623\"}");
+                return Reply.of(
+                        200,
+                        "{\"type\":\"SHSW-1\",\"mac\":\"98CDAC1F0A2B\",\"auth\":true,\"fw\":\"20230913-112003/v1.14.0-gcb84623\"}");
             }
             if (password != null && !expected.equals(request.header("Authorization"))) {
                 return Reply.of(401, "401 Unauthorized " + request.header("Authorization"))
@@ -53,8 +55,8 @@ class ShellyGen1DeviceTest {
     @Test
     void switchesTheRelayWithoutAuthentication() throws Exception {
         start(null);
-        try (PushCommandSender sender = new PushCommandSender(loopback(Protocol.HTTP, device.port()),
-                new ShellyGen1(0, ShellyKind.RELAY, null))) {
+        try (PushCommandSender sender = new PushCommandSender(
+                loopback(Protocol.HTTP, device.port()), new ShellyGen1(0, ShellyKind.RELAY, null))) {
             PushResult on = await(sender.send(SwitchCommand.ON));
             PushResult pulse = await(sender.send(SwitchCommand.PULSE));
 
@@ -72,7 +74,8 @@ class ShellyGen1DeviceTest {
     void sendsTheSeedsPostCommandToTheDimmer() throws Exception {
         start(null);
         try (PushClient client = new PushClient(loopback(Protocol.HTTP, device.port()))) {
-            PushRequest request = GenericCommand.parse("POST light/0?turn=toggle").toRequest(client.settings());
+            PushRequest request =
+                    GenericCommand.parse("POST light/0?turn=toggle").toRequest(client.settings());
 
             assertResult(PushResult.Reason.OK, "HTTP 200 OK", await(client.send(request)));
             assertEquals(List.of("POST /light/0?turn=toggle"), device.requestLines());
@@ -87,7 +90,8 @@ class ShellyGen1DeviceTest {
             assertTrue(await(sender.send(SwitchCommand.ON)).success());
             assertTrue(await(sender.send(SwitchCommand.OFF)).success());
 
-            assertEquals(List.of("GET /relay/0?turn=on", "GET /relay/0?turn=on", "GET /relay/0?turn=off"),
+            assertEquals(
+                    List.of("GET /relay/0?turn=on", "GET /relay/0?turn=on", "GET /relay/0?turn=off"),
                     device.requestLines());
             List<Seen> seen = device.requests();
             assertNull(seen.get(0).header("Authorization"), "AUTO sends no credentials before a challenge");
@@ -99,7 +103,8 @@ class ShellyGen1DeviceTest {
     @Test
     void basicModeIsPreemptive() throws Exception {
         start("pa55");
-        DeviceSettings settings = loopback(Protocol.HTTP, device.port()).withCredentials("admin", "pa55")
+        DeviceSettings settings = loopback(Protocol.HTTP, device.port())
+                .withCredentials("admin", "pa55")
                 .withAuthMode(AuthMode.BASIC);
         try (PushCommandSender sender = new PushCommandSender(settings, new ShellyGen1(0, ShellyKind.RELAY, null))) {
             assertTrue(await(sender.send(SwitchCommand.TOGGLE)).success());
@@ -115,8 +120,10 @@ class ShellyGen1DeviceTest {
         try (PushCommandSender sender = new PushCommandSender(settings, new ShellyGen1(0, ShellyKind.RELAY, null))) {
             PushResult result = await(sender.send(SwitchCommand.ON));
 
-            assertResult(PushResult.Reason.AUTH_FAILED,
-                    "HTTP 401 Unauthorized: credentials for user 'admin' not accepted", result);
+            assertResult(
+                    PushResult.Reason.AUTH_FAILED,
+                    "HTTP 401 Unauthorized: credentials for user 'admin' not accepted",
+                    result);
             assertEquals(401, result.status());
             assertEquals(2, device.requests().size(), "one challenge, one answer, no loop");
             assertFalse(result.body().contains("wrong-one"), result.body());
@@ -127,9 +134,10 @@ class ShellyGen1DeviceTest {
     @Test
     void credentialsRequiredButNoneConfigured() throws Exception {
         start("pa55");
-        try (PushCommandSender sender = new PushCommandSender(loopback(Protocol.HTTP, device.port()),
-                new ShellyGen1(0, ShellyKind.RELAY, null))) {
-            assertResult(PushResult.Reason.AUTH_FAILED,
+        try (PushCommandSender sender = new PushCommandSender(
+                loopback(Protocol.HTTP, device.port()), new ShellyGen1(0, ShellyKind.RELAY, null))) {
+            assertResult(
+                    PushResult.Reason.AUTH_FAILED,
                     "HTTP 401 Unauthorized: device requires credentials but none are configured",
                     await(sender.send(SwitchCommand.ON)));
             assertEquals(1, device.requests().size());
@@ -139,13 +147,16 @@ class ShellyGen1DeviceTest {
     @Test
     void authModeNoneNeverSendsCredentials() throws Exception {
         start("pa55");
-        DeviceSettings settings = loopback(Protocol.HTTP, device.port()).withCredentials("admin", "pa55")
+        DeviceSettings settings = loopback(Protocol.HTTP, device.port())
+                .withCredentials("admin", "pa55")
                 .withAuthMode(AuthMode.NONE);
         try (PushClient client = new PushClient(settings)) {
             PushResult result = await(client.send(PushRequest.of(settings, "GET", "relay/0?turn=on")));
 
-            assertResult(PushResult.Reason.AUTH_FAILED,
-                    "HTTP 401 Unauthorized: device requires authentication but the auth mode is NONE", result);
+            assertResult(
+                    PushResult.Reason.AUTH_FAILED,
+                    "HTTP 401 Unauthorized: device requires authentication but the auth mode is NONE",
+                    result);
             assertNull(device.requests().get(0).header("Authorization"));
         }
     }
@@ -165,7 +176,8 @@ class ShellyGen1DeviceTest {
     void detectsGen1() throws Exception {
         start(null);
         try (PushClient client = new PushClient(loopback(Protocol.HTTP, device.port()))) {
-            ShellyGeneration.Detection detection = ShellyGeneration.detect(client).get();
+            ShellyGeneration.Detection detection =
+                    ShellyGeneration.detect(client).get();
 
             assertEquals(ShellyGeneration.GEN1, detection.generation());
             assertResult(PushResult.Reason.OK, "Shelly Gen1 API", detection.result());

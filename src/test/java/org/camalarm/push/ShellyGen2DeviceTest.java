@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-
 import org.camalarm.push.DigestVerifier.Outcome;
 import org.camalarm.push.FakeDevice.Reply;
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +20,7 @@ class ShellyGen2DeviceTest {
     private final DigestVerifier digest = new DigestVerifier("shellyplus1-a8032ab12345", "SHA-256", "admin", "s3cret");
     /** When set, the nonce of the next challenge expires at once (the answer then meets stale=true). */
     private final AtomicBoolean expireNextChallenge = new AtomicBoolean();
+
     private FakeDevice device;
 
     @AfterEach
@@ -55,7 +55,8 @@ class ShellyGen2DeviceTest {
 
     private PushCommandSender sender(String password, int index) {
         // no user configured: the family fills in admin
-        return new PushCommandSender(loopback(Protocol.HTTP, device.port()).withCredentials("", password),
+        return new PushCommandSender(
+                loopback(Protocol.HTTP, device.port()).withCredentials("", password),
                 new ShellyGen2(index, ShellyKind.RELAY, null));
     }
 
@@ -68,8 +69,12 @@ class ShellyGen2DeviceTest {
 
             assertResult(PushResult.Reason.OK, "HTTP 200 OK", on);
             assertResult(PushResult.Reason.OK, "HTTP 200 OK", toggle);
-            assertEquals(List.of("GET /rpc/Switch.Set?id=0&on=true", "GET /rpc/Switch.Set?id=0&on=true",
-                    "GET /rpc/Switch.Toggle?id=0"), device.requestLines());
+            assertEquals(
+                    List.of(
+                            "GET /rpc/Switch.Set?id=0&on=true",
+                            "GET /rpc/Switch.Set?id=0&on=true",
+                            "GET /rpc/Switch.Toggle?id=0"),
+                    device.requestLines());
             assertNull(device.requests().get(0).header("Authorization"));
             String nonce = digest.nonceCounts.get(0).split("/")[0];
             assertEquals(List.of(nonce + "/00000001", nonce + "/00000002"), digest.nonceCounts);
@@ -109,8 +114,10 @@ class ShellyGen2DeviceTest {
         try (PushCommandSender sender = sender("wrong", 0)) {
             PushResult result = await(sender.send(SwitchCommand.ON));
 
-            assertResult(PushResult.Reason.AUTH_FAILED,
-                    "HTTP 401 Unauthorized: credentials for user 'admin' not accepted", result);
+            assertResult(
+                    PushResult.Reason.AUTH_FAILED,
+                    "HTTP 401 Unauthorized: credentials for user 'admin' not accepted",
+                    result);
             assertEquals(2, device.requests().size());
         }
     }
@@ -121,8 +128,10 @@ class ShellyGen2DeviceTest {
         try (PushCommandSender sender = sender("s3cret", 7)) {
             PushResult result = await(sender.send(SwitchCommand.ON));
 
-            assertResult(PushResult.Reason.REJECTED,
-                    "HTTP 500 Internal Server Error: Shelly error -105: Argument 'id', value 7 not found!", result);
+            assertResult(
+                    PushResult.Reason.REJECTED,
+                    "HTTP 500 Internal Server Error: Shelly error -105: Argument 'id', value 7 not found!",
+                    result);
             assertEquals(500, result.status());
         }
     }
@@ -130,13 +139,16 @@ class ShellyGen2DeviceTest {
     @Test
     void digestModeNeverSendsThePasswordWithBasic() throws Exception {
         device = FakeDevice.http(request -> Reply.of(401, "").withHeader("WWW-Authenticate", "Basic realm=\"x\""));
-        DeviceSettings settings = loopback(Protocol.HTTP, device.port()).withCredentials("admin", "s3cret")
+        DeviceSettings settings = loopback(Protocol.HTTP, device.port())
+                .withCredentials("admin", "s3cret")
                 .withAuthMode(AuthMode.DIGEST);
         try (PushClient client = new PushClient(settings)) {
             PushResult result = await(client.send(PushRequest.of(settings, "GET", "/rpc/Switch.Toggle?id=0")));
 
-            assertResult(PushResult.Reason.AUTH_FAILED,
-                    "HTTP 401 Unauthorized: device offers only Basic authentication but the auth mode is DIGEST", result);
+            assertResult(
+                    PushResult.Reason.AUTH_FAILED,
+                    "HTTP 401 Unauthorized: device offers only Basic authentication but the auth mode is DIGEST",
+                    result);
             assertEquals(1, device.requests().size());
         }
     }
@@ -145,10 +157,12 @@ class ShellyGen2DeviceTest {
     void detectsGen2WithoutCredentials() throws Exception {
         start();
         try (PushClient client = new PushClient(loopback(Protocol.HTTP, device.port()))) {
-            ShellyGeneration.Detection detection = ShellyGeneration.detect(client).get();
+            ShellyGeneration.Detection detection =
+                    ShellyGeneration.detect(client).get();
 
             assertEquals(ShellyGeneration.GEN2, detection.generation());
-            assertEquals(new ShellyGen2(0, ShellyKind.RELAY, null),
+            assertEquals(
+                    new ShellyGen2(0, ShellyKind.RELAY, null),
                     detection.generation().family(0, ShellyKind.RELAY, null));
         }
     }

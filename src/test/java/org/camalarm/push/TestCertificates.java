@@ -8,7 +8,6 @@ import java.security.KeyStore;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
@@ -20,11 +19,28 @@ public record TestCertificates(SSLContext serverContext, String fingerprint) {
     /** Generates an RSA key pair with a self-signed certificate made out to a name that is not 127.0.0.1. */
     public static TestCertificates selfSigned(Path dir, String commonName) throws Exception {
         Path store = dir.resolve(commonName + ".p12");
-        run(List.of("-genkeypair", "-alias", "device", "-keyalg", "RSA", "-keysize", "2048", "-storetype", "PKCS12",
-                "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit", "-dname",
-                "CN=" + commonName + ", O=Test Device", "-validity", "2"));
-        String listing = run(List.of("-list", "-v", "-alias", "device", "-keystore", store.toString(), "-storepass",
-                "changeit"));
+        run(List.of(
+                "-genkeypair",
+                "-alias",
+                "device",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                "changeit",
+                "-keypass",
+                "changeit",
+                "-dname",
+                "CN=" + commonName + ", O=Test Device",
+                "-validity",
+                "2"));
+        String listing = run(
+                List.of("-list", "-v", "-alias", "device", "-keystore", store.toString(), "-storepass", "changeit"));
         Matcher sha256 = Pattern.compile("SHA256:\\s*([0-9A-F:]{95})").matcher(listing);
         if (!sha256.find()) {
             throw new IllegalStateException("no SHA256 fingerprint in keytool output:\n" + listing);

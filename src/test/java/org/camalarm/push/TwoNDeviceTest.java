@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
 import java.util.List;
-
 import org.camalarm.push.DigestVerifier.Outcome;
 import org.camalarm.push.FakeDevice.Reply;
 import org.junit.jupiter.api.AfterEach;
@@ -34,16 +33,19 @@ class TwoNDeviceTest {
                 <relay2state>0</relay2state>
                 </datavalues>
                 """).withHeader("Content-Type", "text/xml"));
-        try (PushCommandSender sender = new PushCommandSender(loopback(Protocol.HTTP, device.port()),
-                new TwoNWebRelay(1, Duration.ofSeconds(5)))) {
+        try (PushCommandSender sender = new PushCommandSender(
+                loopback(Protocol.HTTP, device.port()), new TwoNWebRelay(1, Duration.ofSeconds(5)))) {
             PushResult pulse = await(sender.send(SwitchCommand.PULSE));
             PushResult off = await(sender.send(SwitchCommand.OFF));
 
             assertResult(PushResult.Reason.OK, "HTTP 200 OK", pulse);
             assertResult(PushResult.Reason.OK, "HTTP 200 OK", off);
-            assertEquals("<?xml version=\"1.0\" encoding=\"utf-8\"?> <datavalues> <relay1state>1</relay1state> "
-                    + "<relay2state>0</relay2state> </datavalues>", pulse.body());
-            assertEquals(List.of("GET /state.xml?relay1State=2&pulseTime1=5", "GET /state.xml?relay1State=0"),
+            assertEquals(
+                    "<?xml version=\"1.0\" encoding=\"utf-8\"?> <datavalues> <relay1state>1</relay1state> "
+                            + "<relay2state>0</relay2state> </datavalues>",
+                    pulse.body());
+            assertEquals(
+                    List.of("GET /state.xml?relay1State=2&pulseTime1=5", "GET /state.xml?relay1State=0"),
                     device.requestLines());
         }
     }
@@ -52,8 +54,8 @@ class TwoNDeviceTest {
     void intercomErrorWithHttp200IsAFailure() throws Exception {
         device = FakeDevice.http(request -> Reply.of(200, "{\"success\":false,\"error\":{\"code\":14}}")
                 .withHeader("Content-Type", "application/json"));
-        try (PushCommandSender sender = new PushCommandSender(loopback(Protocol.HTTP, device.port()),
-                new TwoNIntercom(1))) {
+        try (PushCommandSender sender =
+                new PushCommandSender(loopback(Protocol.HTTP, device.port()), new TwoNIntercom(1))) {
             PushResult result = await(sender.send(SwitchCommand.PULSE));
 
             assertResult(PushResult.Reason.REJECTED, "2N error 14: action failed", result);
@@ -74,8 +76,12 @@ class TwoNDeviceTest {
             assertResult(PushResult.Reason.OK, "HTTP 200 OK", await(sender.send(SwitchCommand.ON)));
             assertResult(PushResult.Reason.OK, "HTTP 200 OK", await(sender.send(SwitchCommand.OFF)));
 
-            assertEquals(List.of("GET /api/switch/ctrl?switch=2&action=on", "GET /api/switch/ctrl?switch=2&action=on",
-                    "GET /api/switch/ctrl?switch=2&action=off"), device.requestLines());
+            assertEquals(
+                    List.of(
+                            "GET /api/switch/ctrl?switch=2&action=on",
+                            "GET /api/switch/ctrl?switch=2&action=on",
+                            "GET /api/switch/ctrl?switch=2&action=off"),
+                    device.requestLines());
             assertEquals(2, digest.nonceCounts.size());
         }
     }

@@ -11,7 +11,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /** UDP pushes: the datagram is the API Command text (the iVSEC format is undocumented: a guess) or the body. */
@@ -25,7 +24,8 @@ class UdpPushTest {
             GenericHttp family = new GenericHttp(Map.of(SwitchCommand.ON, GenericCommand.parse("GET relay/0?turn=on")));
             try (PushCommandSender sender = new PushCommandSender(settings, family)) {
                 PushResult result = await(sender.send(SwitchCommand.ON));
-                PushResult withBody = await(sender.send(GenericCommand.parse("POST x").withBody("ALARM 1 ON", null)));
+                PushResult withBody =
+                        await(sender.send(GenericCommand.parse("POST x").withBody("ALARM 1 ON", null)));
 
                 assertResult(PushResult.Reason.OK, "datagram sent (no reply expected)", result);
                 assertNull(result.status());

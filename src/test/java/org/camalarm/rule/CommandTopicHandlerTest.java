@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
 import org.camalarm.push.PushResult;
 import org.camalarm.thing.ThingRegistry;
 import org.camalarm.thing.ThingUID;
@@ -72,18 +71,42 @@ class CommandTopicHandlerTest {
 
     @Test
     void aCommandIsSentAndItsResultPostedWithTheCorrelationId() {
-        handler.handleEvent(command("camalarm/command", "channelUID", GATE, "command", "toggle", "correlationId",
-                "req-42"));
+        handler.handleEvent(
+                command("camalarm/command", "channelUID", GATE, "command", "toggle", "correlationId", "req-42"));
         assertEquals(List.of("power TOGGLE"), gate.received);
-        assertEquals(Map.of("channelUID", GATE, "command", "TOGGLE", "success", true, "reason", "OK",
-                "detail", "HTTP 200 OK", "status", 200, "latencyMs", 3L, "timestamp", NOW.toEpochMilli(),
-                "correlationId", "req-42"), result());
+        assertEquals(
+                Map.of(
+                        "channelUID",
+                        GATE,
+                        "command",
+                        "TOGGLE",
+                        "success",
+                        true,
+                        "reason",
+                        "OK",
+                        "detail",
+                        "HTTP 200 OK",
+                        "status",
+                        200,
+                        "latencyMs",
+                        3L,
+                        "timestamp",
+                        NOW.toEpochMilli(),
+                        "correlationId",
+                        "req-42"),
+                result());
     }
 
     @Test
     void subTopicsWorkHttpCommandNamesPassAsTheyAreAndAnyCorrelationIdTypeIsEchoed() {
-        handler.handleEvent(command("camalarm/command/siren", "channelUID", "camalarm:http:siren:playAlarm",
-                "command", "playAlarm", "correlationId", 42L));
+        handler.handleEvent(command(
+                "camalarm/command/siren",
+                "channelUID",
+                "camalarm:http:siren:playAlarm",
+                "command",
+                "playAlarm",
+                "correlationId",
+                42L));
         assertEquals(List.of("playAlarm playAlarm"), siren.received);
         assertEquals(42L, result().get("correlationId"));
     }
@@ -98,19 +121,33 @@ class CommandTopicHandlerTest {
     @Test
     void aMissingTargetIsReportedWithoutCorrelationIdWhenNoneWasSent() {
         handler.handleEvent(command("camalarm/command", "channelUID", "camalarm:shelly:garage:power", "command", "ON"));
-        assertEquals(Map.of("channelUID", "camalarm:shelly:garage:power", "command", "ON", "success", false,
-                "reason", "NO_TARGET", "detail", "no thing camalarm:shelly:garage", "latencyMs", 0L,
-                "timestamp", NOW.toEpochMilli()), result());
+        assertEquals(
+                Map.of(
+                        "channelUID",
+                        "camalarm:shelly:garage:power",
+                        "command",
+                        "ON",
+                        "success",
+                        false,
+                        "reason",
+                        "NO_TARGET",
+                        "detail",
+                        "no thing camalarm:shelly:garage",
+                        "latencyMs",
+                        0L,
+                        "timestamp",
+                        NOW.toEpochMilli()),
+                result());
     }
 
     @Test
     void aMalformedChannelUIDIsABadCommand() {
-        handler.handleEvent(command("camalarm/command", "channelUID", "camalarm:shelly:gate", "command", "ON",
-                "correlationId", "c1"));
+        handler.handleEvent(command(
+                "camalarm/command", "channelUID", "camalarm:shelly:gate", "command", "ON", "correlationId", "c1"));
         Map<String, Object> result = result();
         assertEquals("BAD_COMMAND", result.get("reason"));
-        assertEquals("not a channel UID (camalarm:<type>:<id>:<channelId>): \"camalarm:shelly:gate\"",
-                result.get("detail"));
+        assertEquals(
+                "not a channel UID (camalarm:<type>:<id>:<channelId>): \"camalarm:shelly:gate\"", result.get("detail"));
         assertEquals("c1", result.get("correlationId"));
     }
 
@@ -140,8 +177,26 @@ class CommandTopicHandlerTest {
 
         timers.advance(Duration.ofMillis(40));
         pending.complete(new PushResult(false, PushResult.Reason.REJECTED, "HTTP 400 Bad Request", 400, 40, "", null));
-        assertEquals(Map.of("channelUID", GATE, "command", "PULSE", "success", false, "reason", "REJECTED",
-                "detail", "HTTP 400 Bad Request", "status", 400, "latencyMs", 40L,
-                "timestamp", NOW.toEpochMilli() + 40, "correlationId", "p"), result());
+        assertEquals(
+                Map.of(
+                        "channelUID",
+                        GATE,
+                        "command",
+                        "PULSE",
+                        "success",
+                        false,
+                        "reason",
+                        "REJECTED",
+                        "detail",
+                        "HTTP 400 Bad Request",
+                        "status",
+                        400,
+                        "latencyMs",
+                        40L,
+                        "timestamp",
+                        NOW.toEpochMilli() + 40,
+                        "correlationId",
+                        "p"),
+                result());
     }
 }

@@ -5,10 +5,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-
-import org.camalarm.target.PushTargetHandler;
 import org.camalarm.push.PushResult;
 import org.camalarm.push.PushResult.Reason;
+import org.camalarm.target.PushTargetHandler;
 import org.camalarm.thing.ChannelDefinition;
 import org.camalarm.thing.Thing;
 import org.camalarm.thing.ThingEvents;
@@ -23,16 +22,23 @@ final class FakePushTarget implements PushTargetHandler {
 
     /** What a relay answering {@code 200 OK} after 3 ms looks like. */
     static final PushResult OK = new PushResult(true, Reason.OK, "HTTP 200 OK", 200, 3, "{\"ison\":true}", null);
-    static final PushResult REFUSED = new PushResult(false, Reason.UNREACHABLE,
-            "connection refused by 127.0.0.1:8081", null, 1, "", null);
+
+    static final PushResult REFUSED =
+            new PushResult(false, Reason.UNREACHABLE, "connection refused by 127.0.0.1:8081", null, 1, "", null);
 
     final List<String> received = new CopyOnWriteArrayList<>();
     private final Thing thing;
     private volatile Function<String, CompletableFuture<PushResult>> reply = c -> CompletableFuture.completedFuture(OK);
 
     FakePushTarget(ThingUID uid, String... channelIds) {
-        thing = new Thing(uid, uid.thingId(), Map.of(), true,
-                List.of(channelIds).stream().map(id -> ChannelDefinition.state(id, "Switch", id)).toList(),
+        thing = new Thing(
+                uid,
+                uid.thingId(),
+                Map.of(),
+                true,
+                List.of(channelIds).stream()
+                        .map(id -> ChannelDefinition.state(id, "Switch", id))
+                        .toList(),
                 ThingEvents.NONE);
     }
 

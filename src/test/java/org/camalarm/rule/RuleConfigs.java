@@ -10,8 +10,7 @@ import java.util.Map;
  */
 final class RuleConfigs {
 
-    private RuleConfigs() {
-    }
+    private RuleConfigs() {}
 
     /** {@code config("when", "camalarm:vigi:frontdoor:humanAlarm", "then", ..., "interval", 2.0)}. */
     static Rule.Config config(Object... keysAndValues) {
@@ -19,8 +18,10 @@ final class RuleConfigs {
         for (int i = 0; i < keysAndValues.length; i += 2) {
             values.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
-        return (Rule.Config) Proxy.newProxyInstance(Rule.Config.class.getClassLoader(),
-                new Class<?>[] {Rule.Config.class}, (proxy, method, args) -> switch (method.getName()) {
+        return (Rule.Config) Proxy.newProxyInstance(
+                Rule.Config.class.getClassLoader(),
+                new Class<?>[] {Rule.Config.class},
+                (proxy, method, args) -> switch (method.getName()) {
                     case "annotationType" -> Rule.Config.class;
                     case "toString" -> "Rule.Config" + values;
                     case "hashCode" -> values.hashCode();

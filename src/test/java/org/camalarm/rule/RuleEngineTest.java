@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-
 import org.camalarm.push.PushResult;
 import org.camalarm.thing.ChannelDefinition;
 import org.camalarm.thing.EventAdminThingEvents;
@@ -57,9 +56,16 @@ class RuleEngineTest {
     private final EventAdmin ruleBus = mock(EventAdmin.class);
     /** Carries the camera's events to the engine, synchronously. */
     private final EventAdmin thingBus = mock(EventAdmin.class);
+
     private RuleEngine engine = new RuleEngine(ruleBus, registry, timers);
-    private final Thing camera = new Thing(new ThingUID("vigi", "frontdoor"), "Front door", Map.of(), true,
-            List.of(ChannelDefinition.state("humanAlarm", "Switch", "Person"), ChannelDefinition.trigger("event", "Event")),
+    private final Thing camera = new Thing(
+            new ThingUID("vigi", "frontdoor"),
+            "Front door",
+            Map.of(),
+            true,
+            List.of(
+                    ChannelDefinition.state("humanAlarm", "Switch", "Person"),
+                    ChannelDefinition.trigger("event", "Event")),
             new EventAdminThingEvents(thingBus));
     private final FakePushTarget gate = new FakePushTarget(new ThingUID("shelly", "gate"), "power");
     private final FakePushTarget light = new FakePushTarget(new ThingUID("shelly", "light"), "power");
@@ -68,9 +74,11 @@ class RuleEngineTest {
     void wire() {
         camera.updateState("humanAlarm", State.OFF); // as a camera starts: no detection (before the engine listens)
         doAnswer(call -> {
-            engine.handleEvent(call.getArgument(0));
-            return null;
-        }).when(thingBus).postEvent(any());
+                    engine.handleEvent(call.getArgument(0));
+                    return null;
+                })
+                .when(thingBus)
+                .postEvent(any());
         registry.register(gate);
         registry.register(light);
     }
@@ -119,8 +127,13 @@ class RuleEngineTest {
     void aThingStartingUpFiresNoRule() {
         rule("light-off", "when", LIGHT_STATE, "state", "OFF", "then", GATE, "command", "OFF");
         rule("light-on", "when", LIGHT_STATE, "state", "ON", "then", GATE, "command", "ON");
-        Thing relay = new Thing(new ThingUID("shelly", "porch"), "Porch", Map.of(), true,
-                List.of(ChannelDefinition.state("power", "Switch", "Power")), new EventAdminThingEvents(thingBus));
+        Thing relay = new Thing(
+                new ThingUID("shelly", "porch"),
+                "Porch",
+                Map.of(),
+                true,
+                List.of(ChannelDefinition.state("power", "Switch", "Power")),
+                new EventAdminThingEvents(thingBus));
 
         relay.updateState("power", State.OFF); // first value: NULL -> OFF
         assertEquals(List.of(), gate.received);
@@ -166,12 +179,43 @@ class RuleEngineTest {
         List<Event> events = posted();
         assertEquals(2, events.size());
         assertEquals("camalarm/rule/fired/gate-on-person", events.get(0).getTopic());
-        assertEquals(Map.of("rule", "gate-on-person", "when", EVENT, "then", GATE, "command", "PULSE",
-                "trigger", "PERSON", "timestamp", MONDAY_NOON.toEpochMilli()), properties(events.get(0)));
+        assertEquals(
+                Map.of(
+                        "rule",
+                        "gate-on-person",
+                        "when",
+                        EVENT,
+                        "then",
+                        GATE,
+                        "command",
+                        "PULSE",
+                        "trigger",
+                        "PERSON",
+                        "timestamp",
+                        MONDAY_NOON.toEpochMilli()),
+                properties(events.get(0)));
         assertEquals("camalarm/rule/result/gate-on-person", events.get(1).getTopic());
-        assertEquals(Map.of("rule", "gate-on-person", "then", GATE, "command", "PULSE", "success", true,
-                "reason", "OK", "detail", "HTTP 200 OK", "status", 200, "latencyMs", 3L,
-                "timestamp", MONDAY_NOON.toEpochMilli()), properties(events.get(1)));
+        assertEquals(
+                Map.of(
+                        "rule",
+                        "gate-on-person",
+                        "then",
+                        GATE,
+                        "command",
+                        "PULSE",
+                        "success",
+                        true,
+                        "reason",
+                        "OK",
+                        "detail",
+                        "HTTP 200 OK",
+                        "status",
+                        200,
+                        "latencyMs",
+                        3L,
+                        "timestamp",
+                        MONDAY_NOON.toEpochMilli()),
+                properties(events.get(1)));
     }
 
     @Test
@@ -179,9 +223,25 @@ class RuleEngineTest {
         gate.answering(FakePushTarget.REFUSED);
         rule("gate", "when", EVENT, "then", GATE, "command", "ON");
         camera.trigger("event", "PERSON");
-        assertEquals(Map.of("rule", "gate", "then", GATE, "command", "ON", "success", false, "reason", "UNREACHABLE",
-                "detail", "connection refused by 127.0.0.1:8081", "latencyMs", 1L,
-                "timestamp", MONDAY_NOON.toEpochMilli()), properties(last()));
+        assertEquals(
+                Map.of(
+                        "rule",
+                        "gate",
+                        "then",
+                        GATE,
+                        "command",
+                        "ON",
+                        "success",
+                        false,
+                        "reason",
+                        "UNREACHABLE",
+                        "detail",
+                        "connection refused by 127.0.0.1:8081",
+                        "latencyMs",
+                        1L,
+                        "timestamp",
+                        MONDAY_NOON.toEpochMilli()),
+                properties(last()));
     }
 
     @Test
@@ -237,11 +297,32 @@ class RuleEngineTest {
         rule("garage", "when", EVENT, "then", "camalarm:shelly:garage:power", "command", "ON");
         camera.trigger("event", "PERSON");
         camera.trigger("event", "PERSON");
-        assertEquals(List.of("camalarm/rule/fired/garage", "camalarm/rule/result/garage", "camalarm/rule/fired/garage",
-                "camalarm/rule/result/garage"), topics());
-        assertEquals(Map.of("rule", "garage", "then", "camalarm:shelly:garage:power", "command", "ON",
-                "success", false, "reason", "NO_TARGET", "detail", "no thing camalarm:shelly:garage", "latencyMs", 0L,
-                "timestamp", MONDAY_NOON.toEpochMilli()), properties(last()));
+        assertEquals(
+                List.of(
+                        "camalarm/rule/fired/garage",
+                        "camalarm/rule/result/garage",
+                        "camalarm/rule/fired/garage",
+                        "camalarm/rule/result/garage"),
+                topics());
+        assertEquals(
+                Map.of(
+                        "rule",
+                        "garage",
+                        "then",
+                        "camalarm:shelly:garage:power",
+                        "command",
+                        "ON",
+                        "success",
+                        false,
+                        "reason",
+                        "NO_TARGET",
+                        "detail",
+                        "no thing camalarm:shelly:garage",
+                        "latencyMs",
+                        0L,
+                        "timestamp",
+                        MONDAY_NOON.toEpochMilli()),
+                properties(last()));
     }
 
     @Test
@@ -269,17 +350,24 @@ class RuleEngineTest {
         camera.trigger("event", "PERSON");
         assertEquals(List.of("power ON"), light.received);
         List<Event> events = posted();
-        assertEquals(List.of("camalarm/rule/fired/a-gate", "camalarm/rule/result/a-gate", "camalarm/rule/fired/b-light",
-                "camalarm/rule/result/b-light"), topics());
+        assertEquals(
+                List.of(
+                        "camalarm/rule/fired/a-gate",
+                        "camalarm/rule/result/a-gate",
+                        "camalarm/rule/fired/b-light",
+                        "camalarm/rule/result/b-light"),
+                topics());
         assertEquals("ERROR", events.get(1).getProperty("reason"));
-        assertEquals("camalarm:shelly:gate failed on ON: java.lang.IllegalStateException: boom",
+        assertEquals(
+                "camalarm:shelly:gate failed on ON: java.lang.IllegalStateException: boom",
                 events.get(1).getProperty("detail"));
         assertEquals(true, events.get(3).getProperty("success"));
     }
 
     @Test
     void aRuleThatFailsItselfDoesNotStopTheNextRule() {
-        doThrow(new IllegalStateException("EventAdmin stopped")).when(ruleBus)
+        doThrow(new IllegalStateException("EventAdmin stopped"))
+                .when(ruleBus)
                 .postEvent(argThat(e -> e.getTopic().endsWith("/a-gate")));
         rule("a-gate", "when", EVENT, "then", GATE, "command", "ON");
         rule("b-light", "when", EVENT, "then", LIGHT, "command", "ON");
@@ -309,7 +397,8 @@ class RuleEngineTest {
         rule("gate", "when", EVENT, "then", GATE, "command", "ON");
         camera.trigger("event", "PERSON");
         assertEquals("ERROR", last().getProperty("reason"));
-        assertEquals("camalarm:shelly:gate failed on ON: java.lang.IllegalStateException: bug",
+        assertEquals(
+                "camalarm:shelly:gate failed on ON: java.lang.IllegalStateException: bug",
                 last().getProperty("detail"));
     }
 

@@ -11,7 +11,6 @@ import static org.mockito.Mockito.mock;
 
 import java.time.Instant;
 import java.util.Map;
-
 import org.camalarm.thing.ThingRegistry;
 import org.camalarm.time.ManualTimers;
 import org.junit.jupiter.api.Test;
@@ -20,10 +19,10 @@ import org.osgi.service.event.EventAdmin;
 /** The {@code camalarm.rule} component: its id, registration, and staying inactive when misconfigured. */
 class RuleTest {
 
-    private final RuleEngine engine = new RuleEngine(mock(EventAdmin.class), new ThingRegistry(),
-            new ManualTimers(Instant.parse("2026-10-05T12:00:00Z")));
-    private final Rule.Config valid = config("when", "camalarm:vigi:frontdoor:humanAlarm", "then",
-            "camalarm:shelly:gate:power", "command", "PULSE");
+    private final RuleEngine engine = new RuleEngine(
+            mock(EventAdmin.class), new ThingRegistry(), new ManualTimers(Instant.parse("2026-10-05T12:00:00Z")));
+    private final Rule.Config valid = config(
+            "when", "camalarm:vigi:frontdoor:humanAlarm", "then", "camalarm:shelly:gate:power", "command", "PULSE");
 
     @Test
     void theIdIsTheConfigurationNameAndTheRuleRegistersUntilDeactivated() {
@@ -46,8 +45,10 @@ class RuleTest {
 
     @Test
     void anInvalidConfigurationLeavesTheRuleInactiveWithoutThrowing() {
-        Rule rule = new Rule(engine, config("when", "camalarm:vigi:frontdoor", "then", "camalarm:shelly:gate:power",
-                "command", "ON"), named("broken"));
+        Rule rule = new Rule(
+                engine,
+                config("when", "camalarm:vigi:frontdoor", "then", "camalarm:shelly:gate:power", "command", "ON"),
+                named("broken"));
         assertFalse(rule.active());
         assertNull(engine.rule("broken"));
         rule.deactivate(); // harmless

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDateTime;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -120,7 +119,9 @@ class ScheduleTest {
         assertAllows(schedule, "Mon 18:00", "Tue 06:59", "Fri 23:00", "Sat 06:00", "Sat 12:00", "Sun 23:59");
         // Monday early morning belongs to Sunday night, which only the Sat,Sun window covers (to 24:00)
         assertRefuses(schedule, "Mon 00:00", "Mon 06:00", "Mon 12:00", "Fri 07:00", "Wed 17:59");
-        assertEquals("Mon-Fri 18:00-07:00 ;Sat,Sun 00:00-24:00", Schedule.parse(schedule).toString());
+        assertEquals(
+                "Mon-Fri 18:00-07:00 ;Sat,Sun 00:00-24:00",
+                Schedule.parse(schedule).toString());
     }
 
     static Stream<Arguments> invalidSchedules() {
@@ -138,19 +139,26 @@ class ScheduleTest {
                 Arguments.of("08:00-08:60", "window \"08:00-08:60\": 08:60 is not a time from 00:00 to 24:00"),
                 Arguments.of("20:00-24:30", "window \"20:00-24:30\": 24:30 is not a time from 00:00 to 24:00"),
                 Arguments.of("24:00-06:00", "window \"24:00-06:00\": 24:00 can only end a window"),
-                Arguments.of("Mo 08:00-12:00",
+                Arguments.of(
+                        "Mo 08:00-12:00",
                         "window \"Mo 08:00-12:00\": \"Mo\" is not a day: Mon, Tue, Wed, Thu, Fri, Sat or Sun"),
-                Arguments.of("Monday 08:00-12:00",
+                Arguments.of(
+                        "Monday 08:00-12:00",
                         "window \"Monday 08:00-12:00\": \"Monday\" is not a day: Mon, Tue, Wed, Thu, Fri, Sat or Sun"),
-                Arguments.of("Sat, 08:00-12:00",
+                Arguments.of(
+                        "Sat, 08:00-12:00",
                         "window \"Sat, 08:00-12:00\": \"\" is not a day: Mon, Tue, Wed, Thu, Fri, Sat or Sun"),
-                Arguments.of("Sat,,Sun 08:00-12:00",
+                Arguments.of(
+                        "Sat,,Sun 08:00-12:00",
                         "window \"Sat,,Sun 08:00-12:00\": \"\" is not a day: Mon, Tue, Wed, Thu, Fri, Sat or Sun"),
-                Arguments.of("Mon- 08:00-12:00",
+                Arguments.of(
+                        "Mon- 08:00-12:00",
                         "window \"Mon- 08:00-12:00\": \"\" is not a day: Mon, Tue, Wed, Thu, Fri, Sat or Sun"),
-                Arguments.of("Mon-Wed-Fri 08:00-12:00",
+                Arguments.of(
+                        "Mon-Wed-Fri 08:00-12:00",
                         "window \"Mon-Wed-Fri 08:00-12:00\": \"Mon-Wed-Fri\" is not a day range like Mon-Fri"),
-                Arguments.of("*,Sun 08:00-12:00",
+                Arguments.of(
+                        "*,Sun 08:00-12:00",
                         "window \"*,Sun 08:00-12:00\": \"*\" is not a day: Mon, Tue, Wed, Thu, Fri, Sat or Sun"));
     }
 

@@ -15,7 +15,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-
 import org.camalarm.time.ManualTimers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,8 +36,9 @@ class LenientAlarmListenerTest {
         }
         BundleContext context = mock(BundleContext.class);
         when(context.getProperty("org.apache.felix.http.host")).thenReturn("127.0.0.1");
-        when(endpoint.target(anyString())).thenAnswer(call -> call.<String>getArgument(0).startsWith("/tok")
-                ? new AlarmEndpoint.Target(null, null) : null);
+        when(endpoint.target(anyString()))
+                .thenAnswer(call ->
+                        call.<String>getArgument(0).startsWith("/tok") ? new AlarmEndpoint.Target(null, null) : null);
         when(endpoint.maxBodyBytes()).thenReturn(1000L);
         listener = new LenientAlarmListener(endpoint, timers, context, config(port));
     }
@@ -49,9 +49,11 @@ class LenientAlarmListenerTest {
     }
 
     private static ServerSettings.Config config(int lenientPort) {
-        return (ServerSettings.Config) Proxy.newProxyInstance(ServerSettings.Config.class.getClassLoader(),
-                new Class<?>[] { ServerSettings.Config.class }, (proxy, method, args) -> "lenientPort".equals(method.getName())
-                        ? lenientPort : method.getDefaultValue());
+        return (ServerSettings.Config) Proxy.newProxyInstance(
+                ServerSettings.Config.class.getClassLoader(),
+                new Class<?>[] {ServerSettings.Config.class},
+                (proxy, method, args) ->
+                        "lenientPort".equals(method.getName()) ? lenientPort : method.getDefaultValue());
     }
 
     private String exchange(String request) throws IOException {
@@ -64,14 +66,21 @@ class LenientAlarmListenerTest {
 
     @Test
     void aRequestLineWithSpacesReachesTheEndpointWhole() throws IOException {
-        when(endpoint.handle(eq(new AlarmEndpoint.Target(null, null)), eq("GET"), eq("EventType=PD&EventTime=2022-5-26 11:5:0"),
-                any(), any(), eq("127.0.0.1")))
+        when(endpoint.handle(
+                        eq(new AlarmEndpoint.Target(null, null)),
+                        eq("GET"),
+                        eq("EventType=PD&EventTime=2022-5-26 11:5:0"),
+                        any(),
+                        any(),
+                        eq("127.0.0.1")))
                 .thenReturn(AlarmEndpoint.Answer.json(200, "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8)));
 
         String answer = exchange("GET /camalarm/alarm/tok?EventType=PD&EventTime=2022-5-26 11:5:0 HTTP/1.1\r\n\r\n");
 
-        assertEquals("HTTP/1.1 200 OK\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: 15\r\n"
-                + "Connection: close\r\n\r\n{\"status\":\"ok\"}", answer);
+        assertEquals(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: 15\r\n"
+                        + "Connection: close\r\n\r\n{\"status\":\"ok\"}",
+                answer);
     }
 
     @Test
@@ -98,13 +107,15 @@ class LenientAlarmListenerTest {
             stalled.getOutputStream().write("GET /camalarm/alarm/".getBytes(StandardCharsets.ISO_8859_1));
             stalled.getOutputStream().flush();
             // held behind the stalled one, this exchange would wait for its 10 s read timeout and fail ours (5 s)
-            assertTrue(exchange("GET /camalarm/alarm/tok?EventType=PD HTTP/1.1\r\n\r\n").startsWith("HTTP/1.1 200"));
+            assertTrue(exchange("GET /camalarm/alarm/tok?EventType=PD HTTP/1.1\r\n\r\n")
+                    .startsWith("HTTP/1.1 200"));
         }
     }
 
     @Test
     void oversizedHeadsAndChunkedBodiesGetClearAnswers() throws IOException {
-        assertTrue(exchange("GET /camalarm/alarm/tok?" + "x".repeat(20_000) + " HTTP/1.1\r\n\r\n").startsWith("HTTP/1.1 431"));
+        assertTrue(exchange("GET /camalarm/alarm/tok?" + "x".repeat(20_000) + " HTTP/1.1\r\n\r\n")
+                .startsWith("HTTP/1.1 431"));
         assertTrue(exchange("POST /camalarm/alarm/tok HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n")
                 .startsWith("HTTP/1.1 411"));
     }

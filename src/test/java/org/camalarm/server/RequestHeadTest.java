@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 /** Request heads as cameras write them, raw spaces included. */
@@ -20,13 +19,15 @@ class RequestHeadTest {
 
     @Test
     void ivsecGetWithARawSpaceInTheTime() {
-        RequestHead head = parse("GET /camalarm/alarm/tok?EventType=VideoMotion&EventTime=2022-5-26 11:5:0&EventAction=start"
-                + "&MACAddress=5C-F2-07-49-0F-24 HTTP/1.1\r\nHost: 172.16.8.63:123\r\nAccept: */*\r\n"
-                + "Content-Type: application/json;charset=UTF-8");
+        RequestHead head =
+                parse("GET /camalarm/alarm/tok?EventType=VideoMotion&EventTime=2022-5-26 11:5:0&EventAction=start"
+                        + "&MACAddress=5C-F2-07-49-0F-24 HTTP/1.1\r\nHost: 172.16.8.63:123\r\nAccept: */*\r\n"
+                        + "Content-Type: application/json;charset=UTF-8");
 
         assertEquals("GET", head.method());
         assertEquals("/camalarm/alarm/tok", head.path());
-        assertEquals("EventType=VideoMotion&EventTime=2022-5-26 11:5:0&EventAction=start&MACAddress=5C-F2-07-49-0F-24",
+        assertEquals(
+                "EventType=VideoMotion&EventTime=2022-5-26 11:5:0&EventAction=start&MACAddress=5C-F2-07-49-0F-24",
                 head.query());
         assertEquals("application/json;charset=UTF-8", head.contentType());
         assertEquals(-1, head.contentLength());
@@ -34,7 +35,8 @@ class RequestHeadTest {
 
     @Test
     void postWithBodyLengthAndBareLineFeeds() {
-        RequestHead head = parse("post /camalarm/alarm/tok/yard  HTTP/1.0\ncontent-length: 42\ncontent-type: text/plain");
+        RequestHead head =
+                parse("post /camalarm/alarm/tok/yard  HTTP/1.0\ncontent-length: 42\ncontent-type: text/plain");
 
         assertEquals("POST", head.method());
         assertEquals("/camalarm/alarm/tok/yard", head.path());
@@ -55,8 +57,10 @@ class RequestHeadTest {
     void notARequestOrABadLengthIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> parse("\u0016\u0003\u0001 TLS hello"));
         assertThrows(IllegalArgumentException.class, () -> parse(""));
-        assertEquals("bad Content-Length", assertThrows(IllegalArgumentException.class,
-                () -> parse("POST /a HTTP/1.1\r\nContent-Length: -5")).getMessage());
+        assertEquals(
+                "bad Content-Length",
+                assertThrows(IllegalArgumentException.class, () -> parse("POST /a HTTP/1.1\r\nContent-Length: -5"))
+                        .getMessage());
         assertThrows(IllegalArgumentException.class, () -> parse("POST /a HTTP/1.1\r\nContent-Length: lots"));
     }
 }

@@ -6,7 +6,6 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.osgi.service.event.Event;
@@ -16,8 +15,14 @@ import org.osgi.service.event.EventAdmin;
 class EventAdminThingEventsTest {
 
     private final EventAdmin eventAdmin = mock(EventAdmin.class);
-    private final Thing thing = new Thing(new ThingUID("vigi", "frontdoor"), "Front", java.util.Map.of(), true,
-            List.of(ChannelDefinition.state("motionAlarm", "Switch", "Motion"), ChannelDefinition.trigger("event", "Event")),
+    private final Thing thing = new Thing(
+            new ThingUID("vigi", "frontdoor"),
+            "Front",
+            java.util.Map.of(),
+            true,
+            List.of(
+                    ChannelDefinition.state("motionAlarm", "Switch", "Motion"),
+                    ChannelDefinition.trigger("event", "Event")),
             new EventAdminThingEvents(eventAdmin));
 
     @Test
