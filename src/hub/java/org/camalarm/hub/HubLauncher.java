@@ -2,6 +2,7 @@ package org.camalarm.hub;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,7 +87,8 @@ public final class HubLauncher {
     }
 
     private static void setDefault(Map<String, String> props, String key, String value) {
-        props.put(key, System.getProperty(key, value));
+        String given = System.getProperty(key);
+        props.put(key, given != null ? given : value);
     }
 
     /** slf4j-simple reads system properties only; set readable defaults unless the user chose. */
@@ -140,7 +143,11 @@ public final class HubLauncher {
             List<Bundle> toStart = new ArrayList<>();
             for (Entry entry : entries) {
                 Bundle bundle;
-                try (InputStream in = jar.getInputStream(jar.getEntry(entry.name()))) {
+                JarEntry bundleEntry = jar.getJarEntry(entry.name());
+                if (bundleEntry == null) {
+                    throw new IOException("the hub jar lost " + entry.name() + " while starting");
+                }
+                try (InputStream in = jar.getInputStream(bundleEntry)) {
                     bundle = context.installBundle("camalarm-hub:" + entry.name(), in);
                 }
                 bundle.adapt(BundleStartLevel.class).setStartLevel(entry.level());
@@ -161,7 +168,15 @@ public final class HubLauncher {
             framework.stop();
             framework.waitForStop(10_000);
         } catch (BundleException | InterruptedException e) {
-            System.err.println("camalarm hub: stop failed: " + e);
+            say("camalarm hub: stop failed: " + e);
+        }
+    }
+
+    /** One line on standard error, for what happens before or after logging exists. */
+    static void say(String line) {
+        PrintStream err = System.err;
+        if (err != null) {
+            err.println(line);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.camalarm.alarm;
 
 import java.util.List;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Everything one decoded request carries: who sent it, the events, and the snapshot if any.
@@ -13,7 +14,13 @@ import java.util.List;
  *                   message that reports no alarm element)
  * @param image      the JPEG snapshot exactly as pushed (from {@code FF D8} on), or {@code null}
  */
-public record Alarm(Vendor vendor, String ip, String mac, String deviceName, List<AlarmEvent> events, byte[] image) {
+public record Alarm(
+        Vendor vendor,
+        @Nullable String ip,
+        @Nullable String mac,
+        @Nullable String deviceName,
+        List<AlarmEvent> events,
+        byte @Nullable [] image) {
 
     /** The camera families the alarm server speaks. */
     public enum Vendor {

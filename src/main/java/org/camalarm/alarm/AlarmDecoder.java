@@ -3,6 +3,7 @@ package org.camalarm.alarm;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import org.camalarm.alarm.IvsecDecoder.Fields;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Turns one HTTP request from a camera into an {@link Alarm}, recognising the format from the
@@ -39,7 +40,8 @@ public final class AlarmDecoder {
      *                                 {@code unrecognised_alarm}, ...)
      */
     public Alarm decode(AlarmRequest request) throws MalformedAlarmException {
-        byte[] body = request.body() == null ? NO_BODY : request.body();
+        byte @Nullable [] given = request.body();
+        byte[] body = given == null ? NO_BODY : given;
         MediaType type = MediaType.parse(request.contentType());
         String pathType = pathEventType(request.pathEventType());
         if (type.isMultipart()) {
@@ -81,7 +83,7 @@ public final class AlarmDecoder {
     }
 
     /** The parsed object; {@code null} when a sniffed body is not one (a declared one throws). */
-    private static JsonObject jsonObject(byte[] body, boolean declared) throws MalformedAlarmException {
+    private static @Nullable JsonObject jsonObject(byte[] body, boolean declared) throws MalformedAlarmException {
         try {
             JsonElement root = Json.parse(body, 0, body.length, "body");
             if (root.isJsonObject()) {
@@ -101,7 +103,7 @@ public final class AlarmDecoder {
     }
 
     /** The TVT push; {@code null} when not TVT's, or a sniffed body is not XML (a declared one throws). */
-    private static Alarm xml(byte[] body, boolean declared) throws MalformedAlarmException {
+    private static @Nullable Alarm xml(byte[] body, boolean declared) throws MalformedAlarmException {
         try {
             return TvtXmlDecoder.decode(body);
         } catch (MalformedAlarmException e) {
@@ -112,7 +114,7 @@ public final class AlarmDecoder {
         }
     }
 
-    private static String pathEventType(String pathEventType) throws MalformedAlarmException {
+    private static @Nullable String pathEventType(@Nullable String pathEventType) throws MalformedAlarmException {
         if (pathEventType == null || pathEventType.isBlank()) {
             return null;
         }
@@ -133,7 +135,7 @@ public final class AlarmDecoder {
         return -1;
     }
 
-    private static MalformedAlarmException unrecognised(AlarmRequest request, int bodyLength, String unread) {
+    private static MalformedAlarmException unrecognised(AlarmRequest request, int bodyLength, @Nullable String unread) {
         String contentType = request.contentType() == null
                 ? "no Content-Type"
                 : "Content-Type " + ClientText.quote(request.contentType());

@@ -1,6 +1,7 @@
 package org.camalarm.alarm;
 
 import java.time.LocalDateTime;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * One detection reported by a camera.
@@ -16,7 +17,12 @@ import java.time.LocalDateTime;
  *                  at most 4 KiB of UTF-8, long values cut
  */
 public record AlarmEvent(
-        String rawType, String type, Action action, LocalDateTime time, String nvrChannel, String json) {
+        String rawType,
+        String type,
+        Action action,
+        @Nullable LocalDateTime time,
+        @Nullable String nvrChannel,
+        String json) {
 
     /** What the camera says about the detection's life. */
     public enum Action {

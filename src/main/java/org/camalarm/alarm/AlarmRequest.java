@@ -2,6 +2,7 @@ package org.camalarm.alarm;
 
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * One HTTP request as a camera sent it, detached from the servlet API so decoders are pure
@@ -16,16 +17,16 @@ import java.util.Map;
  * @param remoteAddress the peer's IP address
  */
 public record AlarmRequest(
-        String method,
-        String thingId,
-        String pathEventType,
-        String contentType,
+        @Nullable String method,
+        @Nullable String thingId,
+        @Nullable String pathEventType,
+        @Nullable String contentType,
         Map<String, List<String>> query,
-        byte[] body,
+        byte @Nullable [] body,
         String remoteAddress) {
 
     /** The first value of a query parameter, matched without regard to case, or {@code null}. */
-    public String queryParam(String name) {
+    public @Nullable String queryParam(String name) {
         for (Map.Entry<String, List<String>> e : query.entrySet()) {
             if (e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
                 return e.getValue().get(0);

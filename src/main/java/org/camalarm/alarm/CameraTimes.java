@@ -2,6 +2,7 @@ package org.camalarm.alarm;
 
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Lenient reader for the local time stamps cameras send (no time zone):
@@ -27,7 +28,7 @@ public final class CameraTimes {
      * The time stamp, or {@code null} when the text is {@code null}, in no layout above, or names
      * a date or time that does not exist. Never throws.
      */
-    public static LocalDateTime parse(String text) {
+    public static @Nullable LocalDateTime parse(@Nullable String text) {
         if (text == null) {
             return null;
         }
@@ -43,7 +44,7 @@ public final class CameraTimes {
     }
 
     /** {@code yyyyMMddHHmm[ss]}. */
-    private static LocalDateTime compact(String s) {
+    private static @Nullable LocalDateTime compact(String s) {
         if (s.length() != 12 && s.length() != 14) {
             return null;
         }
@@ -51,7 +52,7 @@ public final class CameraTimes {
         return LocalDateTime.of(num(s, 0, 4), num(s, 4, 6), num(s, 6, 8), num(s, 8, 10), num(s, 10, 12), second);
     }
 
-    private static LocalDateTime separated(Cursor c) {
+    private static @Nullable LocalDateTime separated(Cursor c) {
         int year = c.number(4, 4);
         char dateSep = c.peek();
         if (year < 0 || (dateSep != '-' && dateSep != '/' && dateSep != '.')) {

@@ -1,5 +1,7 @@
 package org.camalarm.alarm;
 
+import org.eclipse.jdt.annotation.Nullable;
+
 /**
  * Client-sent text as it may appear in an error detail: quoted, at most {@value #MAX_CHARS}
  * characters, control characters replaced, so a hostile body cannot flood or forge a log line.
@@ -11,7 +13,7 @@ final class ClientText {
     private ClientText() {}
 
     /** {@code "text"}, cut to {@value #MAX_CHARS} characters with {@code ...} when longer. */
-    static String quote(String text) {
+    static String quote(@Nullable String text) {
         if (text == null) {
             return "null";
         }

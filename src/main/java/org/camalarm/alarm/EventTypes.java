@@ -2,6 +2,7 @@ package org.camalarm.alarm;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Maps the event type a camera names ({@code PEOPLE}, {@code VideoMotion}, {@code PD_VD}, ...) to
@@ -100,7 +101,7 @@ public final class EventTypes {
      * else the raw type in upper SNAKE_CASE. {@link #ALARM} for {@code null} or a type with no
      * ASCII letter or digit. Never throws.
      */
-    public static String canonical(String rawType) {
+    public static String canonical(@Nullable String rawType) {
         if (rawType == null) {
             return ALARM;
         }
@@ -117,7 +118,7 @@ public final class EventTypes {
      * both give {@code smokeDetect}. No table lookup: {@code PEOPLE} gives {@code people}.
      * {@code alarm} for {@code null} or a type with no ASCII letter or digit.
      */
-    public static String lowerCamel(String anyType) {
+    public static String lowerCamel(@Nullable String anyType) {
         String snake = anyType == null ? "" : snake(anyType);
         if (snake.isEmpty()) {
             return "alarm";

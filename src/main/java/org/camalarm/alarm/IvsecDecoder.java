@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.camalarm.alarm.Alarm.Vendor;
 import org.camalarm.alarm.AlarmEvent.Action;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Reads an iVSEC (TVT-based) "Event Push Platform" push (protocols.md §1.2): the four fields
@@ -28,7 +29,11 @@ final class IvsecDecoder {
     /**
      * The four fields as sent, {@code null} when absent or blank.
      */
-    record Fields(String eventType, String eventTime, String eventAction, String macAddress) {
+    record Fields(
+            @Nullable String eventType,
+            @Nullable String eventTime,
+            @Nullable String eventAction,
+            @Nullable String macAddress) {
 
         static final Fields NONE = new Fields(null, null, null, null);
 
@@ -53,7 +58,7 @@ final class IvsecDecoder {
         }
 
         static Fields ofQuery(AlarmRequest request) {
-            if (request.query() == null || request.query().isEmpty()) {
+            if (request.query().isEmpty()) {
                 return NONE;
             }
             return new Fields(
@@ -83,7 +88,7 @@ final class IvsecDecoder {
                     Json.text(member(object, MAC_ADDRESS)));
         }
 
-        private static JsonElement member(JsonObject object, String name) {
+        private static @Nullable JsonElement member(JsonObject object, String name) {
             JsonElement exact = object.get(name);
             if (exact != null) {
                 return exact;
@@ -96,7 +101,7 @@ final class IvsecDecoder {
             return null;
         }
 
-        private static String present(String value) {
+        private static @Nullable String present(@Nullable String value) {
             return value == null || value.isBlank() ? null : value;
         }
     }
@@ -110,8 +115,9 @@ final class IvsecDecoder {
      * @throws MalformedAlarmException {@code missing_event_type} when neither names a type,
      *                                 {@code invalid_event_type} for an unusable one
      */
-    static Alarm decode(Fields fields, String fallbackType) throws MalformedAlarmException {
-        String type = fields.eventType() != null ? VigiDecoder.checkType(fields.eventType(), EVENT_TYPE) : fallbackType;
+    static Alarm decode(Fields fields, @Nullable String fallbackType) throws MalformedAlarmException {
+        String named = fields.eventType();
+        String type = named != null ? VigiDecoder.checkType(named, EVENT_TYPE) : fallbackType;
         if (type == null) {
             throw new MalformedAlarmException(
                     "missing_event_type",
@@ -136,7 +142,7 @@ final class IvsecDecoder {
         return new Alarm(Vendor.IVSEC, null, Macs.normalise(fields.macAddress()), null, List.of(event), null);
     }
 
-    static Action action(String eventAction) {
+    static Action action(@Nullable String eventAction) {
         if (eventAction != null) {
             String action = eventAction.strip();
             if (action.equalsIgnoreCase("start")) {
@@ -149,7 +155,7 @@ final class IvsecDecoder {
         return Action.PULSE;
     }
 
-    private static void add(JsonObject json, String name, String value) {
+    private static void add(JsonObject json, String name, @Nullable String value) {
         if (value != null) {
             json.addProperty(name, value);
         }

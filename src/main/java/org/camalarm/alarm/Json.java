@@ -10,6 +10,7 @@ import com.google.gson.stream.JsonToken;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Strict JSON (RFC 8259) over request bytes, with Gson's tree model, and the few accessors the
@@ -68,12 +69,12 @@ final class Json {
     }
 
     /** A primitive's text ({@code 1} for the number 1), or {@code null} for anything else. */
-    static String text(JsonElement element) {
+    static @Nullable String text(@Nullable JsonElement element) {
         return element != null && element.isJsonPrimitive() ? element.getAsString() : null;
     }
 
     /** "an object", "an array", "a string", ... for error details. */
-    static String kind(JsonElement element) {
+    static String kind(@Nullable JsonElement element) {
         if (element == null || element.isJsonNull()) {
             return "null";
         }
@@ -90,10 +91,11 @@ final class Json {
     /** The innermost message's first line, without Gson's troubleshooting link, cut short. */
     private static String reason(Throwable e) {
         Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
+        for (Throwable next = cause.getCause(); next != null && next != cause; next = cause.getCause()) {
+            cause = next;
         }
-        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        String given = cause.getMessage();
+        String message = given == null ? cause.getClass().getSimpleName() : given;
         int newline = message.indexOf('\n');
         if (newline >= 0) {
             message = message.substring(0, newline);

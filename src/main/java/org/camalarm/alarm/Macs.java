@@ -1,5 +1,7 @@
 package org.camalarm.alarm;
 
+import org.eclipse.jdt.annotation.Nullable;
+
 /**
  * MAC address notation. Cameras write their MAC as {@code 98-ba-5f-8b-10-03} (VIGI),
  * {@code 5C-F2-07-49-0F-24} or {@code D094662C1A8D} (iVSEC), others with colons or Cisco-style
@@ -19,7 +21,7 @@ public final class Macs {
      * by any mix of {@code :}, {@code -}, {@code .} and spaces, or none. {@code null} when the
      * input is {@code null} or is not exactly 12 hex digits plus such separators. Never throws.
      */
-    public static String normalise(String mac) {
+    public static @Nullable String normalise(@Nullable String mac) {
         if (mac == null || mac.length() > MAX_INPUT_LENGTH) {
             return null;
         }

@@ -3,6 +3,7 @@ package org.camalarm.alarm;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * A parsed {@code Content-Type} (RFC 9110 §8.3.1) or {@code Content-Disposition} (RFC 6266)
@@ -18,7 +19,7 @@ record MediaType(String type, Map<String, String> parameters) {
 
     static final MediaType NONE = new MediaType("", Map.of());
 
-    static MediaType parse(String header) {
+    static MediaType parse(@Nullable String header) {
         if (header == null) {
             return NONE;
         }
@@ -75,6 +76,7 @@ record MediaType(String type, Map<String, String> parameters) {
     }
 
     /** A parameter's value by lower-case name, or {@code null}. */
+    @Nullable
     String parameter(String name) {
         return parameters.get(name);
     }

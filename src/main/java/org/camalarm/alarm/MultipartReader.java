@@ -3,6 +3,7 @@ package org.camalarm.alarm;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Splits a {@code multipart/form-data} body (RFC 7578, delimiters as in RFC 2046 §5.1.1) into
@@ -44,7 +45,7 @@ final class MultipartReader {
      * @param start       first content byte
      * @param end         one past the last content byte
      */
-    record Part(String contentType, String name, int start, int end) {
+    record Part(String contentType, @Nullable String name, int start, int end) {
         int length() {
             return end - start;
         }
@@ -59,7 +60,7 @@ final class MultipartReader {
      * @throws MalformedAlarmException {@code invalid_boundary}, {@code invalid_multipart},
      *                                 {@code truncated_multipart} or {@code too_many_parts}
      */
-    static List<Part> read(byte[] body, String boundary) throws MalformedAlarmException {
+    static List<Part> read(byte[] body, @Nullable String boundary) throws MalformedAlarmException {
         Delimiter delimiter = new Delimiter(delimiter(boundary));
         int at = find(body, delimiter, 0);
         if (at < 0) {
@@ -96,7 +97,7 @@ final class MultipartReader {
         }
     }
 
-    private static byte[] delimiter(String boundary) throws MalformedAlarmException {
+    private static byte[] delimiter(@Nullable String boundary) throws MalformedAlarmException {
         if (boundary == null || boundary.isEmpty()) {
             throw new MalformedAlarmException("missing_boundary", "multipart Content-Type has no boundary parameter");
         }
@@ -208,7 +209,7 @@ final class MultipartReader {
     }
 
     /** The header block of one part. */
-    private record Headers(String contentType, String name, int end) {}
+    private record Headers(String contentType, @Nullable String name, int end) {}
 
     private static Headers headers(byte[] body, int from, int partNumber) throws MalformedAlarmException {
         String contentType = "";

@@ -13,6 +13,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.camalarm.alarm.Alarm.Vendor;
 import org.camalarm.alarm.AlarmEvent.Action;
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -43,14 +45,18 @@ final class TvtXmlDecoder {
 
     /** Parse errors become exceptions instead of lines on standard error. */
     private static final ErrorHandler THROWING = new ErrorHandler() {
+        // the JDK's interface says nothing of nullness: its parameters are taken as they come
+        @NonNullByDefault({})
         @Override
         public void warning(SAXParseException e) {}
 
+        @NonNullByDefault({})
         @Override
         public void error(SAXParseException e) throws SAXException {
             throw e;
         }
 
+        @NonNullByDefault({})
         @Override
         public void fatalError(SAXParseException e) throws SAXException {
             throw e;
@@ -66,7 +72,7 @@ final class TvtXmlDecoder {
      * @throws MalformedAlarmException {@code invalid_xml} when the body is not well-formed XML
      *                                 or has a document type declaration
      */
-    static Alarm decode(byte[] body) throws MalformedAlarmException {
+    static @Nullable Alarm decode(byte[] body) throws MalformedAlarmException {
         Element root = parse(body).getDocumentElement();
         if (root == null || !localName(root).equals("config")) {
             return null;
@@ -106,7 +112,8 @@ final class TvtXmlDecoder {
                 null);
     }
 
-    private static void addStatus(List<AlarmEvent> events, Element alarm, LocalDateTime time, String channel)
+    private static void addStatus(
+            List<AlarmEvent> events, Element alarm, @Nullable LocalDateTime time, @Nullable String channel)
             throws MalformedAlarmException {
         String value = text(alarm);
         Action action =
@@ -129,7 +136,12 @@ final class TvtXmlDecoder {
     }
 
     private static void addEvent(
-            List<AlarmEvent> events, String type, Action action, LocalDateTime time, String channel, JsonObject json)
+            List<AlarmEvent> events,
+            String type,
+            Action action,
+            @Nullable LocalDateTime time,
+            @Nullable String channel,
+            JsonObject json)
             throws MalformedAlarmException {
         if (events.size() == VigiDecoder.MAX_EVENTS) {
             throw new MalformedAlarmException(
@@ -158,7 +170,7 @@ final class TvtXmlDecoder {
     }
 
     /** The first child element with that local name, or {@code null}. */
-    private static Element child(Element parent, String name) {
+    private static @Nullable Element child(@Nullable Element parent, String name) {
         if (parent == null) {
             return null;
         }
@@ -175,7 +187,7 @@ final class TvtXmlDecoder {
      * recurses once per level and a hostile document can overflow the stack), stripped; {@code null}
      * when absent or blank.
      */
-    private static String text(Element element) {
+    private static @Nullable String text(@Nullable Element element) {
         if (element == null) {
             return null;
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.camalarm.alarm.Alarm.Vendor;
 import org.camalarm.alarm.AlarmEvent.Action;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Reads the JSON document of a TP-Link VIGI "Alarm Server" push (protocols.md §1.1), whether it
@@ -47,7 +48,8 @@ final class VigiDecoder {
      * @param pathEventType the type named in the URL path, or {@code null}
      * @param image         the JPEG that came with it, or {@code null}
      */
-    static Alarm decode(JsonObject root, String pathEventType, byte[] image) throws MalformedAlarmException {
+    static Alarm decode(JsonObject root, @Nullable String pathEventType, byte @Nullable [] image)
+            throws MalformedAlarmException {
         String ip = Json.text(root.get("ip"));
         if (ip != null && (ip.isBlank() || ip.length() > MAX_IP_CHARS)) {
             ip = null;
@@ -95,7 +97,7 @@ final class VigiDecoder {
     }
 
     private static void addEvents(
-            List<AlarmEvent> events, JsonObject item, String where, JsonObject root, String pathEventType)
+            List<AlarmEvent> events, JsonObject item, String where, JsonObject root, @Nullable String pathEventType)
             throws MalformedAlarmException {
         List<String> types = types(item.get("event_type"), where + ".event_type");
         if (types.isEmpty()) {
@@ -119,7 +121,7 @@ final class VigiDecoder {
     }
 
     /** {@code event_type} as a list: one string, an array of strings, or nothing. */
-    private static List<String> types(JsonElement eventType, String where) throws MalformedAlarmException {
+    private static List<String> types(@Nullable JsonElement eventType, String where) throws MalformedAlarmException {
         if (eventType == null || eventType.isJsonNull()) {
             return List.of();
         }

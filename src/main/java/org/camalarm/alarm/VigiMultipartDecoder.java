@@ -6,6 +6,7 @@ import java.util.List;
 import org.camalarm.alarm.Alarm.Vendor;
 import org.camalarm.alarm.AlarmEvent.Action;
 import org.camalarm.alarm.MultipartReader.Part;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Reads a VIGI push with a snapshot: {@code multipart/form-data} with a JSON part (the document
@@ -24,7 +25,7 @@ final class VigiMultipartDecoder {
 
     private VigiMultipartDecoder() {}
 
-    static Alarm decode(byte[] body, MediaType type, String pathEventType) throws MalformedAlarmException {
+    static Alarm decode(byte[] body, MediaType type, @Nullable String pathEventType) throws MalformedAlarmException {
         List<Part> parts = MultipartReader.read(body, type.parameter("boundary"));
         Part json = null;
         int jpegStart = -1;

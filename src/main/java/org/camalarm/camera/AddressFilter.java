@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The addresses allowed to push as one camera: single IPs and CIDR blocks, IPv4 or IPv6.
@@ -75,7 +76,7 @@ final class AddressFilter {
         return new Block(address, prefix);
     }
 
-    private static byte[] literal(String host) {
+    private static byte @Nullable [] literal(String host) {
         if (!LITERAL.matcher(host).matches() || !(host.contains(".") || host.contains(":"))) {
             return null;
         }

@@ -6,6 +6,7 @@ import org.camalarm.inbox.Inbox;
 import org.camalarm.thing.ThingHandler;
 import org.camalarm.thing.ThingRegistry;
 import org.camalarm.thing.ThingUID;
+import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -28,7 +29,7 @@ public class AlarmRouter {
     }
 
     /** @param thing the camera it went to, or {@code null} */
-    public record Delivery(Route route, ThingUID thing) {}
+    public record Delivery(Route route, @Nullable ThingUID thing) {}
 
     private final ThingRegistry registry;
     private final Inbox inbox;
@@ -39,7 +40,7 @@ public class AlarmRouter {
         this.inbox = inbox;
     }
 
-    public Delivery route(Alarm alarm, String pathThingId, String remoteAddress) {
+    public Delivery route(Alarm alarm, @Nullable String pathThingId, String remoteAddress) {
         Optional<CameraHandler> camera = pathThingId != null ? cameraById(pathThingId) : cameraByMac(alarm.mac());
         if (camera.isEmpty() || !camera.get().isConfigured()) {
             inbox.add(alarm, pathThingId, remoteAddress);
@@ -59,7 +60,7 @@ public class AlarmRouter {
     }
 
     /** The configured MAC wins; a MAC the camera reported earlier (learned) is the fallback. */
-    private Optional<CameraHandler> cameraByMac(String mac) {
+    private Optional<CameraHandler> cameraByMac(@Nullable String mac) {
         if (mac == null) {
             return Optional.empty();
         }

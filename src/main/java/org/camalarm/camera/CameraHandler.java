@@ -1,6 +1,7 @@
 package org.camalarm.camera;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.camalarm.thing.ThingHandler;
 import org.camalarm.thing.ThingStatusInfo;
 import org.camalarm.time.Timers;
 import org.camalarm.time.Timers.Cancellable;
+import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +43,7 @@ public final class CameraHandler implements ThingHandler {
 
     private final Thing thing;
     private final State imageUrl;
-    private final CameraSettings settings;
+    private final @Nullable CameraSettings settings;
     private final Timers timers;
     /** Set once the thing is removed: late pushes and timers must not touch it. */
     private volatile boolean disposed;
@@ -52,24 +54,28 @@ public final class CameraHandler implements ThingHandler {
 
     /** One detection between ON and OFF, with the timers that will end it. */
     private static final class ActiveAlarm {
+        @Nullable
         Cancellable holdTimer;
         /** Which hold timer is current: a timer that fired while a repeat rescheduled it must do nothing. */
         long holdGeneration;
 
+        @Nullable
         Cancellable maxTimer;
 
         void cancel() {
-            if (holdTimer != null) {
-                holdTimer.cancel();
+            Cancellable hold = holdTimer;
+            if (hold != null) {
+                hold.cancel();
             }
-            if (maxTimer != null) {
-                maxTimer.cancel();
+            Cancellable max = maxTimer;
+            if (max != null) {
+                max.cancel();
             }
         }
     }
 
     /** @param settings {@code null} when the configuration is invalid: such a camera accepts no pushes */
-    CameraHandler(Thing thing, CameraSettings settings, Timers timers) {
+    CameraHandler(Thing thing, @Nullable CameraSettings settings, Timers timers) {
         this.thing = thing;
         this.imageUrl = State.string(String.format(IMAGE_PATH, thing.uid()));
         this.settings = settings;
@@ -89,18 +95,21 @@ public final class CameraHandler implements ThingHandler {
     }
 
     /** The configured MAC, normalised, or {@code null}. */
-    public String configuredMac() {
-        return settings == null ? null : settings.mac();
+    public @Nullable String configuredMac() {
+        CameraSettings current = settings;
+        return current == null ? null : current.mac();
     }
 
     /** Whether {@code remoteAddress} may send alarms as this camera. */
     public boolean allows(String remoteAddress) {
-        return settings != null && settings.allowedAddresses().allows(remoteAddress);
+        CameraSettings current = settings;
+        return current != null && current.allowedAddresses().allows(remoteAddress);
     }
 
     /** Applies every event of an alarm, then the snapshot and the camera's own details. */
     public void accept(Alarm alarm) {
-        if (disposed) {
+        CameraSettings current = settings;
+        if (disposed || current == null) {
             // the thing is being reconfigured or removed; its successor takes the camera's next alarm
             LOGGER.debug("{} is gone: alarm dropped", thing.uid());
             return;
@@ -111,10 +120,11 @@ public final class CameraHandler implements ThingHandler {
         thing.setProperty("macAddress", alarm.mac());
         thing.setProperty("deviceName", alarm.deviceName());
         for (AlarmEvent event : alarm.events()) {
-            apply(event, now);
+            apply(event, now, current);
         }
-        if (alarm.image() != null) {
-            thing.updateState(CameraChannels.IMAGE, State.image(alarm.image(), "image/jpeg"));
+        byte[] image = alarm.image();
+        if (image != null) {
+            thing.updateState(CameraChannels.IMAGE, State.image(image, "image/jpeg"));
             thing.updateState(CameraChannels.IMAGE_TIME, State.dateTime(now));
             thing.updateState(CameraChannels.IMAGE_URL, imageUrl);
         }
@@ -122,18 +132,19 @@ public final class CameraHandler implements ThingHandler {
         thing.setStatus(ThingStatusInfo.ONLINE);
     }
 
-    private void apply(AlarmEvent event, ZonedDateTime now) {
+    private void apply(AlarmEvent event, ZonedDateTime now, CameraSettings settings) {
         for (String evidenced : CameraChannels.evidencedBy(event.type())) {
             String channel = channelFor(evidenced, event.rawType());
             switch (event.action()) {
-                case START -> alarmOn(channel, null);
-                case PULSE -> alarmOn(channel, settings.holdTime());
+                case START -> alarmOn(channel, null, settings);
+                case PULSE -> alarmOn(channel, settings.holdTime(), settings);
                 case STOP -> alarmOff(channel, null);
             }
         }
         thing.setProperty("nvrChannel", event.nvrChannel());
         thing.updateState(CameraChannels.LAST_EVENT_TYPE, State.string(event.type()));
-        ZonedDateTime eventTime = event.time() == null ? now : event.time().atZone(now.getZone());
+        LocalDateTime time = event.time();
+        ZonedDateTime eventTime = time == null ? now : time.atZone(now.getZone());
         thing.updateState(CameraChannels.LAST_EVENT_TIME, State.dateTime(eventTime));
         thing.updateState(CameraChannels.LAST_EVENT_DATA, State.string(event.json()));
         if (event.action() != AlarmEvent.Action.STOP) {
@@ -170,7 +181,7 @@ public final class CameraHandler implements ThingHandler {
     }
 
     /** ON now; OFF after {@code hold} without a repeat (none: wait for the stop), or at the maximum duration. */
-    private synchronized void alarmOn(String channel, Duration hold) {
+    private synchronized void alarmOn(String channel, @Nullable Duration hold, CameraSettings settings) {
         if (disposed) {
             return;
         }
@@ -180,9 +191,12 @@ public final class CameraHandler implements ThingHandler {
             started.maxTimer = timers.schedule(settings.maxAlarmDuration(), () -> alarmOff(channel, started));
             active.put(channel, started);
             alarm = started;
-        } else if (alarm.holdTimer != null) {
-            alarm.holdTimer.cancel();
-            alarm.holdTimer = null;
+        } else {
+            Cancellable previousHold = alarm.holdTimer;
+            if (previousHold != null) {
+                previousHold.cancel();
+                alarm.holdTimer = null;
+            }
         }
         if (hold != null) {
             ActiveAlarm current = alarm;
@@ -199,7 +213,7 @@ public final class CameraHandler implements ThingHandler {
     }
 
     /** OFF, unless a timer of an alarm that already ended fires late ({@code expected} is not current). */
-    private synchronized void alarmOff(String channel, ActiveAlarm expected) {
+    private synchronized void alarmOff(String channel, @Nullable ActiveAlarm expected) {
         if (disposed) {
             return;
         }

@@ -14,6 +14,7 @@ import org.camalarm.thing.ThingStatusInfo;
 import org.camalarm.thing.ThingStatusInfo.Detail;
 import org.camalarm.thing.ThingUID;
 import org.camalarm.time.Timers;
+import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +26,9 @@ final class CameraLifecycle {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(CameraLifecycle.class);
     private final ThingRegistry registry;
-    private final CameraHandler handler;
+    private final @Nullable CameraHandler handler;
 
-    private CameraLifecycle(ThingRegistry registry, CameraHandler handler) {
+    private CameraLifecycle(ThingRegistry registry, @Nullable CameraHandler handler) {
         this.registry = registry;
         this.handler = handler;
     }
@@ -47,8 +48,8 @@ final class CameraLifecycle {
             return new CameraLifecycle(registry, null);
         }
         ThingUID uid = new ThingUID(vendor.thingType(), thingId);
-        CameraSettings settings = null;
-        String problem = null;
+        @Nullable CameraSettings settings = null;
+        @Nullable String problem = null;
         try {
             settings = settingsReader.get();
         } catch (IllegalArgumentException e) {
@@ -72,9 +73,10 @@ final class CameraLifecycle {
     }
 
     void stop() {
-        if (handler != null) {
-            registry.unregister(handler);
-            handler.dispose();
+        CameraHandler started = handler;
+        if (started != null) {
+            registry.unregister(started);
+            started.dispose();
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camalarm.alarm.Macs;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * A camera thing's validated configuration.
@@ -14,8 +15,7 @@ import org.camalarm.alarm.Macs;
  * @param maxAlarmDuration when an alarm whose stop never came is forced OFF, counted from its start
  */
 record CameraSettings(
-        String label,
-        String mac,
+        @Nullable String mac,
         Duration holdTime,
         Duration maxAlarmDuration,
         AddressFilter allowedAddresses,
@@ -23,7 +23,7 @@ record CameraSettings(
 
     /** Validates raw values; throws IllegalArgumentException with a message for the thing status. */
     static CameraSettings of(
-            String label, String mac, double holdTime, double maxAlarmDuration, String[] allowedAddresses) {
+            @Nullable String mac, double holdTime, double maxAlarmDuration, String @Nullable [] allowedAddresses) {
         String normalisedMac = null;
         if (mac != null && !mac.isBlank()) {
             normalisedMac = Macs.normalise(mac);
@@ -40,12 +40,7 @@ record CameraSettings(
         }
         String[] addresses = allowedAddresses == null ? new String[0] : allowedAddresses;
         return new CameraSettings(
-                label,
-                normalisedMac,
-                seconds(holdTime),
-                seconds(maxAlarmDuration),
-                AddressFilter.parse(addresses),
-                addresses);
+                normalisedMac, seconds(holdTime), seconds(maxAlarmDuration), AddressFilter.parse(addresses), addresses);
     }
 
     private static Duration seconds(double seconds) {
@@ -55,8 +50,9 @@ record CameraSettings(
     /** The configuration as users see it in REST and the UI (cameras hold no secrets). */
     Map<String, Object> asConfiguration() {
         Map<String, Object> config = new LinkedHashMap<>();
-        if (mac != null) {
-            config.put("mac", mac);
+        String configuredMac = mac;
+        if (configuredMac != null) {
+            config.put("mac", configuredMac);
         }
         config.put("holdTime", holdTime.toMillis() / 1000.0);
         config.put("maxAlarmDuration", maxAlarmDuration.toMillis() / 1000.0);

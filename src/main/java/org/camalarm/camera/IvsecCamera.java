@@ -70,11 +70,7 @@ public class IvsecCamera {
                 events,
                 timers,
                 () -> CameraSettings.of(
-                        config.label(),
-                        config.mac(),
-                        config.holdTime(),
-                        config.maxAlarmDuration(),
-                        config.allowedAddresses()));
+                        config.mac(), config.holdTime(), config.maxAlarmDuration(), config.allowedAddresses()));
     }
 
     @Deactivate

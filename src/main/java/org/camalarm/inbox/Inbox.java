@@ -8,10 +8,12 @@ import java.util.Comparator;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.camalarm.alarm.Alarm;
 import org.camalarm.thing.ThingUID;
+import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
@@ -53,7 +55,7 @@ public class Inbox {
     }
 
     /** Records an alarm no camera thing took. */
-    public void add(Alarm alarm, String pathThingId, String remoteAddress) {
+    public void add(Alarm alarm, @Nullable String pathThingId, String remoteAddress) {
         ThingUID uid = new ThingUID(alarm.vendor().thingType(), suggestedId(alarm, pathThingId, remoteAddress));
         Map<String, String> properties = new LinkedHashMap<>();
         putIfPresent(properties, "macAddress", alarm.mac());
@@ -66,12 +68,13 @@ public class Inbox {
         Instant now = clock.instant();
         boolean added;
         synchronized (this) {
-            InboxEntry old = entries.remove(uid);
+            @Nullable InboxEntry old = entries.remove(uid);
             added = old == null;
             if (added && entries.size() >= MAX_ENTRIES) {
                 entries.remove(entries.keySet().iterator().next());
             }
-            String label = alarm.deviceName() != null ? alarm.deviceName() : old != null ? old.label() : uid.thingId();
+            String name = alarm.deviceName();
+            String label = name != null ? name : old != null ? old.label() : uid.thingId();
             entries.put(
                     uid,
                     new InboxEntry(
@@ -100,19 +103,21 @@ public class Inbox {
         }
     }
 
-    private static void putIfPresent(Map<String, String> map, String key, String value) {
+    private static void putIfPresent(Map<String, String> map, String key, @Nullable String value) {
         if (value != null && !value.isBlank()) {
             map.put(key, value);
         }
     }
 
     /** The path's thing id when it is one; else one made from the MAC, the reported IP, or the sender. */
-    static String suggestedId(Alarm alarm, String pathThingId, String remoteAddress) {
-        if (ThingUID.isValidSegment(pathThingId)) {
+    static String suggestedId(Alarm alarm, @Nullable String pathThingId, String remoteAddress) {
+        if (pathThingId != null && ThingUID.isValidSegment(pathThingId)) {
             return pathThingId;
         }
-        String basis = alarm.mac() != null ? alarm.mac() : alarm.ip() != null ? alarm.ip() : remoteAddress;
-        return alarm.vendor().thingType() + "_" + basis.toLowerCase().replaceAll("[^a-z0-9]", "");
+        String mac = alarm.mac();
+        String ip = alarm.ip();
+        String basis = mac != null ? mac : ip != null ? ip : remoteAddress;
+        return alarm.vendor().thingType() + "_" + basis.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
     public synchronized List<InboxEntry> entries() {
@@ -131,7 +136,7 @@ public class Inbox {
      * @param label the thing's label, or {@code null} for the suggested one
      * @return the approved entry, or empty when there is no such entry
      */
-    public Optional<InboxEntry> approve(ThingUID uid, String label) throws IOException {
+    public Optional<InboxEntry> approve(ThingUID uid, @Nullable String label) throws IOException {
         InboxEntry entry = entry(uid).orElse(null);
         if (entry == null) {
             return Optional.empty();

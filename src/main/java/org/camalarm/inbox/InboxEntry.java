@@ -3,6 +3,7 @@ package org.camalarm.inbox;
 import java.time.Instant;
 import java.util.Map;
 import org.camalarm.thing.ThingUID;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * A camera that pushed before anyone configured it.
@@ -19,4 +20,4 @@ public record InboxEntry(
         Instant firstSeen,
         Instant lastSeen,
         long pushes,
-        String lastEventType) {}
+        @Nullable String lastEventType) {}

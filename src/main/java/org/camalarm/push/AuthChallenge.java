@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * One challenge of a {@code WWW-Authenticate} header (RFC 9110 section 11.6.1): a scheme and its
@@ -31,6 +32,7 @@ record AuthChallenge(String scheme, Map<String, String> params) {
     }
 
     /** The parameter's value, or {@code null}. */
+    @Nullable
     String param(String name) {
         return params.get(name.toLowerCase(Locale.ROOT));
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Axis I/O ports through VAPIX {@code port.cgi}: on {@code GET /axis-cgi/io/port.cgi?action={port}%3A%2F}
@@ -19,7 +20,7 @@ import java.util.Set;
  * @param port      the I/O port number as VAPIX counts it, from 1
  * @param pulseTime the pulse length (whole milliseconds), or {@code null} for 1 second
  */
-public record AxisIo(int port, Duration pulseTime) implements DeviceFamily {
+public record AxisIo(int port, @Nullable Duration pulseTime) implements DeviceFamily {
 
     public AxisIo {
         PulseTimes.checkIndex("port", port, 1);

@@ -57,7 +57,13 @@ final class BodyExcerpt {
 
     /** The first non-blank line of {@code body}, cleaned like {@link #of(String, String)} and cut to {@code max} characters. */
     static String firstLine(String body, int max) {
-        String line = body.strip().lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+        String line = "";
+        for (String l : body.strip().lines().toList()) {
+            if (!l.isBlank()) {
+                line = l;
+                break;
+            }
+        }
         String clean = of(line, "");
         return clean.length() <= max ? clean : clean.substring(0, max - 1) + "…";
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The authentication state of one device's {@link PushClient}: which {@code Authorization}
@@ -22,7 +23,7 @@ final class DeviceAuth {
     record Header(String value, boolean remembered) {}
 
     /** The answer to a 401: a header to retry with, or why there is none. */
-    record Answer(String header, String failure) {
+    record Answer(@Nullable String header, @Nullable String failure) {
         static Answer retryWith(String header) {
             return new Answer(header, null);
         }
@@ -42,7 +43,7 @@ final class DeviceAuth {
     private final AuthMode mode;
     private final String username;
     private final String password;
-    private final AtomicReference<Learned> learned = new AtomicReference<>();
+    private final AtomicReference<@Nullable Learned> learned = new AtomicReference<>();
 
     DeviceAuth(DeviceSettings settings) {
         this.mode = settings.authMode();
@@ -56,7 +57,7 @@ final class DeviceAuth {
     }
 
     /** The header to send before any challenge, if any. */
-    Optional<Header> preemptive(String method, String uri, String body) {
+    Optional<Header> preemptive(String method, String uri, @Nullable String body) {
         if (!hasCredentials()) {
             return Optional.empty();
         }
@@ -111,7 +112,7 @@ final class DeviceAuth {
     }
 
     /** Answers the challenges of a 401 and remembers the one answered. */
-    Answer answer(List<AuthChallenge> challenges, String method, String uri, String body) {
+    Answer answer(List<AuthChallenge> challenges, String method, String uri, @Nullable String body) {
         if (mode == AuthMode.NONE) {
             return Answer.fail("device requires authentication but the auth mode is NONE");
         }
@@ -137,6 +138,7 @@ final class DeviceAuth {
      * Why the auth mode forbids answering these challenges, or {@code null} when it allows one of
      * them.
      */
+    @Nullable
     String refusal(List<AuthChallenge> challenges) {
         boolean basic = challenges.stream().anyMatch(c -> c.isScheme("Basic"));
         boolean digest = DigestAuth.choose(challenges).isPresent();

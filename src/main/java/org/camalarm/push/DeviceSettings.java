@@ -2,6 +2,7 @@ package org.camalarm.push;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * How to reach and authenticate to one device: everything a {@link PushClient} is built from.
@@ -31,7 +32,7 @@ public record DeviceSettings(
         String password,
         AuthMode authMode,
         Duration timeout,
-        String certificateFingerprint,
+        @Nullable String certificateFingerprint,
         int maxConcurrent) {
 
     /** Timeout used by {@link #of}: 5 seconds. */
@@ -63,8 +64,8 @@ public record DeviceSettings(
         if (protocol == Protocol.UDP && port == 0) {
             throw new IllegalArgumentException("UDP has no default port: configure the device's port");
         }
-        username = username == null ? "" : username;
-        password = password == null ? "" : password;
+        username = Objects.requireNonNullElse(username, "");
+        password = Objects.requireNonNullElse(password, "");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
@@ -122,7 +123,7 @@ public record DeviceSettings(
     }
 
     /** These settings pinned to a fingerprint (as reported by {@link PushResult#fingerprint()}), or unpinned. */
-    public DeviceSettings withCertificateFingerprint(String newFingerprint) {
+    public DeviceSettings withCertificateFingerprint(@Nullable String newFingerprint) {
         return new DeviceSettings(
                 host, port, protocol, username, password, authMode, timeout, newFingerprint, maxConcurrent);
     }

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * HTTP Digest access authentication, client side (RFC 7616; RFC 2069 form when the challenge has
@@ -104,7 +105,7 @@ final class DigestAuth {
             String password,
             String method,
             String uri,
-            String body,
+            @Nullable String body,
             int nonceCount,
             String cnonce) {
         Algorithm algorithm = Algorithm.of(challenge)
@@ -158,7 +159,7 @@ final class DigestAuth {
     }
 
     /** {@code auth} when offered, else {@code auth-int}, {@code ""} when the challenge has no qop, {@code null} when none fits. */
-    private static String qop(AuthChallenge challenge) {
+    private static @Nullable String qop(AuthChallenge challenge) {
         String offered = challenge.param("qop");
         if (offered == null) {
             return "";
@@ -173,7 +174,7 @@ final class DigestAuth {
         return options.contains("auth-int") ? "auth-int" : null;
     }
 
-    private static String orEmpty(String value) {
+    private static String orEmpty(@Nullable String value) {
         return value == null ? "" : value;
     }
 

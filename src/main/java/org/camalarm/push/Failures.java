@@ -14,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Turns what the JDK HTTP client or a datagram socket threw into a {@link Verdict}: the reason
@@ -39,7 +40,7 @@ final class Failures {
     static Verdict classify(Throwable failure, String address, Duration timeout) {
         CertificateMismatchException mismatch = mismatch(failure);
         if (mismatch != null) {
-            return new Verdict(PushResult.Reason.CERTIFICATE_MISMATCH, mismatch.getMessage());
+            return new Verdict(PushResult.Reason.CERTIFICATE_MISMATCH, String.valueOf(mismatch.getMessage()));
         }
         if (find(failure, UnknownHostException.class) != null
                 || find(failure, UnresolvedAddressException.class) != null) {
@@ -75,9 +76,8 @@ final class Failures {
         }
         Throwable cause = innermost(failure);
         // the JDK may quote what the device sent ("Invalid status line: ..."): keep it short and clean
-        String message = cause.getMessage() == null
-                ? cause.getClass().getSimpleName()
-                : BodyExcerpt.firstLine(cause.getMessage(), MAX_MESSAGE);
+        String given = cause.getMessage();
+        String message = given == null ? cause.getClass().getSimpleName() : BodyExcerpt.firstLine(given, MAX_MESSAGE);
         if (cause instanceof IOException && CLOSED.matcher(message).matches()) {
             return new Verdict(
                     PushResult.Reason.NO_STATUS,
@@ -87,11 +87,11 @@ final class Failures {
     }
 
     /** The certificate mismatch somewhere in the failure's causes, or {@code null}. */
-    static CertificateMismatchException mismatch(Throwable failure) {
+    static @Nullable CertificateMismatchException mismatch(Throwable failure) {
         return find(failure, CertificateMismatchException.class);
     }
 
-    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+    private static <T extends Throwable> @Nullable T find(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
                 return type.cast(t);
@@ -102,8 +102,8 @@ final class Failures {
 
     private static Throwable innermost(Throwable failure) {
         Throwable t = failure;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+        for (Throwable next = t.getCause(); next != null && next != t; next = t.getCause()) {
+            t = next;
         }
         return t;
     }

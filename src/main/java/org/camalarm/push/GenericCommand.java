@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * A user-defined command for a generic HTTP device, as typed in one line:
@@ -18,7 +19,11 @@ import java.util.regex.Pattern;
  * @param body         the body to send, or {@code null}
  * @param contentType  the body's media type, or {@code null} for {@code text/plain; charset=utf-8}
  */
-public record GenericCommand(String method, String pathAndQuery, String body, String contentType) {
+public record GenericCommand(
+        String method,
+        String pathAndQuery,
+        @Nullable String body,
+        @Nullable String contentType) {
 
     /** The methods a command line may name. */
     public static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");
@@ -48,7 +53,7 @@ public record GenericCommand(String method, String pathAndQuery, String body, St
      * @throws IllegalArgumentException naming what is wrong: an empty line, an unknown method, a
      *                                  missing path, or a full URL instead of a path
      */
-    public static GenericCommand parse(String line) {
+    public static GenericCommand parse(@Nullable String line) {
         if (line == null || line.isBlank()) {
             throw new IllegalArgumentException(
                     "empty command; expected '<METHOD> <path>', e.g. 'POST relay/0?turn=on'");
@@ -76,7 +81,7 @@ public record GenericCommand(String method, String pathAndQuery, String body, St
     }
 
     /** This command with a body ({@code null} for none) and its media type ({@code null} for the default). */
-    public GenericCommand withBody(String newBody, String newContentType) {
+    public GenericCommand withBody(@Nullable String newBody, @Nullable String newContentType) {
         return new GenericCommand(method, pathAndQuery, newBody, newContentType);
     }
 

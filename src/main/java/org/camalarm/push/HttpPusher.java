@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
+import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +73,11 @@ final class HttpPusher {
     }
 
     private CompletableFuture<PushResult> attempt(
-            PushRequest request, ResponseJudge judge, long startNanos, String authorization, Attempt attempt) {
+            PushRequest request,
+            ResponseJudge judge,
+            long startNanos,
+            @Nullable String authorization,
+            Attempt attempt) {
         Duration timeout = settings.timeout();
         CompletableFuture<HttpResponse<String>> exchange = client.sendAsync(build(request, authorization), bodyHandler);
         // backstop for a body that never ends (the request timeout only covers the headers):
@@ -91,17 +96,20 @@ final class HttpPusher {
     private CompletableFuture<PushResult> onResponse(
             PushRequest request, ResponseJudge judge, long startNanos, Attempt attempt, HttpResponse<String> response) {
         int status = response.statusCode();
-        String body = response.body() == null ? "" : response.body();
+        String body = response.body();
         String fingerprint = fingerprint(response);
         if (status == 401) {
             List<AuthChallenge> challenges =
                     AuthChallenge.parseAll(response.headers().allValues("WWW-Authenticate"));
             boolean stale = challenges.stream().anyMatch(c -> c.isScheme("Digest") && DigestAuth.isStale(c));
-            Attempt next = switch (attempt) {
-                case PLAIN, REMEMBERED -> Attempt.ANSWER;
-                case ANSWER -> stale ? Attempt.STALE_ANSWER : null;
-                case STALE_ANSWER -> null;
-            };
+            // a remembered or preemptive header failed: answer the challenge; an answer failed: once more
+            // only when the nonce was merely stale; then give up
+            Attempt next = null;
+            if (attempt == Attempt.PLAIN || attempt == Attempt.REMEMBERED) {
+                next = Attempt.ANSWER;
+            } else if (attempt == Attempt.ANSWER && stale) {
+                next = Attempt.STALE_ANSWER;
+            }
             if (attempt == Attempt.REMEMBERED || next == null) {
                 auth.forget();
             }
@@ -161,13 +169,18 @@ final class HttpPusher {
     }
 
     private PushResult result(
-            PushResult.Reason reason, String detail, Integer status, long startNanos, String body, String fingerprint) {
+            PushResult.Reason reason,
+            String detail,
+            @Nullable Integer status,
+            long startNanos,
+            String body,
+            @Nullable String fingerprint) {
         long latencyMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
         String excerpt = BodyExcerpt.of(body, settings.username(), settings.password());
         return new PushResult(reason == PushResult.Reason.OK, reason, detail, status, latencyMs, excerpt, fingerprint);
     }
 
-    private HttpRequest build(PushRequest request, String authorization) {
+    private HttpRequest build(PushRequest request, @Nullable String authorization) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(settings.timeout());
         if (request.body() != null) {
             builder.header(
@@ -184,7 +197,7 @@ final class HttpPusher {
     }
 
     /** The fingerprint of the certificate the reply came over, or {@code null} for plain HTTP. */
-    private static String fingerprint(HttpResponse<?> response) {
+    private static @Nullable String fingerprint(HttpResponse<?> response) {
         Optional<SSLSession> session = response.sslSession();
         if (session.isEmpty()) {
             return null;

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The iVSEC "Interval": a minimum time between two pushes of the same command key. The first
@@ -68,7 +69,7 @@ public final class IntervalGate {
      *
      * @throws IllegalArgumentException when negative, not a number, or finer than milliseconds
      */
-    public static IntervalGate ofSeconds(String seconds, Clock clock) {
+    public static IntervalGate ofSeconds(@Nullable String seconds, Clock clock) {
         if (seconds == null || seconds.isBlank() || seconds.strip().equalsIgnoreCase("off")) {
             return new IntervalGate(Duration.ZERO, clock);
         }

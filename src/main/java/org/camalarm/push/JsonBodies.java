@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.util.Optional;
+import org.eclipse.jdt.annotation.Nullable;
 
 /** Lenient reading of device replies that may or may not be JSON. Stateless. */
 final class JsonBodies {
@@ -12,7 +13,7 @@ final class JsonBodies {
     private JsonBodies() {}
 
     /** The body as a JSON object, or empty when it is blank, not JSON, or not an object. */
-    static Optional<JsonObject> object(String body) {
+    static Optional<JsonObject> object(@Nullable String body) {
         if (body == null || body.isBlank() || body.strip().charAt(0) != '{') {
             return Optional.empty();
         }
@@ -31,13 +32,13 @@ final class JsonBodies {
     }
 
     /** The member as text (numbers and booleans as written), or {@code null} when absent, null or not a primitive. */
-    static String text(JsonObject parent, String name) {
+    static @Nullable String text(JsonObject parent, String name) {
         JsonElement element = parent.get(name);
         return element != null && element.isJsonPrimitive() ? element.getAsString() : null;
     }
 
     /** The member as a whole number, or {@code null} when absent or not one. */
-    static Long number(JsonObject parent, String name) {
+    static @Nullable Long number(JsonObject parent, String name) {
         JsonElement element = parent.get(name);
         if (element == null
                 || !element.isJsonPrimitive()

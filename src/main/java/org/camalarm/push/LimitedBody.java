@@ -9,9 +9,13 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import org.eclipse.jdt.annotation.NonNull;
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Reads a reply body as text, keeping at most a fixed number of bytes: a device that streams
@@ -27,10 +31,11 @@ final class LimitedBody implements BodyHandler<String> {
         this.maxBytes = maxBytes;
     }
 
+    @NonNullByDefault({}) // the JDK interface says nothing of nullness
     @Override
-    public BodySubscriber<String> apply(ResponseInfo info) {
-        return new Subscriber(
-                maxBytes, charset(info.headers().firstValue("Content-Type").orElse("")));
+    public BodySubscriber<@NonNull String> apply(ResponseInfo info) {
+        Optional<String> contentType = info.headers().firstValue("Content-Type");
+        return new Subscriber(maxBytes, charset(contentType.isPresent() ? contentType.get() : ""));
     }
 
     static Charset charset(String contentType) {
@@ -53,7 +58,7 @@ final class LimitedBody implements BodyHandler<String> {
         private final Charset charset;
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final CompletableFuture<String> result = new CompletableFuture<>();
-        private Flow.Subscription subscription;
+        private Flow.@Nullable Subscription subscription;
 
         Subscriber(int maxBytes, Charset charset) {
             this.maxBytes = maxBytes;
@@ -65,12 +70,14 @@ final class LimitedBody implements BodyHandler<String> {
             return result;
         }
 
+        @NonNullByDefault({}) // the JDK interface says nothing of nullness
         @Override
         public void onSubscribe(Flow.Subscription newSubscription) {
             subscription = newSubscription;
             newSubscription.request(Long.MAX_VALUE);
         }
 
+        @NonNullByDefault({}) // the JDK interface says nothing of nullness
         @Override
         public void onNext(List<ByteBuffer> buffers) {
             if (result.isDone()) {
@@ -81,14 +88,16 @@ final class LimitedBody implements BodyHandler<String> {
                 byte[] chunk = new byte[take];
                 buffer.get(chunk);
                 bytes.write(chunk, 0, take);
-                if (buffer.hasRemaining()) {
-                    subscription.cancel();
+                Flow.Subscription current = subscription;
+                if (buffer.hasRemaining() && current != null) {
+                    current.cancel();
                     onComplete();
                     return;
                 }
             }
         }
 
+        @NonNullByDefault({}) // the JDK interface says nothing of nullness
         @Override
         public void onError(Throwable error) {
             result.completeExceptionally(error);

@@ -5,6 +5,8 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Trusts one device's certificate by its SHA-256 fingerprint instead of by a certificate
@@ -22,42 +24,48 @@ import javax.net.ssl.X509ExtendedTrustManager;
 final class PinningTrustManager extends X509ExtendedTrustManager {
 
     private static final X509Certificate[] NO_ISSUERS = new X509Certificate[0];
-    private final String pin;
+    private final @Nullable String pin;
 
     /** @param pin the canonical fingerprint to require, or {@code null} to accept any (trust on first use) */
-    PinningTrustManager(String pin) {
+    PinningTrustManager(@Nullable String pin) {
         this.pin = pin;
     }
 
+    @NonNullByDefault({}) // the JDK interface says nothing of nullness
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
             throws CertificateException {
         check(chain);
     }
 
+    @NonNullByDefault({}) // the JDK interface says nothing of nullness
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
             throws CertificateException {
         check(chain);
     }
 
+    @NonNullByDefault({}) // the JDK interface says nothing of nullness
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
         check(chain);
     }
 
+    @NonNullByDefault({}) // the JDK interface says nothing of nullness
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
             throws CertificateException {
         throw new CertificateException("a push client trusts no clients");
     }
 
+    @NonNullByDefault({}) // the JDK interface says nothing of nullness
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
             throws CertificateException {
         throw new CertificateException("a push client trusts no clients");
     }
 
+    @NonNullByDefault({}) // the JDK interface says nothing of nullness
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
         throw new CertificateException("a push client trusts no clients");
@@ -68,13 +76,14 @@ final class PinningTrustManager extends X509ExtendedTrustManager {
         return NO_ISSUERS;
     }
 
-    private void check(X509Certificate[] chain) throws CertificateException {
+    private void check(X509Certificate @Nullable [] chain) throws CertificateException {
         if (chain == null || chain.length == 0) {
             throw new CertificateException("device presented no certificate");
         }
         String seen = Fingerprints.of(chain[0]);
-        if (pin != null && !pin.equals(seen)) {
-            throw new CertificateMismatchException(seen, pin);
+        String required = pin;
+        if (required != null && !required.equals(seen)) {
+            throw new CertificateMismatchException(seen, required);
         }
     }
 }

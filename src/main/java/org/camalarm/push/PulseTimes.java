@@ -3,6 +3,7 @@ package org.camalarm.push;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import org.eclipse.jdt.annotation.Nullable;
 
 /** Pulse lengths as the families write them in requests. Stateless. */
 final class PulseTimes {
@@ -17,7 +18,7 @@ final class PulseTimes {
      *
      * @throws IllegalArgumentException when zero or negative
      */
-    static Duration check(Duration pulseTime) {
+    static @Nullable Duration check(@Nullable Duration pulseTime) {
         if (pulseTime != null && (pulseTime.isNegative() || pulseTime.isZero())) {
             throw new IllegalArgumentException("pulseTime must be positive, got " + pulseTime);
         }
@@ -38,7 +39,7 @@ final class PulseTimes {
                         .longValue());
     }
 
-    static Duration orDefault(Duration pulseTime) {
+    static Duration orDefault(@Nullable Duration pulseTime) {
         return pulseTime == null ? DEFAULT : pulseTime;
     }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
+import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,12 +58,12 @@ public final class PushClient implements AutoCloseable {
     private final DeviceSettings settings;
     private final Consumer<String> onNewCertificate;
     private final ThreadPoolExecutor executor;
-    private final HttpClient httpClient;
-    private final HttpPusher httpPusher;
+    private final @Nullable HttpClient httpClient;
+    private final @Nullable HttpPusher httpPusher;
     private final UdpPusher udpPusher;
     private final PushLimiter limiter;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final AtomicReference<String> reportedFingerprint = new AtomicReference<>();
+    private final AtomicReference<@Nullable String> reportedFingerprint = new AtomicReference<>();
 
     /** A client with no listener for new certificates (read {@link PushResult#fingerprint()} instead). */
     public PushClient(DeviceSettings settings) {
@@ -87,7 +88,7 @@ public final class PushClient implements AutoCloseable {
                 threadFactory(settings.host()));
         this.limiter = new PushLimiter(settings.maxConcurrent(), QUEUE_CAPACITY);
         this.udpPusher = new UdpPusher(executor, settings.timeout());
-        this.httpClient = settings.protocol() == Protocol.UDP
+        HttpClient http = settings.protocol() == Protocol.UDP
                 ? null
                 : HttpClient.newBuilder()
                         .version(HttpClient.Version.HTTP_1_1)
@@ -97,7 +98,8 @@ public final class PushClient implements AutoCloseable {
                         .sslContext(sslContext(settings.certificateFingerprint()))
                         .executor(executor)
                         .build();
-        this.httpPusher = httpClient == null ? null : new HttpPusher(httpClient, settings);
+        this.httpClient = http;
+        this.httpPusher = http == null ? null : new HttpPusher(http, settings);
     }
 
     /** The settings this client was built for. */
@@ -145,13 +147,14 @@ public final class PushClient implements AutoCloseable {
         if (request.protocol() == Protocol.UDP) {
             return udpPusher.send(request, start);
         }
-        if (httpPusher == null) {
+        HttpPusher http = httpPusher;
+        if (http == null) {
             return CompletableFuture.completedFuture(PushResult.failure(
                     PushResult.Reason.UNREACHABLE,
                     "a client for a UDP device cannot send " + request.protocol(),
                     elapsedMs(start)));
         }
-        return httpPusher.send(request, judge, start);
+        return http.send(request, judge, start);
     }
 
     private PushResult refused(PushRequest request, String why, long start) {
@@ -190,11 +193,12 @@ public final class PushClient implements AutoCloseable {
 
     /** JDK 21+ can shut a client down (closing pooled connections); on 17 it is released when unreachable. */
     private void shutdownHttpClient() {
-        if (httpClient == null) {
+        HttpClient http = httpClient;
+        if (http == null) {
             return;
         }
         try {
-            HttpClient.class.getMethod("shutdown").invoke(httpClient);
+            HttpClient.class.getMethod("shutdown").invoke(http);
         } catch (NoSuchMethodException e) {
             // JDK 17: no shutdown; the selector thread ends once the client is unreachable
         } catch (IllegalAccessException | InvocationTargetException e) {
@@ -202,7 +206,7 @@ public final class PushClient implements AutoCloseable {
         }
     }
 
-    private static SSLContext sslContext(String pin) {
+    private static SSLContext sslContext(@Nullable String pin) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {new PinningTrustManager(pin)}, null);

@@ -3,6 +3,7 @@ package org.camalarm.push;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * One push as it goes on the wire: where, which method, which path and query, which body.
@@ -21,7 +22,13 @@ import java.util.Objects;
  *                     is sent with a body)
  */
 public record PushRequest(
-        Protocol protocol, String host, int port, String method, String pathAndQuery, String body, String contentType) {
+        Protocol protocol,
+        String host,
+        int port,
+        String method,
+        String pathAndQuery,
+        @Nullable String body,
+        @Nullable String contentType) {
 
     private static final String URI_SAFE = "-._~:/?[]@!$&'()*+,;=";
 
@@ -56,7 +63,7 @@ public record PushRequest(
     }
 
     /** This request with a body ({@code null} for none) and its media type ({@code null} for the default). */
-    public PushRequest withBody(String newBody, String newContentType) {
+    public PushRequest withBody(@Nullable String newBody, @Nullable String newContentType) {
         return new PushRequest(protocol, host, port, method, pathAndQuery, newBody, newContentType);
     }
 
@@ -101,7 +108,8 @@ public record PushRequest(
      * is that it sends the API Command text.
      */
     byte[] datagram() {
-        String text = body != null ? body : pathAndQuery.substring(1);
+        String given = body;
+        String text = given != null ? given : pathAndQuery.substring(1);
         return text.getBytes(StandardCharsets.UTF_8);
     }
 

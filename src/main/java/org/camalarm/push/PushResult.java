@@ -1,6 +1,7 @@
 package org.camalarm.push;
 
 import java.util.Objects;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The outcome of one push, as the iVSEC camera's Test button judges it ("Success !" when the
@@ -24,10 +25,10 @@ public record PushResult(
         boolean success,
         Reason reason,
         String detail,
-        Integer status,
+        @Nullable Integer status,
         long latencyMs,
         String body,
-        String fingerprint) {
+        @Nullable String fingerprint) {
 
     /** Longest {@link #body()} excerpt. */
     public static final int MAX_BODY = 200;
@@ -65,12 +66,17 @@ public record PushResult(
         if (latencyMs < 0) {
             throw new IllegalArgumentException("latencyMs must not be negative, got " + latencyMs);
         }
-        body = BodyExcerpt.of(body == null ? "" : body, "");
+        body = BodyExcerpt.of(Objects.requireNonNullElse(body, ""), "");
     }
 
     /** A failure of the given kind (not {@link Reason#OK}). */
     static PushResult failure(
-            Reason reason, String detail, Integer status, long latencyMs, String body, String fingerprint) {
+            Reason reason,
+            String detail,
+            @Nullable Integer status,
+            long latencyMs,
+            String body,
+            @Nullable String fingerprint) {
         return new PushResult(false, reason, detail, status, latencyMs, body, fingerprint);
     }
 

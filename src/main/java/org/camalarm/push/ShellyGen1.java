@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Shelly Gen1 relays and dimmers: {@code GET /relay/{index}?turn=on|off|toggle}, pulse
@@ -15,7 +16,8 @@ import java.util.Set;
  * @param kind      relay or light
  * @param pulseTime the pulse length, or {@code null} for 1 second
  */
-public record ShellyGen1(int index, ShellyKind kind, Duration pulseTime) implements DeviceFamily {
+public record ShellyGen1(
+        int index, ShellyKind kind, @Nullable Duration pulseTime) implements DeviceFamily {
 
     public ShellyGen1 {
         PulseTimes.checkIndex("index", index, 0);

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Shelly Gen2, Gen3, Plus and Pro: RPC over HTTP GET. {@code /rpc/Switch.Set?id={index}&on=true|false},
@@ -23,7 +24,8 @@ import java.util.Set;
  * @param kind      relay (Switch) or light (Light)
  * @param pulseTime the pulse length, or {@code null} for 1 second
  */
-public record ShellyGen2(int index, ShellyKind kind, Duration pulseTime) implements DeviceFamily {
+public record ShellyGen2(
+        int index, ShellyKind kind, @Nullable Duration pulseTime) implements DeviceFamily {
 
     /** The only user a Shelly Gen2+ knows. */
     public static final String USER = "admin";

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Which Shelly API a device speaks, found by {@code GET /shelly} (unauthenticated on every
@@ -23,7 +24,7 @@ public enum ShellyGeneration {
      * @param generation the generation, or {@code null} when the result is not a success
      * @param result     the push result of {@code GET /shelly}: rejected when the reply is not a Shelly's
      */
-    public record Detection(ShellyGeneration generation, PushResult result) {}
+    public record Detection(@Nullable ShellyGeneration generation, PushResult result) {}
 
     /** The family of this generation with its parameters. */
     public DeviceFamily family(int index, ShellyKind kind, Duration pulseTime) {

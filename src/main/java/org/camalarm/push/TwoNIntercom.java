@@ -53,14 +53,14 @@ public record TwoNIntercom(int switchId) implements DeviceFamily {
     @Override
     public Verdict judge(int status, String body) {
         Optional<JsonObject> json = JsonBodies.object(body);
-        boolean failed =
-                json.map(j -> "false".equals(JsonBodies.text(j, "success"))).orElse(false);
+        boolean failed = json.isPresent() && "false".equals(JsonBodies.text(json.get(), "success"));
         if (!failed) {
             return HttpStatus.isSuccess(status)
                     ? Verdict.ok(HttpStatus.describe(status))
                     : Verdict.rejected(HttpStatus.describe(status));
         }
-        JsonObject error = JsonBodies.object(json.get(), "error").orElse(new JsonObject());
+        Optional<JsonObject> reported = JsonBodies.object(json.get(), "error");
+        JsonObject error = reported.isPresent() ? reported.get() : new JsonObject();
         Long code = JsonBodies.number(error, "code");
         String meaning = code == null ? null : ERRORS.get(code);
         if (meaning == null) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * 2N web relay (9137410E, 9137411E): {@code GET /state.xml?relay{N}State=1} (on), {@code =0}
@@ -18,7 +19,7 @@ import java.util.Set;
  * @param relay     the relay number, from 1
  * @param pulseTime the pulse length (sent as decimal seconds), or {@code null} for the device's preset
  */
-public record TwoNWebRelay(int relay, Duration pulseTime) implements DeviceFamily {
+public record TwoNWebRelay(int relay, @Nullable Duration pulseTime) implements DeviceFamily {
 
     public TwoNWebRelay {
         PulseTimes.checkIndex("relay", relay, 1);
@@ -37,11 +38,12 @@ public record TwoNWebRelay(int relay, Duration pulseTime) implements DeviceFamil
 
     @Override
     public PushRequest request(SwitchCommand command, DeviceSettings device) {
+        Duration pulse = pulseTime;
         String state = switch (command) {
             case ON -> "1";
             case OFF -> "0";
             case TOGGLE -> "5";
-            case PULSE -> pulseTime == null ? "2" : "2&pulseTime" + relay + "=" + PulseTimes.seconds(pulseTime);
+            case PULSE -> pulse == null ? "2" : "2&pulseTime" + relay + "=" + PulseTimes.seconds(pulse);
         };
         return PushRequest.of(device, "GET", "/state.xml?relay" + relay + "State=" + state);
     }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,7 @@ final class UdpPusher implements AutoCloseable {
     private static final Logger LOGGER = LoggerFactory.getLogger(UdpPusher.class);
     private final Executor executor;
     private final Duration timeout;
-    private DatagramSocket socket;
+    private @Nullable DatagramSocket socket;
 
     UdpPusher(Executor executor, Duration timeout) {
         this.executor = executor;
@@ -54,10 +55,12 @@ final class UdpPusher implements AutoCloseable {
     }
 
     private synchronized DatagramSocket socket() throws SocketException {
-        if (socket == null) {
-            socket = new DatagramSocket();
+        DatagramSocket open = socket;
+        if (open == null) {
+            open = new DatagramSocket();
+            socket = open;
         }
-        return socket;
+        return open;
     }
 
     private static PushResult result(Verdict verdict, long startNanos) {
@@ -67,8 +70,9 @@ final class UdpPusher implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (socket != null) {
-            socket.close();
+        DatagramSocket open = socket;
+        if (open != null) {
+            open.close();
         }
     }
 }

@@ -7,8 +7,8 @@
  *
  * <p>Every outcome is a {@link org.camalarm.push.PushResult}: device failures are values, never
  * exceptions and never warn-level log lines. This package knows nothing of cameras or things.
- *
- * <p>Nullness: parameters and return values are non-null unless their Javadoc says "or
- * {@code null}".
  */
+@NonNullByDefault
 package org.camalarm.push;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;

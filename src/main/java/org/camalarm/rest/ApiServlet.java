@@ -18,6 +18,7 @@ import org.camalarm.inbox.InboxEntry;
 import org.camalarm.server.HttpAnswers;
 import org.camalarm.server.ServerSettings;
 import org.camalarm.thing.State;
+import org.camalarm.thing.Thing;
 import org.camalarm.thing.ThingHandler;
 import org.camalarm.thing.ThingRegistry;
 import org.camalarm.thing.ThingUID;
@@ -108,7 +109,8 @@ public class ApiServlet extends HttpServlet {
                 HttpAnswers.notFound(response);
             }
         } catch (JsonParseException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            Throwable wrapped = e.getCause();
+            Throwable cause = wrapped != null ? wrapped : e;
             HttpAnswers.error(
                     response,
                     HttpServletResponse.SC_BAD_REQUEST,
@@ -141,10 +143,13 @@ public class ApiServlet extends HttpServlet {
 
     private void image(String uid, HttpServletResponse response) throws IOException {
         Optional<ThingHandler> handler = thing(uid);
-        State image = handler.map(h ->
-                        h.thing().hasChannel(CameraChannels.IMAGE) ? h.thing().state(CameraChannels.IMAGE) : State.NULL)
-                .orElse(State.NULL);
-        if (image.raw() == null) {
+        Thing thing = handler.isPresent() ? handler.get().thing() : null;
+        State image = thing != null && thing.hasChannel(CameraChannels.IMAGE)
+                ? thing.state(CameraChannels.IMAGE)
+                : State.NULL;
+        byte[] bytes = image.raw();
+        String mimeType = image.mimeType();
+        if (bytes == null || mimeType == null) {
             HttpAnswers.error(
                     response,
                     HttpServletResponse.SC_NOT_FOUND,
@@ -153,9 +158,9 @@ public class ApiServlet extends HttpServlet {
             return;
         }
         response.setStatus(200);
-        response.setContentType(image.mimeType());
-        response.setContentLength(image.raw().length);
-        response.getOutputStream().write(image.raw());
+        response.setContentType(mimeType);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
     }
 
     private void approve(String uid, HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * A registered rule with what it remembers between events: when it last fired, how many firings
@@ -47,7 +48,7 @@ final class ActiveRule {
      *
      * @param nowMillis {@code clock.millis()}, read once per event
      */
-    Decision decide(String newState, String triggerEvent, Clock clock, long nowMillis) {
+    Decision decide(@Nullable String newState, @Nullable String triggerEvent, Clock clock, long nowMillis) {
         if (!definition.condition().matches(newState, triggerEvent)) {
             return Decision.NO_MATCH;
         }

@@ -2,6 +2,7 @@ package org.camalarm.rule;
 
 import java.util.Map;
 import org.camalarm.push.PushResult;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * How a command sent by a rule or through the command topic ended: the device's
@@ -16,7 +17,12 @@ import org.camalarm.push.PushResult;
  * @param status    the device's HTTP status, or {@code null} when none came
  * @param latencyMs milliseconds the push took; 0 when nothing was sent
  */
-record CommandOutcome(boolean success, String reason, String detail, Integer status, long latencyMs) {
+record CommandOutcome(
+        boolean success,
+        String reason,
+        String detail,
+        @Nullable Integer status,
+        long latencyMs) {
 
     /** No thing with the target's UID, or that thing is not a push target. */
     static final String NO_TARGET = "NO_TARGET";

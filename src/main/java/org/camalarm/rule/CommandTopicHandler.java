@@ -6,6 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import org.camalarm.thing.ThingEvents;
 import org.camalarm.thing.ThingRegistry;
 import org.camalarm.time.Timers;
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -75,6 +77,7 @@ public class CommandTopicHandler implements EventHandler {
         this.timers = timers;
     }
 
+    @NonNullByDefault({}) // EventAdmin's interface says nothing of nullness
     @Override
     public void handleEvent(Event event) {
         String topic = event.getTopic();
@@ -95,7 +98,7 @@ public class CommandTopicHandler implements EventHandler {
             outcome = send(uid.strip(), command);
         }
         Object correlationId = event.getProperty(CORRELATION_ID);
-        outcome.whenComplete((result, e) -> answer(
+        outcome.whenComplete((@Nullable CommandOutcome result, @Nullable Throwable e) -> answer(
                 channel,
                 command,
                 correlationId,
@@ -108,12 +111,13 @@ public class CommandTopicHandler implements EventHandler {
             target = ChannelUID.parse(channelUID);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(
-                    CommandOutcome.failure(CommandOutcome.BAD_COMMAND, e.getMessage()));
+                    CommandOutcome.failure(CommandOutcome.BAD_COMMAND, String.valueOf(e.getMessage())));
         }
         return dispatcher.send(target, command);
     }
 
-    private void answer(Object channel, String command, Object correlationId, CommandOutcome outcome) {
+    private void answer(
+            @Nullable Object channel, String command, @Nullable Object correlationId, CommandOutcome outcome) {
         try {
             if (LOGGER.isDebugEnabled()) {
                 LOGGER.debug(

@@ -1,5 +1,7 @@
 package org.camalarm.rule;
 
+import org.eclipse.jdt.annotation.Nullable;
+
 /**
  * What a rule waits for on its {@code when} channel. Matching is case-insensitive.
  * <ul>
@@ -13,7 +15,7 @@ package org.camalarm.rule;
  * @param state {@code ON}, {@code OFF}, or {@code null} for none
  * @param event a trigger payload, or {@code null} for none
  */
-record Condition(String state, String event) {
+record Condition(@Nullable String state, @Nullable String event) {
 
     Condition {
         if (state != null && event != null) {
@@ -28,11 +30,18 @@ record Condition(String state, String event) {
      * @param newState     the new state of a state channel, or {@code null} for a trigger
      * @param triggerEvent the payload of a trigger, or {@code null} for a state change
      */
-    boolean matches(String newState, String triggerEvent) {
+    boolean matches(@Nullable String newState, @Nullable String triggerEvent) {
         if (newState != null) {
-            return event == null && (state == null ? Commands.ON : state).equalsIgnoreCase(newState);
+            String wanted = state;
+            if (wanted == null) {
+                wanted = Commands.ON;
+            }
+            return event == null && wanted.equalsIgnoreCase(newState);
         }
-        return triggerEvent != null && state == null && (event == null || event.equalsIgnoreCase(triggerEvent));
+        String wantedEvent = event;
+        return triggerEvent != null
+                && state == null
+                && (wantedEvent == null || wantedEvent.equalsIgnoreCase(triggerEvent));
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.camalarm.push.PushResult;
 import org.camalarm.target.PushTargetHandler;
 import org.camalarm.thing.ThingHandler;
 import org.camalarm.thing.ThingRegistry;
+import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +38,7 @@ final class PushDispatcher {
             pushing = push.command(target.channelId(), command);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(
-                    CommandOutcome.failure(CommandOutcome.BAD_COMMAND, e.getMessage()));
+                    CommandOutcome.failure(CommandOutcome.BAD_COMMAND, String.valueOf(e.getMessage())));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(failed(target, command, e));
         }
@@ -45,10 +46,11 @@ final class PushDispatcher {
             return CompletableFuture.completedFuture(CommandOutcome.failure(
                     CommandOutcome.ERROR, target.thing() + " returned no result for " + command));
         }
-        return pushing.handle((result, e) -> result != null ? CommandOutcome.of(result) : failed(target, command, e));
+        return pushing.handle((@Nullable PushResult result, @Nullable Throwable e) ->
+                result != null ? CommandOutcome.of(result) : failed(target, command, e));
     }
 
-    private static CommandOutcome failed(ChannelUID target, String command, Throwable e) {
+    private static CommandOutcome failed(ChannelUID target, String command, @Nullable Throwable e) {
         LOGGER.debug("{} failed on command {}", target, command, e);
         return CommandOutcome.failure(CommandOutcome.ERROR, target.thing() + " failed on " + command + ": " + e);
     }

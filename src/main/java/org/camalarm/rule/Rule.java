@@ -2,6 +2,7 @@ package org.camalarm.rule;
 
 import java.util.Map;
 import org.camalarm.thing.ThingConfigurations;
+import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -116,7 +117,7 @@ public class Rule {
     private static final Logger LOGGER = LoggerFactory.getLogger(Rule.class);
     private final RuleEngine engine;
     /** The registered rule, or {@code null} while the configuration is invalid. */
-    private final RuleDefinition definition;
+    private final @Nullable RuleDefinition definition;
 
     @Activate
     public Rule(@Reference RuleEngine engine, Config config, Map<String, Object> properties) {
@@ -124,7 +125,7 @@ public class Rule {
         this.definition = register(engine, config, properties);
     }
 
-    private static RuleDefinition register(RuleEngine engine, Config config, Map<String, Object> properties) {
+    private static @Nullable RuleDefinition register(RuleEngine engine, Config config, Map<String, Object> properties) {
         String id;
         try {
             id = ThingConfigurations.thingId(properties);
@@ -154,8 +155,9 @@ public class Rule {
 
     @Deactivate
     void deactivate() {
-        if (definition != null) {
-            engine.unregister(definition);
+        RuleDefinition registered = definition;
+        if (registered != null) {
+            engine.unregister(registered);
         }
     }
 }

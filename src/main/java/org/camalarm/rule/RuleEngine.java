@@ -16,6 +16,8 @@ import org.camalarm.thing.ThingEvents;
 import org.camalarm.thing.ThingRegistry;
 import org.camalarm.thing.ThingUID;
 import org.camalarm.time.Timers;
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -80,13 +82,13 @@ public class RuleEngine implements EventHandler {
     private final Map<String, ActiveRule> byId = new HashMap<>();
 
     /** {@code null} outside a framework (tests call {@link #handleEvent} themselves). */
-    private final BundleContext context;
+    private final @Nullable BundleContext context;
     /** This engine as an EventHandler for its rules' topics; guarded by {@link #byId}. */
-    private ServiceRegistration<EventHandler> subscription;
+    private @Nullable ServiceRegistration<EventHandler> subscription;
 
     @Activate
     public RuleEngine(
-            BundleContext context,
+            @Nullable BundleContext context,
             @Reference EventAdmin eventAdmin,
             @Reference ThingRegistry registry,
             @Reference Timers timers) {
@@ -104,8 +106,9 @@ public class RuleEngine implements EventHandler {
     @Deactivate
     void deactivate() {
         synchronized (byId) {
-            if (subscription != null) {
-                subscription.unregister();
+            ServiceRegistration<EventHandler> registered = subscription;
+            if (registered != null) {
+                registered.unregister();
                 subscription = null;
             }
         }
@@ -113,7 +116,8 @@ public class RuleEngine implements EventHandler {
 
     /** Subscribes to the state and trigger topics of every watched channel; called under {@link #byId}. */
     private void resubscribe() {
-        if (context == null) {
+        BundleContext bundleContext = context;
+        if (bundleContext == null) {
             return;
         }
         List<String> topics = new ArrayList<>();
@@ -130,10 +134,11 @@ public class RuleEngine implements EventHandler {
         }
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(EventConstants.EVENT_TOPIC, topics.stream().distinct().toArray(String[]::new));
-        if (subscription == null) {
-            subscription = context.registerService(EventHandler.class, this, properties);
+        ServiceRegistration<EventHandler> registered = subscription;
+        if (registered == null) {
+            subscription = bundleContext.registerService(EventHandler.class, this, properties);
         } else {
-            subscription.setProperties(properties);
+            registered.setProperties(properties);
         }
     }
 
@@ -163,21 +168,28 @@ public class RuleEngine implements EventHandler {
                 return;
             }
             byId.remove(definition.id());
-            byWhen.computeIfPresent(rule.whenText(), (when, old) -> {
+            ActiveRule[] old = byWhen.get(rule.whenText());
+            if (old != null) {
                 ActiveRule[] rest = Arrays.stream(old).filter(r -> r != rule).toArray(ActiveRule[]::new);
-                return rest.length == 0 ? null : rest;
-            });
+                if (rest.length == 0) {
+                    byWhen.remove(rule.whenText());
+                } else {
+                    byWhen.put(rule.whenText(), rest);
+                }
+            }
             resubscribe();
         }
     }
 
     /** The registered rule with that id, or {@code null}. */
+    @Nullable
     ActiveRule rule(String id) {
         synchronized (byId) {
             return byId.get(id);
         }
     }
 
+    @NonNullByDefault({}) // EventAdmin's interface says nothing of nullness
     @Override
     public void handleEvent(Event event) {
         Object channel = event.getProperty(ThingEvents.CHANNEL_UID);
@@ -190,34 +202,33 @@ public class RuleEngine implements EventHandler {
         }
         String newState = text(event.getProperty(ThingEvents.STATE));
         String triggerEvent = newState == null ? text(event.getProperty(ThingEvents.EVENT)) : null;
+        String trigger = newState != null ? newState : triggerEvent;
+        if (trigger == null) {
+            return; // neither a state change nor a trigger
+        }
         Clock clock = timers.clock();
         long now = clock.millis();
         for (ActiveRule rule : rules) {
             try {
                 Decision decision = rule.decide(newState, triggerEvent, clock, now);
                 if (decision == Decision.FIRE) {
-                    fire(rule, newState != null ? newState : triggerEvent, now);
+                    fire(rule, trigger, now);
                 } else if (decision != Decision.NO_MATCH && LOGGER.isDebugEnabled()) {
                     LOGGER.debug(
                             "Rule {} not fired by {} {}: {} ({} skipped by its interval so far)",
                             rule.id(),
                             channel,
-                            newState != null ? newState : triggerEvent,
+                            trigger,
                             decision,
                             rule.skipped());
                 }
             } catch (RuntimeException e) {
-                LOGGER.warn(
-                        "Rule {} failed on {} of {}",
-                        rule.id(),
-                        newState != null ? newState : triggerEvent,
-                        channel,
-                        e);
+                LOGGER.warn("Rule {} failed on {} of {}", rule.id(), trigger, channel, e);
             }
         }
     }
 
-    private static String text(Object value) {
+    private static @Nullable String text(@Nullable Object value) {
         return value instanceof String s ? s : null;
     }
 
@@ -237,7 +248,7 @@ public class RuleEngine implements EventHandler {
             LOGGER.debug("Rule {} fired by {}: {} {}", rule.id(), trigger, rule.thenText(), definition.command());
         }
         // attached after the fired event, so a result completed already is still posted second
-        outcome.whenComplete((result, e) -> finish(
+        outcome.whenComplete((@Nullable CommandOutcome result, @Nullable Throwable e) -> finish(
                 rule, result != null ? result : CommandOutcome.failure(CommandOutcome.ERROR, String.valueOf(e))));
     }
 

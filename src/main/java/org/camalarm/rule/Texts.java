@@ -1,5 +1,7 @@
 package org.camalarm.rule;
 
+import org.eclipse.jdt.annotation.Nullable;
+
 /** Small text helpers for messages that quote configuration or event values. */
 final class Texts {
 
@@ -9,7 +11,7 @@ final class Texts {
     private Texts() {}
 
     /** {@code s}, cut to {@value #MAX_QUOTED} characters with an ellipsis; {@code "null"} for {@code null}. */
-    static String abbreviate(String s) {
+    static String abbreviate(@Nullable String s) {
         return s == null ? "null" : s.length() > MAX_QUOTED ? s.substring(0, MAX_QUOTED) + "…" : s;
     }
 }

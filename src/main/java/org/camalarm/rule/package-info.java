@@ -9,8 +9,8 @@
  * {@code camalarm/command}. Both send through the same lookup ({@code PushDispatcher}) and report
  * every outcome as an event. Rules only speak channel UIDs and commands: they know nothing of
  * cameras or of HTTP.
- *
- * <p>Nullness: parameters and return values are non-null unless their Javadoc says "or
- * {@code null}".
  */
+@NonNullByDefault
 package org.camalarm.rule;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;

@@ -177,7 +177,12 @@ public class AlarmEndpoint {
             int eq = pair.indexOf('=');
             String name = decode(eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            params.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            List<String> values = params.get(name);
+            if (values == null) {
+                values = new ArrayList<>();
+                params.put(name, values);
+            }
+            values.add(value);
         }
         return params;
     }

@@ -130,9 +130,10 @@ public class ShellyTarget {
         PushClient client = new PushClient(settings);
         return ShellyGeneration.detect(client).thenCompose(detection -> {
             client.close();
-            return detection.generation() == null
+            ShellyGeneration generation = detection.generation();
+            return generation == null
                     ? TargetHandler.failedFamily(detection.result())
-                    : CompletableFuture.completedFuture(detection.generation().family(index, kind, pulse));
+                    : CompletableFuture.completedFuture(generation.family(index, kind, pulse));
         });
     }
 

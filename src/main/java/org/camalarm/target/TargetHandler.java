@@ -206,8 +206,9 @@ final class TargetHandler implements PushTargetHandler {
             return result; // nothing reached the device: its status is unchanged
         }
         thing.updateState(TargetChannels.LAST_PUSH, State.dateTime(ZonedDateTime.now(timers.clock())));
-        if (result.status() != null) {
-            thing.updateState(TargetChannels.LAST_RESPONSE_CODE, State.number(result.status()));
+        Integer status = result.status();
+        if (status != null) {
+            thing.updateState(TargetChannels.LAST_RESPONSE_CODE, State.number(status));
         }
         if (result.success()) {
             thing.setStatus(ThingStatusInfo.ONLINE);

@@ -79,7 +79,8 @@ final class TargetLifecycle {
                             TargetChannels.STATUS,
                             services.events),
                     e.getMessage());
-            handler.thing().setStatus(ThingStatusInfo.offline(Detail.CONFIGURATION_ERROR, e.getMessage()));
+            handler.thing()
+                    .setStatus(ThingStatusInfo.offline(Detail.CONFIGURATION_ERROR, String.valueOf(e.getMessage())));
         }
         return new TargetLifecycle(services, services.registry.add(handler) ? handler : null);
     }

@@ -1,5 +1,7 @@
 package org.camalarm.thing;
 
+import org.eclipse.jdt.annotation.Nullable;
+
 /**
  * A channel of a thing, as openHAB describes it.
  *
@@ -9,7 +11,7 @@ package org.camalarm.thing;
  * @param kind     whether the channel holds a state or fires events
  * @param label    a short human label
  */
-public record ChannelDefinition(String id, String itemType, Kind kind, String label) {
+public record ChannelDefinition(String id, @Nullable String itemType, Kind kind, String label) {
 
     /** openHAB's channel kinds. */
     public enum Kind {

@@ -4,6 +4,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Objects;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * A channel's state in openHAB's text form ({@code ON}, {@code OFF}, ISO-8601 date-times, {@code NULL}).
@@ -21,10 +22,10 @@ public final class State {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx");
 
     private final String text;
-    private final byte[] raw;
-    private final String mimeType;
+    private final byte @Nullable [] raw;
+    private final @Nullable String mimeType;
 
-    private State(String text, byte[] raw, String mimeType) {
+    private State(String text, byte @Nullable [] raw, @Nullable String mimeType) {
         this.text = text;
         this.raw = raw;
         this.mimeType = mimeType;
@@ -57,16 +58,16 @@ public final class State {
     }
 
     /** The image bytes, or {@code null} when this is not an image. Do not modify. */
-    public byte[] raw() {
+    public byte @Nullable [] raw() {
         return raw;
     }
 
-    public String mimeType() {
+    public @Nullable String mimeType() {
         return mimeType;
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof State s && text.equals(s.text) && Arrays.equals(raw, s.raw);
     }
 

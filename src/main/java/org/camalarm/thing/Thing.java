@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * A live thing: its channels, their states, its properties and status. Thread-safe: alarms update
@@ -73,7 +74,7 @@ public final class Thing {
         return channels.containsKey(channelId);
     }
 
-    public ChannelDefinition channel(String channelId) {
+    public @Nullable ChannelDefinition channel(String channelId) {
         return channels.get(channelId);
     }
 
@@ -113,11 +114,11 @@ public final class Thing {
     }
 
     /** One property, or {@code null}. */
-    public String property(String name) {
+    public @Nullable String property(String name) {
         return properties.get(name);
     }
 
-    public void setProperty(String name, String value) {
+    public void setProperty(String name, @Nullable String value) {
         if (value != null && !value.isBlank() && !value.equals(properties.get(name))) {
             properties.put(name, value);
         }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Predicate;
+import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.component.annotations.Component;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +50,7 @@ public class ThingRegistry {
         handlers.remove(handler.thing().uid().thingId(), handler);
     }
 
-    public Optional<ThingHandler> byId(String thingId) {
+    public Optional<ThingHandler> byId(@Nullable String thingId) {
         return thingId == null ? Optional.empty() : Optional.ofNullable(handlers.get(thingId));
     }
 

@@ -1,6 +1,7 @@
 package org.camalarm.thing;
 
 import java.util.regex.Pattern;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * {@code camalarm:<thingType>:<thingId>}, openHAB's thing UID. Thing ids are unique across types,
@@ -26,17 +27,17 @@ public record ThingUID(String thingType, String thingId) {
         return new ThingUID(parts[1], parts[2]);
     }
 
-    public static boolean isValidSegment(String s) {
+    public static boolean isValidSegment(@Nullable String s) {
         return s != null && SEGMENT.matcher(s).matches();
     }
 
-    private static void requireSegment(String s, String what) {
+    private static void requireSegment(@Nullable String s, String what) {
         if (!isValidSegment(s)) {
             throw new IllegalArgumentException(what + " must be letters, digits, '_' or '-': " + abbreviate(s));
         }
     }
 
-    private static String abbreviate(String s) {
+    private static String abbreviate(@Nullable String s) {
         return s == null ? "null" : s.length() > 64 ? s.substring(0, 64) + "…" : s;
     }
 

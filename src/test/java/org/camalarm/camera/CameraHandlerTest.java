@@ -36,7 +36,7 @@ class CameraHandlerTest {
         List<ChannelDefinition> channels = new ArrayList<>(CameraChannels.DETECTIONS);
         channels.addAll(CameraChannels.STATUS);
         thing = new Thing(new ThingUID("vigi", "cam"), "Cam", Map.of(), true, channels, events);
-        handler = new CameraHandler(thing, CameraSettings.of("Cam", "", 10, 60, new String[0]), timers);
+        handler = new CameraHandler(thing, CameraSettings.of("", 10, 60, new String[0]), timers);
         events.lines.clear(); // the OFF announced at start is not what these tests are about
     }
 
@@ -168,7 +168,7 @@ class CameraHandlerTest {
                 };
             }
         };
-        CameraHandler raced = new CameraHandler(thing, CameraSettings.of("Cam", "", 10, 60, new String[0]), racing);
+        CameraHandler raced = new CameraHandler(thing, CameraSettings.of("", 10, 60, new String[0]), racing);
         raced.accept(push(Action.PULSE, "PERSON")); // schedules max timer [0] and hold timer [1]
         raced.accept(push(Action.PULSE, "PERSON")); // a repeat: new hold timer [2]
 

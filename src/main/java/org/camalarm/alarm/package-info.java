@@ -1,0 +1,5 @@
+/** TODO */
+@NonNullByDefault
+package org.camalarm.alarm;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;

@@ -1,0 +1,5 @@
+/** TODO */
+@NonNullByDefault
+package org.camalarm.camera;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;

@@ -1,0 +1,5 @@
+/** TODO */
+@NonNullByDefault
+package org.camalarm.inbox;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;

@@ -1,0 +1,2 @@
+/** TODO */
+package org.camalarm.server;

@@ -1,0 +1,5 @@
+/** TODO */
+@NonNullByDefault
+package org.camalarm.time;
+
+import org.eclipse.jdt.annotation.NonNullByDefault;
