@@ -2,6 +2,7 @@ package org.camalarm.alarm;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import org.camalarm.alarm.Alarm.Format;
 import org.camalarm.alarm.IvsecDecoder.Fields;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -58,21 +59,21 @@ public final class AlarmDecoder {
                 if (root == null) {
                     unread = "the body starts with '{' but is not a JSON object";
                 } else if (root.has("event_list")) {
-                    return VigiDecoder.decode(root, pathType, null);
+                    return VigiDecoder.decode(root, pathType, null, Format.VIGI_JSON);
                 } else {
                     bodyFields = Fields.ofJson(root);
                 }
             } else if (type.isXml() || (sniff && b == '<')) {
-                Alarm xml = xml(body, type.isXml());
+                Alarm xml = xml(body, first, type.isXml());
                 if (xml != null) {
                     return xml;
                 }
                 unread = "the body starts with '<' but is not a TVT <config> XML document";
             } else {
-                bodyFields = Fields.ofForm(FormBody.parse(body));
+                bodyFields = Fields.of(FormData.parse(body));
             }
         }
-        Fields fields = bodyFields.or(Fields.ofQuery(request));
+        Fields fields = bodyFields.or(Fields.of(FormData.parse(request.query())));
         String thingId = request.thingId();
         String fallbackType =
                 pathType != null ? pathType : thingId != null && !thingId.isBlank() ? EventTypes.ALARM : null;
@@ -103,9 +104,9 @@ public final class AlarmDecoder {
     }
 
     /** The TVT push; {@code null} when not TVT's, or a sniffed body is not XML (a declared one throws). */
-    private static @Nullable Alarm xml(byte[] body, boolean declared) throws MalformedAlarmException {
+    private static @Nullable Alarm xml(byte[] body, int from, boolean declared) throws MalformedAlarmException {
         try {
-            return TvtXmlDecoder.decode(body);
+            return TvtXmlDecoder.decode(body, from);
         } catch (MalformedAlarmException e) {
             if (declared || !e.error().equals("invalid_xml")) {
                 throw e;

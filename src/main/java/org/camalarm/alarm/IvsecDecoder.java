@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Map;
+import org.camalarm.alarm.Alarm.Format;
 import org.camalarm.alarm.Alarm.Vendor;
 import org.camalarm.alarm.AlarmEvent.Action;
 import org.eclipse.jdt.annotation.Nullable;
@@ -57,21 +58,16 @@ final class IvsecDecoder {
                     macAddress != null ? macAddress : other.macAddress);
         }
 
-        static Fields ofQuery(AlarmRequest request) {
-            if (request.query().isEmpty()) {
+        /** @param pairs a query's or a form body's pairs, as {@link FormData#parse} gives them */
+        static Fields of(Map<String, List<String>> pairs) {
+            if (pairs.isEmpty()) {
                 return NONE;
             }
             return new Fields(
-                    request.queryParam(EVENT_TYPE),
-                    request.queryParam(EVENT_TIME),
-                    request.queryParam(EVENT_ACTION),
-                    request.queryParam(MAC_ADDRESS));
-        }
-
-        /** @param form values by lower-case name, as {@link FormBody#parse} gives them */
-        static Fields ofForm(Map<String, String> form) {
-            return new Fields(
-                    form.get("eventtype"), form.get("eventtime"), form.get("eventaction"), form.get("macaddress"));
+                    FormData.first(pairs, EVENT_TYPE),
+                    FormData.first(pairs, EVENT_TIME),
+                    FormData.first(pairs, EVENT_ACTION),
+                    FormData.first(pairs, MAC_ADDRESS));
         }
 
         static Fields ofJson(JsonObject object) throws MalformedAlarmException {
@@ -139,7 +135,8 @@ final class IvsecDecoder {
                 CameraTimes.parse(fields.eventTime()),
                 null,
                 EventJson.of(json));
-        return new Alarm(Vendor.IVSEC, null, Macs.normalise(fields.macAddress()), null, List.of(event), null);
+        Format format = fields.isEmpty() ? Format.FIXED_PATH : Format.IVSEC;
+        return new Alarm(Vendor.IVSEC, format, null, Macs.normalise(fields.macAddress()), null, List.of(event), null);
     }
 
     static Action action(@Nullable String eventAction) {

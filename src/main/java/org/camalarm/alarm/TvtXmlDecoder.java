@@ -11,6 +11,7 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import org.camalarm.alarm.Alarm.Format;
 import org.camalarm.alarm.Alarm.Vendor;
 import org.camalarm.alarm.AlarmEvent.Action;
 import org.eclipse.jdt.annotation.NonNullByDefault;
@@ -66,14 +67,14 @@ final class TvtXmlDecoder {
     private TvtXmlDecoder() {}
 
     /**
-     * The push, or {@code null} when the document is well-formed XML but not TVT's (its root is
+     * The alarm in {@code body} from byte {@code from} (its first significant byte), or {@code null} when the document is well-formed XML but not TVT's (its root is
      * not {@code config}).
      *
      * @throws MalformedAlarmException {@code invalid_xml} when the body is not well-formed XML
      *                                 or has a document type declaration
      */
-    static @Nullable Alarm decode(byte[] body) throws MalformedAlarmException {
-        Element root = parse(body).getDocumentElement();
+    static @Nullable Alarm decode(byte[] body, int from) throws MalformedAlarmException {
+        Element root = parse(body, from).getDocumentElement();
         if (root == null || !localName(root).equals("config")) {
             return null;
         }
@@ -105,6 +106,7 @@ final class TvtXmlDecoder {
         }
         return new Alarm(
                 Vendor.IVSEC,
+                Format.TVT_XML,
                 ip != null && ip.length() <= VigiDecoder.MAX_IP_CHARS ? ip : null,
                 mac,
                 deviceName,
@@ -150,14 +152,15 @@ final class TvtXmlDecoder {
         events.add(new AlarmEvent(type, EventTypes.canonical(type), action, time, channel, EventJson.of(json)));
     }
 
-    private static Document parse(byte[] body) throws MalformedAlarmException {
+    private static Document parse(byte[] body, int from) throws MalformedAlarmException {
         try {
             DocumentBuilder builder;
             synchronized (FACTORY) { // DocumentBuilderFactory is not specified thread-safe
                 builder = FACTORY.newDocumentBuilder();
             }
             builder.setErrorHandler(THROWING);
-            return builder.parse(new InputSource(new ByteArrayInputStream(body)));
+            // from the first significant byte: blanks or a byte order mark before <?xml are not well-formed
+            return builder.parse(new InputSource(new ByteArrayInputStream(body, from, body.length - from)));
         } catch (SAXParseException e) {
             throw new MalformedAlarmException(
                     "invalid_xml",

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.camalarm.alarm.Alarm.Format;
 import org.camalarm.alarm.Alarm.Vendor;
 import org.camalarm.alarm.AlarmEvent.Action;
 import org.eclipse.jdt.annotation.Nullable;
@@ -47,8 +48,9 @@ final class VigiDecoder {
      * @param root          the JSON document
      * @param pathEventType the type named in the URL path, or {@code null}
      * @param image         the JPEG that came with it, or {@code null}
+     * @param format        JSON or multipart, as it came
      */
-    static Alarm decode(JsonObject root, @Nullable String pathEventType, byte @Nullable [] image)
+    static Alarm decode(JsonObject root, @Nullable String pathEventType, byte @Nullable [] image, Format format)
             throws MalformedAlarmException {
         String ip = Json.text(root.get("ip"));
         if (ip != null && (ip.isBlank() || ip.length() > MAX_IP_CHARS)) {
@@ -93,7 +95,7 @@ final class VigiDecoder {
             }
             addEvents(events, new JsonObject(), "event_list", root, pathEventType);
         }
-        return new Alarm(Vendor.VIGI, ip, mac, deviceName, Collections.unmodifiableList(events), image);
+        return new Alarm(Vendor.VIGI, format, ip, mac, deviceName, Collections.unmodifiableList(events), image);
     }
 
     private static void addEvents(

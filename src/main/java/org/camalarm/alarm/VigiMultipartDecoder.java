@@ -3,6 +3,7 @@ package org.camalarm.alarm;
 import com.google.gson.JsonObject;
 import java.util.Arrays;
 import java.util.List;
+import org.camalarm.alarm.Alarm.Format;
 import org.camalarm.alarm.Alarm.Vendor;
 import org.camalarm.alarm.AlarmEvent.Action;
 import org.camalarm.alarm.MultipartReader.Part;
@@ -56,10 +57,11 @@ final class VigiMultipartDecoder {
                         "none of the " + parts.size()
                                 + " multipart parts is JSON (Content-Type application/json or content starting with '{')");
             }
-            return new Alarm(Vendor.VIGI, null, null, null, List.of(pathEvent(pathEventType)), image);
+            return new Alarm(
+                    Vendor.VIGI, Format.VIGI_MULTIPART, null, null, null, List.of(pathEvent(pathEventType)), image);
         }
         JsonObject root = Json.parseObject(body, json.start(), json.end(), "multipart part " + jsonNumber);
-        return VigiDecoder.decode(root, pathEventType, image);
+        return VigiDecoder.decode(root, pathEventType, image, Format.VIGI_MULTIPART);
     }
 
     private static AlarmEvent pathEvent(String type) {

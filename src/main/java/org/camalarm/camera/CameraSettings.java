@@ -1,10 +1,8 @@
 package org.camalarm.camera;
 
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.camalarm.alarm.Macs;
+import org.camalarm.config.Seconds;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -15,11 +13,12 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param maxAlarmDuration when an alarm whose stop never came is forced OFF, counted from its start
  */
 record CameraSettings(
-        @Nullable String mac,
-        Duration holdTime,
-        Duration maxAlarmDuration,
-        AddressFilter allowedAddresses,
-        String[] allowedAddressesText) {
+        @Nullable String mac, Duration holdTime, Duration maxAlarmDuration, AddressFilter allowedAddresses) {
+
+    /** Validates a camera's configuration; throws IllegalArgumentException with a message for the thing status. */
+    static CameraSettings of(CameraConfig config) {
+        return of(config.mac(), config.holdTime(), config.maxAlarmDuration(), config.allowedAddresses());
+    }
 
     /** Validates raw values; throws IllegalArgumentException with a message for the thing status. */
     static CameraSettings of(
@@ -38,25 +37,10 @@ record CameraSettings(
             throw new IllegalArgumentException(
                     "maxAlarmDuration must be at least holdTime (" + holdTime + " s): " + maxAlarmDuration);
         }
-        String[] addresses = allowedAddresses == null ? new String[0] : allowedAddresses;
         return new CameraSettings(
-                normalisedMac, seconds(holdTime), seconds(maxAlarmDuration), AddressFilter.parse(addresses), addresses);
-    }
-
-    private static Duration seconds(double seconds) {
-        return Duration.ofMillis(Math.round(seconds * 1000));
-    }
-
-    /** The configuration as users see it in REST and the UI (cameras hold no secrets). */
-    Map<String, Object> asConfiguration() {
-        Map<String, Object> config = new LinkedHashMap<>();
-        String configuredMac = mac;
-        if (configuredMac != null) {
-            config.put("mac", configuredMac);
-        }
-        config.put("holdTime", holdTime.toMillis() / 1000.0);
-        config.put("maxAlarmDuration", maxAlarmDuration.toMillis() / 1000.0);
-        config.put("allowedAddresses", Arrays.asList(allowedAddressesText));
-        return config;
+                normalisedMac,
+                Seconds.of("holdTime", holdTime),
+                Seconds.of("maxAlarmDuration", maxAlarmDuration),
+                AddressFilter.parse(allowedAddresses == null ? new String[0] : allowedAddresses));
     }
 }

@@ -27,7 +27,7 @@ public enum ShellyGeneration {
     public record Detection(@Nullable ShellyGeneration generation, PushResult result) {}
 
     /** The family of this generation with its parameters. */
-    public DeviceFamily family(int index, ShellyKind kind, Duration pulseTime) {
+    public DeviceFamily family(int index, ShellyKind kind, @Nullable Duration pulseTime) {
         return this == GEN1 ? new ShellyGen1(index, kind, pulseTime) : new ShellyGen2(index, kind, pulseTime);
     }
 

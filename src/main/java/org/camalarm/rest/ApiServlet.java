@@ -12,16 +12,18 @@ import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import org.camalarm.auth.ApiAccess;
 import org.camalarm.camera.CameraChannels;
+import org.camalarm.http.HttpAnswers;
 import org.camalarm.inbox.Inbox;
 import org.camalarm.inbox.InboxEntry;
-import org.camalarm.server.HttpAnswers;
-import org.camalarm.server.ServerSettings;
 import org.camalarm.thing.State;
 import org.camalarm.thing.Thing;
 import org.camalarm.thing.ThingHandler;
 import org.camalarm.thing.ThingRegistry;
 import org.camalarm.thing.ThingUID;
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -52,20 +54,21 @@ public class ApiServlet extends HttpServlet {
     private static final Logger LOGGER = LoggerFactory.getLogger(ApiServlet.class);
     private static final int MAX_REQUEST_BODY = 64 * 1024;
 
-    private final transient ServerSettings settings;
+    private final transient ApiAccess access;
     private final transient ThingRegistry registry;
     private final transient Inbox inbox;
 
     @Activate
-    public ApiServlet(@Reference ServerSettings settings, @Reference ThingRegistry registry, @Reference Inbox inbox) {
-        this.settings = settings;
+    public ApiServlet(@Reference ApiAccess access, @Reference ThingRegistry registry, @Reference Inbox inbox) {
+        this.access = access;
         this.registry = registry;
         this.inbox = inbox;
     }
 
+    @NonNullByDefault({}) // the servlet API says nothing of nullness
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!authorised(request)) {
+        if (!access.authorised(request)) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"camalarm\"");
             HttpAnswers.error(
                     response,
@@ -118,7 +121,8 @@ public class ApiServlet extends HttpServlet {
                     "the body is not valid JSON: "
                             + String.valueOf(cause.getMessage()).replaceFirst("^[\\w.$]+(Exception|Error): ", ""));
         } catch (IllegalArgumentException | IllegalStateException e) {
-            HttpAnswers.error(response, HttpServletResponse.SC_BAD_REQUEST, "bad_request", e.getMessage());
+            HttpAnswers.error(
+                    response, HttpServletResponse.SC_BAD_REQUEST, "bad_request", String.valueOf(e.getMessage()));
         } catch (RuntimeException e) {
             // a defect of ours: the caller gets a clean answer, the log gets the trace
             LOGGER.warn("REST {} {} failed", method, request.getPathInfo(), e);
@@ -128,13 +132,6 @@ public class ApiServlet extends HttpServlet {
                     "internal_error",
                     "the hub could not complete this request; see its log");
         }
-    }
-
-    private boolean authorised(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        return header != null
-                && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                && settings.isApiToken(header.substring(7).trim());
     }
 
     private Optional<ThingHandler> thing(String uid) {
@@ -196,7 +193,7 @@ public class ApiServlet extends HttpServlet {
         HttpAnswers.json(response, 200, json.toString());
     }
 
-    private static String[] segments(String pathInfo) {
+    private static String[] segments(@Nullable String pathInfo) {
         if (pathInfo == null || pathInfo.length() < 2) {
             return new String[0];
         }

@@ -12,10 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import org.camalarm.http.HttpAnswers;
 import org.camalarm.push.PushResult;
-import org.camalarm.server.HttpAnswers;
 import org.camalarm.target.PushTargetHandler;
 import org.camalarm.thing.ThingHandler;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Commands and tests of push targets over REST, answered with the push's outcome:
@@ -55,7 +56,7 @@ final class PushResource {
         }
     }
 
-    private static PushTargetHandler target(Optional<ThingHandler> handler, HttpServletResponse response)
+    private static @Nullable PushTargetHandler target(Optional<ThingHandler> handler, HttpServletResponse response)
             throws IOException {
         if (handler.isEmpty()) {
             HttpAnswers.notFound(response);
@@ -70,7 +71,7 @@ final class PushResource {
     }
 
     /** The body as a command: plain text, or a JSON object's "command"; {@code null} when empty. */
-    private static String command(HttpServletRequest request) throws IOException {
+    private static @Nullable String command(HttpServletRequest request) throws IOException {
         String body = new String(request.getInputStream().readNBytes(MAX_COMMAND_BYTES), StandardCharsets.UTF_8).trim();
         if (body.startsWith("{")) {
             JsonElement command = JsonParser.parseString(body).getAsJsonObject().get("command");

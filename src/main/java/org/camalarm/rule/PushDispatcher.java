@@ -42,10 +42,6 @@ final class PushDispatcher {
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(failed(target, command, e));
         }
-        if (pushing == null) {
-            return CompletableFuture.completedFuture(CommandOutcome.failure(
-                    CommandOutcome.ERROR, target.thing() + " returned no result for " + command));
-        }
         return pushing.handle((@Nullable PushResult result, @Nullable Throwable e) ->
                 result != null ? CommandOutcome.of(result) : failed(target, command, e));
     }

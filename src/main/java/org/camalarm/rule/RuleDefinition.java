@@ -1,6 +1,7 @@
 package org.camalarm.rule;
 
 import java.util.Locale;
+import org.camalarm.config.Seconds;
 
 /**
  * A rule as configured and validated: immutable, parsed once so that the event path parses
@@ -46,18 +47,14 @@ record RuleDefinition(
             throw new IllegalArgumentException(
                     "command is empty: give ON, OFF, TOGGLE, PULSE or the name of an" + " http command");
         }
-        double interval = config.interval();
-        if (!(interval >= 0) || Double.isInfinite(interval)) {
-            throw new IllegalArgumentException("interval must be 0 or more seconds, got " + interval);
-        }
+        long intervalMillis = Seconds.of("interval", config.interval()).toMillis();
         Schedule schedule;
         try {
             schedule = Schedule.parse(config.schedule());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("schedule: " + e.getMessage(), e);
         }
-        return new RuleDefinition(
-                id, when, condition, then, command, Math.round(interval * 1000), schedule, config.enabled());
+        return new RuleDefinition(id, when, condition, then, command, intervalMillis, schedule, config.enabled());
     }
 
     private static ChannelUID channel(String key, String text) {

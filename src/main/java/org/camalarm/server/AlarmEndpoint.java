@@ -1,18 +1,14 @@
 package org.camalarm.server;
 
-import com.google.gson.JsonObject;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.camalarm.alarm.Alarm;
 import org.camalarm.alarm.AlarmDecoder;
 import org.camalarm.alarm.AlarmRequest;
 import org.camalarm.alarm.MalformedAlarmException;
 import org.camalarm.camera.AlarmRouter;
 import org.camalarm.camera.AlarmRouter.Delivery;
+import org.camalarm.http.Answer;
+import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -25,10 +21,11 @@ import org.slf4j.LoggerFactory;
  * Both the servlet ({@link AlarmServlet}) and the lenient listener ({@link LenientAlarmListener})
  * hand requests here, so they answer byte for byte alike.
  *
- * <p>Answers: 200 for every accepted push, unknown cameras included (they go to the inbox); 404,
- * identical to an unknown path, for a wrong token; 400 {@code {error, detail}} for malformed input;
- * 403 when the sender's address may not push as the camera; 405 for other methods. (413 is the
- * transports' job: they must not read an oversized body.) Client data is logged at debug only.
+ * <p>Answers: 200 for every accepted alarm, unknown cameras included (they go to the inbox), in
+ * the shape the alarm's wire format expects; 404, identical to an unknown path, for a wrong token;
+ * 400 {@code {error, detail}} for malformed input; 403 when the sender's address may not send as
+ * the camera; 405 for other methods. (413 is the transports' job: they must not read an oversized
+ * body.) Client data is logged at debug only.
  */
 @Component(service = AlarmEndpoint.class)
 public class AlarmEndpoint {
@@ -37,32 +34,15 @@ public class AlarmEndpoint {
     public static final String PATH = "/camalarm/alarm";
 
     private static final Logger LOGGER = LoggerFactory.getLogger(AlarmEndpoint.class);
-    private static final byte[] OK = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+    private static final Answer OK = Answer.json(200, "{\"status\":\"ok\"}");
     /** The reply the TVT "HTTP POST" alarm service expects. */
-    private static final byte[] TVT_OK = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><config version=\"1.0\""
-                    + " xmlns=\"http://www.ipc.com/ver10\"><status>success</status></config>")
-            .getBytes(StandardCharsets.UTF_8);
-
-    private static final byte[] NOT_FOUND =
-            "{\"error\":\"not_found\",\"detail\":\"no such resource\"}".getBytes(StandardCharsets.UTF_8);
-    static final String JSON = "application/json;charset=utf-8";
-
-    /** What to send back: status, content type, body, and an {@code Allow} header for 405. */
-    public record Answer(int status, String contentType, byte[] body, String allow) {
-
-        static Answer json(int status, byte[] body) {
-            return new Answer(status, JSON, body, null);
-        }
-
-        static Answer error(int status, String error, String detail) {
-            JsonObject json = new JsonObject();
-            json.addProperty("error", error);
-            json.addProperty("detail", detail);
-            return json(status, json.toString().getBytes(StandardCharsets.UTF_8));
-        }
-    }
-
-    static final Answer NOT_FOUND_ANSWER = Answer.json(404, NOT_FOUND);
+    private static final Answer TVT_OK = new Answer(
+            200,
+            "application/xml;charset=utf-8",
+            ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><config version=\"1.0\""
+                            + " xmlns=\"http://www.ipc.com/ver10\"><status>success</status></config>")
+                    .getBytes(StandardCharsets.UTF_8),
+            null);
 
     private final ServerSettings settings;
     private final AlarmRouter router;
@@ -86,16 +66,16 @@ public class AlarmEndpoint {
     }
 
     /**
-     * Where a push goes: the thing and event type its path names (either may be {@code null}).
+     * Where an alarm goes: the thing and event type its path names (either may be {@code null}).
      * Transports get it before reading a body, so a request for no one is refused unread.
      */
-    public record Target(String thingId, String eventType) {}
+    public record Target(@Nullable String thingId, @Nullable String eventType) {}
 
     /**
      * The target of a path after {@link #PATH} ({@code /token[/thingId[/eventType]]}), or {@code null}
      * when it is not ours: another shape, or a wrong token (a 404 like any unknown path).
      */
-    public Target target(String pathAfterPrefix) {
+    public @Nullable Target target(@Nullable String pathAfterPrefix) {
         String[] path = pathSegments(pathAfterPrefix);
         if (path == null || !settings.isAlarmToken(path[0])) {
             return null;
@@ -104,39 +84,39 @@ public class AlarmEndpoint {
     }
 
     /**
-     * Handles one push to a {@link #target(String) target}.
+     * Handles one alarm to a {@link #target(String) target}.
      *
      * @param query the raw query string, or {@code null}
      */
     public Answer handle(
-            Target target, String method, String query, String contentType, byte[] body, String remoteAddress) {
+            Target target,
+            String method,
+            @Nullable String query,
+            @Nullable String contentType,
+            byte[] body,
+            String remoteAddress) {
         if (!"GET".equals(method) && !"POST".equals(method) && !"PUT".equals(method)) {
-            return new Answer(
-                    405,
-                    JSON,
-                    Answer.error(405, "method_not_allowed", "cameras push with GET or POST, not " + method)
-                            .body(),
-                    "GET, POST, PUT");
+            Answer refused =
+                    Answer.error(405, "method_not_allowed", "cameras push alarms with GET or POST, not " + method);
+            return new Answer(405, refused.contentType(), refused.body(), "GET, POST, PUT");
         }
         try {
             AlarmRequest request = new AlarmRequest(
-                    method, target.thingId(), target.eventType(), contentType, parseQuery(query), body, remoteAddress);
+                    method, target.thingId(), target.eventType(), contentType, query, body, remoteAddress);
             Alarm alarm = decoder.decode(request);
             Delivery delivery = router.route(alarm, request.thingId(), remoteAddress);
             return switch (delivery.route()) {
                 case FORBIDDEN -> {
-                    LOGGER.debug("Push for {} from {} refused: address not allowed", delivery.thing(), remoteAddress);
-                    yield Answer.error(403, "address_not_allowed", "this address may not push as " + delivery.thing());
+                    LOGGER.debug("Alarm for {} from {} refused: address not allowed", delivery.thing(), remoteAddress);
+                    yield Answer.error(
+                            403, "address_not_allowed", "this address may not send alarms as " + delivery.thing());
                 }
-                case DELIVERED, INBOX ->
-                    firstNonBlank(body) == '<'
-                            ? new Answer(200, "application/xml;charset=utf-8", TVT_OK, null)
-                            : Answer.json(200, OK);
+                case DELIVERED, INBOX -> alarm.format() == Alarm.Format.TVT_XML ? TVT_OK : OK;
             };
         } catch (MalformedAlarmException e) {
             LOGGER.debug("Malformed alarm from {}: {} ({})", remoteAddress, e.getMessage(), e.error());
-            return Answer.error(400, e.error(), e.getMessage());
-        } catch (RuntimeException | StackOverflowError e) {
+            return Answer.error(400, e.error(), String.valueOf(e.getMessage()));
+        } catch (RuntimeException e) {
             // a defect of ours, met by an input we did not foresee: the camera still gets a clean answer
             LOGGER.warn("Alarm from {} could not be processed: {}", remoteAddress, e.toString());
             return Answer.error(400, "unprocessable_alarm", "the request could not be read as an alarm");
@@ -144,7 +124,7 @@ public class AlarmEndpoint {
     }
 
     /** {@code /token[/thingId[/eventType]]} split, or {@code null} for any other shape. */
-    private static String[] pathSegments(String pathInfo) {
+    private static String @Nullable [] pathSegments(@Nullable String pathInfo) {
         if (pathInfo == null || pathInfo.length() < 2 || pathInfo.charAt(0) != '/') {
             return null;
         }
@@ -159,48 +139,5 @@ public class AlarmEndpoint {
             }
         }
         return segments;
-    }
-
-    /**
-     * The query as sent, decoded leniently: iVSEC sends times with a space and may leave '%' signs
-     * unescaped, so a bad escape keeps its raw text instead of failing the request.
-     */
-    static Map<String, List<String>> parseQuery(String query) {
-        Map<String, List<String>> params = new LinkedHashMap<>();
-        if (query == null || query.isEmpty()) {
-            return params;
-        }
-        for (String pair : query.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            List<String> values = params.get(name);
-            if (values == null) {
-                values = new ArrayList<>();
-                params.put(name, values);
-            }
-            values.add(value);
-        }
-        return params;
-    }
-
-    private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return s;
-        }
-    }
-
-    private static int firstNonBlank(byte[] body) {
-        for (byte b : body) {
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
-                return b;
-            }
-        }
-        return -1;
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -29,9 +30,9 @@ public class AlarmEndpointLog {
     public AlarmEndpointLog(
             @Reference ServerSettings settings,
             @Reference(service = HttpServiceRuntime.class) Map<String, Object> runtime) {
-        String base = endpoints(runtime.get(HttpServiceRuntimeConstants.HTTP_SERVICE_ENDPOINT)).stream()
-                .min(Comparator.comparingInt(AlarmEndpointLog::preference))
-                .orElse("http://<this host>/");
+        List<String> known = endpoints(runtime.get(HttpServiceRuntimeConstants.HTTP_SERVICE_ENDPOINT));
+        known.sort(Comparator.comparingInt(AlarmEndpointLog::preference));
+        String base = known.isEmpty() ? "http://<this host>/" : known.get(0);
         LOGGER.info(
                 "Alarm server ready: cameras push to {}camalarm/alarm/<alarmToken>[/<thingId>]; REST API at"
                         + " {}camalarm/api/ (Bearer <apiToken>); tokens are kept in {}",
@@ -52,7 +53,7 @@ public class AlarmEndpointLog {
     }
 
     /** The runtime's endpoints, a wildcard address shown as {@code <this host>}. */
-    static List<String> endpoints(Object property) {
+    static List<String> endpoints(@Nullable Object property) {
         List<String> endpoints = new ArrayList<>();
         if (property instanceof String s) {
             endpoints.add(s);

@@ -6,6 +6,9 @@ import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import org.camalarm.http.HttpAnswers;
+import org.eclipse.jdt.annotation.NonNullByDefault;
+import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -34,6 +37,7 @@ public class AlarmServlet extends HttpServlet {
         this.endpoint = endpoint;
     }
 
+    @NonNullByDefault({}) // the servlet API says nothing of nullness
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         AlarmEndpoint.Target target = endpoint.target(request.getPathInfo());
@@ -49,7 +53,7 @@ public class AlarmServlet extends HttpServlet {
                             ? endpoint.tooLarge()
                             : endpoint.handle(
                                     target,
-                                    request.getMethod(),
+                                    String.valueOf(request.getMethod()),
                                     request.getQueryString(),
                                     request.getContentType(),
                                     body,
@@ -61,7 +65,7 @@ public class AlarmServlet extends HttpServlet {
     }
 
     /** The body, or {@code null} when it is larger than allowed (then it is not read further). */
-    private byte[] readBody(HttpServletRequest request) throws IOException {
+    private byte @Nullable [] readBody(HttpServletRequest request) throws IOException {
         long max = endpoint.maxBodyBytes();
         long declared = request.getContentLengthLong();
         if (declared > max) {

@@ -17,9 +17,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camalarm.server.AlarmEndpoint.Answer;
+import org.camalarm.config.ConfigReader;
+import org.camalarm.http.Answer;
 import org.camalarm.time.Timers;
 import org.camalarm.time.Timers.Cancellable;
+import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -59,18 +61,28 @@ public class LenientAlarmListener {
 
     private final AlarmEndpoint endpoint;
     private final Timers timers;
-    private final ServerSocket server;
-    private final ThreadPoolExecutor workers;
+    private final @Nullable ServerSocket server;
+    private final @Nullable ThreadPoolExecutor workers;
+
+    /** The key of {@code camalarm.server} this component reads. */
+    interface Config {
+        int lenientPort();
+    }
 
     @Activate
     public LenientAlarmListener(
             @Reference AlarmEndpoint endpoint,
             @Reference Timers timers,
+            @Reference ConfigReader configs,
             BundleContext context,
-            ServerSettings.Config config) {
+            Map<String, Object> properties) {
         this.endpoint = endpoint;
         this.timers = timers;
-        if (config.lenientPort() <= 0) {
+        // the server settings component reports problems of camalarm.server; here only the port counts
+        int port = configs.read(Config.class, ServerSettings.PID, properties)
+                .values()
+                .lenientPort();
+        if (port <= 0) {
             server = null;
             workers = null;
             return;
@@ -78,25 +90,27 @@ public class LenientAlarmListener {
         AtomicInteger count = new AtomicInteger();
         // core = max: a ThreadPoolExecutor adds threads beyond its core only once the queue is full,
         // so with a smaller core one stalled connection would hold up every camera behind it
-        workers = new ThreadPoolExecutor(
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
                 MAX_WORKERS, MAX_WORKERS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
                     Thread t = new Thread(r, "camalarm-lenient-" + count.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
-        workers.allowCoreThreadTimeOut(true);
-        server = open(context.getProperty("org.apache.felix.http.host"), config.lenientPort());
-        if (server != null) {
-            Thread acceptor = new Thread(this::accept, "camalarm-lenient-acceptor");
+        pool.allowCoreThreadTimeOut(true);
+        workers = pool;
+        ServerSocket socket = open(context.getProperty("org.apache.felix.http.host"), port);
+        server = socket;
+        if (socket != null) {
+            Thread acceptor = new Thread(() -> accept(socket, pool), "camalarm-lenient-acceptor");
             acceptor.setDaemon(true);
             acceptor.start();
             LOGGER.info(
                     "Lenient alarm listener on port {} (for cameras whose request lines the HTTP server refuses)",
-                    server.getLocalPort());
+                    socket.getLocalPort());
         }
     }
 
-    private static ServerSocket open(String host, int port) {
+    private static @Nullable ServerSocket open(@Nullable String host, int port) {
         try {
             ServerSocket socket = new ServerSocket();
             socket.setReuseAddress(true);
@@ -112,7 +126,7 @@ public class LenientAlarmListener {
         }
     }
 
-    private void accept() {
+    private void accept(ServerSocket server, ThreadPoolExecutor workers) {
         while (!server.isClosed()) {
             Socket socket;
             try {
@@ -138,7 +152,7 @@ public class LenientAlarmListener {
             Answer answer;
             try {
                 answer = respond(in, remote);
-            } catch (RuntimeException | StackOverflowError e) {
+            } catch (RuntimeException e) {
                 LOGGER.warn("Lenient alarm request from {} could not be processed: {}", remote, e.toString());
                 answer = Answer.error(400, "unprocessable_alarm", "the request could not be read as an alarm");
             }
@@ -159,14 +173,14 @@ public class LenientAlarmListener {
         try {
             request = RequestHead.parse(head.toByteArray(), head.size());
         } catch (IllegalArgumentException e) {
-            return Answer.error(400, "bad_request", e.getMessage());
+            return Answer.error(400, "bad_request", String.valueOf(e.getMessage()));
         }
         if (!request.path().startsWith(AlarmEndpoint.PATH + "/")) {
-            return AlarmEndpoint.NOT_FOUND_ANSWER;
+            return Answer.NOT_FOUND;
         }
         AlarmEndpoint.Target target = endpoint.target(request.path().substring(AlarmEndpoint.PATH.length()));
         if (target == null) {
-            return AlarmEndpoint.NOT_FOUND_ANSWER;
+            return Answer.NOT_FOUND;
         }
         if (request.chunked()) {
             return Answer.error(411, "length_required", "send the body with a Content-Length");
@@ -228,8 +242,9 @@ public class LenientAlarmListener {
                 .append(answer.contentType())
                 .append("\r\nContent-Length: ")
                 .append(answer.body().length);
-        if (answer.allow() != null) {
-            head.append("\r\nAllow: ").append(answer.allow());
+        String allow = answer.allow();
+        if (allow != null) {
+            head.append("\r\nAllow: ").append(allow);
         }
         head.append("\r\nConnection: close\r\n\r\n");
         out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
@@ -247,11 +262,13 @@ public class LenientAlarmListener {
 
     @Deactivate
     void deactivate() {
-        if (server != null) {
-            closeQuietly(server);
+        ServerSocket socket = server;
+        if (socket != null) {
+            closeQuietly(socket);
         }
-        if (workers != null) {
-            workers.shutdownNow();
+        ThreadPoolExecutor pool = workers;
+        if (pool != null) {
+            pool.shutdownNow();
         }
     }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The head of an HTTP/1.x request, read the way cameras write it rather than the way RFC 9112
@@ -14,7 +15,13 @@ import java.util.regex.Pattern;
  * @param contentLength the declared body length, -1 when none
  * @param chunked       whether the body is sent chunked (which this reader does not take)
  */
-record RequestHead(String method, String path, String query, String contentType, long contentLength, boolean chunked) {
+record RequestHead(
+        String method,
+        String path,
+        @Nullable String query,
+        @Nullable String contentType,
+        long contentLength,
+        boolean chunked) {
 
     private static final Pattern REQUEST_LINE = Pattern.compile("([A-Za-z]+) +(.+?)(?: +HTTP/\\d(?:\\.\\d)?)? *");
 
@@ -36,7 +43,7 @@ record RequestHead(String method, String path, String query, String contentType,
             target = slash < 0 ? "/" : target.substring(slash);
         }
         int question = target.indexOf('?');
-        String contentType = null;
+        @Nullable String contentType = null;
         long contentLength = -1;
         boolean chunked = false;
         for (int i = 1; i < lines.length; i++) {

@@ -5,96 +5,74 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Map;
+import org.camalarm.config.ConfigReader;
+import org.camalarm.config.ConfigReading;
+import org.camalarm.userdata.TokenStore;
+import org.camalarm.userdata.UserdataFiles;
+import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Modified;
-import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The alarm server's settings (PID {@code camalarm.server}): tokens and limits. Changes apply at
- * once ({@link Modified}), without restarting the servlets.
+ * The alarm server's settings (PID {@code camalarm.server}): the alarm token and the body limit.
+ * Changes apply at once ({@link Modified}), without restarting the servlets. A value that cannot be
+ * used keeps its default and is logged with its key.
  */
 @Component(
         service = ServerSettings.class,
-        configurationPid = "camalarm.server",
+        configurationPid = ServerSettings.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
-@Designate(ocd = ServerSettings.Config.class)
+@Designate(ocd = ServerConfig.class)
 public class ServerSettings {
 
-    @ObjectClassDefinition(
-            name = "camalarm alarm server",
-            description = "Tokens and limits of the camera alarm" + " endpoint and the REST API")
-    public @interface Config {
-        @AttributeDefinition(
-                name = "Alarm token",
-                required = false,
-                description =
-                        "Secret path segment" + " cameras push to: /camalarm/alarm/<alarmToken>. Generated when empty.")
-        String alarmToken() default "";
-
-        @AttributeDefinition(
-                name = "API token",
-                required = false,
-                description = "Bearer token of the REST" + " API. Generated when empty.")
-        String apiToken() default "";
-
-        @AttributeDefinition(name = "Maximum body size", description = "Largest request body accepted, in bytes")
-        long maxBodyBytes() default DEFAULT_MAX_BODY_BYTES;
-
-        @AttributeDefinition(
-                name = "Lenient port",
-                description =
-                        "A second port for cameras whose requests the HTTP"
-                                + " server refuses (iVSEC sends times with a raw space in the URL); same paths and tokens. 0 = off")
-        int lenientPort() default 0;
-    }
-
-    static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
+    static final String PID = "camalarm.server";
     /** Bodies are read into one array: a larger setting is taken as this. */
     static final long MAX_BODY_BYTES = Integer.MAX_VALUE - 16;
 
-    private record Values(byte[] alarmToken, byte[] apiToken, long maxBodyBytes) {}
+    private static final Logger LOGGER = LoggerFactory.getLogger(ServerSettings.class);
+
+    private record Values(byte[] alarmToken, long maxBodyBytes) {}
 
     private final TokenStore tokenStore;
-    private volatile Values values;
+    private final ConfigReader configs;
+    private volatile Values values = new Values(new byte[0], 0);
 
     @Activate
-    public ServerSettings(BundleContext context, Config config) {
-        Path tokens = UserdataFiles.resolve(context, "tokens.properties");
-        this.tokenStore = new TokenStore(tokens);
-        modified(config);
+    public ServerSettings(BundleContext context, @Reference ConfigReader configs, Map<String, Object> properties) {
+        this(new TokenStore(UserdataFiles.resolve(context, TokenStore.FILE_NAME)), configs, properties);
     }
 
     /** Also used by tests: settings with a fixed token store. */
-    ServerSettings(TokenStore tokenStore, Config config) {
+    ServerSettings(TokenStore tokenStore, ConfigReader configs, Map<String, Object> properties) {
         this.tokenStore = tokenStore;
-        modified(config);
+        this.configs = configs;
+        modified(properties);
     }
 
     @Modified
-    void modified(Config config) {
+    void modified(Map<String, Object> properties) {
+        ConfigReading<ServerConfig> reading = configs.read(ServerConfig.class, PID, properties);
+        reading.problems().forEach(problem -> LOGGER.warn("{}: {}", PID, problem));
+        ServerConfig config = reading.values();
         try {
-            values = new Values(
-                    bytes(pick(config.alarmToken(), "alarmToken")),
-                    bytes(pick(config.apiToken(), "apiToken")),
-                    config.maxBodyBytes() > 0
-                            ? Math.min(config.maxBodyBytes(), MAX_BODY_BYTES)
-                            : DEFAULT_MAX_BODY_BYTES);
+            String token = config.alarmToken().isEmpty() ? tokenStore.token("alarmToken") : config.alarmToken();
+            long max = config.maxBodyBytes();
+            if (max <= 0) {
+                max = configs.read(ServerConfig.class, PID, Map.of()).values().maxBodyBytes();
+                LOGGER.warn("{}: maxBodyBytes={} must be more than 0; {} bytes apply", PID, config.maxBodyBytes(), max);
+            }
+            values = new Values(token.getBytes(StandardCharsets.UTF_8), Math.min(max, MAX_BODY_BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the generated tokens in " + tokenStore.file(), e);
         }
-    }
-
-    private String pick(String configured, String key) throws IOException {
-        return configured != null && !configured.isBlank() ? configured.trim() : tokenStore.token(key);
-    }
-
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Where generated tokens are kept (for telling the user, see {@link AlarmEndpointLog}). */
@@ -103,13 +81,9 @@ public class ServerSettings {
     }
 
     /** Whether a path segment is the alarm token (compared in constant time). */
-    public boolean isAlarmToken(String candidate) {
-        return candidate != null && MessageDigest.isEqual(values.alarmToken(), bytes(candidate));
-    }
-
-    /** Whether a bearer token is the API token (compared in constant time). */
-    public boolean isApiToken(String candidate) {
-        return candidate != null && MessageDigest.isEqual(values.apiToken(), bytes(candidate));
+    public boolean isAlarmToken(@Nullable String candidate) {
+        return candidate != null
+                && MessageDigest.isEqual(values.alarmToken(), candidate.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The alarm token, for showing the user what to type into a camera (never for logs). */

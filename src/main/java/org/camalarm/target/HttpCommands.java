@@ -2,27 +2,38 @@ package org.camalarm.target;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.camalarm.push.GenericCommand;
 import org.camalarm.thing.ThingUID;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * The commands of an {@code http} thing, one per property {@code command.<name>=<METHOD> <path with query>}
+ * The commands of an {@code http} thing, one per key {@code command.<name>=<METHOD> <path with query>}
  * (e.g. {@code command.post1=POST relay/0?turn=on}, the iVSEC camera's Manual Push), with optional
- * {@code command.<name>.body} and {@code command.<name>.contentType}. Each becomes the channel {@code <name>}.
+ * {@code command.<name>.body} and {@code command.<name>.contentType}. Each becomes the channel
+ * {@code <name>}. These keys are not in the Metatype (their names are the user's): the reader accepts
+ * them through {@link #isCommandKey}.
  */
 final class HttpCommands {
 
     private static final String PREFIX = "command.";
     private static final String BODY = ".body";
     private static final String CONTENT_TYPE = ".contentType";
+    /** A query parameter whose name says it is a secret ({@code pwd=}, {@code password=}, {@code token=}, …). */
+    private static final Pattern SECRET_PARAMETER =
+            Pattern.compile("(?i)([?&][^=&\\s]*(?:pass|pwd|token|secret|key|auth)[^=&\\s]*=)[^&\\s]*");
 
     private HttpCommands() {}
 
+    static boolean isCommandKey(String key) {
+        return key.startsWith(PREFIX);
+    }
+
     /** The commands by name, in name order; throws IllegalArgumentException naming the bad line. */
-    static Map<String, GenericCommand> read(TargetProperties p) {
+    static Map<String, GenericCommand> read(Map<String, ?> properties) {
         Map<String, GenericCommand> commands = new TreeMap<>();
-        for (String key : p.keys()) {
-            if (!key.startsWith(PREFIX) || key.endsWith(BODY) || key.endsWith(CONTENT_TYPE)) {
+        for (String key : properties.keySet()) {
+            if (!isCommandKey(key) || key.endsWith(BODY) || key.endsWith(CONTENT_TYPE)) {
                 continue;
             }
             String name = key.substring(PREFIX.length());
@@ -32,13 +43,13 @@ final class HttpCommands {
             }
             GenericCommand command;
             try {
-                command = GenericCommand.parse(p.string(key, ""));
+                command = GenericCommand.parse(text(properties.get(key)));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
             }
-            String body = p.string(key + BODY, null);
+            String body = text(properties.get(key + BODY));
             if (body != null) {
-                command = command.withBody(body, p.string(key + CONTENT_TYPE, null));
+                command = command.withBody(body, text(properties.get(key + CONTENT_TYPE)));
             }
             commands.put(name, command);
         }
@@ -48,5 +59,18 @@ final class HttpCommands {
                             + " e.g. command.on=POST relay/0?turn=on");
         }
         return commands;
+    }
+
+    /** A command line as users may see it: values of secret-looking query parameters masked. */
+    static String maskSecrets(String commandLine) {
+        return SECRET_PARAMETER.matcher(commandLine).replaceAll("$1******");
+    }
+
+    private static @Nullable String text(@Nullable Object value) {
+        if (value == null) {
+            return null;
+        }
+        String text = (value instanceof String[] array && array.length > 0 ? array[0] : String.valueOf(value)).strip();
+        return text.isEmpty() ? null : text;
     }
 }

@@ -3,6 +3,7 @@ package org.camalarm.target;
 import java.util.concurrent.CompletableFuture;
 import org.camalarm.push.PushResult;
 import org.camalarm.thing.Thing;
+import org.eclipse.jdt.annotation.Nullable;
 
 /** A push target whose configuration is invalid: visible, OFFLINE with the reason, refusing commands. */
 record MisconfiguredTarget(Thing thing, String problem) implements PushTargetHandler {
@@ -13,7 +14,7 @@ record MisconfiguredTarget(Thing thing, String problem) implements PushTargetHan
     }
 
     @Override
-    public CompletableFuture<PushResult> test(String command) {
+    public CompletableFuture<PushResult> test(@Nullable String command) {
         throw new IllegalArgumentException(thing.uid() + " is not configured correctly: " + problem);
     }
 }

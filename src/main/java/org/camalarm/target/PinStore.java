@@ -8,7 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Properties;
-import org.camalarm.server.UserdataFiles;
+import org.camalarm.userdata.UserdataFiles;
+import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -36,7 +37,7 @@ public class PinStore {
     }
 
     /** The learned pin of a thing, or {@code null}. */
-    public synchronized String pin(String thingUID) {
+    public synchronized @Nullable String pin(String thingUID) {
         return load().getProperty(thingUID);
     }
 

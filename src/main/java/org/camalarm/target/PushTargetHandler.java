@@ -3,6 +3,7 @@ package org.camalarm.target;
 import java.util.concurrent.CompletableFuture;
 import org.camalarm.push.PushResult;
 import org.camalarm.thing.ThingHandler;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * A thing that sends push commands to a device (a relay, a light, an intercom): what rules, REST
@@ -32,5 +33,5 @@ public interface PushTargetHandler extends ThingHandler {
      *
      * @throws IllegalArgumentException when the named command does not exist
      */
-    CompletableFuture<PushResult> test(String command);
+    CompletableFuture<PushResult> test(@Nullable String command);
 }

@@ -18,6 +18,7 @@ import org.camalarm.thing.Thing;
 import org.camalarm.thing.ThingStatusInfo;
 import org.camalarm.thing.ThingStatusInfo.Detail;
 import org.camalarm.time.Timers;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Drives one push-target device: turns channel commands into pushes, and push outcomes into the
@@ -38,10 +39,17 @@ final class TargetHandler implements PushTargetHandler {
     private final Timers timers;
     private final PinStore pins;
     private DeviceSettings settings;
-    private CompletableFuture<DeviceFamily> family;
-    private CompletableFuture<PushCommandSender> gated;
-    private CompletableFuture<PushCommandSender> ungated;
+    private @Nullable CompletableFuture<DeviceFamily> family;
+    private @Nullable CompletableFuture<PushCommandSender> gated;
+    private @Nullable CompletableFuture<PushCommandSender> ungated;
     private volatile boolean pinLearned;
+
+    /** What a channel command sends: a switch command of the family, or an http thing's configured request. */
+    private sealed interface Action permits SwitchAction, RequestAction {}
+
+    private record SwitchAction(SwitchCommand command) implements Action {}
+
+    private record RequestAction(GenericCommand request) implements Action {}
 
     /** Why the family is unknown: the outcome of asking the device. */
     private static final class FamilyUnknown extends RuntimeException {
@@ -55,7 +63,12 @@ final class TargetHandler implements PushTargetHandler {
     }
 
     TargetHandler(
-            Thing thing, DeviceSettings settings, TargetPlan plan, Duration interval, Timers timers, PinStore pins) {
+            Thing thing,
+            DeviceSettings settings,
+            TargetPlan plan,
+            @Nullable Duration interval,
+            Timers timers,
+            PinStore pins) {
         this.thing = thing;
         this.settings = settings;
         this.plan = plan;
@@ -75,20 +88,21 @@ final class TargetHandler implements PushTargetHandler {
     }
 
     @Override
-    public CompletableFuture<PushResult> test(String command) {
+    public CompletableFuture<PushResult> test(@Nullable String command) {
         if (command == null || command.isBlank()) {
             String channel = defaultTestChannel();
             return push(channel, action(channel, "ON"), false);
         }
-        if (plan.namedCommands().containsKey(command)) {
-            return push(command, plan.namedCommands().get(command), false);
+        GenericCommand request = plan.namedCommands().get(command);
+        if (request != null) {
+            return push(command, new RequestAction(request), false);
         }
         SwitchCommand named = switchCommand(command);
-        return push(channelFor(named), named, false);
+        return push(channelFor(named), new SwitchAction(named), false);
     }
 
     /** The configured command (http things) or the switch command a channel's command means. */
-    private Object action(String channelId, String command) {
+    private Action action(String channelId, @Nullable String command) {
         if (!thing.hasChannel(channelId)) {
             throw new IllegalArgumentException(thing.uid() + " has no channel " + channelId);
         }
@@ -97,21 +111,22 @@ final class TargetHandler implements PushTargetHandler {
         }
         GenericCommand named = plan.namedCommands().get(channelId);
         if (named != null) {
-            return named; // a command channel sends its request whatever the command (ON, a button press)
+            return new RequestAction(named); // a command channel sends its request whatever the command (ON, a press)
         }
         String c = command == null ? "" : command.trim().toUpperCase(Locale.ROOT);
-        return switch (channelId) {
-            case TargetChannels.POWER ->
-                switch (c) {
-                    case "ON", "OFF", "TOGGLE", "PULSE" -> switchCommand(c);
-                    default ->
-                        throw new IllegalArgumentException(
-                                "power takes ON, OFF, TOGGLE or PULSE, not '" + command + "'");
-                };
-            case TargetChannels.TOGGLE -> SwitchCommand.TOGGLE;
-            case TargetChannels.PULSE -> SwitchCommand.PULSE;
-            default -> throw new IllegalArgumentException(channelId + " takes no commands");
-        };
+        return new SwitchAction(
+                switch (channelId) {
+                    case TargetChannels.POWER ->
+                        switch (c) {
+                            case "ON", "OFF", "TOGGLE", "PULSE" -> switchCommand(c);
+                            default ->
+                                throw new IllegalArgumentException(
+                                        "power takes ON, OFF, TOGGLE or PULSE, not '" + command + "'");
+                        };
+                    case TargetChannels.TOGGLE -> SwitchCommand.TOGGLE;
+                    case TargetChannels.PULSE -> SwitchCommand.PULSE;
+                    default -> throw new IllegalArgumentException(channelId + " takes no commands");
+                });
     }
 
     private SwitchCommand switchCommand(String command) {
@@ -147,17 +162,18 @@ final class TargetHandler implements PushTargetHandler {
         return plan.switchCommands().contains(SwitchCommand.PULSE) ? TargetChannels.PULSE : TargetChannels.POWER;
     }
 
-    private CompletableFuture<PushResult> push(String channelId, Object action, boolean useInterval) {
+    private CompletableFuture<PushResult> push(String channelId, Action action, boolean useInterval) {
         return sender(useInterval)
-                .thenCompose(sender ->
-                        action instanceof GenericCommand g ? sender.send(g) : sender.send((SwitchCommand) action))
+                .thenCompose(sender -> action instanceof RequestAction request
+                        ? sender.send(request.request())
+                        : sender.send(((SwitchAction) action).command()))
                 .exceptionally(TargetHandler::unknownFamily)
                 .thenApply(result -> record(channelId, action, result));
     }
 
     private static PushResult unknownFamily(Throwable failure) {
-        Throwable cause =
-                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable wrapped = failure instanceof CompletionException ? failure.getCause() : null;
+        Throwable cause = wrapped != null ? wrapped : failure;
         if (cause instanceof FamilyUnknown unknown) {
             return unknown.result;
         }
@@ -170,9 +186,10 @@ final class TargetHandler implements PushTargetHandler {
             settings = settings.withCertificateFingerprint(pins.pin(thing.uid().toString()));
             retireSenders();
         }
-        if (family == null || family.isCompletedExceptionally()) {
-            DeviceSettings current = settings;
-            family = plan.family().apply(current);
+        CompletableFuture<DeviceFamily> known = family;
+        if (known == null || known.isCompletedExceptionally()) {
+            known = plan.family().apply(settings);
+            family = known;
             gated = null;
             ungated = null;
         }
@@ -180,7 +197,7 @@ final class TargetHandler implements PushTargetHandler {
         if (sender == null) {
             DeviceSettings current = settings;
             IntervalGate senderGate = useInterval ? gate : IntervalGate.off();
-            sender = family.thenApply(f -> new PushCommandSender(current, f, senderGate, this::learnPin));
+            sender = known.thenApply(f -> new PushCommandSender(current, f, senderGate, this::learnPin));
             if (useInterval) {
                 gated = sender;
             } else {
@@ -200,7 +217,7 @@ final class TargetHandler implements PushTargetHandler {
         return CompletableFuture.failedFuture(new FamilyUnknown(result));
     }
 
-    private PushResult record(String channelId, Object action, PushResult result) {
+    private PushResult record(String channelId, Action action, PushResult result) {
         thing.updateState(TargetChannels.LAST_RESULT, State.string(result.reason() + ": " + result.detail()));
         if (result.reason() == Reason.INTERVAL || result.reason() == Reason.OVERLOADED) {
             return result; // nothing reached the device: its status is unchanged
@@ -221,10 +238,11 @@ final class TargetHandler implements PushTargetHandler {
     }
 
     /** The power switch follows what the device accepted; a pulse ends by itself, so it leaves it alone. */
-    private void updatePower(String channelId, Object action) {
-        if (!thing.hasChannel(TargetChannels.POWER) || !(action instanceof SwitchCommand command)) {
+    private void updatePower(String channelId, Action action) {
+        if (!thing.hasChannel(TargetChannels.POWER) || !(action instanceof SwitchAction switched)) {
             return;
         }
+        SwitchCommand command = switched.command();
         State current = thing.state(TargetChannels.POWER);
         switch (command) {
             case ON -> thing.updateState(TargetChannels.POWER, State.ON);
@@ -255,7 +273,7 @@ final class TargetHandler implements PushTargetHandler {
         ungated = null;
     }
 
-    private static void close(CompletableFuture<PushCommandSender> sender) {
+    private static void close(@Nullable CompletableFuture<PushCommandSender> sender) {
         if (sender != null) {
             sender.thenAccept(PushCommandSender::close);
         }

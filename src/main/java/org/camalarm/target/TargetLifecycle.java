@@ -2,10 +2,15 @@ package org.camalarm.target;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.camalarm.config.ConfigReading;
+import org.camalarm.config.Seconds;
+import org.camalarm.push.AuthMode;
 import org.camalarm.push.DeviceSettings;
 import org.camalarm.push.Protocol;
 import org.camalarm.push.SwitchCommand;
@@ -16,36 +21,40 @@ import org.camalarm.thing.ThingHandler;
 import org.camalarm.thing.ThingStatusInfo;
 import org.camalarm.thing.ThingStatusInfo.Detail;
 import org.camalarm.thing.ThingUID;
+import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the push-target components share: turn a configuration into a registered push-target thing,
- * and take it away again. A bad configuration still shows as a thing, OFFLINE/CONFIGURATION_ERROR
- * with the reason, and refuses commands with that reason.
+ * What the push-target components share: read a configuration through its type's interface, turn
+ * it into a registered push-target thing, and take it away again. A bad configuration still shows as
+ * a thing, OFFLINE/CONFIGURATION_ERROR with the reason, and refuses commands with that reason.
  */
 final class TargetLifecycle {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(TargetLifecycle.class);
     private final TargetServices services;
-    private final ThingHandler handler;
+    private final @Nullable ThingHandler handler;
 
-    private TargetLifecycle(TargetServices services, ThingHandler handler) {
+    private TargetLifecycle(TargetServices services, @Nullable ThingHandler handler) {
         this.services = services;
         this.handler = handler;
     }
 
     /**
-     * @param type      the thing type id ({@code shelly}, {@code http}, ...)
-     * @param protocols the protocols the device family can speak
-     * @param planner   reads the family parameters; throws IllegalArgumentException for bad ones
+     * @param type       the thing type id ({@code shelly}, {@code http}, ...); its configuration is
+     *                   described under the factory PID {@code camalarm.<type>}
+     * @param configType the type's configuration interface
+     * @param protocols  the protocols the device family can speak
+     * @param planner    reads the family parameters; throws IllegalArgumentException for bad ones
      */
-    static TargetLifecycle start(
+    static <C extends PushTargetConfig> TargetLifecycle start(
             String type,
             Map<String, Object> properties,
             TargetServices services,
+            Class<C> configType,
             Set<Protocol> protocols,
-            Function<TargetProperties, TargetPlan> planner) {
+            Function<C, TargetPlan> planner) {
         String thingId;
         try {
             thingId = ThingConfigurations.thingId(properties);
@@ -54,35 +63,66 @@ final class TargetLifecycle {
             return new TargetLifecycle(services, null);
         }
         ThingUID uid = new ThingUID(type, thingId);
-        TargetProperties props = new TargetProperties(properties);
-        String label = props.string("label", type);
+        ConfigReading<C> reading =
+                services.configs.read(configType, "camalarm." + type, properties, HttpCommands::isCommandKey);
+        C config = reading.values();
+        String label = config.label().isEmpty() ? type : config.label();
+        Map<String, Object> shown = shown(reading);
+        boolean editable = ThingConfigurations.isEditable(properties);
         ThingHandler handler;
         try {
-            DeviceSettings settings = props.settings(protocols, services.pins.pin(uid.toString()));
-            TargetPlan plan = planner.apply(props);
-            Duration interval = props.seconds("interval");
-            Thing thing = new Thing(
-                    uid,
-                    label,
-                    props.shown(),
-                    ThingConfigurations.isEditable(properties),
-                    channels(plan),
-                    services.events);
-            handler = new TargetHandler(thing, settings, plan, interval, services.timers, services.pins);
+            if (!reading.ok()) {
+                throw new IllegalArgumentException(reading.summary());
+            }
+            DeviceSettings settings = settings(config, protocols, services.pins.pin(uid.toString()));
+            TargetPlan plan = planner.apply(config);
+            Duration interval = Seconds.of("interval", config.interval());
+            Thing thing = new Thing(uid, label, shown, editable, channels(plan), services.events);
+            handler = new TargetHandler(
+                    thing, settings, plan, interval.isZero() ? null : interval, services.timers, services.pins);
         } catch (IllegalArgumentException e) {
+            String problem = String.valueOf(e.getMessage());
             handler = new MisconfiguredTarget(
-                    new Thing(
-                            uid,
-                            label,
-                            props.shown(),
-                            ThingConfigurations.isEditable(properties),
-                            TargetChannels.STATUS,
-                            services.events),
-                    e.getMessage());
-            handler.thing()
-                    .setStatus(ThingStatusInfo.offline(Detail.CONFIGURATION_ERROR, String.valueOf(e.getMessage())));
+                    new Thing(uid, label, shown, editable, TargetChannels.STATUS, services.events), problem);
+            handler.thing().setStatus(ThingStatusInfo.offline(Detail.CONFIGURATION_ERROR, problem));
         }
         return new TargetLifecycle(services, services.registry.add(handler) ? handler : null);
+    }
+
+    /** host, port, protocol, credentials, authMode, timeout and the certificate pin (configured, else learned). */
+    private static DeviceSettings settings(
+            PushTargetConfig config, Set<Protocol> allowed, @Nullable String pinnedFingerprint) {
+        Protocol protocol = Protocol.valueOf(config.protocol().toUpperCase(Locale.ROOT));
+        if (!allowed.contains(protocol)) {
+            throw new IllegalArgumentException("protocol " + config.protocol()
+                    + " is not available for this device; use "
+                    + String.join(
+                            " or ",
+                            allowed.stream()
+                                    .map(p -> p.name().toLowerCase(Locale.ROOT))
+                                    .sorted()
+                                    .toList()));
+        }
+        String fingerprint =
+                config.certificateFingerprint().isEmpty() ? pinnedFingerprint : config.certificateFingerprint();
+        return new DeviceSettings(
+                config.host(),
+                TargetPlan.checked("port", config.port(), 0, 65535),
+                protocol,
+                config.username(),
+                config.password(),
+                AuthMode.valueOf(config.authMode().toUpperCase(Locale.ROOT)),
+                Duration.ofMillis(TargetPlan.checked("timeout", config.timeout(), 1, 600_000)),
+                fingerprint,
+                DeviceSettings.DEFAULT_MAX_CONCURRENT);
+    }
+
+    /** The configuration as users see it, the secret query parameters of command lines masked too. */
+    private static Map<String, Object> shown(ConfigReading<?> reading) {
+        Map<String, Object> shown = new LinkedHashMap<>(reading.shown());
+        shown.replaceAll((key, value) ->
+                HttpCommands.isCommandKey(key) ? HttpCommands.maskSecrets(String.valueOf(value)) : value);
+        return shown;
     }
 
     private static List<ChannelDefinition> channels(TargetPlan plan) {
@@ -99,16 +139,17 @@ final class TargetLifecycle {
         }
         plan.namedCommands()
                 .forEach((name, command) ->
-                        channels.add(TargetChannels.action(name, TargetProperties.maskSecrets(command.line()))));
+                        channels.add(TargetChannels.action(name, HttpCommands.maskSecrets(command.line()))));
         channels.addAll(TargetChannels.STATUS);
         return channels;
     }
 
     void stop() {
-        if (handler != null) {
-            services.registry.unregister(handler);
-            if (handler instanceof TargetHandler device) {
-                device.dispose();
+        ThingHandler started = handler;
+        if (started != null) {
+            services.registry.unregister(started);
+            if (started instanceof TargetHandler target) {
+                target.dispose();
             }
         }
     }

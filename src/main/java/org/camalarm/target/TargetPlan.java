@@ -1,13 +1,16 @@
 package org.camalarm.target;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import org.camalarm.config.Seconds;
 import org.camalarm.push.DeviceFamily;
 import org.camalarm.push.DeviceSettings;
 import org.camalarm.push.GenericCommand;
 import org.camalarm.push.SwitchCommand;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * What a device type makes of its configuration: the switch commands it offers (each becomes a
@@ -22,5 +25,19 @@ record TargetPlan(
 
     static TargetPlan of(DeviceFamily family) {
         return new TargetPlan(family.supportedCommands(), Map.of(), s -> CompletableFuture.completedFuture(family));
+    }
+
+    /** A number the device offers only in a range: relay, switch, port numbers. */
+    static int checked(String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(key + " must be " + min + " to " + max + ", got " + value);
+        }
+        return value;
+    }
+
+    /** A pulse length; {@code null} for 0 (the device's own preset). */
+    static @Nullable Duration pulse(double seconds) {
+        Duration pulse = Seconds.of("pulseTime", seconds);
+        return pulse.isZero() ? null : pulse;
     }
 }

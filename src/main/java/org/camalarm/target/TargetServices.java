@@ -1,5 +1,6 @@
 package org.camalarm.target;
 
+import org.camalarm.config.ConfigReader;
 import org.camalarm.thing.ThingEvents;
 import org.camalarm.thing.ThingRegistry;
 import org.camalarm.time.Timers;
@@ -15,16 +16,19 @@ public class TargetServices {
     final ThingEvents events;
     final Timers timers;
     final PinStore pins;
+    final ConfigReader configs;
 
     @Activate
     public TargetServices(
             @Reference ThingRegistry registry,
             @Reference ThingEvents events,
             @Reference Timers timers,
-            @Reference PinStore pins) {
+            @Reference PinStore pins,
+            @Reference ConfigReader configs) {
         this.registry = registry;
         this.events = events;
         this.timers = timers;
         this.pins = pins;
+        this.configs = configs;
     }
 }

@@ -3,6 +3,7 @@ package org.camalarm.target;
 import java.util.HashMap;
 import java.util.Map;
 import org.camalarm.thing.ThingConfigurations;
+import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 public class TwoNConfigFiles {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(TwoNConfigFiles.class);
-    private final TargetLifecycle lifecycle;
+    private final @Nullable TargetLifecycle lifecycle;
 
     @Activate
     public TwoNConfigFiles(@Reference TargetServices services, Map<String, Object> properties) {
@@ -49,8 +50,9 @@ public class TwoNConfigFiles {
 
     @Deactivate
     void deactivate() {
-        if (lifecycle != null) {
-            lifecycle.stop();
+        TargetLifecycle started = lifecycle;
+        if (started != null) {
+            started.stop();
         }
     }
 }

@@ -2,6 +2,7 @@ package org.camalarm.target;
 
 import java.util.EnumSet;
 import java.util.Map;
+import org.camalarm.config.ConfigReader;
 import org.camalarm.push.Protocol;
 import org.camalarm.push.TwoNIntercom;
 import org.osgi.service.component.annotations.Activate;
@@ -10,73 +11,30 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
-import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.osgi.service.metatype.annotations.Option;
 
-/** A switch of a 2N IP intercom (IP Verso, …) through its HTTP API /api/switch/ctrl; thing {@code camalarm:2n-intercom:<id>}, one per factory configuration. */
+/** A switch of a 2N IP intercom (IP Verso, …) through its HTTP API {@code /api/switch/ctrl}: thing {@code camalarm:2n-intercom:<id>}. */
 @Component(
-        configurationPid = "camalarm.2n-intercom",
+        configurationPid = TwoNIntercomTarget.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE,
         service = {})
 @Designate(ocd = TwoNIntercomTarget.Config.class, factory = true)
 public class TwoNIntercomTarget {
 
+    static final String TYPE = "2n-intercom";
+    static final String PID = "camalarm.2n-intercom";
+
     @ObjectClassDefinition(
-            name = "2N IP intercom switch",
-            description = "A switch of a 2N IP intercom (IP Verso, …) through its HTTP API /api/switch/ctrl")
-    public @interface Config {
-        @AttributeDefinition(name = "Label", description = "Name shown for this device")
-        String label() default "2N intercom";
-
-        @AttributeDefinition(name = "Host", description = "The device's name or IP address")
-        String host();
-
-        @AttributeDefinition(name = "Port", description = "0 = the protocol's default (80 for HTTP, 443 for HTTPS)")
-        int port() default 0;
-
+            name = "%2n-intercom.name",
+            description = "%2n-intercom.description",
+            localization = ConfigReader.LOCALIZATION)
+    public interface Config extends PushTargetConfig {
         @AttributeDefinition(
-                name = "Protocol",
-                options = {@Option(label = "HTTP", value = "http"), @Option(label = "HTTPS", value = "https")})
-        String protocol() default "http";
-
-        @AttributeDefinition(name = "Username", required = false)
-        String username() default "";
-
-        @AttributeDefinition(name = "Password", required = false, type = AttributeType.PASSWORD)
-        String password() default "";
-
-        @AttributeDefinition(
-                name = "Authentication",
-                description = "auto answers the device's challenge" + " (Digest or Basic)",
-                options = {
-                    @Option(label = "Auto", value = "auto"),
-                    @Option(label = "None", value = "none"),
-                    @Option(label = "Basic", value = "basic"),
-                    @Option(label = "Digest", value = "digest")
-                })
-        String authMode() default "auto";
-
-        @AttributeDefinition(name = "Timeout", description = "Milliseconds to connect, and again for the reply")
-        int timeout() default 5000;
-
-        @AttributeDefinition(
-                name = "Interval",
-                description = "Minimum seconds between two pushes of the same"
-                        + " command (decimals allowed); repeats inside it are dropped and counted. 0 = off")
-        double interval() default 0;
-
-        @AttributeDefinition(
-                name = "Certificate fingerprint",
-                required = false,
-                description =
-                        "HTTPS: SHA-256"
-                                + " of the device certificate. Empty = trust the first one seen and keep it (userdata/camalarm/pins.properties)")
-        String certificateFingerprint() default "";
-
-        @AttributeDefinition(name = "Switch", description = "Switch number on the intercom")
-        int switch$() default 1;
+                name = "%2n-intercom.switch.name",
+                description = "%2n-intercom.switch.description",
+                defaultValue = "1")
+        int switch$();
     }
 
     private final TargetLifecycle lifecycle;
@@ -88,15 +46,16 @@ public class TwoNIntercomTarget {
 
     static TargetLifecycle start(Map<String, Object> properties, TargetServices services) {
         return TargetLifecycle.start(
-                "2n-intercom",
+                TYPE,
                 properties,
                 services,
+                Config.class,
                 EnumSet.of(Protocol.HTTP, Protocol.HTTPS),
                 TwoNIntercomTarget::plan);
     }
 
-    static TargetPlan plan(TargetProperties p) {
-        return TargetPlan.of(new TwoNIntercom(p.integer("switch", 1, 1, 4)));
+    static TargetPlan plan(Config config) {
+        return TargetPlan.of(new TwoNIntercom(TargetPlan.checked("switch", config.switch$(), 1, 4)));
     }
 
     @Deactivate

@@ -39,7 +39,7 @@ public final class Thing {
             ThingEvents events) {
         this.uid = uid;
         this.label = label;
-        this.configuration = Map.copyOf(configuration);
+        this.configuration = Collections.unmodifiableMap(new LinkedHashMap<>(configuration));
         this.editable = editable;
         this.events = events;
         channels.forEach(this::addChannel);

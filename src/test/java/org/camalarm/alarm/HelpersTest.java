@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +33,27 @@ class HelpersTest {
     }
 
     @Test
-    void formBodyDecodesPlusPercentAndKeepsBrokenEscapes() {
-        Map<String, String> form =
-                FormBody.parse("EventType=PD&EventTime=2022-5-26+11%3A5%3A0&bad=%zz%4&flag&&EventType=X"
+    void formDataDecodesPlusPercentAndKeepsBrokenEscapes() {
+        Map<String, List<String>> form =
+                FormData.parse("EventType=PD&EventTime=2022-5-26+11%3A5%3A0&bad=%zz%4&flag&&EventType=X"
                         .getBytes(StandardCharsets.UTF_8));
 
-        assertEquals(Map.of("eventtype", "PD", "eventtime", "2022-5-26 11:5:0", "bad", "%zz%4", "flag", ""), form);
+        assertEquals(
+                Map.of(
+                        "EventType", List.of("PD", "X"),
+                        "EventTime", List.of("2022-5-26 11:5:0"),
+                        "bad", List.of("%zz%4"),
+                        "flag", List.of("")),
+                form);
+        assertEquals("PD", FormData.first(form, "eventtype"), "names match without regard to case, the first wins");
+    }
+
+    @Test
+    void aQueryAndAFormBodyDecodeAlike() {
+        String pairs = "EventTime=2022-5-26 11:5:0&MACAddress=5C%2DF2&x=a+b";
+
+        assertEquals(FormData.parse(pairs), FormData.parse(pairs.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of("2022-5-26 11:5:0"), FormData.parse(pairs).get("EventTime"), "a raw space is a space");
     }
 
     @Test

@@ -1,10 +1,7 @@
 package org.camalarm.alarm;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /** Builds {@link AlarmRequest}s as the servlet would. */
 final class Requests {
@@ -13,7 +10,7 @@ final class Requests {
     private String thingId;
     private String pathEventType;
     private String contentType;
-    private final Map<String, List<String>> query = new LinkedHashMap<>();
+    private final StringBuilder query = new StringBuilder();
     private byte[] body = new byte[0];
 
     static Requests post() {
@@ -44,9 +41,19 @@ final class Requests {
         return this;
     }
 
-    /** A decoded query parameter, as the servlet hands them over. */
+    /** A query parameter, percent-encoded as a browser would (the servlet hands the query over raw). */
     Requests param(String name, String value) {
-        query.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+        query.append(query.length() == 0 ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+        return this;
+    }
+
+    /** The query exactly as given (raw spaces, stray percent signs: as cameras write it). */
+    Requests rawQuery(String raw) {
+        query.setLength(0);
+        query.append(raw);
         return this;
     }
 
@@ -61,7 +68,14 @@ final class Requests {
     }
 
     AlarmRequest build() {
-        return new AlarmRequest(method, thingId, pathEventType, contentType, query, body, "192.0.2.7");
+        return new AlarmRequest(
+                method,
+                thingId,
+                pathEventType,
+                contentType,
+                query.length() == 0 ? null : query.toString(),
+                body,
+                "192.0.2.7");
     }
 
     Alarm decode() throws MalformedAlarmException {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camalarm.alarm.Alarm;
+import org.camalarm.alarm.Alarm.Format;
 import org.camalarm.alarm.Alarm.Vendor;
 import org.camalarm.alarm.AlarmEvent;
 import org.camalarm.alarm.AlarmEvent.Action;
@@ -45,7 +46,7 @@ class CameraHandlerTest {
         for (String type : types) {
             list.add(new AlarmEvent(type, type, action, LocalDateTime.of(2026, 11, 25, 11, 0), null, "{}"));
         }
-        return new Alarm(Vendor.VIGI, "10.0.0.2", "98:BA:5F:8B:10:03", "cam", list, null);
+        return new Alarm(Vendor.VIGI, Format.VIGI_JSON, "10.0.0.2", "98:BA:5F:8B:10:03", "cam", list, null);
     }
 
     private String state(String channel) {
@@ -211,7 +212,7 @@ class CameraHandlerTest {
     @Test
     void snapshotIsKeptByteForByte() {
         byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3, (byte) 0xFF, (byte) 0xD9};
-        handler.accept(new Alarm(Vendor.VIGI, null, null, null, List.of(), jpeg));
+        handler.accept(new Alarm(Vendor.VIGI, Format.VIGI_MULTIPART, null, null, null, List.of(), jpeg));
 
         assertEquals(jpeg, thing.state("image").raw());
         assertEquals("/camalarm/api/things/camalarm:vigi:cam/image", state("imageUrl"));

@@ -1,13 +1,10 @@
 package org.camalarm.rule;
 
-import java.lang.reflect.Proxy;
 import java.util.HashMap;
 import java.util.Map;
+import org.camalarm.config.TestConfigs;
 
-/**
- * Builds a {@link Rule.Config} the way DS does: the given properties, the annotation's defaults
- * for the rest (what the OSGi Converter would do, without the dependency).
- */
+/** Builds {@link Rule.Config}s the way the hub reads them: the given keys, the Metatype's defaults for the rest. */
 final class RuleConfigs {
 
     private RuleConfigs() {}
@@ -18,16 +15,7 @@ final class RuleConfigs {
         for (int i = 0; i < keysAndValues.length; i += 2) {
             values.put((String) keysAndValues[i], keysAndValues[i + 1]);
         }
-        return (Rule.Config) Proxy.newProxyInstance(
-                Rule.Config.class.getClassLoader(),
-                new Class<?>[] {Rule.Config.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "annotationType" -> Rule.Config.class;
-                    case "toString" -> "Rule.Config" + values;
-                    case "hashCode" -> values.hashCode();
-                    case "equals" -> proxy == args[0];
-                    default -> values.getOrDefault(method.getName(), method.getDefaultValue());
-                });
+        return TestConfigs.reader().read(Rule.Config.class, Rule.PID, values).values();
     }
 
     /** The service properties of the named factory configuration {@code camalarm.rule~<id>}. */

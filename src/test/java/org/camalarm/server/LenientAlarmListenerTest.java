@@ -9,12 +9,14 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.io.IOException;
-import java.lang.reflect.Proxy;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import org.camalarm.config.TestConfigs;
+import org.camalarm.http.Answer;
 import org.camalarm.time.ManualTimers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,20 +42,13 @@ class LenientAlarmListenerTest {
                 .thenAnswer(call ->
                         call.<String>getArgument(0).startsWith("/tok") ? new AlarmEndpoint.Target(null, null) : null);
         when(endpoint.maxBodyBytes()).thenReturn(1000L);
-        listener = new LenientAlarmListener(endpoint, timers, context, config(port));
+        listener = new LenientAlarmListener(
+                endpoint, timers, TestConfigs.reader(), context, Map.of("lenientPort", String.valueOf(port)));
     }
 
     @AfterEach
     void stop() {
         listener.deactivate();
-    }
-
-    private static ServerSettings.Config config(int lenientPort) {
-        return (ServerSettings.Config) Proxy.newProxyInstance(
-                ServerSettings.Config.class.getClassLoader(),
-                new Class<?>[] {ServerSettings.Config.class},
-                (proxy, method, args) ->
-                        "lenientPort".equals(method.getName()) ? lenientPort : method.getDefaultValue());
     }
 
     private String exchange(String request) throws IOException {
@@ -73,7 +68,7 @@ class LenientAlarmListenerTest {
                         any(),
                         any(),
                         eq("127.0.0.1")))
-                .thenReturn(AlarmEndpoint.Answer.json(200, "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8)));
+                .thenReturn(Answer.json(200, "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8)));
 
         String answer = exchange("GET /camalarm/alarm/tok?EventType=PD&EventTime=2022-5-26 11:5:0 HTTP/1.1\r\n\r\n");
 
@@ -102,7 +97,7 @@ class LenientAlarmListenerTest {
     @Test
     void aStalledConnectionDoesNotHoldUpTheNextCamera() throws Exception {
         when(endpoint.handle(any(), any(), any(), any(), any(), any()))
-                .thenReturn(AlarmEndpoint.Answer.json(200, "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8)));
+                .thenReturn(Answer.json(200, "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8)));
         try (Socket stalled = new Socket("127.0.0.1", port)) {
             stalled.getOutputStream().write("GET /camalarm/alarm/".getBytes(StandardCharsets.ISO_8859_1));
             stalled.getOutputStream().flush();

@@ -1,20 +1,19 @@
-package org.camalarm.server;
+package org.camalarm.http;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import javax.servlet.http.HttpServletResponse;
-import org.camalarm.server.AlarmEndpoint.Answer;
 
 /**
- * The answers every camalarm servlet gives the same way: JSON errors, and one 404 for anything
- * that does not exist — a wrong token included, so a token cannot be told from a bad path.
+ * Writing {@link Answer}s from servlets, the same way for every camalarm servlet: JSON errors,
+ * and one 404 for anything that does not exist — a wrong token included, so a token cannot be told
+ * from a bad path.
  */
 public final class HttpAnswers {
 
     private HttpAnswers() {}
 
     public static void notFound(HttpServletResponse response) throws IOException {
-        send(response, AlarmEndpoint.NOT_FOUND_ANSWER);
+        send(response, Answer.NOT_FOUND);
     }
 
     /** {@code {"error": error, "detail": detail}} with the status. */
@@ -23,13 +22,14 @@ public final class HttpAnswers {
     }
 
     public static void json(HttpServletResponse response, int status, String json) throws IOException {
-        send(response, Answer.json(status, json.getBytes(StandardCharsets.UTF_8)));
+        send(response, Answer.json(status, json));
     }
 
-    static void send(HttpServletResponse response, Answer answer) throws IOException {
+    public static void send(HttpServletResponse response, Answer answer) throws IOException {
         response.setStatus(answer.status());
-        if (answer.allow() != null) {
-            response.setHeader("Allow", answer.allow());
+        String allow = answer.allow();
+        if (allow != null) {
+            response.setHeader("Allow", allow);
         }
         response.setContentType(answer.contentType());
         response.setContentLength(answer.body().length);

@@ -1,4 +1,4 @@
-package org.camalarm.server;
+package org.camalarm.userdata;
 
 import java.nio.file.Path;
 import org.osgi.framework.BundleContext;

@@ -1,4 +1,4 @@
-package org.camalarm.server;
+package org.camalarm.userdata;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,22 +14,25 @@ import java.util.Properties;
  * Tokens generated for the user and kept in a properties file (owner-readable only), so that the
  * URL typed into cameras survives restarts. Tokens are never logged.
  */
-final class TokenStore {
+public final class TokenStore {
+
+    /** The file under camalarm's userdata directory. */
+    public static final String FILE_NAME = "tokens.properties";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int TOKEN_BYTES = 24;
     private final Path file;
 
-    TokenStore(Path file) {
+    public TokenStore(Path file) {
         this.file = file;
     }
 
-    Path file() {
+    public Path file() {
         return file;
     }
 
     /** The kept token named {@code key}, generating and saving one the first time. */
-    synchronized String token(String key) throws IOException {
+    public synchronized String token(String key) throws IOException {
         Properties tokens = new Properties();
         if (Files.exists(file)) {
             try (InputStream in = Files.newInputStream(file)) {

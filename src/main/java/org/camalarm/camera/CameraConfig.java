@@ -1,0 +1,37 @@
+package org.camalarm.camera;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+
+/**
+ * What every camera is configured with, declared once: the VIGI and iVSEC configuration
+ * interfaces extend it, and bnd writes these keys with their defaults into both Metatypes. Read
+ * with {@link org.camalarm.config.ConfigReader}; labels and descriptions are in
+ * {@code OSGI-INF/l10n/metatype.properties}.
+ */
+public interface CameraConfig {
+
+    @AttributeDefinition(name = "%label.name", description = "%camera.label.description", required = false)
+    String label();
+
+    @AttributeDefinition(name = "%camera.mac.name", description = "%camera.mac.description", required = false)
+    String mac();
+
+    @AttributeDefinition(
+            name = "%camera.holdTime.name",
+            description = "%camera.holdTime.description",
+            defaultValue = "10")
+    double holdTime();
+
+    @AttributeDefinition(
+            name = "%camera.maxAlarmDuration.name",
+            description = "%camera.maxAlarmDuration.description",
+            defaultValue = "300")
+    double maxAlarmDuration();
+
+    @AttributeDefinition(
+            name = "%camera.allowedAddresses.name",
+            description = "%camera.allowedAddresses.description",
+            required = false,
+            cardinality = 64)
+    String[] allowedAddresses();
+}
