@@ -1,7 +1,7 @@
 package org.camalarm.thing;
 
 /**
- * Where a thing's changes go: the hub's event bus (see {@code EventAdminThingEvents}) and tests.
+ * Where a thing's changes go: the hub's event bus (see {@code ThingEventBus}) and tests.
  * Implementations must be thread-safe and must not block: they are called on the alarm path.
  *
  * <p>EventAdmin topics (documented in README, "Events on the bus"):
@@ -34,6 +34,12 @@ public interface ThingEvents {
     void triggered(ThingUID thing, String channelId, String event);
 
     void statusChanged(ThingUID thing, ThingStatusInfo status);
+
+    /** A thing was registered. */
+    default void thingAdded(Thing thing) {}
+
+    /** A thing was unregistered. */
+    default void thingRemoved(Thing thing) {}
 
     /** Drops everything: for things nobody listens to. */
     ThingEvents NONE = new ThingEvents() {

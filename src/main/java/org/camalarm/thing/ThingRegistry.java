@@ -8,7 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Predicate;
 import org.eclipse.jdt.annotation.Nullable;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,14 +24,29 @@ public class ThingRegistry {
     private static final Logger LOGGER = LoggerFactory.getLogger(ThingRegistry.class);
 
     private final ConcurrentMap<String, ThingHandler> handlers = new ConcurrentHashMap<>();
+    private final ThingEvents events;
+
+    @Activate
+    public ThingRegistry(@Reference ThingEvents events) {
+        this.events = events;
+    }
+
+    /** A registry nobody listens to (tests). */
+    public ThingRegistry() {
+        this(ThingEvents.NONE);
+    }
 
     /**
      * Adds a handler. Returns the handler that already holds the id (and adds nothing), or empty
      * when it was added.
      */
     public Optional<ThingHandler> register(ThingHandler handler) {
-        ThingHandler existing = handlers.putIfAbsent(handler.thing().uid().thingId(), handler);
-        return Optional.ofNullable(existing);
+        ThingHandler holder = handlers.computeIfAbsent(handler.thing().uid().thingId(), id -> handler);
+        if (holder != handler) {
+            return Optional.of(holder);
+        }
+        events.thingAdded(handler.thing());
+        return Optional.empty();
     }
 
     /**
@@ -47,7 +64,9 @@ public class ThingRegistry {
 
     /** Removes exactly this handler (not another that took the id since). */
     public void unregister(ThingHandler handler) {
-        handlers.remove(handler.thing().uid().thingId(), handler);
+        if (handlers.remove(handler.thing().uid().thingId(), handler)) {
+            events.thingRemoved(handler.thing());
+        }
     }
 
     public Optional<ThingHandler> byId(@Nullable String thingId) {

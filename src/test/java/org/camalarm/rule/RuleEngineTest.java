@@ -23,9 +23,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.camalarm.push.PushResult;
 import org.camalarm.thing.ChannelDefinition;
-import org.camalarm.thing.EventAdminThingEvents;
 import org.camalarm.thing.State;
 import org.camalarm.thing.Thing;
+import org.camalarm.thing.ThingEventBus;
 import org.camalarm.thing.ThingHandler;
 import org.camalarm.thing.ThingRegistry;
 import org.camalarm.thing.ThingUID;
@@ -38,7 +38,7 @@ import org.osgi.service.event.EventAdmin;
 
 /**
  * Rules end to end without a framework: a camera thing posts its changes through the real
- * {@link EventAdminThingEvents}, delivered straight to the engine; the engine drives fake push
+ * {@link ThingEventBus}, delivered straight to the engine; the engine drives fake push
  * targets and posts its own events on a mocked EventAdmin.
  */
 class RuleEngineTest {
@@ -66,7 +66,7 @@ class RuleEngineTest {
             List.of(
                     ChannelDefinition.state("humanAlarm", "Switch", "Person"),
                     ChannelDefinition.trigger("event", "Event")),
-            new EventAdminThingEvents(thingBus));
+            new ThingEventBus(thingBus));
     private final FakePushTarget gate = new FakePushTarget(new ThingUID("shelly", "gate"), "power");
     private final FakePushTarget light = new FakePushTarget(new ThingUID("shelly", "light"), "power");
 
@@ -133,7 +133,7 @@ class RuleEngineTest {
                 Map.of(),
                 true,
                 List.of(ChannelDefinition.state("power", "Switch", "Power")),
-                new EventAdminThingEvents(thingBus));
+                new ThingEventBus(thingBus));
 
         relay.updateState("power", State.OFF); // first value: NULL -> OFF
         assertEquals(List.of(), gate.received);

@@ -12,7 +12,7 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
 /** The documented EventAdmin topics and properties other bundles rely on. */
-class EventAdminThingEventsTest {
+class ThingEventBusTest {
 
     private final EventAdmin eventAdmin = mock(EventAdmin.class);
     private final Thing thing = new Thing(
@@ -23,7 +23,7 @@ class EventAdminThingEventsTest {
             List.of(
                     ChannelDefinition.state("motionAlarm", "Switch", "Motion"),
                     ChannelDefinition.trigger("event", "Event")),
-            new EventAdminThingEvents(eventAdmin));
+            new ThingEventBus(eventAdmin));
 
     @Test
     void stateChangesTriggersAndStatusArePostedOnTheirTopics() {

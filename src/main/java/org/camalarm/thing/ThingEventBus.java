@@ -1,23 +1,42 @@
 package org.camalarm.thing;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.event.EventConstants;
 
-/** Posts thing changes on EventAdmin (asynchronously: the alarm path never waits for listeners). */
+/**
+ * Where every thing change goes: posted on EventAdmin for other bundles and the rules
+ * (asynchronously: the alarm path never waits for their handlers), and handed synchronously to
+ * the in-process {@link ThingListener} services (the event history, the UI's live stream, the MQTT
+ * bridge), which must not block. Thread-safe.
+ */
 @Component(service = ThingEvents.class)
-public class EventAdminThingEvents implements ThingEvents {
+public class ThingEventBus implements ThingEvents {
 
     private final EventAdmin eventAdmin;
+    private final List<ThingListener> listeners = new CopyOnWriteArrayList<>();
 
     @Activate
-    public EventAdminThingEvents(@Reference EventAdmin eventAdmin) {
+    public ThingEventBus(@Reference EventAdmin eventAdmin) {
         this.eventAdmin = eventAdmin;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(ThingListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(ThingListener listener) {
+        listeners.remove(listener);
     }
 
     @Override
@@ -26,6 +45,9 @@ public class EventAdminThingEvents implements ThingEvents {
         props.put(STATE, newState.text());
         props.put(OLD_STATE, oldState.text());
         post(STATE_TOPIC + "/" + thing.thingType() + "/" + thing.thingId() + "/" + channelId, props);
+        for (ThingListener listener : listeners) {
+            listener.stateChanged(thing, channelId, newState, oldState);
+        }
     }
 
     @Override
@@ -33,6 +55,9 @@ public class EventAdminThingEvents implements ThingEvents {
         Map<String, Object> props = channelProperties(thing, channelId);
         props.put(EVENT, event);
         post(TRIGGER_TOPIC + "/" + thing.thingType() + "/" + thing.thingId() + "/" + channelId, props);
+        for (ThingListener listener : listeners) {
+            listener.triggered(thing, channelId, event);
+        }
     }
 
     @Override
@@ -43,6 +68,23 @@ public class EventAdminThingEvents implements ThingEvents {
         props.put(STATUS_DETAIL, status.detail().name());
         props.put(DESCRIPTION, status.description());
         post(STATUS_TOPIC + "/" + thing.thingType() + "/" + thing.thingId(), props);
+        for (ThingListener listener : listeners) {
+            listener.statusChanged(thing, status);
+        }
+    }
+
+    @Override
+    public void thingAdded(Thing thing) {
+        for (ThingListener listener : listeners) {
+            listener.thingAdded(thing);
+        }
+    }
+
+    @Override
+    public void thingRemoved(Thing thing) {
+        for (ThingListener listener : listeners) {
+            listener.thingRemoved(thing);
+        }
     }
 
     private static Map<String, Object> channelProperties(ThingUID thing, String channelId) {
