@@ -79,7 +79,7 @@ public final class HubLauncher {
         props.put("felix.fileinstall.filter", ".*\\.(cfg|config)");
         props.put("felix.fileinstall.poll", "1000");
         props.put("felix.fileinstall.noInitialDelay", "true");
-        // FileInstall's write-back races its own watcher and can empty a .cfg file (build-notes.md)
+        // FileInstall's write-back races its own watcher and can empty a .cfg file (docs/architecture.md)
         props.put("felix.fileinstall.enableConfigSave", "false");
         props.put("felix.fileinstall.log.level", "2");
         setDefault(props, "org.osgi.service.http.port", "8080");

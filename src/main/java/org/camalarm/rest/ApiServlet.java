@@ -120,7 +120,7 @@ public class ApiServlet extends HttpServlet {
                     "invalid_json",
                     "the body is not valid JSON: "
                             + String.valueOf(cause.getMessage()).replaceFirst("^[\\w.$]+(Exception|Error): ", ""));
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException e) {
             HttpAnswers.error(
                     response, HttpServletResponse.SC_BAD_REQUEST, "bad_request", String.valueOf(e.getMessage()));
         } catch (RuntimeException e) {

@@ -32,32 +32,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the {@link Rule}s: listens to the state changes and triggers of the channels rules watch,
- * and when a rule's {@code when} channel changes from one known state to another (not from
- * {@code NULL}: a thing starting up sets its channels, it does not detect anything) or fires, checks its condition, {@code enabled}, schedule
- * (at the time of the {@link Timers} clock) and interval, then sends its command to its
- * {@code then} channel's push target.
+ * Runs the {@link Rule}s: when a watched channel changes from one known state to another (not from
+ * {@code NULL}: a thing starting up sets its channels, it detects nothing) or fires, checks each
+ * rule's condition, {@code enabled}, schedule (at the {@link Timers} clock's time) and interval, and
+ * sends its command to its {@code then} channel. Posts {@value #FIRED_TOPIC}{@code /<ruleId>} when a
+ * rule fires and {@value #RESULT_TOPIC}{@code /<ruleId>} when its push completes (README, "Driving
+ * pushes from other bundles", lists their properties).
  *
- * <p>Events posted (asynchronously), {@code <ruleId>} being the rule id:
- * <table>
- * <caption>Rule events</caption>
- * <tr><th>Topic</th><th>When</th><th>Properties</th></tr>
- * <tr><td>{@code camalarm/rule/fired/<ruleId>}</td><td>the rule fired</td><td>{@code rule} (id),
- * {@code when}, {@code then} (channel UIDs), {@code command}, {@code trigger} (the state or event
- * that fired it), {@code timestamp} (epoch ms)</td></tr>
- * <tr><td>{@code camalarm/rule/result/<ruleId>}</td><td>its push completed</td><td>{@code rule},
- * {@code then}, {@code command}, {@code success} (Boolean), {@code reason} (a push result reason,
- * or {@code NO_TARGET}, {@code BAD_COMMAND}, {@code ERROR}), {@code detail}, {@code status}
- * (Integer, only when the device answered), {@code latencyMs} (Long), {@code timestamp}</td></tr>
- * </table>
- *
- * <p>Subscriptions: the engine registers itself as an EventHandler for exactly the state and
- * trigger topics of the channels its rules watch, and not at all when there is no rule, so the
- * alarm path's events for channels no rule watches reach nobody (EventAdmin drops them at once).
+ * <p>Subscribes to exactly the state and trigger topics of the channels its rules watch, and not
+ * at all without rules, so EventAdmin drops the alarm path's other events at once.
  *
  * <p>Threading: {@link #handleEvent} runs on EventAdmin's thread and never waits for a push; the
- * result is posted from whichever thread completes it. One rule failing never stops the others. A missing target is logged at warn once per
- * rule (again only after the target was reached in between); every firing still posts its result.
+ * result is posted from whichever thread completes it. One rule failing never stops the others. A
+ * missing target is logged at warn once per rule (again only after it was reached in between).
  */
 @Component(service = RuleEngine.class)
 public class RuleEngine implements EventHandler {
