@@ -39,6 +39,9 @@ public final class HubLauncher {
 
     static final String CONF_PROPERTY = "camalarm.conf";
     static final String USERDATA_PROPERTY = "camalarm.userdata";
+    /** Moves the lenient alarm port of the generated camalarm.server.cfg ({@code lenientPort=${camalarm.lenientPort}}). */
+    static final String LENIENT_PORT_PROPERTY = "camalarm.lenientPort";
+
     private static final Pattern BUNDLE_ENTRY = Pattern.compile("bundles/(\\d+)/([^/]+\\.jar)");
     private static final String SERVER_CFG = "camalarm.server.cfg";
     /** Held so the level sticks: SPI Fly reports every provider it registers through JUL at INFO. */
@@ -58,7 +61,13 @@ public final class HubLauncher {
         Files.createDirectories(userdata);
         configureLogging();
 
-        Framework framework = new FrameworkFactory().newFramework(frameworkProperties(conf, userdata));
+        Map<String, String> properties = frameworkProperties(conf, userdata);
+        String busy = HubPorts.firstBusy(HubPorts.of(properties, conf), properties.get("org.apache.felix.http.host"));
+        if (busy != null) {
+            say(busy);
+            System.exit(2);
+        }
+        Framework framework = new FrameworkFactory().newFramework(properties);
         framework.init();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "camalarm-hub-shutdown"));
         int maxLevel = installBundles(framework.getBundleContext());
@@ -83,6 +92,11 @@ public final class HubLauncher {
         props.put("felix.fileinstall.enableConfigSave", "false");
         props.put("felix.fileinstall.log.level", "2");
         setDefault(props, "org.osgi.service.http.port", "8080");
+        setDefault(props, LENIENT_PORT_PROPERTY, "8089");
+        String host = System.getProperty("org.apache.felix.http.host");
+        if (host != null) {
+            props.put("org.apache.felix.http.host", host);
+        }
         return props;
     }
 

@@ -25,7 +25,9 @@ public class AlarmRouter {
         /** Kept in the inbox: no configured camera matches. */
         INBOX,
         /** The camera exists but the sender's address is not allowed to push alarms as it. */
-        FORBIDDEN
+        FORBIDDEN,
+        /** The camera exists but its configuration is invalid: it takes no alarms until fixed. */
+        MISCONFIGURED
     }
 
     /** @param thing the camera it went to, or {@code null} */
@@ -42,11 +44,14 @@ public class AlarmRouter {
 
     public Delivery route(Alarm alarm, @Nullable String pathThingId, String remoteAddress) {
         Optional<CameraHandler> camera = pathThingId != null ? cameraById(pathThingId) : cameraByMac(alarm.mac());
-        if (camera.isEmpty() || !camera.get().isConfigured()) {
+        if (camera.isEmpty()) {
             inbox.add(alarm, pathThingId, remoteAddress);
             return new Delivery(Route.INBOX, null);
         }
         CameraHandler handler = camera.get();
+        if (!handler.isConfigured()) {
+            return new Delivery(Route.MISCONFIGURED, handler.thing().uid());
+        }
         if (!handler.allows(remoteAddress)) {
             return new Delivery(Route.FORBIDDEN, handler.thing().uid());
         }

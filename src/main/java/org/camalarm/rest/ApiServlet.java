@@ -106,6 +106,12 @@ public class ApiServlet extends HttpServlet {
                 JsonArray entries = new JsonArray();
                 inbox.entries().forEach(e -> entries.add(ThingJson.inboxEntry(e)));
                 HttpAnswers.json(response, 200, ThingJson.toJson(entries));
+            } else if (matches(path, "inbox", null) && "DELETE".equals(method)) {
+                if (inbox.ignore(ThingUID.parse(path[1]))) {
+                    response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+                } else {
+                    HttpAnswers.notFound(response);
+                }
             } else if (matches(path, "inbox", null, "approve") && "POST".equals(method)) {
                 approve(path[1], request, response);
             } else {

@@ -1,6 +1,7 @@
 package org.camalarm.rule;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Dictionary;
@@ -15,6 +16,7 @@ import org.camalarm.rule.ActiveRule.Decision;
 import org.camalarm.thing.ThingEvents;
 import org.camalarm.thing.ThingRegistry;
 import org.camalarm.thing.ThingUID;
+import org.camalarm.time.RateLimit;
 import org.camalarm.time.Timers;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -60,6 +62,9 @@ public class RuleEngine implements EventHandler {
     public static final String TRIGGER = "trigger";
 
     private static final Logger LOGGER = LoggerFactory.getLogger(RuleEngine.class);
+    /** A rule that fires on every alarm of a busy camera says so a few times a minute. */
+    private final RateLimit firingLines = new RateLimit(10, Duration.ofMinutes(1), Clock.systemUTC());
+
     private final EventAdmin eventAdmin;
     private final PushDispatcher dispatcher;
     private final Timers timers;
@@ -210,7 +215,9 @@ public class RuleEngine implements EventHandler {
                             rule.skipped());
                 }
             } catch (RuntimeException e) {
-                LOGGER.warn("Rule {} failed on {} of {}", rule.id(), trigger, channel, e);
+                // a defect of ours: one line for the user, the trace for whoever fixes it
+                LOGGER.warn("Rule {} failed on {} of {}: {}", rule.id(), trigger, channel, e.toString());
+                LOGGER.debug("Rule {} failure", rule.id(), e);
             }
         }
     }
@@ -236,14 +243,29 @@ public class RuleEngine implements EventHandler {
         }
         // attached after the fired event, so a result completed already is still posted second
         outcome.whenComplete((@Nullable CommandOutcome result, @Nullable Throwable e) -> finish(
-                rule, result != null ? result : CommandOutcome.failure(CommandOutcome.ERROR, String.valueOf(e))));
+                rule,
+                trigger,
+                result != null ? result : CommandOutcome.failure(CommandOutcome.ERROR, String.valueOf(e))));
     }
 
-    private void finish(ActiveRule rule, CommandOutcome outcome) {
+    private void finish(ActiveRule rule, String trigger, CommandOutcome outcome) {
         RuleDefinition definition = rule.definition();
         try {
             if (!outcome.unsent()) {
                 rule.reached();
+                int missed = firingLines.acquire(rule.id());
+                if (missed >= 0) {
+                    LOGGER.info(
+                            "Rule {} fired by {}: {} {}: {}: {} ({} ms){}",
+                            rule.id(),
+                            trigger,
+                            rule.thenText(),
+                            definition.command(),
+                            outcome.reason(),
+                            outcome.detail(),
+                            outcome.latencyMs(),
+                            missed > 0 ? " (" + missed + " firings not logged before this one)" : "");
+                }
             } else if (rule.firstProblem()) {
                 LOGGER.warn(
                         "Rule {} cannot send {} to {}: {}",
@@ -267,7 +289,7 @@ public class RuleEngine implements EventHandler {
             result.put(EventConstants.TIMESTAMP, timers.clock().millis());
             eventAdmin.postEvent(new Event(rule.resultTopic(), result));
         } catch (RuntimeException e) {
-            LOGGER.warn("Rule {} could not post its result", rule.id(), e);
+            LOGGER.warn("Rule {} could not post its result: {}", rule.id(), e.toString());
         }
     }
 }

@@ -1,13 +1,16 @@
 package org.camalarm.server;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.camalarm.alarm.Alarm;
 import org.camalarm.alarm.AlarmDecoder;
+import org.camalarm.alarm.AlarmEvent;
 import org.camalarm.alarm.AlarmRequest;
 import org.camalarm.alarm.MalformedAlarmException;
 import org.camalarm.camera.AlarmRouter;
 import org.camalarm.camera.AlarmRouter.Delivery;
 import org.camalarm.http.Answer;
+import org.camalarm.thing.ThingUID;
 import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -105,11 +108,27 @@ public class AlarmEndpoint {
                     method, target.thingId(), target.eventType(), contentType, query, body, remoteAddress);
             Alarm alarm = decoder.decode(request);
             Delivery delivery = router.route(alarm, request.thingId(), remoteAddress);
+            if (LOGGER.isDebugEnabled()) {
+                LOGGER.debug(
+                        "Alarm from {} ({}) for {}: {}",
+                        remoteAddress,
+                        alarm.format(),
+                        delivery.thing() != null ? delivery.thing() : delivery.route(),
+                        summary(alarm));
+            }
             return switch (delivery.route()) {
                 case FORBIDDEN -> {
                     LOGGER.debug("Alarm for {} from {} refused: address not allowed", delivery.thing(), remoteAddress);
                     yield Answer.error(
                             403, "address_not_allowed", "this address may not send alarms as " + delivery.thing());
+                }
+                case MISCONFIGURED -> {
+                    ThingUID thing = delivery.thing();
+                    LOGGER.debug("Alarm for {} from {} dropped: its configuration is invalid", thing, remoteAddress);
+                    yield Answer.error(
+                            503,
+                            "camera_misconfigured",
+                            thing + " takes no alarms until its configuration is fixed (see its status)");
                 }
                 case DELIVERED, INBOX -> alarm.format() == Alarm.Format.TVT_XML ? TVT_OK : OK;
             };
@@ -121,6 +140,21 @@ public class AlarmEndpoint {
             LOGGER.warn("Alarm from {} could not be processed: {}", remoteAddress, e.toString());
             return Answer.error(400, "unprocessable_alarm", "the request could not be read as an alarm");
         }
+    }
+
+    /** {@code PERSON start, MOTION pulse}, or {@code keepalive}. */
+    private static String summary(Alarm alarm) {
+        if (alarm.events().isEmpty()) {
+            return "keepalive";
+        }
+        StringBuilder text = new StringBuilder();
+        for (AlarmEvent event : alarm.events()) {
+            text.append(text.length() == 0 ? "" : ", ")
+                    .append(event.type())
+                    .append(' ')
+                    .append(event.action().name().toLowerCase(Locale.ROOT));
+        }
+        return text.append(alarm.image() == null ? "" : " with a snapshot").toString();
     }
 
     /** {@code /token[/thingId[/eventType]]} split, or {@code null} for any other shape. */

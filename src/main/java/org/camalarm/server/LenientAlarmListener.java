@@ -214,23 +214,16 @@ public class LenientAlarmListener {
         throw new IOException("connection closed before the end of the request head");
     }
 
-    private static final Map<Integer, String> REASONS = Map.of(
-            200,
-            "OK",
-            400,
-            "Bad Request",
-            403,
-            "Forbidden",
-            404,
-            "Not Found",
-            405,
-            "Method Not Allowed",
-            411,
-            "Length Required",
-            413,
-            "Payload Too Large",
-            431,
-            "Request Header Fields Too Large");
+    private static final Map<Integer, String> REASONS = Map.ofEntries(
+            Map.entry(200, "OK"),
+            Map.entry(400, "Bad Request"),
+            Map.entry(403, "Forbidden"),
+            Map.entry(404, "Not Found"),
+            Map.entry(405, "Method Not Allowed"),
+            Map.entry(411, "Length Required"),
+            Map.entry(413, "Payload Too Large"),
+            Map.entry(431, "Request Header Fields Too Large"),
+            Map.entry(503, "Service Unavailable"));
 
     private static void answer(OutputStream out, Answer answer) throws IOException {
         StringBuilder head = new StringBuilder(160)

@@ -40,6 +40,8 @@ final class Hub implements AutoCloseable {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
+    /** The API token REST calls use: the fixed one, or the one the hub generated (see {@link #start(java.util.concurrent.Callable)}). */
+    private java.util.concurrent.Callable<String> apiToken = () -> API_TOKEN;
 
     /** A hub whose conf/ holds a server configuration with fixed tokens. */
     static Hub withTokens(Path dir) throws IOException {
@@ -71,6 +73,7 @@ final class Hub implements AutoCloseable {
 
     /** Starts the hub and waits until its REST API answers with the token {@code apiToken} gives (polled). */
     Hub start(java.util.concurrent.Callable<String> apiToken) throws IOException {
+        this.apiToken = apiToken;
         String jar = System.getProperty("camalarm.hub.jar", "target/camalarm-hub.jar");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -78,6 +81,8 @@ final class Hub implements AutoCloseable {
                 "-XX:+UseSerialGC",
                 "-Xmx128m",
                 "-Dorg.osgi.service.http.port=" + port,
+                // the generated camalarm.server.cfg opens the lenient port: never the user's 8089
+                "-Dcamalarm.lenientPort=" + freePort(),
                 "-Dorg.apache.felix.http.host=127.0.0.1",
                 "-Dcamalarm.conf=" + conf,
                 "-Dcamalarm.userdata=" + userdata,
@@ -105,6 +110,15 @@ final class Hub implements AutoCloseable {
         return start(() -> API_TOKEN);
     }
 
+    /** The API token in use. */
+    String token() {
+        try {
+            return apiToken.call();
+        } catch (Exception e) {
+            throw new IllegalStateException("no API token yet", e);
+        }
+    }
+
     String logText() throws IOException {
         return Files.exists(log) ? Files.readString(log) : "";
     }
@@ -124,7 +138,7 @@ final class Hub implements AutoCloseable {
     HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(uri(path))
-                        .header("Authorization", "Bearer " + API_TOKEN)
+                        .header("Authorization", "Bearer " + token())
                         .timeout(Duration.ofSeconds(10))
                         .GET()
                         .build(),
@@ -134,7 +148,7 @@ final class Hub implements AutoCloseable {
     HttpResponse<String> api(String method, String path, String body) throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(uri("/camalarm/api/" + path))
-                        .header("Authorization", "Bearer " + API_TOKEN)
+                        .header("Authorization", "Bearer " + token())
                         .timeout(Duration.ofSeconds(20))
                         .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
                         .build(),
@@ -164,7 +178,7 @@ final class Hub implements AutoCloseable {
 
     /** The thing as REST shows it, or {@code null} when it does not exist. */
     JsonObject thing(String uid) throws IOException, InterruptedException {
-        HttpResponse<String> r = get("/camalarm/api/things/" + uid, API_TOKEN);
+        HttpResponse<String> r = get("/camalarm/api/things/" + uid, token());
         return r.statusCode() == 200 ? JsonParser.parseString(r.body()).getAsJsonObject() : null;
     }
 
@@ -184,7 +198,7 @@ final class Hub implements AutoCloseable {
     }
 
     JsonArray inbox() throws IOException, InterruptedException {
-        return JsonParser.parseString(get("/camalarm/api/inbox", API_TOKEN).body())
+        return JsonParser.parseString(get("/camalarm/api/inbox", token()).body())
                 .getAsJsonArray();
     }
 
