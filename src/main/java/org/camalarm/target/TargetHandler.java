@@ -19,6 +19,8 @@ import org.camalarm.thing.ThingStatusInfo;
 import org.camalarm.thing.ThingStatusInfo.Detail;
 import org.camalarm.time.Timers;
 import org.eclipse.jdt.annotation.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Drives one push-target device: turns channel commands into pushes, and push outcomes into the
@@ -30,6 +32,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * built on first use, after the family is known, and rebuilt once a certificate is pinned.
  */
 final class TargetHandler implements PushTargetHandler {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(TargetHandler.class);
 
     private final Thing thing;
     private final TargetPlan plan;
@@ -47,9 +51,19 @@ final class TargetHandler implements PushTargetHandler {
     /** What a channel command sends: a switch command of the family, or an http thing's configured request. */
     private sealed interface Action permits SwitchAction, RequestAction {}
 
-    private record SwitchAction(SwitchCommand command) implements Action {}
+    private record SwitchAction(SwitchCommand command) implements Action {
+        @Override
+        public String toString() {
+            return command.name();
+        }
+    }
 
-    private record RequestAction(GenericCommand request) implements Action {}
+    private record RequestAction(GenericCommand request) implements Action {
+        @Override
+        public String toString() {
+            return HttpCommands.maskSecrets(request.line());
+        }
+    }
 
     /** Why the family is unknown: the outcome of asking the device. */
     private static final class FamilyUnknown extends RuntimeException {
@@ -218,6 +232,14 @@ final class TargetHandler implements PushTargetHandler {
     }
 
     private PushResult record(String channelId, Action action, PushResult result) {
+        LOGGER.debug(
+                "Push {} {} to {}: {}: {} ({} ms)",
+                channelId,
+                action,
+                thing.uid(),
+                result.reason(),
+                result.detail(),
+                result.latencyMs());
         thing.updateState(TargetChannels.LAST_RESULT, State.string(result.reason() + ": " + result.detail()));
         if (result.reason() == Reason.INTERVAL || result.reason() == Reason.OVERLOADED) {
             return result; // nothing reached the device: its status is unchanged
