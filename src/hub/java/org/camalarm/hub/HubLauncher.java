@@ -62,6 +62,7 @@ public final class HubLauncher {
         configureLogging();
 
         Map<String, String> properties = frameworkProperties(conf, userdata);
+        properties.putAll(httpsProperties(userdata));
         String busy = HubPorts.firstBusy(HubPorts.of(properties, conf), properties.get("org.apache.felix.http.host"));
         if (busy != null) {
             say(busy);
@@ -98,6 +99,19 @@ public final class HubLauncher {
             props.put("org.apache.felix.http.host", host);
         }
         return props;
+    }
+
+    /** HTTPS on {@value HubHttps#DEFAULT_PORT} with a kept self-signed certificate, unless the user chose (HubHttps). */
+    private static Map<String, String> httpsProperties(Path userdata) {
+        try {
+            HubHttps.Setup https = HubHttps.setup(userdata);
+            say(https.line());
+            return https.properties();
+        } catch (IOException e) {
+            say("camalarm hub: cannot start: " + e.getMessage());
+            System.exit(1);
+            throw new IllegalStateException(e); // not reached
+        }
     }
 
     private static void setDefault(Map<String, String> props, String key, String value) {
