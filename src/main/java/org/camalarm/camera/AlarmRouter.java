@@ -2,6 +2,8 @@ package org.camalarm.camera;
 
 import java.util.Optional;
 import org.camalarm.alarm.Alarm;
+import org.camalarm.auth.AuthResult;
+import org.camalarm.auth.PresentedAuth;
 import org.camalarm.inbox.Inbox;
 import org.camalarm.thing.ThingHandler;
 import org.camalarm.thing.ThingRegistry;
@@ -27,11 +29,20 @@ public class AlarmRouter {
         /** The camera exists but the sender's address is not allowed to push alarms as it. */
         FORBIDDEN,
         /** The camera exists but its configuration is invalid: it takes no alarms until fixed. */
-        MISCONFIGURED
+        MISCONFIGURED,
+        /** The camera needs credentials the push did not carry as it must ({@link Delivery#auth()} says how). */
+        UNAUTHORIZED
     }
 
-    /** @param thing the camera it went to, or {@code null} */
-    public record Delivery(Route route, @Nullable ThingUID thing) {}
+    /**
+     * @param thing the camera it went to, or {@code null}
+     * @param auth  how the push's credentials compared with the camera's ({@code ACCEPTED} when it needs none)
+     */
+    public record Delivery(Route route, @Nullable ThingUID thing, AuthResult auth) {
+        public Delivery(Route route, @Nullable ThingUID thing) {
+            this(route, thing, AuthResult.ACCEPTED);
+        }
+    }
 
     private final ThingRegistry registry;
     private final Inbox inbox;
@@ -42,7 +53,16 @@ public class AlarmRouter {
         this.inbox = inbox;
     }
 
+    /** {@link #route(Alarm, String, String, PresentedAuth)} for a push that presents no credentials. */
     public Delivery route(Alarm alarm, @Nullable String pathThingId, String remoteAddress) {
+        return route(alarm, pathThingId, remoteAddress, PresentedAuth.NONE);
+    }
+
+    /**
+     * Applies an alarm to its camera, if the sender may push as it (address, then credentials);
+     * else keeps it in the inbox, or refuses it.
+     */
+    public Delivery route(Alarm alarm, @Nullable String pathThingId, String remoteAddress, PresentedAuth presented) {
         Optional<CameraHandler> camera = pathThingId != null ? cameraById(pathThingId) : cameraByMac(alarm.mac());
         if (camera.isEmpty()) {
             inbox.add(alarm, pathThingId, remoteAddress);
@@ -54,6 +74,10 @@ public class AlarmRouter {
         }
         if (!handler.allows(remoteAddress)) {
             return new Delivery(Route.FORBIDDEN, handler.thing().uid());
+        }
+        AuthResult auth = handler.authenticate(presented);
+        if (auth != AuthResult.ACCEPTED) {
+            return new Delivery(Route.UNAUTHORIZED, handler.thing().uid(), auth);
         }
         handler.accept(alarm);
         return new Delivery(Route.DELIVERED, handler.thing().uid());

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camalarm.alarm.Alarm;
 import org.camalarm.alarm.AlarmEvent;
+import org.camalarm.auth.AuthResult;
+import org.camalarm.auth.Credentials;
+import org.camalarm.auth.PresentedAuth;
 import org.camalarm.thing.State;
 import org.camalarm.thing.Thing;
 import org.camalarm.thing.ThingHandler;
@@ -36,6 +39,9 @@ public final class CameraHandler implements ThingHandler {
     static final int MAX_UNMAPPED_CHANNELS = 64;
 
     static final String OTHER_CHANNEL = "otherAlarm";
+    /** Thing property: the scheme the camera's pushes authenticate with (Basic, Digest MD5, ...). */
+    static final String AUTH_SCHEME = "authScheme";
+
     private static final Logger LOGGER = LoggerFactory.getLogger(CameraHandler.class);
 
     /** Where REST serves this camera's latest snapshot. */
@@ -104,6 +110,32 @@ public final class CameraHandler implements ThingHandler {
     public boolean allows(String remoteAddress) {
         CameraSettings current = settings;
         return current != null && current.allowedAddresses().allows(remoteAddress);
+    }
+
+    /**
+     * Whether a push may be applied as this camera's: {@link AuthResult#ACCEPTED} when the camera
+     * needs no credentials, or the push carries them over HTTPS (or over plain HTTP where
+     * {@code credentialsOverHttp} allows it).
+     */
+    public AuthResult authenticate(PresentedAuth presented) {
+        CameraSettings current = settings;
+        Credentials needed = current == null ? null : current.credentials();
+        if (current == null || needed == null) {
+            return AuthResult.ACCEPTED;
+        }
+        if (!presented.secure() && !current.credentialsOverHttp()) {
+            return AuthResult.PLAIN_HTTP;
+        }
+        AuthResult result = presented.check(needed);
+        if (result == AuthResult.ACCEPTED) {
+            String scheme = presented.scheme();
+            if (!scheme.equals(thing.property(AUTH_SCHEME))) {
+                // what the camera's firmware sends is worth knowing once: no vendor documents it
+                LOGGER.info("{} authenticates its pushes with {}", thing.uid(), scheme);
+                thing.setProperty(AUTH_SCHEME, scheme);
+            }
+        }
+        return result;
     }
 
     /** Applies every event of an alarm, then the snapshot and the camera's own details. */

@@ -2,6 +2,7 @@ package org.camalarm.camera;
 
 import java.time.Duration;
 import org.camalarm.alarm.Macs;
+import org.camalarm.auth.Credentials;
 import org.camalarm.config.Seconds;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -11,13 +12,27 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param mac              normalised {@code AA:BB:CC:DD:EE:FF}, or {@code null} when not configured
  * @param holdTime         how long a detection stays ON after its last repeat when no stop comes
  * @param maxAlarmDuration when an alarm whose stop never came is forced OFF, counted from its start
+ * @param credentials      what a push must carry, or {@code null} when the path token suffices
+ * @param credentialsOverHttp whether pushes with credentials are taken over plain HTTP too (they travel in clear)
  */
 record CameraSettings(
-        @Nullable String mac, Duration holdTime, Duration maxAlarmDuration, AddressFilter allowedAddresses) {
+        @Nullable String mac,
+        Duration holdTime,
+        Duration maxAlarmDuration,
+        AddressFilter allowedAddresses,
+        @Nullable Credentials credentials,
+        boolean credentialsOverHttp) {
 
     /** Validates a camera's configuration; throws IllegalArgumentException with a message for the thing status. */
     static CameraSettings of(CameraConfig config) {
-        return of(config.mac(), config.holdTime(), config.maxAlarmDuration(), config.allowedAddresses());
+        return of(config.mac(), config.holdTime(), config.maxAlarmDuration(), config.allowedAddresses())
+                .withCredentials(config.username(), config.password(), config.credentialsOverHttp());
+    }
+
+    /** These settings, pushes needing {@code username}/{@code password} when either is set. */
+    CameraSettings withCredentials(String username, String password, boolean overHttp) {
+        Credentials needed = username.isEmpty() && password.isEmpty() ? null : new Credentials(username, password);
+        return new CameraSettings(mac, holdTime, maxAlarmDuration, allowedAddresses, needed, overHttp);
     }
 
     /** Validates raw values; throws IllegalArgumentException with a message for the thing status. */
@@ -41,6 +56,8 @@ record CameraSettings(
                 normalisedMac,
                 Seconds.of("holdTime", holdTime),
                 Seconds.of("maxAlarmDuration", maxAlarmDuration),
-                AddressFilter.parse(allowedAddresses == null ? new String[0] : allowedAddresses));
+                AddressFilter.parse(allowedAddresses == null ? new String[0] : allowedAddresses),
+                null,
+                false);
     }
 }

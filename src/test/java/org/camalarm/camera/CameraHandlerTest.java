@@ -15,6 +15,9 @@ import org.camalarm.alarm.Alarm.Format;
 import org.camalarm.alarm.Alarm.Vendor;
 import org.camalarm.alarm.AlarmEvent;
 import org.camalarm.alarm.AlarmEvent.Action;
+import org.camalarm.auth.AuthResult;
+import org.camalarm.auth.DigestClient;
+import org.camalarm.auth.PushAuthentication;
 import org.camalarm.thing.ChannelDefinition;
 import org.camalarm.thing.RecordingThingEvents;
 import org.camalarm.thing.Thing;
@@ -224,5 +227,39 @@ class CameraHandlerTest {
         assertEquals("OFF", state("motionAlarm"));
         assertEquals("NULL", state("lastEventType"));
         assertEquals("UNKNOWN", thing.status().status().name());
+    }
+
+    private CameraHandler cameraWithCredentials(boolean overHttp) {
+        return new CameraHandler(
+                thing, CameraSettings.of("", 10, 60, new String[0]).withCredentials("cam", "pw", overHttp), timers);
+    }
+
+    @Test
+    void aCameraWithCredentialsTakesThemOverHttpsOnly() {
+        PushAuthentication auth = new PushAuthentication(timers);
+        CameraHandler camera = cameraWithCredentials(false);
+        String right = DigestClient.basic("cam", "pw");
+
+        assertEquals(AuthResult.ACCEPTED, camera.authenticate(auth.presented(right, "POST", "/a", true)));
+        assertEquals(
+                AuthResult.WRONG,
+                camera.authenticate(auth.presented(DigestClient.basic("cam", "x"), "POST", "/a", true)));
+        assertEquals(AuthResult.MISSING, camera.authenticate(auth.presented(null, "POST", "/a", true)));
+        assertEquals(AuthResult.PLAIN_HTTP, camera.authenticate(auth.presented(right, "POST", "/a", false)));
+        assertEquals("Basic", thing.property(CameraHandler.AUTH_SCHEME), "what the camera sends is shown");
+    }
+
+    @Test
+    void plainHttpIsTakenWhenTheConfigurationSaysSo() {
+        PushAuthentication auth = new PushAuthentication(timers);
+
+        assertEquals(
+                AuthResult.ACCEPTED,
+                cameraWithCredentials(true)
+                        .authenticate(auth.presented(DigestClient.basic("cam", "pw"), "GET", "/a", false)));
+        assertEquals(
+                AuthResult.ACCEPTED,
+                handler.authenticate(auth.presented(null, "GET", "/a", false)),
+                "a camera without credentials needs none");
     }
 }

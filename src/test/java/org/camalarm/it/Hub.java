@@ -37,6 +37,11 @@ final class Hub implements AutoCloseable {
     final Path userdata;
     final Path log;
     final int port;
+    /** The HTTPS port: free at run time like the HTTP one, so hubs started side by side never collide. */
+    final int securePort;
+    /** More {@code -D} options for the hub's JVM, set before {@link #start}. */
+    final List<String> systemProperties = new ArrayList<>();
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
@@ -57,6 +62,11 @@ final class Hub implements AutoCloseable {
         this.userdata = dir.resolve("userdata");
         this.log = dir.resolve("hub.log");
         this.port = freePort();
+        int secure = freePort();
+        while (secure == port) {
+            secure = freePort();
+        }
+        this.securePort = secure;
     }
 
     static int freePort() throws IOException {
@@ -83,11 +93,13 @@ final class Hub implements AutoCloseable {
                 "-Dorg.osgi.service.http.port=" + port,
                 // the generated camalarm.server.cfg opens the lenient port: never the user's 8089
                 "-Dcamalarm.lenientPort=" + freePort(),
+                "-Dorg.osgi.service.http.port.secure=" + securePort,
                 "-Dorg.apache.felix.http.host=127.0.0.1",
                 "-Dcamalarm.conf=" + conf,
                 "-Dcamalarm.userdata=" + userdata,
                 "-jar",
                 jar));
+        command.addAll(command.indexOf("-jar"), systemProperties);
         process = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
