@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What lets the bundle install into any OSGi hub (Karaf/openHAB as well as the embedded one),
  * read from the built jar: a Metatype description for every configuration, javax.servlet 3.1 with
- * HTTP Whiteboard 1.1, and nothing from the JDK imported as a package.
+ * HTTP Whiteboard 1.1, nothing from the JDK imported as a package, and nothing imported that
+ * openHAB 4.1 to 5.x or the Karaf feature do not provide (Gson is carried inside).
  */
 class BundleDescriptorsIT {
 
@@ -77,5 +78,32 @@ class BundleDescriptorsIT {
                 requirements);
         assertTrue(requirements.contains("(osgi.extender=osgi.component)"), requirements);
         assertEquals(null, manifest.getMainAttributes().getValue("Export-Package"), "everything is internal");
+    }
+
+    /**
+     * Packages every hub the bundle is meant for provides: the JDK's {@code javax.*} and XML APIs, OSGi
+     * core and compendium services, SLF4J, and Paho (which the Karaf feature brings for the MQTT bridge).
+     * Gson is not among them: openHAB 4.1-4.3 ship 2.10.1 and 5.0 ships 2.11.0, older than the bundle needs.
+     */
+    private static final Pattern PROVIDED_EVERYWHERE =
+            Pattern.compile("javax\\..*|org\\.w3c\\..*|org\\.xml\\..*|sun\\.misc|org\\.osgi\\..*|org\\.slf4j(\\..*)?"
+                    + "|org\\.eclipse\\.paho\\.client\\.mqttv3(\\..*)?");
+
+    @Test
+    void gsonIsCarriedInsideAndEveryImportIsProvidedByOpenHab41To5() throws IOException {
+        Manifest manifest;
+        boolean carriesGson;
+        try (JarFile jar = bundle()) {
+            manifest = jar.getManifest();
+            carriesGson = jar.getEntry("com/google/gson/Gson.class") != null
+                    && jar.getEntry("com/google/gson/Strictness.class") != null;
+        }
+        String imports = manifest.getMainAttributes().getValue("Import-Package");
+
+        assertTrue(carriesGson, "Gson 2.11+ (Strictness, nesting limit) is inside the bundle");
+        for (String imported : imports.split(",(?=[a-z])")) {
+            String name = imported.split(";")[0];
+            assertTrue(PROVIDED_EVERYWHERE.matcher(name).matches(), "imports " + imported + ": " + imports);
+        }
     }
 }
