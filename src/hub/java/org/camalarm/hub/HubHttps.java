@@ -1,5 +1,7 @@
 package org.camalarm.hub;
 
+import static java.util.concurrent.CompletableFuture.completedFuture;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -53,8 +56,12 @@ final class HubHttps {
     private static final String TYPE = "PKCS12";
     private static final int YEARS = 20;
 
-    /** What the hub serves HTTPS with, and the line that says so. */
-    record Setup(Map<String, String> properties, String line) {}
+    /**
+     * What the hub serves HTTPS with, and the line that says so: complete at once, or once a new
+     * certificate is made (an RSA key takes from a tenth of a second to seconds on a busy machine, so
+     * it is made while the framework starts, and only waited for before the bundles start).
+     */
+    record Setup(Map<String, String> properties, CompletableFuture<String> line) {}
 
     private HubHttps() {}
 
@@ -70,7 +77,7 @@ final class HubHttps {
         // Felix's own HTTPS connector checks the Host against the certificate: ours does not (HttpsConnector)
         props.put(ENABLE, "false");
         if ("false".equalsIgnoreCase(System.getProperty(ENABLE))) {
-            return new Setup(props, "camalarm hub: HTTPS is off (" + ENABLE + "=false)");
+            return new Setup(props, completedFuture("camalarm hub: HTTPS is off (" + ENABLE + "=false)"));
         }
         props.put(CONNECTOR, "true");
         String given = System.getProperty(PORT);
@@ -80,28 +87,45 @@ final class HubHttps {
         if (own != null && !own.isBlank()) {
             return new Setup(
                     props,
-                    "camalarm hub: HTTPS on port " + port + ", certificate SHA-256 fingerprint "
-                            + ownKeystore(props, own) + " (from " + own + ")");
+                    completedFuture("camalarm hub: HTTPS on port " + port + ", certificate SHA-256 fingerprint "
+                            + ownKeystore(props, own) + " (from " + own + ")"));
         }
         Path dir = userdata.resolve("https");
         Path keystore = dir.resolve("keystore.p12");
         Path passwordFile = dir.resolve("keystore.password");
-        String how;
-        if (Files.exists(keystore)) {
-            how = "kept in " + keystore;
-        } else {
-            generate(keystore, passwordFile);
-            how = "self-signed, generated now in " + keystore;
-        }
-        Kept kept = load(keystore, passwordFile);
         props.put(KEYSTORE, keystore.toString());
         props.put(KEYSTORE_TYPE, TYPE);
-        props.put(KEYSTORE_PASSWORD, kept.password());
-        props.put(KEY_PASSWORD, kept.password());
-        return new Setup(
-                props,
-                "camalarm hub: HTTPS on port " + port + ", certificate SHA-256 fingerprint "
-                        + fingerprint(kept.certificate()) + " (" + how + ")");
+        String said = "camalarm hub: HTTPS on port " + port + ", certificate SHA-256 fingerprint ";
+        if (Files.exists(keystore)) {
+            Kept kept = load(keystore, passwordFile);
+            props.put(KEYSTORE_PASSWORD, kept.password());
+            props.put(KEY_PASSWORD, kept.password());
+            return new Setup(
+                    props, completedFuture(said + fingerprint(kept.certificate()) + " (kept in " + keystore + ")"));
+        }
+        String password = newPassword();
+        props.put(KEYSTORE_PASSWORD, password);
+        props.put(KEY_PASSWORD, password);
+        CompletableFuture<String> line = new CompletableFuture<>();
+        Thread maker = new Thread(
+                () -> {
+                    try {
+                        X509Certificate made = generate(keystore, passwordFile, password);
+                        line.complete(said + fingerprint(made) + " (self-signed, generated now in " + keystore + ")");
+                    } catch (IOException | RuntimeException e) {
+                        line.completeExceptionally(e);
+                    }
+                },
+                "camalarm-hub-certificate");
+        maker.setDaemon(true);
+        maker.start();
+        return new Setup(props, line);
+    }
+
+    private static String newPassword() {
+        byte[] secret = new byte[18];
+        new SecureRandom().nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
     /** A keystore of the user's: its type from the name unless given, the key's password the keystore's unless given. */
@@ -169,11 +193,8 @@ final class HubHttps {
     }
 
     /** A new key and certificate, written so that no half-written or world-readable file is ever seen. */
-    private static void generate(Path keystore, Path passwordFile) throws IOException {
+    private static X509Certificate generate(Path keystore, Path passwordFile, String password) throws IOException {
         try {
-            byte[] secret = new byte[18];
-            new SecureRandom().nextBytes(secret);
-            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             var keys = generator.generateKeyPair();
@@ -191,6 +212,7 @@ final class HubHttps {
                     throw new IOException(e.getMessage(), e);
                 }
             });
+            return certificate;
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot generate the HTTPS certificate: " + e.getMessage(), e);
         }

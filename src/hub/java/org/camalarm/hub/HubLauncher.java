@@ -62,7 +62,8 @@ public final class HubLauncher {
         configureLogging();
 
         Map<String, String> properties = frameworkProperties(conf, userdata);
-        properties.putAll(httpsProperties(userdata));
+        HubHttps.Setup https = httpsSetup(userdata);
+        properties.putAll(https.properties());
         String busy = HubPorts.firstBusy(HubPorts.of(properties, conf), properties.get("org.apache.felix.http.host"));
         if (busy != null) {
             say(busy);
@@ -72,6 +73,7 @@ public final class HubLauncher {
         framework.init();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "camalarm-hub-shutdown"));
         int maxLevel = installBundles(framework.getBundleContext());
+        awaitHttps(https);
         framework.start();
         framework.adapt(FrameworkStartLevel.class).setStartLevel(maxLevel);
         framework.waitForStop(0);
@@ -102,15 +104,24 @@ public final class HubLauncher {
     }
 
     /** HTTPS on {@value HubHttps#DEFAULT_PORT} with a kept self-signed certificate, unless the user chose (HubHttps). */
-    private static Map<String, String> httpsProperties(Path userdata) {
+    private static HubHttps.Setup httpsSetup(Path userdata) {
         try {
-            HubHttps.Setup https = HubHttps.setup(userdata);
-            say(https.line());
-            return https.properties();
+            return HubHttps.setup(userdata);
         } catch (IOException e) {
             say("camalarm hub: cannot start: " + e.getMessage());
             System.exit(1);
             throw new IllegalStateException(e); // not reached
+        }
+    }
+
+    /** Waits for a certificate being made (before the HTTPS connector reads it) and says what HTTPS serves. */
+    private static void awaitHttps(HubHttps.Setup https) {
+        try {
+            say(https.line().join());
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause();
+            say("camalarm hub: cannot start: " + (cause != null ? cause.getMessage() : e.getMessage()));
+            System.exit(1);
         }
     }
 
