@@ -19,7 +19,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class DigestNonces {
 
-    /** How long a camera may keep answering with one nonce; cameras reuse it push after push. */
+    /** How long a camera may keep answering with one nonce; cameras reuse it alarm after alarm. */
     static final Duration LIFETIME = Duration.ofMinutes(10);
 
     private static final int MAC_BYTES = 16;

@@ -15,7 +15,7 @@ import org.eclipse.jdt.annotation.Nullable;
  * IPv6 sender counts by its /64, which one host can fill with addresses. At most {@value #MAX_TRACKED}
  * addresses are remembered (the least recently seen is forgotten first), so a sender of many addresses
  * cannot grow the table. A success does not reset the count: a sender could otherwise wipe its
- * failures with pushes to a camera that needs no credentials. Thread-safe.
+ * failures with alarms to a camera that needs no credentials. Thread-safe.
  */
 final class FailureLimiter {
 

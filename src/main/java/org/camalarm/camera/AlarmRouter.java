@@ -30,13 +30,13 @@ public class AlarmRouter {
         FORBIDDEN,
         /** The camera exists but its configuration is invalid: it takes no alarms until fixed. */
         MISCONFIGURED,
-        /** The camera needs credentials the push did not carry as it must ({@link Delivery#auth()} says how). */
+        /** The camera needs credentials the alarm did not carry as it must ({@link Delivery#auth()} says how). */
         UNAUTHORIZED
     }
 
     /**
      * @param thing the camera it went to, or {@code null}
-     * @param auth  how the push's credentials compared with the camera's ({@code ACCEPTED} when it needs none)
+     * @param auth  how the alarm's credentials compared with the camera's ({@code ACCEPTED} when it needs none)
      */
     public record Delivery(Route route, @Nullable ThingUID thing, AuthResult auth) {
         public Delivery(Route route, @Nullable ThingUID thing) {
@@ -53,13 +53,13 @@ public class AlarmRouter {
         this.inbox = inbox;
     }
 
-    /** {@link #route(Alarm, String, String, PresentedAuth)} for a push that presents no credentials. */
+    /** {@link #route(Alarm, String, String, PresentedAuth)} for an alarm that presents no credentials. */
     public Delivery route(Alarm alarm, @Nullable String pathThingId, String remoteAddress) {
         return route(alarm, pathThingId, remoteAddress, PresentedAuth.NONE);
     }
 
     /**
-     * Applies an alarm to its camera, if the sender may push as it (address, then credentials);
+     * Applies an alarm to its camera, if the sender may send as it (address, then credentials);
      * else keeps it in the inbox, or refuses it.
      */
     public Delivery route(Alarm alarm, @Nullable String pathThingId, String remoteAddress, PresentedAuth presented) {

@@ -36,7 +36,7 @@ public interface CameraConfig {
             cardinality = 64)
     String[] allowedAddresses();
 
-    // credentials a push must carry (issue 12): Basic or Digest, over HTTPS unless credentialsOverHttp
+    // credentials an alarm must carry (issue 12): Basic or Digest, over HTTPS unless credentialsOverHttp
 
     @AttributeDefinition(name = "%camera.username.name", description = "%camera.username.description", required = false)
     String username();

@@ -39,7 +39,7 @@ public final class CameraHandler implements ThingHandler {
     static final int MAX_UNMAPPED_CHANNELS = 64;
 
     static final String OTHER_CHANNEL = "otherAlarm";
-    /** Thing property: the scheme the camera's pushes authenticate with (Basic, Digest MD5, ...). */
+    /** Thing property: the scheme the camera's alarms authenticate with (Basic, Digest MD5, ...). */
     static final String AUTH_SCHEME = "authScheme";
 
     private static final Logger LOGGER = LoggerFactory.getLogger(CameraHandler.class);
@@ -113,8 +113,8 @@ public final class CameraHandler implements ThingHandler {
     }
 
     /**
-     * Whether a push may be applied as this camera's: {@link AuthResult#ACCEPTED} when the camera
-     * needs no credentials, or the push carries them over HTTPS (or over plain HTTP where
+     * Whether an alarm may be applied as this camera's: {@link AuthResult#ACCEPTED} when the camera
+     * needs no credentials, or the alarm carries them over HTTPS (or over plain HTTP where
      * {@code credentialsOverHttp} allows it).
      */
     public AuthResult authenticate(PresentedAuth presented) {
@@ -131,7 +131,7 @@ public final class CameraHandler implements ThingHandler {
             String scheme = presented.scheme();
             if (!scheme.equals(thing.property(AUTH_SCHEME))) {
                 // what the camera's firmware sends is worth knowing once: no vendor documents it
-                LOGGER.info("{} authenticates its pushes with {}", thing.uid(), scheme);
+                LOGGER.info("{} authenticates its alarms with {}", thing.uid(), scheme);
                 thing.setProperty(AUTH_SCHEME, scheme);
             }
         }

@@ -12,8 +12,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param mac              normalised {@code AA:BB:CC:DD:EE:FF}, or {@code null} when not configured
  * @param holdTime         how long a detection stays ON after its last repeat when no stop comes
  * @param maxAlarmDuration when an alarm whose stop never came is forced OFF, counted from its start
- * @param credentials      what a push must carry, or {@code null} when the path token suffices
- * @param credentialsOverHttp whether pushes with credentials are taken over plain HTTP too (they travel in clear)
+ * @param credentials      what an alarm must carry, or {@code null} when the path token suffices
+ * @param credentialsOverHttp whether alarms with credentials are taken over plain HTTP too (they travel in clear)
  */
 record CameraSettings(
         @Nullable String mac,
@@ -29,7 +29,7 @@ record CameraSettings(
                 .withCredentials(config.username(), config.password(), config.credentialsOverHttp());
     }
 
-    /** These settings, pushes needing {@code username}/{@code password} when either is set. */
+    /** These settings, alarms needing {@code username}/{@code password} when either is set. */
     CameraSettings withCredentials(String username, String password, boolean overHttp) {
         Credentials needed = username.isEmpty() && password.isEmpty() ? null : new Credentials(username, password);
         return new CameraSettings(mac, holdTime, maxAlarmDuration, allowedAddresses, needed, overHttp);

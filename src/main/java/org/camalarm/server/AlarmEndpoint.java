@@ -11,7 +11,7 @@ import org.camalarm.alarm.AlarmRequest;
 import org.camalarm.alarm.MalformedAlarmException;
 import org.camalarm.auth.AuthResult;
 import org.camalarm.auth.PresentedAuth;
-import org.camalarm.auth.PushAuthentication;
+import org.camalarm.auth.SenderAuthentication;
 import org.camalarm.camera.AlarmRouter;
 import org.camalarm.camera.AlarmRouter.Delivery;
 import org.camalarm.http.Answer;
@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * the shape the alarm's wire format expects; 404, identical to an unknown path, for a wrong token;
  * 400 {@code {error, detail}} for malformed input; 403 when the sender's address may not send as
  * the camera; 401 with {@code WWW-Authenticate} challenges (Digest, Basic) when the camera has
- * credentials the push did not carry, and 403 when it carried them over plain HTTP where the camera
+ * credentials the alarm did not carry, and 403 when it carried them over plain HTTP where the camera
  * does not allow it; 429 for an address that sent too many wrong credentials; 405 for other methods.
  * (413 is the transports' job: they must not read an oversized body.) Client data is logged at
  * debug only, credentials never.
@@ -57,14 +57,14 @@ public class AlarmEndpoint {
 
     private final ServerSettings settings;
     private final AlarmRouter router;
-    private final PushAuthentication authentication;
+    private final SenderAuthentication authentication;
     private final AlarmDecoder decoder = new AlarmDecoder();
 
     @Activate
     public AlarmEndpoint(
             @Reference ServerSettings settings,
             @Reference AlarmRouter router,
-            @Reference PushAuthentication authentication) {
+            @Reference SenderAuthentication authentication) {
         this.settings = settings;
         this.router = router;
         this.authentication = authentication;
@@ -72,7 +72,7 @@ public class AlarmEndpoint {
 
     /** An endpoint whose credential checks run on the system clock (tests). */
     public AlarmEndpoint(ServerSettings settings, AlarmRouter router) {
-        this(settings, router, new PushAuthentication(Clock.systemUTC()));
+        this(settings, router, new SenderAuthentication(Clock.systemUTC()));
     }
 
     /**
@@ -228,7 +228,7 @@ public class AlarmEndpoint {
         List<Answer.Header> challenges = authentication.challenges(result == AuthResult.STALE).stream()
                 .map(challenge -> new Answer.Header("WWW-Authenticate", challenge))
                 .toList();
-        return Answer.error(401, "unauthorized", "this camera's pushes need its username and password")
+        return Answer.error(401, "unauthorized", "this camera's alarms need its username and password")
                 .with(challenges);
     }
 

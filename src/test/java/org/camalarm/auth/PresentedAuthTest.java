@@ -17,7 +17,7 @@ class PresentedAuthTest {
     private static final String URI = "/camalarm/alarm/tok/gate?EventType=VideoMotion&EventAction=start";
 
     private final ManualTimers timers = new ManualTimers(Instant.parse("2026-12-01T10:00:00Z"));
-    private final PushAuthentication auth = new PushAuthentication(timers);
+    private final SenderAuthentication auth = new SenderAuthentication(timers);
 
     private AuthResult check(String authorization) {
         return auth.presented(authorization, "GET", URI, true).check(CAMERA);

@@ -17,7 +17,7 @@ import org.camalarm.alarm.AlarmEvent;
 import org.camalarm.alarm.AlarmEvent.Action;
 import org.camalarm.auth.AuthResult;
 import org.camalarm.auth.DigestClient;
-import org.camalarm.auth.PushAuthentication;
+import org.camalarm.auth.SenderAuthentication;
 import org.camalarm.thing.ChannelDefinition;
 import org.camalarm.thing.RecordingThingEvents;
 import org.camalarm.thing.Thing;
@@ -236,7 +236,7 @@ class CameraHandlerTest {
 
     @Test
     void aCameraWithCredentialsTakesThemOverHttpsOnly() {
-        PushAuthentication auth = new PushAuthentication(timers);
+        SenderAuthentication auth = new SenderAuthentication(timers);
         CameraHandler camera = cameraWithCredentials(false);
         String right = DigestClient.basic("cam", "pw");
 
@@ -251,7 +251,7 @@ class CameraHandlerTest {
 
     @Test
     void plainHttpIsTakenWhenTheConfigurationSaysSo() {
-        PushAuthentication auth = new PushAuthentication(timers);
+        SenderAuthentication auth = new SenderAuthentication(timers);
 
         assertEquals(
                 AuthResult.ACCEPTED,

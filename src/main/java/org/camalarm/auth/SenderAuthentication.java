@@ -17,23 +17,23 @@ import org.slf4j.LoggerFactory;
  * the {@code WWW-Authenticate} challenges (Digest with a nonce of ours, then Basic), and counts wrong
  * answers per address, refusing an address that sends too many for a while. Thread-safe.
  */
-@Component(service = PushAuthentication.class)
-public class PushAuthentication {
+@Component(service = SenderAuthentication.class)
+public class SenderAuthentication {
 
-    private static final Logger LOGGER = LoggerFactory.getLogger(PushAuthentication.class);
+    private static final Logger LOGGER = LoggerFactory.getLogger(SenderAuthentication.class);
     private final DigestNonces nonces;
     private final FailureLimiter failures;
 
     @Activate
-    public PushAuthentication(@Reference Timers timers) {
+    public SenderAuthentication(@Reference Timers timers) {
         this(() -> timers.clock().millis());
     }
 
-    public PushAuthentication(Clock clock) {
+    public SenderAuthentication(Clock clock) {
         this(clock::millis);
     }
 
-    private PushAuthentication(LongSupplier millis) {
+    private SenderAuthentication(LongSupplier millis) {
         this.nonces = new DigestNonces(millis);
         this.failures = new FailureLimiter(millis);
     }
@@ -68,7 +68,7 @@ public class PushAuthentication {
     public void failed(String address) {
         if (failures.failed(address)) {
             LOGGER.warn(
-                    "{} sent {} wrong credentials within {} minutes: its pushes are refused for {} minutes",
+                    "{} sent {} wrong credentials within {} minutes: its alarms are refused for {} minutes",
                     address,
                     FailureLimiter.MAX_FAILURES,
                     FailureLimiter.WINDOW.toMinutes(),
