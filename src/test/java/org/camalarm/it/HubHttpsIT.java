@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -94,6 +97,34 @@ class HubHttpsIT {
             Tls.Exchange exchange = probe(hub, mine);
             assertEquals(200, exchange.status());
             assertEquals(mine, Tls.fingerprint(exchange.served()));
+        }
+    }
+
+    @Test
+    void aBusyHttpsPortStopsTheHubWithOneClearLine() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            Process process = new ProcessBuilder(List.of(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Dorg.osgi.service.http.port=" + Hub.freePort(),
+                            "-Dorg.osgi.service.http.port.secure=" + taken.getLocalPort(),
+                            "-Dorg.apache.felix.http.host=127.0.0.1",
+                            "-Dcamalarm.lenientPort=0",
+                            "-Dcamalarm.conf=" + dir.resolve("conf"),
+                            "-Dcamalarm.userdata=" + dir.resolve("userdata"),
+                            "-jar",
+                            System.getProperty("camalarm.hub.jar", "target/camalarm-hub.jar")))
+                    .redirectErrorStream(true)
+                    .start();
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the hub must not run on without its HTTPS port");
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertEquals(2, process.exitValue(), output);
+            assertEquals(
+                    "camalarm hub: cannot listen on port " + taken.getLocalPort() + " (HTTPS): Address already in use."
+                            + " Is another hub running? Stop it, or start the hub with"
+                            + " -Dorg.osgi.service.http.port.secure=<port> (or -Dorg.apache.felix.https.enable=false).",
+                    output.strip());
         }
     }
 }
