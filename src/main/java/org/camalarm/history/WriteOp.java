@@ -1,0 +1,40 @@
+package org.camalarm.history;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.jdt.annotation.Nullable;
+
+/** What the writer thread is asked to do; see {@link HistoryWriter}. */
+sealed interface WriteOp {
+
+    /** How a camera judged one event of an alarm. */
+    enum Phase {
+        /** A detection began: a new event. */
+        BEGAN,
+        /** A repeat or the stop of a detection going on: extends its event (a new one if none is open). */
+        CONTINUED,
+        /** No camera judged it (the inbox): a repeat when the same channel pushed within the last 10 s. */
+        UNJUDGED
+    }
+
+    record Entry(NewEvent event, Phase phase) {}
+
+    /** The events of one alarm and its snapshot; {@code done} completes once they are written. */
+    record Alarm(List<Entry> entries, byte @Nullable [] image, CompletableFuture<@Nullable Void> done)
+            implements WriteOp {}
+
+    /** A push result or rule firing: nobody waits for it. */
+    record Plain(NewEvent event) implements WriteOp {}
+
+    /** A thumbnail made for an event's image. */
+    record Thumbnail(EventId id, byte[] jpeg) implements WriteOp {}
+
+    /** A user's delete; {@code done} tells whether the event existed. */
+    record Delete(EventId id, CompletableFuture<Boolean> done) implements WriteOp {}
+
+    /** Runs retention now (a configuration change, tests); {@code done} completes after it. */
+    record Maintain(CompletableFuture<@Nullable Void> done) implements WriteOp {}
+
+    /** Ends the writer after what was queued before it. */
+    record Stop() implements WriteOp {}
+}
