@@ -1,5 +1,6 @@
 package org.camalarm.camera;
 
+import java.util.List;
 import java.util.Optional;
 import org.camalarm.alarm.Alarm;
 import org.camalarm.inbox.Inbox;
@@ -10,10 +11,14 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Finds the camera an alarm belongs to: the thing id in the URL, else the camera's MAC, else the
- * inbox (a camera that pushed before anyone configured it).
+ * inbox (a camera that pushed before anyone configured it). Then hands it to the {@link AlarmJournal}
+ * (the event history), when there is one, and returns only once it was recorded.
  */
 @Component(service = AlarmRouter.class)
 public class AlarmRouter {
@@ -36,16 +41,28 @@ public class AlarmRouter {
     private final ThingRegistry registry;
     private final Inbox inbox;
 
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile @Nullable AlarmJournal journal;
+
     @Activate
     public AlarmRouter(@Reference ThingRegistry registry, @Reference Inbox inbox) {
         this.registry = registry;
         this.inbox = inbox;
     }
 
+    /**
+     * Applies an alarm to its camera (or the inbox) and records it.
+     *
+     * @throws AlarmJournal.NotRecordedException when the journal could not store it
+     */
     public Delivery route(Alarm alarm, @Nullable String pathThingId, String remoteAddress) {
         Optional<CameraHandler> camera = pathThingId != null ? cameraById(pathThingId) : cameraByMac(alarm.mac());
         if (camera.isEmpty()) {
-            inbox.add(alarm, pathThingId, remoteAddress);
+            ThingUID uid = inbox.add(alarm, pathThingId, remoteAddress);
+            record(uid, alarm, List.of(), remoteAddress);
             return new Delivery(Route.INBOX, null);
         }
         CameraHandler handler = camera.get();
@@ -55,8 +72,21 @@ public class AlarmRouter {
         if (!handler.allows(remoteAddress)) {
             return new Delivery(Route.FORBIDDEN, handler.thing().uid());
         }
-        handler.accept(alarm);
+        List<Detection> detections = handler.accept(alarm);
+        record(handler.thing().uid(), alarm, detections, remoteAddress);
         return new Delivery(Route.DELIVERED, handler.thing().uid());
+    }
+
+    /** Records the alarm; events the camera did not judge (inbox, a thing being replaced) go as UNJUDGED. */
+    private void record(ThingUID uid, Alarm alarm, List<Detection> detections, String remoteAddress) {
+        AlarmJournal current = journal;
+        if (current == null || alarm.events().isEmpty()) {
+            return;
+        }
+        List<Detection> judged = detections.size() == alarm.events().size()
+                ? detections
+                : alarm.events().stream().map(Detection::unjudged).toList();
+        current.record(uid, alarm, judged, remoteAddress);
     }
 
     private Optional<CameraHandler> cameraById(String thingId) {

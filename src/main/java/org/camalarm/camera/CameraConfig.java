@@ -34,4 +34,10 @@ public interface CameraConfig {
             required = false,
             cardinality = 64)
     String[] allowedAddresses();
+
+    @AttributeDefinition(
+            name = "%camera.offlineAfter.name",
+            description = "%camera.offlineAfter.description",
+            defaultValue = "0")
+    double offlineAfter();
 }

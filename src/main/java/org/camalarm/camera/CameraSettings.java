@@ -11,13 +11,28 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param mac              normalised {@code AA:BB:CC:DD:EE:FF}, or {@code null} when not configured
  * @param holdTime         how long a detection stays ON after its last repeat when no stop comes
  * @param maxAlarmDuration when an alarm whose stop never came is forced OFF, counted from its start
+ * @param offlineAfter     silence (no push, no keepalive) after which the thing goes OFFLINE, or {@code null}: never
  */
 record CameraSettings(
-        @Nullable String mac, Duration holdTime, Duration maxAlarmDuration, AddressFilter allowedAddresses) {
+        @Nullable String mac,
+        Duration holdTime,
+        Duration maxAlarmDuration,
+        AddressFilter allowedAddresses,
+        @Nullable Duration offlineAfter) {
 
     /** Validates a camera's configuration; throws IllegalArgumentException with a message for the thing status. */
     static CameraSettings of(CameraConfig config) {
-        return of(config.mac(), config.holdTime(), config.maxAlarmDuration(), config.allowedAddresses());
+        CameraSettings settings =
+                of(config.mac(), config.holdTime(), config.maxAlarmDuration(), config.allowedAddresses());
+        double offlineAfter = config.offlineAfter();
+        if (!(offlineAfter >= 0)) {
+            throw new IllegalArgumentException("offlineAfter must be 0 (off) or more seconds: " + offlineAfter);
+        }
+        return offlineAfter == 0 ? settings : settings.withOfflineAfter(Seconds.of("offlineAfter", offlineAfter));
+    }
+
+    CameraSettings withOfflineAfter(@Nullable Duration silence) {
+        return new CameraSettings(mac, holdTime, maxAlarmDuration, allowedAddresses, silence);
     }
 
     /** Validates raw values; throws IllegalArgumentException with a message for the thing status. */
@@ -41,6 +56,7 @@ record CameraSettings(
                 normalisedMac,
                 Seconds.of("holdTime", holdTime),
                 Seconds.of("maxAlarmDuration", maxAlarmDuration),
-                AddressFilter.parse(allowedAddresses == null ? new String[0] : allowedAddresses));
+                AddressFilter.parse(allowedAddresses == null ? new String[0] : allowedAddresses),
+                null);
     }
 }

@@ -113,7 +113,7 @@ public final class HistoryStore implements Closeable {
     }
 
     /** Deletes an event: no longer listed or served. False when there is no such event. */
-    boolean delete(EventId id) throws IOException {
+    public boolean delete(EventId id) throws IOException {
         if (get(id) == null) {
             return false;
         }

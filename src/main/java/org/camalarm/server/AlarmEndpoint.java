@@ -7,6 +7,7 @@ import org.camalarm.alarm.AlarmDecoder;
 import org.camalarm.alarm.AlarmEvent;
 import org.camalarm.alarm.AlarmRequest;
 import org.camalarm.alarm.MalformedAlarmException;
+import org.camalarm.camera.AlarmJournal;
 import org.camalarm.camera.AlarmRouter;
 import org.camalarm.camera.AlarmRouter.Delivery;
 import org.camalarm.http.Answer;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * <p>Answers: 200 for every accepted alarm, unknown cameras included (they go to the inbox), in
  * the shape the alarm's wire format expects; 404, identical to an unknown path, for a wrong token;
  * 400 {@code {error, detail}} for malformed input; 403 when the sender's address may not send as
- * the camera; 405 for other methods. (413 is the transports' job: they must not read an oversized
+ * the camera; 405 for other methods; 503 when the event history could not store it. (413 is the transports' job: they must not read an oversized
  * body.) Client data is logged at debug only.
  */
 @Component(service = AlarmEndpoint.class)
@@ -135,6 +136,10 @@ public class AlarmEndpoint {
         } catch (MalformedAlarmException e) {
             LOGGER.debug("Malformed alarm from {}: {} ({})", remoteAddress, e.getMessage(), e.error());
             return Answer.error(400, e.error(), String.valueOf(e.getMessage()));
+        } catch (AlarmJournal.NotRecordedException e) {
+            // not stored, so not acknowledged: the camera may send it again
+            LOGGER.warn("Alarm from {} not recorded: {}", remoteAddress, e.getMessage());
+            return Answer.error(503, "not_recorded", "the event history could not store this alarm; send it again");
         } catch (RuntimeException e) {
             // a defect of ours, met by an input we did not foresee: the camera still gets a clean answer
             LOGGER.warn("Alarm from {} could not be processed: {}", remoteAddress, e.toString());
