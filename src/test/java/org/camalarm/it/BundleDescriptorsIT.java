@@ -54,7 +54,7 @@ class BundleDescriptorsIT {
             }
         }
         assertEquals(new TreeSet<>(FACTORY_PIDS), factoryPids);
-        assertEquals(Set.of("camalarm.server"), pids);
+        assertEquals(Set.of("camalarm.server", "camalarm.history"), pids);
     }
 
     @Test
