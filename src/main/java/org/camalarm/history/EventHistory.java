@@ -3,10 +3,6 @@ package org.camalarm.history;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -14,7 +10,6 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camalarm.alarm.Alarm;
-import org.camalarm.alarm.AlarmEvent;
 import org.camalarm.camera.AlarmJournal;
 import org.camalarm.camera.CameraChannels;
 import org.camalarm.camera.CameraHandler;
@@ -22,8 +17,6 @@ import org.camalarm.camera.CameraMemory;
 import org.camalarm.camera.Detection;
 import org.camalarm.config.ConfigReader;
 import org.camalarm.config.ConfigReading;
-import org.camalarm.history.WriteOp.Entry;
-import org.camalarm.history.WriteOp.Phase;
 import org.camalarm.push.PushResult;
 import org.camalarm.rule.RuleFiring;
 import org.camalarm.rule.RuleListener;
@@ -80,6 +73,9 @@ public class EventHistory implements AlarmJournal, PushListener, RuleListener, T
             },
             new ThreadPoolExecutor.DiscardPolicy());
     private final AtomicLong dropped = new AtomicLong();
+    /** When an unrecorded alarm was last logged at WARN (once a minute: a full disk must not flood the log). */
+    private final AtomicLong lastNotRecorded = new AtomicLong(Long.MIN_VALUE);
+
     private volatile HistorySettings settings;
     private volatile @Nullable HistoryStore store;
 
@@ -146,7 +142,13 @@ public class EventHistory implements AlarmJournal, PushListener, RuleListener, T
     }
 
     @Deactivate
-    synchronized void close() {
+    void deactivate() {
+        close();
+        thumbnailer.close();
+        restorer.shutdownNow();
+    }
+
+    private synchronized void close() {
         HistoryStore current = store;
         store = null;
         thumbnailer.use(null);
@@ -157,11 +159,6 @@ public class EventHistory implements AlarmJournal, PushListener, RuleListener, T
                 LOGGER.warn("Event history did not close cleanly: {}", e.toString());
             }
         }
-    }
-
-    void shutdownThreads() {
-        thumbnailer.close();
-        restorer.shutdownNow();
     }
 
     /** The open store, or {@code null} when the history is off or could not be opened. */
@@ -181,111 +178,28 @@ public class EventHistory implements AlarmJournal, PushListener, RuleListener, T
             return;
         }
         long now = clock.millis();
-        List<Entry> entries = new ArrayList<>(detections.size());
-        for (Detection detection : detections) {
-            AlarmEvent event = detection.event();
-            NewEvent stored = new NewEvent(
-                    EventKind.ALARM,
-                    thing.toString(),
-                    event.type(),
-                    detection.channel(),
-                    EventAction.valueOf(event.action().name()),
-                    cameraTime(event.time()),
-                    now,
-                    remoteAddress,
-                    event.json(),
-                    properties(alarm, event));
-            entries.add(new Entry(stored, Phase.valueOf(detection.phase().name())));
-        }
         try {
-            current.recordAlarm(entries, alarm.image());
+            current.recordAlarm(HistoryEntries.alarm(thing, alarm, detections, remoteAddress, now), alarm.image());
         } catch (IOException e) {
+            long last = lastNotRecorded.get();
+            if (now - last >= 60_000 && lastNotRecorded.compareAndSet(last, now)) {
+                LOGGER.warn(
+                        "Event history: alarms from {} and others are answered 503, not stored: {}",
+                        thing,
+                        e.getMessage());
+            }
             throw new NotRecordedException(String.valueOf(e.getMessage()), e);
-        }
-    }
-
-    private static long cameraTime(@Nullable LocalDateTime time) {
-        return time == null
-                ? NewEvent.NO_TIME
-                : time.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
-    }
-
-    private static Map<String, String> properties(Alarm alarm, AlarmEvent event) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("vendor", alarm.vendor().name());
-        put(properties, "ipAddress", alarm.ip());
-        put(properties, "macAddress", alarm.mac());
-        put(properties, "deviceName", alarm.deviceName());
-        put(properties, "nvrChannel", event.nvrChannel());
-        if (!event.rawType().equals(event.type())) {
-            properties.put("rawType", event.rawType());
-        }
-        return properties;
-    }
-
-    private static void put(Map<String, String> properties, String key, @Nullable String value) {
-        if (value != null && !value.isBlank()) {
-            properties.put(key, value);
         }
     }
 
     @Override
     public void pushed(ThingUID target, String channelId, String command, boolean test, PushResult result) {
-        Map<String, String> properties =
-                outcome(result.success(), result.reason().name(), result.detail(), result.status(), result.latencyMs());
-        if (test) {
-            properties.put("test", "true");
-        }
-        long now = clock.millis();
-        keep(new NewEvent(
-                EventKind.PUSH,
-                target.toString(),
-                command,
-                channelId,
-                EventAction.NONE,
-                now - result.latencyMs(),
-                now,
-                "",
-                "",
-                properties));
+        keep(HistoryEntries.push(target, channelId, command, test, result, clock.millis()));
     }
 
     @Override
     public void ruleFinished(RuleFiring firing) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("rule", firing.rule());
-        properties.put("when", firing.when());
-        properties.put("then", firing.then());
-        properties.put("trigger", firing.trigger());
-        properties.putAll(
-                outcome(firing.success(), firing.reason(), firing.detail(), firing.status(), firing.latencyMs()));
-        int split = firing.when().lastIndexOf(':');
-        String thing = split < 0 ? firing.when() : firing.when().substring(0, split);
-        String channel = split < 0 ? "" : firing.when().substring(split + 1);
-        keep(new NewEvent(
-                EventKind.RULE,
-                thing,
-                firing.command(),
-                channel,
-                EventAction.NONE,
-                firing.firedAt(),
-                clock.millis(),
-                "",
-                "",
-                properties));
-    }
-
-    private static Map<String, String> outcome(
-            boolean success, String reason, String detail, @Nullable Integer status, long latencyMs) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("success", Boolean.toString(success));
-        properties.put("reason", reason);
-        properties.put("detail", detail);
-        if (status != null) {
-            properties.put("status", status.toString());
-        }
-        properties.put("latencyMs", Long.toString(latencyMs));
-        return properties;
+        keep(HistoryEntries.rule(firing, clock.millis()));
     }
 
     /** Pushes and rule firings are queued, not waited for; if the writer is that far behind, they are counted and dropped. */

@@ -47,6 +47,8 @@ final class HistoryWriter implements Runnable {
     private ByteBuffer out = ByteBuffer.allocate(256 * 1024);
     private long lastId;
     private long nextMaintenance;
+    /** When a failed batch was last logged at WARN: a full disk must not flood the log. */
+    private long lastFailureWarning = Long.MIN_VALUE;
 
     /** One batch's changes, applied to the shared state only once it is written. */
     private static final class Batch {
@@ -114,7 +116,7 @@ final class HistoryWriter implements Runnable {
         }
         ops.clear();
         queue.drainTo(ops);
-        fail(ops, new IOException("the history is closed"));
+        WriteOp.failAll(ops, new IOException("the history is closed"));
     }
 
     private void write(List<WriteOp> ops) {
@@ -146,9 +148,15 @@ final class HistoryWriter implements Runnable {
                 retention.maintain(clock.millis());
             }
             batch.withImage.forEach(imageStored);
-            complete(ops, batch);
+            WriteOp.completeAll(ops, batch.deleted);
         } catch (IOException | RuntimeException e) {
-            LOGGER.warn("History: {} operations could not be written: {}", ops.size(), e.toString());
+            long now = clock.millis();
+            if (now - lastFailureWarning >= 60_000) {
+                lastFailureWarning = now;
+                LOGGER.warn("History: {} operations could not be written: {}", ops.size(), e.toString());
+            } else {
+                LOGGER.debug("History: {} operations could not be written: {}", ops.size(), e.toString());
+            }
             media.discard();
             for (String key : batch.opened) {
                 OpenEvents.Open event = open.get(key);
@@ -156,7 +164,7 @@ final class HistoryWriter implements Runnable {
                     open.remove(key, event);
                 }
             }
-            fail(ops, e);
+            WriteOp.failAll(ops, e);
             try {
                 retention.maintain(clock.millis()); // a full disk: make room for the next batch
             } catch (IOException | RuntimeException again) {
@@ -274,29 +282,5 @@ final class HistoryWriter implements Runnable {
             batch.patched.put(current.id, current);
         }
         return true;
-    }
-
-    private static void complete(List<WriteOp> ops, Batch batch) {
-        for (WriteOp op : ops) {
-            if (op instanceof WriteOp.Alarm alarm) {
-                alarm.done().complete(null);
-            } else if (op instanceof WriteOp.Delete delete) {
-                delete.done().complete(batch.deleted.getOrDefault(delete, false));
-            } else if (op instanceof WriteOp.Maintain maintain) {
-                maintain.done().complete(null);
-            }
-        }
-    }
-
-    private static void fail(List<WriteOp> ops, Throwable e) {
-        for (WriteOp op : ops) {
-            if (op instanceof WriteOp.Alarm alarm) {
-                alarm.done().completeExceptionally(e);
-            } else if (op instanceof WriteOp.Delete delete) {
-                delete.done().completeExceptionally(e);
-            } else if (op instanceof WriteOp.Maintain maintain) {
-                maintain.done().completeExceptionally(e);
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.camalarm.history;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -37,4 +38,30 @@ sealed interface WriteOp {
 
     /** Ends the writer after what was queued before it. */
     record Stop() implements WriteOp {}
+
+    /** Tells the waiting callers that a batch was written ({@code deleted}: whether each delete found its event). */
+    static void completeAll(List<WriteOp> ops, Map<Delete, Boolean> deleted) {
+        for (WriteOp op : ops) {
+            if (op instanceof Alarm alarm) {
+                alarm.done().complete(null);
+            } else if (op instanceof Delete delete) {
+                delete.done().complete(deleted.getOrDefault(delete, false));
+            } else if (op instanceof Maintain maintain) {
+                maintain.done().complete(null);
+            }
+        }
+    }
+
+    /** Tells the waiting callers that a batch was not written. */
+    static void failAll(List<WriteOp> ops, Throwable e) {
+        for (WriteOp op : ops) {
+            if (op instanceof Alarm alarm) {
+                alarm.done().completeExceptionally(e);
+            } else if (op instanceof Delete delete) {
+                delete.done().completeExceptionally(e);
+            } else if (op instanceof Maintain maintain) {
+                maintain.done().completeExceptionally(e);
+            }
+        }
+    }
 }

@@ -137,8 +137,8 @@ public class AlarmEndpoint {
             LOGGER.debug("Malformed alarm from {}: {} ({})", remoteAddress, e.getMessage(), e.error());
             return Answer.error(400, e.error(), String.valueOf(e.getMessage()));
         } catch (AlarmJournal.NotRecordedException e) {
-            // not stored, so not acknowledged: the camera may send it again
-            LOGGER.warn("Alarm from {} not recorded: {}", remoteAddress, e.getMessage());
+            // not stored, so not acknowledged: the camera may send it again (the history logs why, once a minute)
+            LOGGER.debug("Alarm from {} not recorded: {}", remoteAddress, e.getMessage());
             return Answer.error(503, "not_recorded", "the event history could not store this alarm; send it again");
         } catch (RuntimeException e) {
             // a defect of ours, met by an input we did not foresee: the camera still gets a clean answer
