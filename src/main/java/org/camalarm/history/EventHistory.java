@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -128,7 +129,11 @@ public class EventHistory implements AlarmJournal, PushListener, RuleListener, T
                         dir,
                         settings.maxAge().toDays(),
                         settings.maxDiskBytes() >> 20);
-                registry.all(CameraHandler.class).forEach(camera -> restoreLater(camera.thing()));
+                restoreAll();
+                // once more when this service surely listens: a camera added while it was being
+                // registered as a ThingListener would be missed otherwise (restoring twice does nothing)
+                CompletableFuture.delayedExecutor(10, TimeUnit.SECONDS, restorer)
+                        .execute(this::restoreAll);
             } catch (IOException | RuntimeException e) {
                 LOGGER.error(
                         "Event history cannot be opened in {}: {}; alarms are answered without being recorded",
@@ -215,6 +220,10 @@ public class EventHistory implements AlarmJournal, PushListener, RuleListener, T
         if (thing.hasChannel(CameraChannels.LAST_EVENT_TYPE)) {
             restoreLater(thing);
         }
+    }
+
+    private void restoreAll() {
+        registry.all(CameraHandler.class).forEach(camera -> restoreLater(camera.thing()));
     }
 
     private void restoreLater(Thing thing) {
