@@ -198,7 +198,7 @@ class HistoryCrashIT {
             hub.start();
             List<byte[]> sent = new ArrayList<>();
             for (int i = 0; i < 16; i++) { // about 100 KB each: 1.6 MB in all
-                byte[] jpeg = Jpegs.noise(320, 240, i);
+                byte[] jpeg = Jpegs.noise(480, 360, i);
                 sent.add(jpeg);
                 assertEquals(200, multipart(hub, "/size" + i, "SIZE_TEST", jpeg).statusCode());
             }
