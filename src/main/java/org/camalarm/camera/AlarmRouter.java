@@ -1,5 +1,6 @@
 package org.camalarm.camera;
 
+import java.util.List;
 import java.util.Optional;
 import org.camalarm.alarm.Alarm;
 import org.camalarm.auth.AuthResult;
@@ -12,10 +13,14 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Finds the camera an alarm belongs to: the thing id in the URL, else the camera's MAC, else the
- * inbox (a camera that pushed before anyone configured it).
+ * inbox (a camera that pushed before anyone configured it). Then hands it to the {@link AlarmJournal}
+ * (the event history), when there is one, and returns only once it was recorded.
  */
 @Component(service = AlarmRouter.class)
 public class AlarmRouter {
@@ -47,6 +52,12 @@ public class AlarmRouter {
     private final ThingRegistry registry;
     private final Inbox inbox;
 
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile @Nullable AlarmJournal journal;
+
     @Activate
     public AlarmRouter(@Reference ThingRegistry registry, @Reference Inbox inbox) {
         this.registry = registry;
@@ -60,12 +71,15 @@ public class AlarmRouter {
 
     /**
      * Applies an alarm to its camera, if the sender may send as it (address, then credentials);
-     * else keeps it in the inbox, or refuses it.
+     * else keeps it in the inbox, or refuses it. Applied and inbox alarms are recorded.
+     *
+     * @throws AlarmJournal.NotRecordedException when the journal could not store it
      */
     public Delivery route(Alarm alarm, @Nullable String pathThingId, String remoteAddress, PresentedAuth presented) {
         Optional<CameraHandler> camera = pathThingId != null ? cameraById(pathThingId) : cameraByMac(alarm.mac());
         if (camera.isEmpty()) {
-            inbox.add(alarm, pathThingId, remoteAddress);
+            ThingUID uid = inbox.add(alarm, pathThingId, remoteAddress);
+            record(uid, alarm, List.of(), remoteAddress);
             return new Delivery(Route.INBOX, null);
         }
         CameraHandler handler = camera.get();
@@ -79,8 +93,21 @@ public class AlarmRouter {
         if (auth != AuthResult.ACCEPTED) {
             return new Delivery(Route.UNAUTHORIZED, handler.thing().uid(), auth);
         }
-        handler.accept(alarm);
+        List<Detection> detections = handler.accept(alarm);
+        record(handler.thing().uid(), alarm, detections, remoteAddress);
         return new Delivery(Route.DELIVERED, handler.thing().uid());
+    }
+
+    /** Records the alarm; events the camera did not judge (inbox, a thing being replaced) go as UNJUDGED. */
+    private void record(ThingUID uid, Alarm alarm, List<Detection> detections, String remoteAddress) {
+        AlarmJournal current = journal;
+        if (current == null || alarm.events().isEmpty()) {
+            return;
+        }
+        List<Detection> judged = detections.size() == alarm.events().size()
+                ? detections
+                : alarm.events().stream().map(Detection::unjudged).toList();
+        current.record(uid, alarm, judged, remoteAddress);
     }
 
     private Optional<CameraHandler> cameraById(String thingId) {

@@ -53,4 +53,10 @@ public interface CameraConfig {
             description = "%camera.credentialsOverHttp.description",
             defaultValue = "false")
     boolean credentialsOverHttp();
+
+    @AttributeDefinition(
+            name = "%camera.offlineAfter.name",
+            description = "%camera.offlineAfter.description",
+            defaultValue = "0")
+    double offlineAfter();
 }

@@ -14,6 +14,7 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param maxAlarmDuration when an alarm whose stop never came is forced OFF, counted from its start
  * @param credentials      what an alarm must carry, or {@code null} when the path token suffices
  * @param credentialsOverHttp whether alarms with credentials are taken over plain HTTP too (they travel in clear)
+ * @param offlineAfter     silence (no push, no keepalive) after which the thing goes OFFLINE, or {@code null}: never
  */
 record CameraSettings(
         @Nullable String mac,
@@ -21,18 +22,31 @@ record CameraSettings(
         Duration maxAlarmDuration,
         AddressFilter allowedAddresses,
         @Nullable Credentials credentials,
-        boolean credentialsOverHttp) {
+        boolean credentialsOverHttp,
+        @Nullable Duration offlineAfter) {
 
     /** Validates a camera's configuration; throws IllegalArgumentException with a message for the thing status. */
     static CameraSettings of(CameraConfig config) {
-        return of(config.mac(), config.holdTime(), config.maxAlarmDuration(), config.allowedAddresses())
+        CameraSettings settings = of(
+                        config.mac(), config.holdTime(), config.maxAlarmDuration(), config.allowedAddresses())
                 .withCredentials(config.username(), config.password(), config.credentialsOverHttp());
+        double offlineAfter = config.offlineAfter();
+        if (!(offlineAfter >= 0)) {
+            throw new IllegalArgumentException("offlineAfter must be 0 (off) or more seconds: " + offlineAfter);
+        }
+        return offlineAfter == 0 ? settings : settings.withOfflineAfter(Seconds.of("offlineAfter", offlineAfter));
     }
 
     /** These settings, alarms needing {@code username}/{@code password} when either is set. */
     CameraSettings withCredentials(String username, String password, boolean overHttp) {
         Credentials needed = username.isEmpty() && password.isEmpty() ? null : new Credentials(username, password);
-        return new CameraSettings(mac, holdTime, maxAlarmDuration, allowedAddresses, needed, overHttp);
+        return new CameraSettings(mac, holdTime, maxAlarmDuration, allowedAddresses, needed, overHttp, offlineAfter);
+    }
+
+    /** These settings, the thing going OFFLINE after {@code silence} without a push or keepalive. */
+    CameraSettings withOfflineAfter(@Nullable Duration silence) {
+        return new CameraSettings(
+                mac, holdTime, maxAlarmDuration, allowedAddresses, credentials, credentialsOverHttp, silence);
     }
 
     /** Validates raw values; throws IllegalArgumentException with a message for the thing status. */
@@ -58,6 +72,7 @@ record CameraSettings(
                 Seconds.of("maxAlarmDuration", maxAlarmDuration),
                 AddressFilter.parse(allowedAddresses == null ? new String[0] : allowedAddresses),
                 null,
-                false);
+                false,
+                null);
     }
 }

@@ -12,6 +12,7 @@ import org.camalarm.alarm.MalformedAlarmException;
 import org.camalarm.auth.AuthResult;
 import org.camalarm.auth.PresentedAuth;
 import org.camalarm.auth.SenderAuthentication;
+import org.camalarm.camera.AlarmJournal;
 import org.camalarm.camera.AlarmRouter;
 import org.camalarm.camera.AlarmRouter.Delivery;
 import org.camalarm.http.Answer;
@@ -34,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * 400 {@code {error, detail}} for malformed input; 403 when the sender's address may not send as
  * the camera; 401 with {@code WWW-Authenticate} challenges (Digest, Basic) when the camera has
  * credentials the alarm did not carry, and 403 when it carried them over plain HTTP where the camera
- * does not allow it; 429 for an address that sent too many wrong credentials; 405 for other methods.
+ * does not allow it; 429 for an address that sent too many wrong credentials; 405 for other methods; 503 when the
+ * event history could not store it.
  * (413 is the transports' job: they must not read an oversized body.) Client data is logged at
  * debug only, credentials never.
  */
@@ -184,6 +186,10 @@ public class AlarmEndpoint {
         } catch (MalformedAlarmException e) {
             LOGGER.debug("Malformed alarm from {}: {} ({})", remoteAddress, e.getMessage(), e.error());
             return Answer.error(400, e.error(), String.valueOf(e.getMessage()));
+        } catch (AlarmJournal.NotRecordedException e) {
+            // not stored, so not acknowledged: the camera may send it again (the history logs why, once a minute)
+            LOGGER.debug("Alarm from {} not recorded: {}", remoteAddress, e.getMessage());
+            return Answer.error(503, "not_recorded", "the event history could not store this alarm; send it again");
         } catch (RuntimeException e) {
             // a defect of ours, met by an input we did not foresee: the camera still gets a clean answer
             LOGGER.warn("Alarm from {} could not be processed: {}", remoteAddress, e.toString());

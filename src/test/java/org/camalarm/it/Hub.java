@@ -223,6 +223,34 @@ final class Hub implements AutoCloseable {
                 .until(() -> thing(uid) != null);
     }
 
+    /** {@code kill -9}: the hub gets no chance to write or close anything. */
+    void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** The hub's event history as REST lists it ({@code query} without the leading '?'). */
+    JsonObject events(String query) throws IOException, InterruptedException {
+        HttpResponse<String> r = get("/camalarm/api/events" + (query.isEmpty() ? "" : "?" + query), API_TOKEN);
+        if (r.statusCode() != 200) {
+            throw new AssertionError("events?" + query + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return JsonParser.parseString(r.body()).getAsJsonObject();
+    }
+
+    /** Every event of a query, following the cursor page by page. */
+    List<JsonObject> allEvents(String query) throws IOException, InterruptedException {
+        List<JsonObject> all = new ArrayList<>();
+        String next = null;
+        do {
+            JsonObject page = events(query + (next == null ? "" : "&before=" + next));
+            page.getAsJsonArray("events").forEach(e -> all.add(e.getAsJsonObject()));
+            next = page.get("next").isJsonNull() ? null : page.get("next").getAsString();
+        } while (next != null);
+        return all;
+    }
+
     @Override
     public void close() throws Exception {
         if (process != null) {
