@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -129,11 +128,9 @@ public class EventHistory implements AlarmJournal, PushListener, RuleListener, T
                         dir,
                         settings.maxAge().toDays(),
                         settings.maxDiskBytes() >> 20);
+                // cameras registered before the history was switched on; at start-up the bus's
+                // catch-up of this listener does it too (restoring twice does nothing)
                 restoreAll();
-                // once more when this service surely listens: a camera added while it was being
-                // registered as a ThingListener would be missed otherwise (restoring twice does nothing)
-                CompletableFuture.delayedExecutor(10, TimeUnit.SECONDS, restorer)
-                        .execute(this::restoreAll);
             } catch (IOException | RuntimeException e) {
                 LOGGER.error(
                         "Event history cannot be opened in {}: {}; alarms are answered without being recorded",
