@@ -105,6 +105,11 @@ final class Hub implements AutoCloseable {
         return start(() -> API_TOKEN);
     }
 
+    /** The hub process's id, e.g. for a thread dump with jcmd. */
+    long pid() {
+        return process.pid();
+    }
+
     String logText() throws IOException {
         return Files.exists(log) ? Files.readString(log) : "";
     }
