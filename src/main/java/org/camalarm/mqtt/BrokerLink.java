@@ -4,7 +4,9 @@ import java.security.GeneralSecurityException;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Consumer;
+import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
@@ -14,6 +16,7 @@ import org.eclipse.paho.client.mqttv3.MqttCallback;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.ScheduledExecutorPingSender;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
@@ -54,13 +57,70 @@ final class BrokerLink {
 
     private final MqttAsyncClient client;
     private final Executor bridge;
+    private final PahoThreads threads = new PahoThreads();
+    /** Set on the bridge thread: what Paho still reports is dropped. */
     private boolean closed;
+    /** Whether Paho's connect sequence (its first task) has ended; guarded by this. */
+    private boolean sequenceOver;
+    /** Whether the client is to be torn down once the connect sequence ends; guarded by this. */
+    private boolean teardownDue;
+
+    private boolean tornDown;
+
+    /**
+     * The threads of this one client. Paho hands its connect sequence to {@link #execute} (the
+     * first task, as connecting is the first thing done with the client), and its sender, receiver,
+     * callback and pings to {@code submit}/{@code schedule}; so the end of the connect sequence is
+     * known exactly, and all threads end with the client.
+     */
+    private final class PahoThreads extends ScheduledThreadPoolExecutor {
+        private boolean first = true;
+
+        PahoThreads() {
+            super(5, runnable -> {
+                Thread thread = new Thread(runnable, "camalarm-mqtt-paho");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+
+        @NonNullByDefault({}) // the JDK interface says nothing of nullness
+        @Override
+        public void execute(Runnable task) {
+            boolean connectSequence;
+            synchronized (this) {
+                connectSequence = first;
+                first = false;
+            }
+            if (!connectSequence) {
+                super.execute(task);
+                return;
+            }
+            super.execute(() -> {
+                try {
+                    task.run();
+                } finally {
+                    sequenceEnded();
+                }
+            });
+        }
+    }
 
     /** Creates the client and starts connecting; the outcome comes to {@code events}. */
     BrokerLink(MqttSettings settings, @Nullable BrokerTrust trust, String willTopic, Executor bridge, Events events)
             throws MqttException, GeneralSecurityException {
         this.bridge = bridge;
-        this.client = new MqttAsyncClient(settings.broker(), settings.clientId(), new MemoryPersistence());
+        try {
+            this.client = new MqttAsyncClient(
+                    settings.broker(),
+                    settings.clientId(),
+                    new MemoryPersistence(),
+                    new ScheduledExecutorPingSender(threads),
+                    threads);
+        } catch (MqttException | RuntimeException e) {
+            threads.shutdown();
+            throw e;
+        }
         client.setCallback(new MqttCallback() {
             @Override
             public void connectionLost(@Nullable Throwable cause) {
@@ -80,10 +140,27 @@ final class BrokerLink {
                 // each publication has its own listener
             }
         });
-        client.connect(
-                options(settings, trust, willTopic),
-                null,
-                listener(token -> events.connected(this), failure -> events.connectFailed(this, failure)));
+        try {
+            client.connect(
+                    options(settings, trust, willTopic),
+                    null,
+                    listener(token -> events.connected(this), failure -> events.connectFailed(this, failure)));
+        } catch (MqttException | GeneralSecurityException | RuntimeException e) {
+            threads.shutdown();
+            throw e;
+        }
+    }
+
+    /** Paho's connect sequence ended (on its thread, which is free now): a client closed meanwhile is torn down. */
+    private void sequenceEnded() {
+        boolean teardown;
+        synchronized (this) {
+            sequenceOver = true;
+            teardown = teardownDue;
+        }
+        if (teardown) {
+            teardown();
+        }
     }
 
     private static MqttConnectOptions options(MqttSettings settings, @Nullable BrokerTrust trust, String willTopic)
@@ -139,9 +216,38 @@ final class BrokerLink {
         close();
     }
 
-    /** Ends the client: its sockets and threads end, and whatever it still reports is dropped. */
+    /**
+     * Ends the client: its sockets and threads end, and whatever it still reports is dropped. During
+     * Paho's connect sequence (TCP or TLS connect, starting its threads, sending CONNECT; not the
+     * wait for the broker's answer) the teardown waits for the sequence to end: Paho 1.2.5 starts
+     * its receiver, sender and callback there and polls every 100 ms until each runs; torn down at
+     * that moment they stop before a poll sees them running, and the connect thread polls forever.
+     */
     void close() {
         closed = true;
+        boolean now;
+        synchronized (this) {
+            teardownDue = true;
+            now = sequenceOver;
+        }
+        if (now) {
+            teardown();
+        }
+    }
+
+    /** Ends a client whose connect sequence is stuck beyond every timeout: the race above is the lesser harm. */
+    void abandon() {
+        closed = true;
+        teardown();
+    }
+
+    private void teardown() {
+        synchronized (this) {
+            if (tornDown) {
+                return;
+            }
+            tornDown = true;
+        }
         try {
             client.disconnectForcibly(0, 0, false);
         } catch (MqttException e) {
@@ -151,6 +257,8 @@ final class BrokerLink {
             client.close(true);
         } catch (MqttException e) {
             // closed already
+        } finally {
+            threads.shutdown(); // idle threads end; Paho's own tasks ended with the connection
         }
     }
 

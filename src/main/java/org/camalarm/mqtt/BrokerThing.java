@@ -15,7 +15,7 @@ import org.camalarm.thing.ThingUID;
  * credentials or certificate, a bad configuration, the MQTT client missing). Properties say where
  * it connects and how it went. It has no channels, and is never published itself.
  */
-final class BrokerThing implements ThingHandler, MqttSession.Observer {
+final class BrokerThing implements ThingHandler, ConnectionReport.Observer {
 
     static final ThingUID UID = new ThingUID("mqtt", "broker");
 

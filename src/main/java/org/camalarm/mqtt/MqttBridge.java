@@ -107,7 +107,13 @@ public class MqttBridge {
         thing.property("broker", settings.broker());
         thing.property("clientId", settings.clientId());
         try {
-            MqttSession started = new MqttSession(settings, changes, registry, thing);
+            MqttSession started = new MqttSession(
+                    settings,
+                    changes,
+                    registry,
+                    thing,
+                    UserdataFiles.resolve(context, RetainedTopics.FILE_NAME),
+                    MqttSession.SWEEP_GRACE);
             started.start();
             session = started;
         } catch (LinkageError e) {

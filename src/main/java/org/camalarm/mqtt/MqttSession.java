@@ -1,6 +1,6 @@
 package org.camalarm.mqtt;
 
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,10 +16,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camalarm.thing.ThingHandler;
 import org.camalarm.thing.ThingRegistry;
-import org.camalarm.thing.ThingStatusInfo;
 import org.camalarm.thing.ThingStatusInfo.Detail;
 import org.eclipse.jdt.annotation.Nullable;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -41,35 +39,29 @@ final class MqttSession implements BrokerLink.Events {
     /** Publications awaiting the broker's acknowledgement at once. */
     static final int WINDOW = 16;
 
-    private static final int MAX_QUEUED_MESSAGES = 64;
-    private static final int MAX_COMMAND_BYTES = 1024;
     private static final int MAX_EVENTS = 256;
     private static final Duration MAX_EVENT_AGE = Duration.ofSeconds(60);
+    /** How long things have to appear after a start before former topics nobody claims are cleared. */
+    static final Duration SWEEP_GRACE = Duration.ofSeconds(30);
     /** A connection that lasted this long starts the backoff over when it drops. */
     private static final Duration STABLE = Duration.ofSeconds(10);
 
     private static final Logger LOGGER = LoggerFactory.getLogger(MqttSession.class);
 
-    /** Where the session says how it is doing: the broker thing. */
-    interface Observer {
-        void status(ThingStatusInfo status);
-
-        void property(String name, String value);
-    }
-
     private final MqttSettings settings;
     private final ThingChangeQueue changes;
     private final ThingRegistry registry;
-    private final Observer observer;
+    private final ConnectionReport report;
     private final Topics topics;
     private final ThingPublisher publisher;
-    private final CommandDispatcher commands;
     private final Outbox outbox = new Outbox(MAX_EVENTS, MAX_EVENT_AGE);
     private final Backoff backoff;
     private final Clock clock = Clock.systemUTC();
     private final ScheduledThreadPoolExecutor executor;
     private final AtomicBoolean drainDue = new AtomicBoolean();
-    private final AtomicInteger queuedMessages = new AtomicInteger();
+    private final Inbound inbound;
+    private final TopicLedger ledger;
+    private final Duration sweepGrace;
 
     // the bridge thread's own state
     private @Nullable BrokerTrust trust;
@@ -80,17 +72,33 @@ final class MqttSession implements BrokerLink.Events {
     private boolean pumpDue;
     private @Nullable ScheduledFuture<?> retry;
     private @Nullable ScheduledFuture<?> watchdog;
-    private @Nullable String lastFailure;
-    private @Nullable Instant offlineSince;
+    private boolean saveDue;
 
-    MqttSession(MqttSettings settings, ThingChangeQueue changes, ThingRegistry registry, Observer observer) {
+    /**
+     * @param retainedFile where the retained topics published are kept across runs (see {@link RetainedTopics}),
+     *                     or {@code null} to keep none
+     * @param sweepGrace   how long after the start former topics are left alone
+     */
+    MqttSession(
+            MqttSettings settings,
+            ThingChangeQueue changes,
+            ThingRegistry registry,
+            ConnectionReport.Observer observer,
+            @Nullable Path retainedFile,
+            Duration sweepGrace) {
         this.settings = settings;
+        this.sweepGrace = sweepGrace;
         this.changes = changes;
         this.registry = registry;
-        this.observer = observer;
+        this.report = new ConnectionReport(settings, observer);
         this.publisher = new ThingPublisher(registry, settings);
         this.topics = new Topics(settings.baseTopic(), settings.discoveryPrefix());
-        this.commands = new CommandDispatcher(topics, registry);
+        this.ledger = new TopicLedger(settings, retainedFile, registry, outbox, publisher);
+        this.inbound = new Inbound(topics, new CommandDispatcher(topics, registry), this::run, () -> {
+            LOGGER.debug("Home Assistant started: announcing every thing again");
+            outbox.resend(EnumSet.of(Outbox.Kind.CONFIG, Outbox.Kind.STATUS, Outbox.Kind.STATE));
+            pump();
+        });
         this.backoff = new Backoff(
                 settings.reconnectDelay(),
                 settings.maxReconnectDelay(),
@@ -106,13 +114,22 @@ final class MqttSession implements BrokerLink.Events {
 
     /** Starts connecting and publishing every thing; returns at once. */
     void start() {
-        observer.status(
-                new ThingStatusInfo(ThingStatusInfo.Status.UNKNOWN, Detail.NONE, "connecting to " + settings.broker()));
+        report.connecting();
         changes.attach(this::wakeUp);
         run(() -> {
             publisher.start(outbox);
             for (ThingHandler handler : registry.all(ThingHandler.class)) {
                 changes.touch(handler.thing().uid().thingId());
+            }
+            if (ledger.load()) {
+                executor.schedule(
+                        () -> run(() -> {
+                            ledger.sweep();
+                            saveLater();
+                            pump();
+                        }),
+                        sweepGrace.toMillis(),
+                        TimeUnit.MILLISECONDS);
             }
             connect();
         });
@@ -128,6 +145,7 @@ final class MqttSession implements BrokerLink.Events {
             Future<?> goodbye = executor.submit(() -> {
                 stopped = true;
                 cancelTimers();
+                ledger.save();
                 BrokerLink current = link;
                 link = null;
                 if (current != null) {
@@ -163,7 +181,23 @@ final class MqttSession implements BrokerLink.Events {
     private void drain() {
         drainDue.set(false);
         publisher.apply(changes.take(), outbox);
+        if (publisher.takeTopicsChanged()) {
+            saveLater();
+        }
         pump();
+    }
+
+    private void saveLater() {
+        if (!saveDue && ledger.keeps()) {
+            saveDue = true;
+            executor.schedule(
+                    () -> run(() -> {
+                        saveDue = false;
+                        ledger.save();
+                    }),
+                    2,
+                    TimeUnit.SECONDS);
+        }
     }
 
     private void connect() {
@@ -182,6 +216,7 @@ final class MqttSession implements BrokerLink.Events {
             watchdog = executor.schedule(
                     () -> {
                         if (link == attempt && !connected) {
+                            attempt.abandon();
                             connectFailed(attempt, new MqttException(MqttException.REASON_CODE_CLIENT_TIMEOUT));
                         }
                     },
@@ -214,18 +249,7 @@ final class MqttSession implements BrokerLink.Events {
                     "MQTT bridge cannot subscribe to its command topics on {}: {}", settings.broker(), e.toString());
         }
         outbox.resendAll();
-        Instant since = offlineSince;
-        LOGGER.info(
-                "MQTT bridge connected to {} as {}{}: {} things under {}/",
-                settings.broker(),
-                settings.clientId(),
-                since == null ? "" : " after " + Duration.between(since, now).toMillis() / 100 / 10.0 + " s offline",
-                publisher.count(),
-                settings.baseTopic());
-        offlineSince = null;
-        lastFailure = null;
-        observer.status(ThingStatusInfo.ONLINE);
-        observer.property("connectedSince", now.toString());
+        report.connected(now, publisher.count());
         pump();
     }
 
@@ -238,9 +262,7 @@ final class MqttSession implements BrokerLink.Events {
 
     private void failed(Throwable failure) {
         dropLink();
-        if (offlineSince == null) {
-            offlineSince = clock.instant();
-        }
+        report.offline(clock.instant(), false);
         BrokerTrust currentTrust = trust;
         ConnectFailure why =
                 ConnectFailure.of(failure, settings, currentTrust == null ? null : currentTrust.presented());
@@ -249,7 +271,7 @@ final class MqttSession implements BrokerLink.Events {
                 + (why.permanent()
                         ? "; next try in " + delay.toSeconds() + " s"
                         : "; retrying (at most every " + backoff.max().toSeconds() + " s)");
-        report(description, why.permanent() ? Detail.CONFIGURATION_ERROR : Detail.COMMUNICATION_ERROR);
+        report.failed(description, why.permanent() ? Detail.CONFIGURATION_ERROR : Detail.COMMUNICATION_ERROR);
         retry = executor.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -260,24 +282,12 @@ final class MqttSession implements BrokerLink.Events {
         }
         Instant now = clock.instant();
         backoff.lost(now);
-        offlineSince = now;
+        report.offline(now, true);
         dropLink();
-        report(
+        report.failed(
                 "connection to " + settings.broker() + " lost: " + ConnectFailure.message(cause) + "; reconnecting",
                 Detail.COMMUNICATION_ERROR);
         retry = executor.schedule(this::connect, backoff.next().toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** Logs a failure once (then at debug level while it stays the same) and shows it on the broker thing. */
-    private void report(String description, Detail detail) {
-        if (description.equals(lastFailure)) {
-            LOGGER.debug("MQTT bridge: {}", description);
-        } else {
-            LOGGER.warn("MQTT bridge: {}", description);
-            lastFailure = description;
-        }
-        observer.status(ThingStatusInfo.offline(detail, description));
-        observer.property("lastError", description);
     }
 
     private void dropLink() {
@@ -317,7 +327,7 @@ final class MqttSession implements BrokerLink.Events {
                 break;
             }
         }
-        observer.property("pending", Integer.toString(outbox.pending()));
+        report.pending(outbox.pending());
     }
 
     private void acknowledged(Outbox.Message message, @Nullable Throwable failure) {
@@ -339,28 +349,10 @@ final class MqttSession implements BrokerLink.Events {
         }
     }
 
-    /** A message from the broker (Paho's thread): a command or Home Assistant's birth, for the bridge thread. */
+    /** A message from the broker (Paho's thread): a command or Home Assistant's birth. */
     @Override
     public void arrived(String topic, MqttMessage message) {
-        if (message.isRetained() || message.getPayload().length > MAX_COMMAND_BYTES) {
-            return; // a retained command is stale; Home Assistant's birth is not retained
-        }
-        if (queuedMessages.incrementAndGet() > MAX_QUEUED_MESSAGES) {
-            queuedMessages.decrementAndGet();
-            LOGGER.debug("MQTT message on {} dropped: {} messages wait already", topic, MAX_QUEUED_MESSAGES);
-            return;
-        }
-        byte[] payload = message.getPayload();
-        run(() -> {
-            queuedMessages.decrementAndGet();
-            if (!topic.equals(topics.homeAssistantStatus())) {
-                commands.dispatch(topic, payload);
-            } else if ("online".equals(new String(payload, StandardCharsets.UTF_8).trim())) {
-                LOGGER.debug("Home Assistant started: announcing every thing again");
-                outbox.resend(EnumSet.of(Outbox.Kind.CONFIG, Outbox.Kind.STATUS, Outbox.Kind.STATE));
-                pump();
-            }
-        });
+        inbound.arrived(topic, message);
     }
 
     private void cancelTimers() {

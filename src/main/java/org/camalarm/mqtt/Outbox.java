@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -84,6 +85,17 @@ final class Outbox {
     boolean holds(String topic) {
         Entry current = retained.get(topic);
         return current != null && !current.clearing();
+    }
+
+    /** The topics whose clearing the broker has not confirmed yet. */
+    Set<String> clearing() {
+        Set<String> topics = new TreeSet<>();
+        retained.forEach((topic, entry) -> {
+            if (entry.clearing()) {
+                topics.add(topic);
+            }
+        });
+        return topics;
     }
 
     /** A non-retained message, sent once if it is still fresh; the oldest is dropped when the queue is full. */

@@ -3,6 +3,7 @@ package org.camalarm.mqtt;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -32,6 +33,7 @@ final class ThingPublisher {
     private final Discovery discovery;
     private final Topics topics;
     private final Map<String, Published> published = new HashMap<>();
+    private boolean topicsChanged;
 
     ThingPublisher(ThingRegistry registry, MqttSettings settings) {
         this.registry = registry;
@@ -46,6 +48,7 @@ final class ThingPublisher {
             Discovery.Entity hub = discovery.hub();
             outbox.put(hub.topic(), json(hub), Outbox.Kind.CONFIG);
         }
+        topicsChanged = true;
     }
 
     void apply(ThingChangeQueue.Taken taken, Outbox outbox) {
@@ -125,6 +128,7 @@ final class ThingPublisher {
             }
             published.put(thingId, new Published(plan, view.uid(), identity(thing), wanted));
         }
+        topicsChanged |= old == null ? !wanted.isEmpty() : !old.topics().equals(wanted);
         if (old != null) {
             for (String topic : old.topics()) {
                 if (!wanted.contains(topic)) {
@@ -170,6 +174,24 @@ final class ThingPublisher {
 
     private static byte[] json(Discovery.Entity entity) {
         return entity.config().toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Every retained topic published now, with its thing's id ({@code ""}: the hub's own). */
+    Map<String, String> topics() {
+        Map<String, String> owned = new LinkedHashMap<>();
+        owned.put(topics.hubStatus(), "");
+        if (settings.discovery()) {
+            owned.put(discovery.hub().topic(), "");
+        }
+        published.forEach((thingId, thing) -> thing.topics().forEach(topic -> owned.put(topic, thingId)));
+        return owned;
+    }
+
+    /** Whether the set of retained topics changed since the last call. */
+    boolean takeTopicsChanged() {
+        boolean changed = topicsChanged;
+        topicsChanged = false;
+        return changed;
     }
 
     /** The things published now, for the status. */

@@ -54,7 +54,8 @@ class BrokerTrustTest {
     }
 
     private ThingStatusInfo connect(String uri, Path caFile, String pin) {
-        session = new MqttSession(TestSettings.of(uri, Mosquitto.PASSWORD, caFile, pin), queue, registry, observer);
+        session = new MqttSession(
+                TestSettings.of(uri, Mosquitto.PASSWORD, caFile, pin), queue, registry, observer, null, Duration.ZERO);
         session.start();
         await().atMost(HANDSHAKE).until(() -> observer.last().status() != ThingStatusInfo.Status.UNKNOWN);
         return observer.last();

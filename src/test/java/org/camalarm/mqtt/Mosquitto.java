@@ -119,6 +119,10 @@ public final class Mosquitto implements AutoCloseable {
         }
     }
 
+    public boolean running() {
+        return process != null && process.isAlive();
+    }
+
     /** Starts the broker again on the same port. */
     public void restart() throws IOException, InterruptedException {
         stop();

@@ -72,11 +72,7 @@ public final class MqttProbe implements AutoCloseable {
     public void reconnect() {
         messages.clear();
         latest.clear();
-        try {
-            client.close(true);
-        } catch (MqttException e) {
-            // it lost its connection with the broker
-        }
+        // the old client lost its connection with the broker and ends by itself
         await("probe reconnected").atMost(Mosquitto.PATIENCE).ignoreExceptions().until(() -> {
             connect();
             return true;
