@@ -4,11 +4,12 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import org.camalarm.alarm.Alarm.Format;
 import org.camalarm.alarm.IvsecDecoder.Fields;
+import org.camalarm.text.Texts;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Turns one HTTP request from a camera into an {@link Alarm}, recognising the format from the
- * request itself (Content-Type, body, query), never from the URL path alone (protocols.md §1):
+ * request itself (Content-Type, body, query), never from the URL path alone (docs/protocols.md §1):
  * <ol>
  * <li>{@code multipart/*}: a VIGI push with a snapshot ({@link VigiMultipartDecoder});</li>
  * <li>a JSON body (declared by Content-Type, or a body starting with <code>{</code>): with an
@@ -27,10 +28,13 @@ import org.eclipse.jdt.annotation.Nullable;
  *
  * <p>Contract: for any request whose components are {@code null} or hold any bytes, {@code decode}
  * returns a push or throws {@link MalformedAlarmException}, nothing else. Error details name the
- * field or byte offset and quote at most {@value ClientText#MAX_CHARS} characters of client data.
+ * field or byte offset and quote at most {@value #MAX_QUOTED_CHARS} characters of client data.
  * Stateless and thread-safe: one instance may serve all requests.
  */
 public final class AlarmDecoder {
+
+    /** Longest piece of client data quoted in an error detail. */
+    static final int MAX_QUOTED_CHARS = 40;
 
     private static final byte[] NO_BODY = new byte[0];
 
@@ -139,11 +143,14 @@ public final class AlarmDecoder {
     private static MalformedAlarmException unrecognised(AlarmRequest request, int bodyLength, @Nullable String unread) {
         String contentType = request.contentType() == null
                 ? "no Content-Type"
-                : "Content-Type " + ClientText.quote(request.contentType());
+                : "Content-Type " + Texts.quoted(request.contentType(), AlarmDecoder.MAX_QUOTED_CHARS);
         return new MalformedAlarmException(
                 "unrecognised_alarm",
                 "expected a VIGI JSON or multipart body, iVSEC EventType in the query, form or JSON body, or TVT XML;"
-                        + " got " + (request.method() == null ? "a request" : ClientText.quote(request.method()))
+                        + " got "
+                        + (request.method() == null
+                                ? "a request"
+                                : Texts.quoted(request.method(), AlarmDecoder.MAX_QUOTED_CHARS))
                         + " with " + contentType + " and " + bodyLength + " body bytes"
                         + (unread == null ? "" : " (" + unread + ")")
                         + ", and the URL path names neither a thing nor an event type");

@@ -26,7 +26,7 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 /**
- * Reads the XML a TVT camera's "HTTP POST" alarm service sends (protocols.md §1.2):
+ * Reads the XML a TVT camera's "HTTP POST" alarm service sends (docs/protocols.md §1.2):
  * {@code <config ...><alarmStatusInfo><perimeterAlarm type="boolean" id="1">true</perimeterAlarm>
  * ...</alarmStatusInfo></config>}.
  *

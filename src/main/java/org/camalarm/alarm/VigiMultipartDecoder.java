@@ -11,7 +11,7 @@ import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Reads a VIGI push with a snapshot: {@code multipart/form-data} with a JSON part (the document
- * {@link VigiDecoder} reads) and a JPEG part (protocols.md §1.1).
+ * {@link VigiDecoder} reads) and a JPEG part (docs/protocols.md §1.1).
  *
  * <p>Parts are told apart by content type and content, never by name (some firmware sends
  * parts without one): the JSON part is the first whose content type is JSON, or, without an

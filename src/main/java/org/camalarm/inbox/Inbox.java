@@ -7,11 +7,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.camalarm.alarm.Alarm;
+import org.camalarm.alarm.Macs;
+import org.camalarm.thing.Thing;
+import org.camalarm.thing.ThingListener;
 import org.camalarm.thing.ThingUID;
 import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.cm.Configuration;
@@ -30,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * <p>Bounded: at most {@value #MAX_ENTRIES} cameras; the one not heard from the longest makes room,
  * so a flood of invented MACs cannot grow memory.
  */
-@Component(service = Inbox.class)
-public class Inbox {
+@Component(service = {Inbox.class, ThingListener.class})
+public class Inbox implements ThingListener {
 
     static final int MAX_ENTRIES = 100;
     private static final java.time.Duration ANNOUNCE_EVERY = java.time.Duration.ofMinutes(1);
@@ -41,6 +46,8 @@ public class Inbox {
     private final Clock clock;
     /** By thing UID; guarded by {@code this}. */
     private final Map<ThingUID, InboxEntry> entries = new LinkedHashMap<>();
+    /** Entries the user ignored: their cameras' alarms no longer enter the inbox; guarded by {@code this}. */
+    private final Set<ThingUID> ignored = new LinkedHashSet<>();
 
     private volatile Instant lastAnnounced = Instant.MIN;
 
@@ -54,8 +61,8 @@ public class Inbox {
         this.clock = clock;
     }
 
-    /** Records an alarm no camera thing took. */
-    public void add(Alarm alarm, @Nullable String pathThingId, String remoteAddress) {
+    /** Records an alarm no camera thing took; returns the UID its entry has (and approving it would give). */
+    public ThingUID add(Alarm alarm, @Nullable String pathThingId, String remoteAddress) {
         ThingUID uid = new ThingUID(alarm.vendor().thingType(), suggestedId(alarm, pathThingId, remoteAddress));
         Map<String, String> properties = new LinkedHashMap<>();
         putIfPresent(properties, "macAddress", alarm.mac());
@@ -68,6 +75,9 @@ public class Inbox {
         Instant now = clock.instant();
         boolean added;
         synchronized (this) {
+            if (ignored.contains(uid)) {
+                return uid;
+            }
             @Nullable InboxEntry old = entries.remove(uid);
             added = old == null;
             if (added && entries.size() >= MAX_ENTRIES) {
@@ -101,6 +111,7 @@ public class Inbox {
                 LOGGER.debug(line, uid, mac, remoteAddress);
             }
         }
+        return uid;
     }
 
     private static void putIfPresent(Map<String, String> map, String key, @Nullable String value) {
@@ -128,6 +139,40 @@ public class Inbox {
 
     public synchronized Optional<InboxEntry> entry(ThingUID uid) {
         return Optional.ofNullable(entries.get(uid));
+    }
+
+    /**
+     * Removes an entry and ignores its camera from now on (until the hub restarts): its alarms are
+     * answered but no longer listed. Returns whether there was such an entry.
+     */
+    public synchronized boolean ignore(ThingUID uid) {
+        if (entries.remove(uid) == null) {
+            return false;
+        }
+        if (ignored.size() >= MAX_ENTRIES) {
+            ignored.remove(ignored.iterator().next());
+        }
+        ignored.add(uid);
+        LOGGER.info("Inbox entry {} ignored", uid);
+        return true;
+    }
+
+    /** A thing that now exists takes its camera out of the inbox (the file came after the first alarm). */
+    @Override
+    public void thingAdded(Thing thing) {
+        Object configured = thing.configuration().get("mac");
+        String mac = configured == null ? null : Macs.normalise(String.valueOf(configured));
+        boolean removed;
+        synchronized (this) {
+            removed = entries.values()
+                    .removeIf(entry ->
+                            entry.thingUID().thingId().equals(thing.uid().thingId())
+                                    || (mac != null
+                                            && mac.equals(entry.properties().get("macAddress"))));
+        }
+        if (removed) {
+            LOGGER.debug("Inbox entry for {} removed: the thing exists now", thing.uid());
+        }
     }
 
     /**

@@ -90,7 +90,7 @@ public class MqttBridge {
             return;
         }
         BrokerThing thing = new BrokerThing(reading.shown(), events);
-        if (!registry.add(thing)) {
+        if (!registry.add(thing, PID)) {
             return; // logged by the registry: a thing already has the id
         }
         broker = thing;

@@ -10,10 +10,10 @@ import org.camalarm.alarm.Alarm.Vendor;
 import org.camalarm.alarm.AlarmEvent.Action;
 import org.junit.jupiter.api.Test;
 
-/** TVT "HTTP POST" alarm service XML (protocols.md §1.2). */
+/** TVT "HTTP POST" alarm service XML (docs/protocols.md §1.2). */
 class TvtXmlDecoderTest {
 
-    /** The protocols.md fragment, completed with a second alarm and the closing tags. */
+    /** The docs/protocols.md fragment, completed with a second alarm and the closing tags. */
     private static final String STATUS = """
             <?xml version="1.0" encoding="UTF-8"?>
             <config version="1.7" xmlns="http://www.ipc.com/ver10">

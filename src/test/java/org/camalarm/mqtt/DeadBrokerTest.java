@@ -68,7 +68,7 @@ class DeadBrokerTest {
             ThingRegistry registry = new ThingRegistry(events);
             CameraHandler camera =
                     TestCameras.vigi("gate", "Gate", events, new ManualTimers(Instant.parse("2026-12-01T10:00:00Z")));
-            registry.add(camera);
+            registry.register(camera);
             RecordingObserver observer = new RecordingObserver();
             MqttSession session = new MqttSession(
                     TestSettings.of("tcp://127.0.0.1:" + dead.getLocalPort(), "x"),

@@ -74,8 +74,8 @@ class MqttSessionTest {
         }
         camera = TestCameras.vigi("frontdoor", "Front door", events, timers);
         relay = new RecordingRelay("porch", "Porch light", events);
-        registry.add(camera);
-        registry.add(relay);
+        registry.register(camera);
+        registry.register(relay);
     }
 
     @AfterEach
