@@ -5,8 +5,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.camalarm.time.RateLimit;
+import org.eclipse.jdt.annotation.Nullable;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -29,22 +34,71 @@ public class ThingEventBus implements ThingEvents {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(ThingEventBus.class);
     private final EventAdmin eventAdmin;
+    private final @Nullable BundleContext context;
+    /** The listeners in use; a listener service joins at the first change after it appeared. */
     private final List<ThingListener> listeners = new CopyOnWriteArrayList<>();
+
+    private final Map<ServiceReference<ThingListener>, ThingListener> resolved = new ConcurrentHashMap<>();
+    private final Set<ServiceReference<ThingListener>> unresolved = ConcurrentHashMap.newKeySet();
     /** A flapping device says so a few times a minute, not a thousand. */
     private final RateLimit statusLines = new RateLimit(6, Duration.ofMinutes(1), Clock.systemUTC());
 
     @Activate
-    public ThingEventBus(@Reference EventAdmin eventAdmin) {
+    public ThingEventBus(@Reference EventAdmin eventAdmin, BundleContext context) {
         this.eventAdmin = eventAdmin;
+        this.context = context;
     }
 
+    /** A bus without listener services (tests). */
+    public ThingEventBus(EventAdmin eventAdmin) {
+        this.eventAdmin = eventAdmin;
+        this.context = null;
+    }
+
+    /**
+     * Listener services are bound by reference and fetched at the first change, not while this bus
+     * is activated: a listener that needs the ThingRegistry (the event history) would otherwise be
+     * activated inside the registry's own activation (registry → bus → listener → registry), and SCR
+     * breaks that cycle by leaving the listener unactivated for good, whichever component happened to
+     * activate the registry first.
+     */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addListener(ThingListener listener) {
-        listeners.add(listener);
+    void addListener(ServiceReference<ThingListener> reference) {
+        unresolved.add(reference);
     }
 
-    void removeListener(ThingListener listener) {
-        listeners.remove(listener);
+    void removeListener(ServiceReference<ThingListener> reference) {
+        unresolved.remove(reference);
+        ThingListener listener = resolved.remove(reference);
+        BundleContext bundle = context;
+        if (listener != null && bundle != null) {
+            listeners.remove(listener);
+            bundle.ungetService(reference);
+        }
+    }
+
+    /** The service, or null: while it is being activated, or when it is gone (the library's annotations say never). */
+    private static @Nullable ThingListener service(BundleContext bundle, ServiceReference<ThingListener> reference) {
+        return bundle.getService(reference);
+    }
+
+    private List<ThingListener> listeners() {
+        BundleContext bundle = context;
+        if (!unresolved.isEmpty() && bundle != null) {
+            for (ServiceReference<ThingListener> reference : unresolved) {
+                ThingListener listener = service(bundle, reference);
+                if (listener == null) {
+                    continue;
+                }
+                if (unresolved.remove(reference)) {
+                    resolved.put(reference, listener);
+                    listeners.add(listener);
+                } else {
+                    bundle.ungetService(reference); // another thread got it first
+                }
+            }
+        }
+        return listeners;
     }
 
     @Override
@@ -53,7 +107,7 @@ public class ThingEventBus implements ThingEvents {
         props.put(STATE, newState.text());
         props.put(OLD_STATE, oldState.text());
         post(STATE_TOPIC + "/" + thing.thingType() + "/" + thing.thingId() + "/" + channelId, props);
-        for (ThingListener listener : listeners) {
+        for (ThingListener listener : listeners()) {
             listener.stateChanged(thing, channelId, newState, oldState);
         }
     }
@@ -63,7 +117,7 @@ public class ThingEventBus implements ThingEvents {
         Map<String, Object> props = channelProperties(thing, channelId);
         props.put(EVENT, event);
         post(TRIGGER_TOPIC + "/" + thing.thingType() + "/" + thing.thingId() + "/" + channelId, props);
-        for (ThingListener listener : listeners) {
+        for (ThingListener listener : listeners()) {
             listener.triggered(thing, channelId, event);
         }
     }
@@ -85,21 +139,21 @@ public class ThingEventBus implements ThingEvents {
         props.put(STATUS_DETAIL, status.detail().name());
         props.put(DESCRIPTION, status.description());
         post(STATUS_TOPIC + "/" + thing.thingType() + "/" + thing.thingId(), props);
-        for (ThingListener listener : listeners) {
+        for (ThingListener listener : listeners()) {
             listener.statusChanged(thing, status);
         }
     }
 
     @Override
     public void thingAdded(Thing thing) {
-        for (ThingListener listener : listeners) {
+        for (ThingListener listener : listeners()) {
             listener.thingAdded(thing);
         }
     }
 
     @Override
     public void thingRemoved(Thing thing) {
-        for (ThingListener listener : listeners) {
+        for (ThingListener listener : listeners()) {
             listener.thingRemoved(thing);
         }
     }
