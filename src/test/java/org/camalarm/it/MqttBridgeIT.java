@@ -201,6 +201,19 @@ class MqttBridgeIT {
         probe.awaitLatest(
                 "camalarm/porch/lastResult/state", PATIENCE, m -> m.text().startsWith("OK"));
         assertEquals("ON", hub.state("camalarm:shelly:porch", "power"), "the same path as a REST command");
+        // and, like a REST command, it is in the event history
+        await().atMost(PATIENCE)
+                .until(() -> !hub.events("kind=push&thing=camalarm:shelly:porch")
+                        .getAsJsonArray("events")
+                        .isEmpty());
+        JsonObject push = hub.events("kind=push&thing=camalarm:shelly:porch")
+                .getAsJsonArray("events")
+                .get(0)
+                .getAsJsonObject();
+        assertEquals("power", push.get("channel").getAsString(), push.toString());
+        assertEquals("ON", push.get("type").getAsString(), push.toString());
+        assertTrue(push.get("success").getAsBoolean(), push.toString());
+        assertFalse(push.has("test"), "a command, not a test: " + push);
 
         probe.publish("camalarm/lamp/on/press", "PRESS", false);
         await().atMost(PATIENCE).until(() -> shelly.requestLines().contains("GET /light/0?turn=on"));
