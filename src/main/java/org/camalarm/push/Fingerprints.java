@@ -11,7 +11,7 @@ import java.util.Locale;
  * SHA-256 certificate fingerprints in their canonical form: 32 upper-case hex bytes joined by
  * colons ({@code AB:CD:...}), as keytool and browsers show them. Stateless.
  */
-final class Fingerprints {
+public final class Fingerprints {
 
     private static final int SHA256_HEX_DIGITS = 64;
     private static final HexFormat COLON_HEX = HexFormat.ofDelimiter(":").withUpperCase();
@@ -26,7 +26,7 @@ final class Fingerprints {
      *
      * @throws IllegalArgumentException when it is not 64 hex digits
      */
-    static String normalize(String fingerprint) {
+    public static String normalize(String fingerprint) {
         String hex = fingerprint.replaceAll("[\\s:-]", "").toUpperCase(Locale.ROOT);
         if (hex.length() != SHA256_HEX_DIGITS || !hex.matches("[0-9A-F]+")) {
             throw new IllegalArgumentException("certificateFingerprint must be a SHA-256 fingerprint of 64 hex digits "
@@ -36,7 +36,7 @@ final class Fingerprints {
     }
 
     /** The canonical SHA-256 fingerprint of a certificate's DER encoding. */
-    static String of(X509Certificate certificate) throws CertificateEncodingException {
+    public static String of(X509Certificate certificate) throws CertificateEncodingException {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
             return COLON_HEX.formatHex(digest);

@@ -6,8 +6,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.camalarm.time.RateLimit;
+import org.eclipse.jdt.annotation.Nullable;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -30,27 +35,84 @@ public class ThingEventBus implements ThingEvents {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(ThingEventBus.class);
     private final EventAdmin eventAdmin;
+    private final @Nullable BundleContext context;
+    /** The listeners in use; a listener service joins at the first change after it appeared. */
     private final List<ThingListener> listeners = new CopyOnWriteArrayList<>();
-    /** The things registered now, for listeners that come later; guarded by itself. */
+    /** The things registered now, told to each listener as it joins; guarded by itself. */
     private final Map<ThingUID, Thing> things = new LinkedHashMap<>();
+
+    private final Map<ServiceReference<ThingListener>, ThingListener> resolved = new ConcurrentHashMap<>();
+    private final Set<ServiceReference<ThingListener>> unresolved = ConcurrentHashMap.newKeySet();
     /** A flapping device says so a few times a minute, not a thousand. */
     private final RateLimit statusLines = new RateLimit(6, Duration.ofMinutes(1), Clock.systemUTC());
 
     @Activate
-    public ThingEventBus(@Reference EventAdmin eventAdmin) {
+    public ThingEventBus(@Reference EventAdmin eventAdmin, BundleContext context) {
         this.eventAdmin = eventAdmin;
+        this.context = context;
     }
 
+    /** A bus without listener services (tests). */
+    public ThingEventBus(EventAdmin eventAdmin) {
+        this.eventAdmin = eventAdmin;
+        this.context = null;
+    }
+
+    /**
+     * Listener services are bound by reference and fetched at the first change, not while this bus
+     * is activated: a listener that needs the ThingRegistry would otherwise be
+     * activated inside the registry's own activation (registry → bus → listener → registry), and SCR
+     * breaks that cycle by leaving the listener unactivated for good, whichever component happened to
+     * activate the registry first.
+     */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addListener(ThingListener listener) {
-        synchronized (things) { // no thing added or removed between the catch-up and the first live call
-            things.values().forEach(listener::thingAdded);
-            listeners.add(listener);
+    void addListener(ServiceReference<ThingListener> reference) {
+        unresolved.add(reference);
+    }
+
+    void removeListener(ServiceReference<ThingListener> reference) {
+        unresolved.remove(reference);
+        ThingListener listener = resolved.remove(reference);
+        BundleContext bundle = context;
+        if (listener != null && bundle != null) {
+            listeners.remove(listener);
+            bundle.ungetService(reference);
         }
     }
 
-    void removeListener(ThingListener listener) {
-        listeners.remove(listener);
+    /** The service, or null: while it is being activated, or when it is gone (the library's annotations say never). */
+    private static @Nullable ThingListener service(BundleContext bundle, ServiceReference<ThingListener> reference) {
+        return bundle.getService(reference);
+    }
+
+    private List<ThingListener> listeners() {
+        BundleContext bundle = context;
+        if (!unresolved.isEmpty() && bundle != null) {
+            for (ServiceReference<ThingListener> reference : unresolved) {
+                ThingListener listener = service(bundle, reference);
+                if (listener == null) {
+                    continue;
+                }
+                if (unresolved.remove(reference)) {
+                    resolved.put(reference, listener);
+                    join(listener);
+                } else {
+                    bundle.ungetService(reference); // another thread got it first
+                }
+            }
+        }
+        return listeners;
+    }
+
+    /**
+     * A listener starts with every thing registered now, then hears each change: none is missed
+     * however late it joined. No thing is added or removed between the catch-up and the first live call.
+     */
+    void join(ThingListener listener) {
+        synchronized (things) {
+            things.values().forEach(listener::thingAdded);
+            listeners.add(listener);
+        }
     }
 
     @Override
@@ -59,7 +121,7 @@ public class ThingEventBus implements ThingEvents {
         props.put(STATE, newState.text());
         props.put(OLD_STATE, oldState.text());
         post(STATE_TOPIC + "/" + thing.thingType() + "/" + thing.thingId() + "/" + channelId, props);
-        for (ThingListener listener : listeners) {
+        for (ThingListener listener : listeners()) {
             listener.stateChanged(thing, channelId, newState, oldState);
         }
     }
@@ -69,7 +131,7 @@ public class ThingEventBus implements ThingEvents {
         Map<String, Object> props = channelProperties(thing, channelId);
         props.put(EVENT, event);
         post(TRIGGER_TOPIC + "/" + thing.thingType() + "/" + thing.thingId() + "/" + channelId, props);
-        for (ThingListener listener : listeners) {
+        for (ThingListener listener : listeners()) {
             listener.triggered(thing, channelId, event);
         }
     }
@@ -91,7 +153,7 @@ public class ThingEventBus implements ThingEvents {
         props.put(STATUS_DETAIL, status.detail().name());
         props.put(DESCRIPTION, status.description());
         post(STATUS_TOPIC + "/" + thing.thingType() + "/" + thing.thingId(), props);
-        for (ThingListener listener : listeners) {
+        for (ThingListener listener : listeners()) {
             listener.statusChanged(thing, status);
         }
     }
@@ -99,8 +161,9 @@ public class ThingEventBus implements ThingEvents {
     @Override
     public void thingAdded(Thing thing) {
         synchronized (things) {
+            List<ThingListener> current = listeners(); // one joining now is caught up without this thing
             things.put(thing.uid(), thing);
-            for (ThingListener listener : listeners) {
+            for (ThingListener listener : current) {
                 listener.thingAdded(thing);
             }
         }
@@ -109,8 +172,9 @@ public class ThingEventBus implements ThingEvents {
     @Override
     public void thingRemoved(Thing thing) {
         synchronized (things) {
+            List<ThingListener> current = listeners();
             things.remove(thing.uid(), thing);
-            for (ThingListener listener : listeners) {
+            for (ThingListener listener : current) {
                 listener.thingRemoved(thing);
             }
         }

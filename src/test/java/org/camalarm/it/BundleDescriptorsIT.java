@@ -55,7 +55,7 @@ class BundleDescriptorsIT {
             }
         }
         assertEquals(new TreeSet<>(FACTORY_PIDS), factoryPids);
-        assertEquals(Set.of("camalarm.server", "camalarm.history"), pids);
+        assertEquals(Set.of("camalarm.server", "camalarm.mqtt", "camalarm.history"), pids);
     }
 
     @Test
@@ -84,6 +84,9 @@ class BundleDescriptorsIT {
                 requirements);
         assertTrue(requirements.contains("(osgi.extender=osgi.component)"), requirements);
         assertEquals(null, manifest.getMainAttributes().getValue("Export-Package"), "everything is internal");
+        // the MQTT client is only needed with a broker configured: a hub without it runs everything else
+        assertTrue(
+                imports.contains("org.eclipse.paho.client.mqttv3;version=\"[1.2,2)\";resolution:=optional"), imports);
     }
 
     /**

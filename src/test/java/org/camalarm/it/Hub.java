@@ -122,6 +122,11 @@ final class Hub implements AutoCloseable {
         return start(() -> API_TOKEN);
     }
 
+    /** The hub process's id, e.g. for a thread dump with jcmd. */
+    long pid() {
+        return process.pid();
+    }
+
     /** The API token in use. */
     String token() {
         try {

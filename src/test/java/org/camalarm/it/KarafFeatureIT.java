@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camalarm.mqtt.Mosquitto;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The bundle drops into stock Apache Karaf 4.4 through its feature: the feature brings everything
  * it needs, a VIGI alarm reaches the thing, and the start line names the real address, after a
- * container restart too. One Karaf for the class (a boot costs 15-80 s here).
+ * container restart too; the feature's Paho bundle resolves and the MQTT bridge connects to a real
+ * mosquitto. One Karaf for the class (a boot costs 15-80 s here).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -41,24 +43,30 @@ class KarafFeatureIT {
             Pattern.compile("Alarm server ready: cameras push to (\\S*)camalarm/alarm/");
 
     private Karaf karaf;
+    private Mosquitto broker;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     void startKaraf(@TempDir Path dir) throws Exception {
+        broker = Mosquitto.start(dir.resolve("broker"));
         karaf = new Karaf(
                 dir.resolve("karaf"),
                 Map.of(
                         "camalarm.server.cfg",
                         "alarmToken=" + ALARM_TOKEN + "\napiToken=" + API_TOKEN + "\n",
                         "camalarm.vigi-frontdoor.cfg",
-                        "label=Front door\nholdTime=120\n"));
+                        "label=Front door\nholdTime=120\n",
+                        "camalarm.mqtt.cfg",
+                        "broker=" + broker.uri() + "\nusername=" + Mosquitto.USER + "\npassword=" + Mosquitto.PASSWORD
+                                + "\n"));
         karaf.start(ALARM_TOKEN);
     }
 
     @AfterAll
     void stopKaraf() throws Exception {
         karaf.close();
+        broker.close();
     }
 
     private HttpResponse<String> pushVigiAlarm() throws Exception {
@@ -74,8 +82,12 @@ class KarafFeatureIT {
     }
 
     private JsonObject frontdoor() throws Exception {
+        return thing("camalarm:vigi:frontdoor");
+    }
+
+    private JsonObject thing(String uid) throws Exception {
         HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(karaf.uri("/camalarm/api/things/camalarm:vigi:frontdoor"))
+                HttpRequest.newBuilder(karaf.uri("/camalarm/api/things/" + uid))
                         .header("Authorization", "Bearer " + API_TOKEN)
                         .timeout(Duration.ofSeconds(10))
                         .build(),
@@ -118,6 +130,20 @@ class KarafFeatureIT {
 
     @Test
     @Order(2)
+    void theFeaturesPahoBundleLetsTheMqttBridgeConnect() {
+        // ONLINE, not "MQTT client missing": Paho was installed by the feature, resolved and wired
+        await("the MQTT broker thing ONLINE")
+                .atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(() -> "ONLINE"
+                        .equals(thing("camalarm:mqtt:broker")
+                                .getAsJsonObject("statusInfo")
+                                .get("status")
+                                .getAsString()));
+    }
+
+    @Test
+    @Order(3)
     void theStartLineNamesTheRealAddressAfterAContainerRestartToo() throws Exception {
         String address = "http://127.0.0.1:" + karaf.port + "/";
         await("the start line")

@@ -62,7 +62,7 @@ class ThingEventBusTest {
         bus.thingRemoved(yard);
 
         List<ThingUID> told = new java.util.ArrayList<>();
-        bus.addListener(new ThingListener() {
+        bus.join(new ThingListener() {
             @Override
             public void thingAdded(Thing added) {
                 told.add(added.uid());
