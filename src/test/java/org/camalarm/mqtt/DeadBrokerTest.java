@@ -98,9 +98,9 @@ class DeadBrokerTest {
             session.stop();
             assertTrue(System.nanoTime() - stopping < TimeUnit.SECONDS.toNanos(8), "stopping hung");
             // a connect attempt in progress is torn down when it ends (Paho's connection timeout, 10 s)
-            await("no thread of the bridge left: " + bridgeThreads())
+            await("no thread of the bridge left")
                     .atMost(Duration.ofSeconds(25))
-                    .until(() -> bridgeThreads().isEmpty());
+                    .until(DeadBrokerTest::bridgeThreads, List::isEmpty);
         } finally {
             for (Socket socket : held) {
                 socket.close();
