@@ -37,6 +37,11 @@ class CamApp extends LightElement {
     api.session().then((s) => this.signedInAs(s), () => this.signedOut());
   }
 
+  createRenderRoot() {
+    this.replaceChildren(); // the page's "Loading…" placeholder
+    return this;
+  }
+
   parse() {
     const [page, ...rest] = (location.hash.replace(/^#\/?/, '') || 'cameras').split('/');
     return { page, arg: rest.map(decodeURIComponent).join('/') };

@@ -99,7 +99,7 @@ class AddPage extends LightElement {
       <p class="muted">${this.type.description}</p>
       <form class="card thing-form" @submit=${this.submit} data-type=${this.type.UID}>
         ${this.editUid ? '' : html`<div class="field"><label for="f-thingId">Id *</label>
-          <input id="f-thingId" name="thingId" required pattern="[A-Za-z0-9_-]+" placeholder="frontdoor">
+          <input id="f-thingId" name="thingId" required pattern="[A-Za-z0-9_\\-]+" placeholder="frontdoor">
           <span class="muted small">Letters, digits, _ and -; the thing becomes ${this.type.UID}:&lt;id&gt;.</span></div>`}
         ${this.type.configParameters.map((p) => this.field(p, config[p.name]))}
         ${this.type.UID === 'camalarm:http' ? html`<div class="field"><label for="f-extra">Commands</label>

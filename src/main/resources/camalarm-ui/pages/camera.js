@@ -21,7 +21,7 @@ class CameraPage extends StorePage {
     }
   }
 
-  async remove(thing) {
+  async deleteThing(thing) {
     if (!confirm(`Delete ${thing.label}?`)) return;
     try {
       await api.del('things/' + enc(thing.UID));
@@ -45,7 +45,7 @@ class CameraPage extends StorePage {
         ${t.editable
           ? html`<a class="button" href="#/edit/${enc(t.UID)}">Edit</a>
               <a class="button" href="#/setup/${enc(t.UID)}">Setup</a>
-              <button class="danger" @click=${() => this.remove(t)}>Delete</button>`
+              <button class="danger" @click=${() => this.deleteThing(t)}>Delete</button>`
           : html`<span class="muted" data-test="read-only">Read-only: ${t.file || 'from a file'}</span>`}
       </div>
       ${t.statusInfo?.description ? html`<p class="error">${t.statusInfo.description}</p>` : ''}

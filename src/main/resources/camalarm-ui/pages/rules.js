@@ -83,7 +83,7 @@ class RulesPage extends LightElement {
     try { await api.put('rules/' + enc(rule.id), body); await this.load(); } catch (err) { this.error = err.message; }
   }
 
-  async remove(rule) {
+  async deleteRule(rule) {
     if (!confirm(`Delete rule ${rule.id}?`)) return;
     try { await api.del('rules/' + enc(rule.id)); await this.load(); } catch (err) { this.error = err.message; }
   }
@@ -108,7 +108,7 @@ class RulesPage extends LightElement {
           ? html`<div class="buttons">
               <button @click=${() => this.edit(r)} data-action="edit">Edit</button>
               <button @click=${() => this.toggle(r)} data-action="toggle">${c.enabled === 'false' ? 'Enable' : 'Disable'}</button>
-              <button class="danger" @click=${() => this.remove(r)} data-action="delete">Delete</button></div>`
+              <button class="danger" @click=${() => this.deleteRule(r)} data-action="delete">Delete</button></div>`
           : html`<p class="muted small">Read-only: ${r.file}</p>`}
       </article>`;
   }
@@ -128,7 +128,7 @@ class RulesPage extends LightElement {
       <form class="card rule-form" @submit=${this.save} data-test="rule-form">
         <h2>${this.editing.isNew ? 'New rule' : `Rule ${this.editing.id}`}</h2>
         <label>Id <input name="ruleId" .value=${this.editing.id} ?readonly=${!this.editing.isNew} required
-          pattern="[A-Za-z0-9_-]+" placeholder="porchlight"></label>
+          pattern="[A-Za-z0-9_\\-]+" placeholder="porchlight"></label>
         <label>When <select name="when" required @change=${(e) => { this.whenUid = e.target.value; }}>
           <option value="">choose a camera channel…</option>
           ${whens.map((w) => html`<option value=${w.uid} ?selected=${w.uid === this.whenUid}>${w.label}</option>`)}
@@ -136,13 +136,13 @@ class RulesPage extends LightElement {
         ${trigger
           ? html`<label>Event <select name="event">${EVENT_TYPES.map((t) => html`<option value=${t}
               ?selected=${t === (c.event || '')}>${t || 'any'}</option>`)}</select></label>`
-          : html`<label>Turns <select name="state">${['ON', 'OFF'].map((s) => html`<option ?selected=${s === (c.state || 'ON')}>${s}</option>`)}</select></label>`}
+          : html`<label>Turns <select name="state">${['ON', 'OFF'].map((s) => html`<option value=${s} ?selected=${s === (c.state || 'ON')}>${s}</option>`)}</select></label>`}
         <label>Then <select name="then" required @change=${(e) => { this.thenUid = e.target.value; }}>
           <option value="">choose a device channel…</option>
           ${thens.map((t) => html`<option value=${t.uid} ?selected=${t.uid === this.thenUid}>${t.label}</option>`)}
         </select>${this.problem('then')}</label>
         <label>Command <select name="command">
-          ${(then ? then.commands : ['ON', 'OFF', 'TOGGLE', 'PULSE']).map((cmd) => html`<option ?selected=${cmd === c.command}>${cmd}</option>`)}
+          ${(then ? then.commands : ['ON', 'OFF', 'TOGGLE', 'PULSE']).map((cmd) => html`<option value=${cmd} ?selected=${cmd === c.command}>${cmd}</option>`)}
         </select>${this.problem('command')}</label>
         <label>Schedule <input name="schedule" .value=${c.schedule || ''} placeholder="always, or e.g. Mon-Fri 18:00-07:00; Sat,Sun 00:00-24:00">
           ${this.problem('schedule')}</label>

@@ -145,8 +145,8 @@ class ConfigReaderTest {
                                         .orElseThrow()
                                         .description(),
                         "hots=10.0.0.1: unknown key; did you mean host?",
-                        "protocol=ftp: must be one of http, https",
-                        "timeout=soon: is not a whole number"),
+                        "protocol=ftp: must be one of http, https, udp",
+                        "timeout=soon: is not a number"),
                 problems.stream().map(ConfigProblem::toString).toList());
         assertTrue(reader.check("camalarm.vigi", Map.of("holdTime", "5", "label", "Gate"), k -> false)
                 .isEmpty());
