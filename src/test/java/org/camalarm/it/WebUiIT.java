@@ -190,8 +190,7 @@ class WebUiIT {
         String card = "cam-device-card [data-thing-uid='camalarm:http:relay']";
         browser.find(card + " button[data-channel-id=post1]").click();
         browser.await(10, d -> relay.requests().size() > before);
-        assertEquals(
-                "POST /relay/0?turn=on", relay.requests().get(before).line());
+        assertEquals("POST /relay/0?turn=on", relay.requests().get(before).line());
         browser.await(
                 10, d -> browser.find(card + " [data-test=result]").getText().startsWith("OK"));
 
