@@ -1,5 +1,9 @@
 // REST calls of the UI: same origin, the session cookie, and the CSRF token on every change.
 let csrfToken = '';
+let lastEventId = '';
+
+/** The live stream's id the latest REST answer was as new as (things). */
+export const snapshotId = () => lastEventId;
 
 export class ApiError extends Error {
   constructor(status, body) {
@@ -21,6 +25,7 @@ async function call(method, path, body) {
   }
   const response = await fetch(path, { method, headers, body: payload, credentials: 'same-origin' });
   if (response.status === 204) return null;
+  lastEventId = response.headers.get('X-Camalarm-Event-Id') || lastEventId;
   const text = await response.text();
   let json = null;
   try { json = text ? JSON.parse(text) : null; } catch { json = { detail: text }; }

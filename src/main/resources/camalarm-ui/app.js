@@ -30,6 +30,9 @@ class CamApp extends LightElement {
     window.addEventListener('hashchange', () => { this.route = this.parse(); window.scrollTo(0, 0); });
     window.addEventListener('camalarm-signed-out', () => this.signedOut());
     store.addEventListener('change', (e) => { if (e.detail.live) this.requestUpdate(); });
+    // a page left open in the back/forward cache must not hold one of the browser's six connections
+    window.addEventListener('pagehide', () => store.disconnect());
+    window.addEventListener('pageshow', (e) => { if (e.persisted && this.signedIn) store.connect(); });
   }
 
   connectedCallback() {
@@ -51,6 +54,7 @@ class CamApp extends LightElement {
     setCsrf(session.csrfToken);
     this.signedIn = true;
     store.connect();
+    store.start();
   }
 
   signedOut() {

@@ -1,5 +1,5 @@
 // What the pages show: the things (kept current by the live stream) and the stream's state.
-import { api } from './api.js';
+import { api, snapshotId } from './api.js';
 
 const CAMERA_TYPES = new Set(['vigi', 'ivsec']);
 /** Camera channels that are not detections. */
@@ -13,6 +13,13 @@ export const detections = (thing) => thing.channels.filter((c) => c.kind === 'ST
 export const actions = (thing) => thing.channels.filter((c) => c.kind === 'STATE' && c.itemType === 'Switch'
   && !TARGET_STATUS.has(c.id));
 export const state = (thing, id) => thing.channels.find((c) => c.id === id)?.state ?? 'NULL';
+
+/** Whether stream id a ("<boot>.<n>") is older than b; ids of another run count as older. */
+function older(a, b) {
+  const [bootA, nA] = (a || '').split('.');
+  const [bootB, nB] = (b || '').split('.');
+  return bootA !== bootB || Number(nA) < Number(nB);
+}
 
 class Store extends EventTarget {
   constructor() {
@@ -29,6 +36,7 @@ class Store extends EventTarget {
   async load() {
     this.pending = [];
     const list = await api.get('things');
+    this.snapshot = snapshotId();
     this.things = new Map(list.map((t) => [t.UID, t]));
     this.loaded = true;
     const queued = this.pending;
@@ -62,14 +70,30 @@ class Store extends EventTarget {
           new CustomEvent('camalarm-signed-out'))), 2000);
       }
     });
-    source.addEventListener('hello', () => this.load().catch(() => {}));
-    source.addEventListener('reset', () => this.load().catch(() => {}));
+    // the things are loaded beside the stream's opening; a snapshot older than the stream's start
+    // may miss a change made in between, so it is loaded again
+    source.addEventListener('hello', (e) => {
+      if (this.loading) this.helloId = e.lastEventId;
+      else if (!this.loaded || older(this.snapshot, e.lastEventId)) this.start();
+    });
+    source.addEventListener('reset', () => this.start());
     for (const name of ['state', 'trigger', 'status', 'thing', 'history']) {
       source.addEventListener(name, (e) => {
         const data = JSON.parse(e.data);
         if (this.pending) this.pending.push([name, data]); else this.apply(name, data);
       });
     }
+  }
+
+  /** Loads the things; once more when the stream opened after the snapshot was taken. */
+  start() {
+    if (this.loading) return;
+    this.loading = true;
+    this.helloId = null;
+    this.load().catch(() => {}).finally(() => {
+      this.loading = false;
+      if (this.helloId && older(this.snapshot, this.helloId)) this.start();
+    });
   }
 
   disconnect() {

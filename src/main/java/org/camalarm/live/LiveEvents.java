@@ -209,8 +209,11 @@ public class LiveEvents implements ThingListener {
 
     // ---- clients ----
 
-    /** The id to send a new client in its first event, {@code <boot>.<sequence>}. */
-    String head() {
+    /**
+     * The id of the latest change, {@code <boot>.<sequence>}: what a new client is sent first, and
+     * what a snapshot of the things (REST) is as new as.
+     */
+    public String head() {
         synchronized (lock) {
             return boot + "." + sequence;
         }

@@ -23,6 +23,7 @@ import org.camalarm.config.ConfigReader;
 import org.camalarm.http.HttpAnswers;
 import org.camalarm.inbox.Inbox;
 import org.camalarm.inbox.InboxEntry;
+import org.camalarm.live.LiveEvents;
 import org.camalarm.server.ServerSettings;
 import org.camalarm.thing.State;
 import org.camalarm.thing.Thing;
@@ -78,6 +79,7 @@ public class ApiServlet extends HttpServlet {
     private final transient ApiAccess access;
     private final transient ThingRegistry registry;
     private final transient Inbox inbox;
+    private final transient LiveEvents live;
     private final transient ConfigStore store;
     private final transient ThingTypes types;
     private final transient ThingWriteResource thingWrites;
@@ -95,8 +97,10 @@ public class ApiServlet extends HttpServlet {
             @Reference MetaTypeService metatype,
             @Reference RuleActivity ruleActivity,
             @Reference ServerSettings settings,
+            @Reference LiveEvents live,
             @Reference(service = HttpServiceRuntime.class) Map<String, Object> runtime) {
         this.access = access;
+        this.live = live;
         this.registry = registry;
         this.inbox = inbox;
         this.store = new ConfigStore(configurationAdmin);
@@ -135,6 +139,8 @@ public class ApiServlet extends HttpServlet {
         String method = request.getMethod();
         try {
             if (matches(path, "things") && "GET".equals(method)) {
+                // taken before the things are read: a stream opened earlier carries every later change
+                response.setHeader("X-Camalarm-Event-Id", live.head());
                 Map<String, String> files = store.files();
                 JsonArray things = new JsonArray();
                 registry.all(ThingHandler.class).forEach(h -> things.add(withFile(ThingJson.thing(h.thing()), files)));
