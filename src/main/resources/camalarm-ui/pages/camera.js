@@ -10,6 +10,12 @@ const SIMULATED = ['PERSON', 'VEHICLE', 'MOTION', 'FACE', 'LINE_CROSSING', 'INTR
 class CameraPage extends StorePage {
   static properties = { uid: {}, result: { state: true }, full: { state: true } };
 
+  connectedCallback() {
+    super.connectedCallback();
+    // properties (IP, MAC, name) are learned from alarms and not streamed: read them fresh
+    if (store.loaded) store.reloadThing(this.uid);
+  }
+
   async simulate(e) {
     e.preventDefault();
     const type = e.target.type.value;
@@ -37,7 +43,7 @@ class CameraPage extends StorePage {
     if (!t || !isCamera(t)) {
       return html`<p class="empty-state">No camera ${this.uid}. <a href="#/cameras">All cameras</a></p>`;
     }
-    const others = t.channels.filter((c) => c.kind === 'STATE' && !detections(t).includes(c) && c.id !== 'image');
+    const others = t.channels.filter((c) => c.kind === 'STATE' && !detections(t).includes(c) && c.id !== 'image' && c.id !== 'imageUrl');
     return html`
       <div class="page-head" data-thing-uid=${t.UID}>
         <h1>${t.label}</h1>${statusBadge(t)}

@@ -14,6 +14,7 @@ import org.camalarm.push.FakeDevice;
 import org.camalarm.push.FakeDevice.Reply;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -83,7 +84,44 @@ class WebUiIT {
 
     @AfterEach
     void noConsoleErrors() {
-        browser.assertNoConsoleErrors("the pages of this test");
+        browser.assertNoConsoleErrors("the pages of this test", quietWithoutHistory());
+    }
+
+    /** Whether this hub keeps an event history (issue 8); without one the timeline's 404 is expected. */
+    private boolean history() throws Exception {
+        return hub.api("GET", "events?limit=1", null).statusCode() == 200;
+    }
+
+    private String quietWithoutHistory() {
+        try {
+            return history() ? null : "/camalarm/api/events?";
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theTimelineListsTheEventWithAThumbnailAndShowsTheFullImage() throws Exception {
+        Assumptions.assumeTrue(history(), "this hub keeps no event history");
+        go("#/camera/camalarm:vigi:frontdoor", "cam-timeline");
+        String event = "cam-timeline .event[data-state=PERSON]";
+        browser.await(10, d -> (Boolean) browser.script(
+                "const i = document.querySelector(arguments[0]); return !!i && i.complete && i.naturalWidth > 0",
+                event + " img[data-test=thumbnail]"));
+        assertEquals("camalarm:vigi:frontdoor", browser.find(event).getAttribute("data-thing-uid"));
+        browser.find(event + " button.thumb").click();
+        browser.await(
+                10,
+                d -> (Boolean)
+                        browser.script(
+                                "const i = document.querySelector('[data-test=full-image]'); return !!i && i.complete && i.naturalWidth === 320"));
+        browser.find(".overlay .close").click();
+
+        int before = browser.all("cam-timeline .event").size();
+        assertEquals(200, pushWithSnapshot("/frontdoor", "VEHICLE").statusCode());
+        browser.await(5, d -> browser.all("cam-timeline .event").size() > before);
+        assertEquals("VEHICLE", browser.find("cam-timeline .event").getAttribute("data-state"), "newest first, live");
     }
 
     private void go(String hash, String ready) {
@@ -159,7 +197,7 @@ class WebUiIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void anInboxCameraIsApprovedWithALabelAndBecomesACamera() throws Exception {
         String json = "{\"mac\":\"98-ba-5f-8b-10-99\",\"device_name\":\"InSight S345\","
                 + "\"event_list\":[{\"dateTime\":\"20261005150501\",\"event_type\":[\"MOTION\"]}]}";
@@ -183,7 +221,7 @@ class WebUiIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aDeviceButtonReachesTheRelayAndTestShowsSuccessOrTheReason() {
         go("#/devices", "[data-thing-uid='camalarm:http:relay']");
         int before = relay.requests().size();
@@ -208,7 +246,7 @@ class WebUiIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aRuleMadeInTheUiFiresOnTheNextAlarm() throws Exception {
         go("#/rules", "[data-action=new-rule]");
         browser.find("[data-action=new-rule]").click();
@@ -244,7 +282,7 @@ class WebUiIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aStateChangingCallWithTheCookieButWithoutTheCsrfTokenIsRefused() {
         go("#/cameras", "[data-thing-uid='camalarm:vigi:frontdoor']");
         Object status = browser.asyncScript("const done = arguments[arguments.length - 1];"
@@ -259,7 +297,7 @@ class WebUiIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theSetupAssistantShowsWhatToTypeAndSeesTheFirstPush() throws Exception {
         go("#/add/camera", "[data-type='camalarm:vigi']");
         browser.find("[data-type='camalarm:vigi']").click();
@@ -298,10 +336,21 @@ class WebUiIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void everyPageLoadsWithoutConsoleErrorsAndScreenshotsAreTaken() throws Exception {
         Path shots = Path.of(System.getProperty("ui.screenshots", "target/screenshots"));
-        assertEquals(200, pushWithSnapshot("/frontdoor", "PEOPLE").statusCode());
+        assertEquals(
+                200,
+                push("/vigi_98ba5f8b1099", "MOTION", Scenes.yard("CARPORT", new Color(120, 150, 190), false))
+                        .statusCode());
+        assertEquals(
+                200,
+                push("/porch", "MOTION", Scenes.yard("PORCH", new Color(40, 60, 110), false))
+                        .statusCode());
+        assertEquals(
+                200,
+                push("/frontdoor", "PEOPLE", Scenes.yard("FRONT DOOR", new Color(110, 150, 200), true))
+                        .statusCode());
         List<String[]> pages = List.of(
                 new String[] {"cameras", "#/cameras", "cam-card img[data-test=snapshot]"},
                 new String[] {"camera", "#/camera/camalarm:vigi:frontdoor", "cam-timeline"},
@@ -312,7 +361,7 @@ class WebUiIT {
                 new String[] {"setup", "#/setup/camalarm:vigi:porch", "[data-vendor=vigi]"});
         for (String[] page : pages) {
             go(page[1], page[2]);
-            browser.assertNoConsoleErrors(page[1]);
+            browser.assertNoConsoleErrors(page[1], quietWithoutHistory());
             browser.screenshot(shots.resolve(page[0] + ".png"), 1280);
             browser.screenshot(shots.resolve(page[0] + "-375.png"), 375);
         }
@@ -327,7 +376,10 @@ class WebUiIT {
     }
 
     private java.net.http.HttpResponse<String> pushWithSnapshot(String path, String type) throws Exception {
-        byte[] jpeg = Jpegs.snapshot(320, 180, new Color(40, 90, 140));
+        return push(path, type, Jpegs.snapshot(320, 180, new Color(40, 90, 140)));
+    }
+
+    private java.net.http.HttpResponse<String> push(String path, String type, byte[] jpeg) throws Exception {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--ReportEventBoundary\r\nContent-Disposition: form-data; name=\"event\"\r\n"
                         + "Content-Type: application/json\r\n\r\n" + vigi(type) + "\r\n--ReportEventBoundary\r\n"
