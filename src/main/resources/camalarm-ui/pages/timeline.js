@@ -44,7 +44,7 @@ class Timeline extends LightElement {
   }
 
   query(before) {
-    const q = new URLSearchParams({ thing: this.uid, limit: String(PAGE) });
+    const q = new URLSearchParams({ thing: this.uid, kind: 'alarm', limit: String(PAGE) });
     if (this.type) q.set('type', this.type);
     if (this.day) {
       const start = new Date(this.day + 'T00:00:00');
@@ -84,6 +84,7 @@ class Timeline extends LightElement {
     if (detail.all) { this.reload(); return; }
     if (detail.name !== 'history' || detail.data.thingUID !== this.uid) return;
     const event = detail.data;
+    if (event.kind && event.kind !== 'alarm') return;
     if ((this.type && event.type !== this.type) || (this.day && !this.onDay(event))) return;
     const at = this.events.findIndex((e) => e.id === event.id);
     this.events = at >= 0
