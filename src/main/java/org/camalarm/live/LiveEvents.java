@@ -276,9 +276,11 @@ public class LiveEvents implements ThingListener {
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(KEEP_ALIVE_MILLIS / 2));
                     signalled.set(false);
                 }
-                long wait = lastBatch + BATCH_MILLIS - System.currentTimeMillis();
-                if (wait > 0) {
-                    // at most one batch per BATCH_MILLIS: a flood of alarms becomes a few coalesced writes
+                // at most one batch per BATCH_MILLIS: a flood of alarms becomes a few coalesced writes
+                // (parkNanos returns early on every signal, so wait out the rest in a loop)
+                for (long wait = lastBatch + BATCH_MILLIS - System.currentTimeMillis();
+                        wait > 0 && running;
+                        wait = lastBatch + BATCH_MILLIS - System.currentTimeMillis()) {
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(wait));
                 }
                 lastBatch = System.currentTimeMillis();

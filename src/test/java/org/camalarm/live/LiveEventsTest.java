@@ -29,6 +29,16 @@ class LiveEventsTest {
     /** A client's side of the stream, as text. */
     static final class Received extends ServletOutputStream {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private int flushes;
+
+        @Override
+        public synchronized void flush() {
+            flushes++;
+        }
+
+        synchronized int flushes() {
+            return flushes;
+        }
 
         @Override
         public synchronized void write(int b) {
@@ -99,6 +109,21 @@ class LiveEventsTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> out.text().contains("\"state\":\"9999\""));
         int frames = count(out.text(), "\"channel\":\"lastSeen\"");
         assertTrue(frames < 100, "coalesced into few frames, not 10000: " + frames);
+    }
+
+    @Test
+    void aClientIsWrittenToAtMostTwentyTimesASecondHoweverFastThingsChange() {
+        Received out = connect(events.sequence());
+        long end = System.nanoTime() + 1_000_000_000L;
+        long i = 0;
+        while (System.nanoTime() < end) {
+            events.stateChanged(GATE, "lastSeen", State.number(i), State.number(i - 1));
+            i++;
+        }
+        long last = i - 1;
+        await().atMost(Duration.ofSeconds(5)).until(() -> out.text().contains("\"state\":\"" + last + "\""));
+        assertTrue(
+                out.flushes() <= 1000 / LiveEvents.BATCH_MILLIS + 3, out.flushes() + " writes for " + i + " changes");
     }
 
     @Test
