@@ -20,6 +20,7 @@ import org.camalarm.auth.ApiAccess;
 import org.camalarm.auth.Sessions;
 import org.camalarm.camera.CameraChannels;
 import org.camalarm.config.ConfigReader;
+import org.camalarm.history.EventHistory;
 import org.camalarm.http.HttpAnswers;
 import org.camalarm.inbox.Inbox;
 import org.camalarm.inbox.InboxEntry;
@@ -39,6 +40,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.runtime.HttpServiceRuntime;
 import org.osgi.service.http.runtime.HttpServiceRuntimeConstants;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.osgi.service.metatype.MetaTypeService;
@@ -62,6 +66,7 @@ import org.slf4j.LoggerFactory;
  * GET  thing-types                 every thing type with its parameters (for forms)
  * GET|POST rules, GET|PUT|DELETE rules/{id}   rules through Configuration Admin
  * GET  setup?thing=&reveal=        what to type into a camera
+ * GET  events…, DELETE events/{id}  the event history ({@link EventsResource})
  * </pre>
  *
  * <p>Access: the Bearer token, or the web UI's session cookie with its CSRF token on every
@@ -85,6 +90,12 @@ public class ApiServlet extends HttpServlet {
     private final transient ThingWriteResource thingWrites;
     private final transient RuleResource rules;
     private final transient SetupResource setup;
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile @Nullable EventHistory history;
 
     @Activate
     public ApiServlet(
@@ -198,6 +209,8 @@ public class ApiServlet extends HttpServlet {
                 }
             } else if (matches(path, "inbox", null, "approve") && "POST".equals(method)) {
                 approve(path[1], request, response);
+            } else if (path.length > 0 && "events".equals(path[0])) {
+                EventsResource.serve(history, path, String.valueOf(method), request, response);
             } else {
                 HttpAnswers.notFound(response);
             }

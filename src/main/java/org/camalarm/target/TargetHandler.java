@@ -42,6 +42,7 @@ final class TargetHandler implements PushTargetHandler {
 
     private final Timers timers;
     private final PinStore pins;
+    private final PushListener listener;
     private DeviceSettings settings;
     private @Nullable CompletableFuture<DeviceFamily> family;
     private @Nullable CompletableFuture<PushCommandSender> gated;
@@ -82,13 +83,15 @@ final class TargetHandler implements PushTargetHandler {
             TargetPlan plan,
             @Nullable Duration interval,
             Timers timers,
-            PinStore pins) {
+            PinStore pins,
+            PushListener listener) {
         this.thing = thing;
         this.settings = settings;
         this.plan = plan;
         this.gate = interval != null ? new IntervalGate(interval, timers.clock()) : IntervalGate.off();
         this.timers = timers;
         this.pins = pins;
+        this.listener = listener;
     }
 
     @Override
@@ -182,7 +185,16 @@ final class TargetHandler implements PushTargetHandler {
                         ? sender.send(request.request())
                         : sender.send(((SwitchAction) action).command()))
                 .exceptionally(TargetHandler::unknownFamily)
-                .thenApply(result -> record(channelId, action, result));
+                .thenApply(result -> record(channelId, action, result))
+                .whenComplete((@Nullable PushResult result, @Nullable Throwable e) -> {
+                    if (result != null) {
+                        listener.pushed(thing.uid(), channelId, commandName(channelId, action), !useInterval, result);
+                    }
+                });
+    }
+
+    private static String commandName(String channelId, Action action) {
+        return action instanceof SwitchAction switched ? switched.command().name() : channelId;
     }
 
     private static PushResult unknownFamily(Throwable failure) {

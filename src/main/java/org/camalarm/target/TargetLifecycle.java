@@ -82,7 +82,13 @@ final class TargetLifecycle {
             Duration interval = Seconds.of("interval", config.interval());
             Thing thing = new Thing(uid, label, shown, editable, channels(plan), services.events);
             handler = new TargetHandler(
-                    thing, settings, plan, interval.isZero() ? null : interval, services.timers, services.pins);
+                    thing,
+                    settings,
+                    plan,
+                    interval.isZero() ? null : interval,
+                    services.timers,
+                    services.pins,
+                    services);
         } catch (IllegalArgumentException e) {
             String problem = String.valueOf(e.getMessage());
             if (reading.ok()) {
