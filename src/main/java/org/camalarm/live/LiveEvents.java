@@ -172,7 +172,7 @@ public class LiveEvents implements ThingListener {
     }
 
     /**
-     * A new event of the history (issue 8's store calls this with the event in the shape of
+     * A new or extended alarm event of the history (from {@code rest.HistoryLiveFeed}, in the shape of
      * {@code GET /camalarm/api/events}); sent to clients as SSE event {@code history}.
      */
     public void historyEvent(JsonObject event) {
@@ -260,10 +260,6 @@ public class LiveEvents implements ThingListener {
             clientCount.decrementAndGet();
         }
         client.close();
-    }
-
-    int clients() {
-        return clientCount.get();
     }
 
     // ---- the dispatcher thread ----
