@@ -50,6 +50,15 @@ public class Sessions {
     static final Duration IDLE = Duration.ofHours(24);
     static final Duration LONGEST = Duration.ofDays(30);
     static final int MAX_SESSIONS = 64;
+    /** Wrong passwords an address may send within {@link #SIGN_IN_WINDOW} before it waits {@link #SIGN_IN_BLOCK}. */
+    static final int SIGN_IN_FAILURES = 5;
+    /** The same from all addresses together. */
+    static final int ALL_FAILURES = 30;
+
+    static final Duration SIGN_IN_WINDOW = Duration.ofMinutes(10);
+    static final Duration SIGN_IN_BLOCK = Duration.ofSeconds(20);
+    /** The key all addresses share in the overall limit (no address looks like it). */
+    private static final String ALL = "all addresses";
 
     private static final Logger LOGGER = LoggerFactory.getLogger(Sessions.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -71,7 +80,10 @@ public class Sessions {
     private final TokenStore tokens;
     private final ConfigReader configs;
     private final Clock clock;
-    private final SignInLimiter limiter;
+    /** Wrong passwords per address, and from all addresses together (rotating addresses does not help). */
+    private final FailureLimiter perAddress;
+
+    private final FailureLimiter overall;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private volatile byte[] passwordHash = new byte[0];
 
@@ -88,7 +100,8 @@ public class Sessions {
         this.tokens = tokens;
         this.configs = configs;
         this.clock = clock;
-        this.limiter = new SignInLimiter(clock);
+        this.perAddress = new FailureLimiter(clock::millis, SIGN_IN_FAILURES, SIGN_IN_WINDOW, SIGN_IN_BLOCK);
+        this.overall = new FailureLimiter(clock::millis, ALL_FAILURES, SIGN_IN_WINDOW, SIGN_IN_BLOCK);
         modified(properties);
     }
 
@@ -111,7 +124,7 @@ public class Sessions {
 
     /** Checks user and password (in constant time), within the rate limit of the sender's address. */
     public SignIn signIn(@Nullable String user, @Nullable String password, String remoteAddress) {
-        long wait = limiter.waitSeconds(remoteAddress);
+        long wait = Math.max(perAddress.blockedSeconds(remoteAddress), overall.blockedSeconds(ALL));
         if (wait > 0) {
             LOGGER.debug("Sign-in from {} refused: too many failed attempts", remoteAddress);
             return new TooManyAttempts(wait);
@@ -119,7 +132,8 @@ public class Sessions {
         boolean userOk = USER.equals(user);
         boolean passwordOk = password != null && MessageDigest.isEqual(sha256(password), passwordHash);
         if (!userOk || !passwordOk) {
-            limiter.failed(remoteAddress);
+            perAddress.failed(remoteAddress);
+            overall.failed(ALL);
             LOGGER.info("Failed sign-in to the UI from {}", remoteAddress);
             return new Refused();
         }
