@@ -6,12 +6,12 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32C;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -38,11 +38,11 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.http.runtime.HttpServiceRuntime;
-import org.osgi.service.http.runtime.HttpServiceRuntimeConstants;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.http.runtime.HttpServiceRuntime;
+import org.osgi.service.http.runtime.HttpServiceRuntimeConstants;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.osgi.service.metatype.MetaTypeService;
@@ -79,7 +79,6 @@ public class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = LoggerFactory.getLogger(ApiServlet.class);
-    private static final int MAX_REQUEST_BODY = 64 * 1024;
 
     private final transient ApiAccess access;
     private final transient ThingRegistry registry;
@@ -192,7 +191,7 @@ public class ApiServlet extends HttpServlet {
             } else if (matches(path, "setup") && "GET".equals(method)) {
                 setup.get(request, response);
             } else if (matches(path, "things", null, "image") && "GET".equals(method)) {
-                image(path[1], response);
+                image(path[1], request, response);
             } else if (matches(path, "things", null, "channels", null) && "POST".equals(method)) {
                 PushResource.command(thing(path[1]), path[3], request, response);
             } else if (matches(path, "things", null, "test") && "POST".equals(method)) {
@@ -214,6 +213,12 @@ public class ApiServlet extends HttpServlet {
             } else {
                 HttpAnswers.notFound(response);
             }
+        } catch (BodyTooLargeException e) {
+            HttpAnswers.error(
+                    response,
+                    HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                    "too_large",
+                    String.valueOf(e.getMessage()));
         } catch (JsonParseException e) {
             Throwable wrapped = e.getCause();
             Throwable cause = wrapped != null ? wrapped : e;
@@ -272,7 +277,11 @@ public class ApiServlet extends HttpServlet {
         return registry.byUID(ThingUID.parse(uid));
     }
 
-    private void image(String uid, HttpServletResponse response) throws IOException {
+    /**
+     * The latest snapshot as it came, with an ETag of its bytes: a browser asks again every time
+     * ({@code no-cache}: the snapshot changes with each alarm) and gets 304 while it is the same.
+     */
+    private void image(String uid, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<ThingHandler> handler = thing(uid);
         Thing thing = handler.isPresent() ? handler.get().thing() : null;
         State image = thing != null && thing.hasChannel(CameraChannels.IMAGE)
@@ -288,6 +297,16 @@ public class ApiServlet extends HttpServlet {
                     handler.isEmpty() ? "no such thing" : "this thing has no snapshot yet");
             return;
         }
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        String etag = "\"" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(bytes.length) + "\"";
+        response.setHeader("Cache-Control", "private, no-cache");
+        response.setHeader("ETag", etag);
+        String ifNoneMatch = request.getHeader("If-None-Match");
+        if (ifNoneMatch != null && List.of(ifNoneMatch.split("\\s*,\\s*")).contains(etag)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
         response.setStatus(200);
         response.setContentType(mimeType);
         response.setContentLength(bytes.length);
@@ -296,14 +315,13 @@ public class ApiServlet extends HttpServlet {
 
     private void approve(String uid, HttpServletRequest request, HttpServletResponse response) throws IOException {
         String label = null;
-        byte[] body = request.getInputStream().readNBytes(MAX_REQUEST_BODY);
-        if (body.length > 0) {
-            JsonElement json = JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
+        String body = ConfigBodies.body(request, ConfigBodies.MAX_BODY);
+        if (!body.isBlank()) {
+            JsonElement json = JsonParser.parseString(body);
             if (!json.isJsonObject()) {
                 throw new IllegalArgumentException("the body must be a JSON object such as {\"label\":\"Shed\"}");
             }
-            JsonElement value = json.getAsJsonObject().get("label");
-            label = value != null && value.isJsonPrimitive() ? value.getAsString() : null;
+            label = ConfigBodies.text(json.getAsJsonObject(), "label");
         }
         ThingUID thingUID = ThingUID.parse(uid);
         Optional<ThingHandler> existing = registry.byId(thingUID.thingId());

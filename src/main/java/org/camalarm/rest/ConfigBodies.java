@@ -33,9 +33,37 @@ final class ConfigBodies {
 
     private ConfigBodies() {}
 
+    /** The body as text, whole: {@link BodyTooLargeException} above {@code limit} bytes. */
+    static String body(HttpServletRequest request, int limit) throws IOException {
+        if (request.getContentLengthLong() > limit) {
+            throw new BodyTooLargeException(limit);
+        }
+        byte[] bytes = request.getInputStream().readNBytes(limit + 1);
+        if (bytes.length > limit) {
+            throw new BodyTooLargeException(limit);
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A member that must be text (a JSON string, number or boolean): {@code null} when absent or null;
+     * IllegalArgumentException, naming the key, for an object or array.
+     */
+    static @Nullable String text(JsonObject json, String key) {
+        JsonElement value = json.get(key);
+        if (value == null || value.isJsonNull()) {
+            return null;
+        }
+        if (!value.isJsonPrimitive()) {
+            throw new IllegalArgumentException(
+                    key + " must be a text, not " + (value.isJsonObject() ? "an object" : "a list"));
+        }
+        return value.getAsString();
+    }
+
     /** The body as a JSON object; IllegalArgumentException when it is not one. */
     static JsonObject object(HttpServletRequest request) throws IOException {
-        String text = new String(request.getInputStream().readNBytes(MAX_BODY), StandardCharsets.UTF_8);
+        String text = body(request, MAX_BODY);
         JsonElement json = JsonParser.parseString(text);
         if (!json.isJsonObject()) {
             throw new IllegalArgumentException("the body must be a JSON object");

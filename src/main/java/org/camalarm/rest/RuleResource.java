@@ -1,7 +1,6 @@
 package org.camalarm.rest;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.util.Dictionary;
@@ -76,10 +75,9 @@ final class RuleResource {
 
     void create(HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonObject body = ConfigBodies.object(request);
-        JsonElement idJson = body.remove("id");
-        String id = idJson == null || idJson.isJsonNull()
-                ? ""
-                : idJson.getAsString().strip();
+        String idText = ConfigBodies.text(body, "id");
+        body.remove("id");
+        String id = idText == null ? "" : idText.strip();
         if (!ThingUID.isValidSegment(id)) {
             throw new IllegalArgumentException("id must be letters, digits, '_' or '-', e.g. porchlight");
         }
@@ -103,9 +101,10 @@ final class RuleResource {
             return;
         }
         JsonObject body = ConfigBodies.object(request);
-        JsonElement bodyId = body.remove("id");
-        if (bodyId != null && !bodyId.isJsonNull() && !id.equals(bodyId.getAsString())) {
-            throw new IllegalArgumentException("id " + bodyId.getAsString() + " differs from the path's " + id);
+        String bodyId = ConfigBodies.text(body, "id");
+        body.remove("id");
+        if (bodyId != null && !id.equals(bodyId)) {
+            throw new IllegalArgumentException("id " + bodyId + " differs from the path's " + id);
         }
         Map<String, Object> values = ConfigBodies.values(body, "the rule");
         if (!checked(values, response)) {

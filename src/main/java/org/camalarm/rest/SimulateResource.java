@@ -1,6 +1,5 @@
 package org.camalarm.rest;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.time.LocalDateTime;
@@ -44,10 +43,8 @@ final class SimulateResource {
                     response, 409, "camera_misconfigured", camera.thing().uid() + " has an invalid configuration");
             return;
         }
-        JsonElement typeJson = ConfigBodies.object(request).get("type");
-        String rawType = typeJson == null || !typeJson.isJsonPrimitive()
-                ? ""
-                : typeJson.getAsString().strip();
+        String typeText = ConfigBodies.text(ConfigBodies.object(request), "type");
+        String rawType = typeText == null ? "" : typeText.strip();
         if (!TYPE.matcher(rawType).matches()) {
             throw new IllegalArgumentException("give the event type as {\"type\":\"PERSON\"} (letters, digits, _)");
         }

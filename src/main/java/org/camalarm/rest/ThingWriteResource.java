@@ -1,6 +1,5 @@
 package org.camalarm.rest;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.util.Dictionary;
@@ -76,9 +75,9 @@ final class ThingWriteResource {
             return;
         }
         JsonObject body = ConfigBodies.object(request);
-        JsonElement bodyUid = body.get("UID");
-        if (bodyUid != null && !bodyUid.isJsonNull() && !uid.toString().equals(bodyUid.getAsString())) {
-            throw new IllegalArgumentException("UID " + bodyUid.getAsString() + " differs from the path's " + uid);
+        String bodyUid = ConfigBodies.text(body, "UID");
+        if (bodyUid != null && !uid.toString().equals(bodyUid)) {
+            throw new IllegalArgumentException("UID " + bodyUid + " differs from the path's " + uid);
         }
         ConfigDescription description = description(uid.thingType());
         Map<String, Object> values = values(body);
@@ -129,28 +128,25 @@ final class ThingWriteResource {
     }
 
     private ThingUID uid(JsonObject body) {
-        JsonElement uid = body.get("UID");
-        JsonElement type = body.get("thingTypeUID");
-        if (uid != null && !uid.isJsonNull()) {
-            ThingUID parsed = ThingUID.parse(uid.getAsString());
-            if (type != null && !type.isJsonNull() && !parsed.thingTypeUID().equals(type.getAsString())) {
-                throw new IllegalArgumentException("UID " + parsed + " is not of thingTypeUID " + type.getAsString());
+        String uid = ConfigBodies.text(body, "UID");
+        String type = ConfigBodies.text(body, "thingTypeUID");
+        String label = ConfigBodies.text(body, "label");
+        if (uid != null) {
+            ThingUID parsed = ThingUID.parse(uid);
+            if (type != null && !parsed.thingTypeUID().equals(type)) {
+                throw new IllegalArgumentException("UID " + parsed + " is not of thingTypeUID " + type);
             }
             requireType(parsed.thingType());
             return parsed;
         }
-        if (type == null || type.isJsonNull() || !type.getAsString().startsWith("camalarm:")) {
+        if (type == null || !type.startsWith("camalarm:")) {
             throw new IllegalArgumentException("give UID (camalarm:<type>:<id>) or thingTypeUID (camalarm:<type>)");
         }
-        String thingType = type.getAsString().substring("camalarm:".length());
+        String thingType = type.substring("camalarm:".length());
         requireType(thingType);
-        JsonElement label = body.get("label");
-        String id = label == null || label.isJsonNull()
+        String id = label == null
                 ? ""
-                : label.getAsString()
-                        .toLowerCase(Locale.ROOT)
-                        .replaceAll("[^a-z0-9]+", "-")
-                        .replaceAll("^-|-$", "");
+                : label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
         if (id.isEmpty()) {
             throw new IllegalArgumentException("give UID (camalarm:<type>:<id>) or a label to make the id from");
         }
@@ -172,9 +168,9 @@ final class ThingWriteResource {
     /** The configuration with the label folded in (a thing's label is its {@code label} key). */
     private static Map<String, Object> values(JsonObject body) {
         Map<String, Object> values = ConfigBodies.values(body.get("configuration"), "configuration");
-        JsonElement label = body.get("label");
-        if (label != null && label.isJsonPrimitive() && !label.getAsString().isBlank()) {
-            values.put("label", label.getAsString().strip());
+        String label = ConfigBodies.text(body, "label");
+        if (label != null && !label.isBlank()) {
+            values.put("label", label.strip());
         }
         return values;
     }
