@@ -7,6 +7,11 @@ import './timeline.js';
 
 const SIMULATED = ['PERSON', 'VEHICLE', 'MOTION', 'FACE', 'LINE_CROSSING', 'INTRUSION', 'TAMPER', 'AUDIO'];
 
+/** What the camera sent, indented when it is JSON. */
+function pretty(text) {
+  try { return JSON.stringify(JSON.parse(text), null, 2); } catch { return text; }
+}
+
 class CameraPage extends StorePage {
   static properties = { uid: {}, result: { state: true }, full: { state: true } };
 
@@ -14,6 +19,13 @@ class CameraPage extends StorePage {
     super.connectedCallback();
     // properties (IP, MAC, name) are learned from alarms and not streamed: read them fresh
     if (store.loaded) store.reloadThing(this.uid);
+    this._onKey = (e) => { if (e.key === 'Escape' && this.full) this.full = false; };
+    document.addEventListener('keydown', this._onKey);
+  }
+
+  disconnectedCallback() {
+    document.removeEventListener('keydown', this._onKey);
+    super.disconnectedCallback();
   }
 
   async simulate(e) {
@@ -43,7 +55,9 @@ class CameraPage extends StorePage {
     if (!t || !isCamera(t)) {
       return html`<p class="empty-state">No camera ${this.uid}. <a href="#/cameras">All cameras</a></p>`;
     }
-    const others = t.channels.filter((c) => c.kind === 'STATE' && !detections(t).includes(c) && c.id !== 'image' && c.id !== 'imageUrl');
+    const others = t.channels.filter((c) => c.kind === 'STATE' && !detections(t).includes(c)
+      && !['image', 'imageUrl', 'lastEventData'].includes(c.id));
+    const data = state(t, 'lastEventData');
     return html`
       <div class="page-head" data-thing-uid=${t.UID}>
         <h1>${t.label}</h1>${statusBadge(t)}
@@ -79,6 +93,8 @@ class CameraPage extends StorePage {
             ${others.map((c) => html`<tr data-channel-id=${c.id} data-state=${c.state}>
               <th>${c.label}</th><td>${c.itemType === 'DateTime' ? when(c.state) : c.state === 'NULL' ? '—' : c.state}</td></tr>`)}
           </table>
+          ${data !== 'NULL' ? html`<details class="event-data" data-channel-id="lastEventData">
+            <summary>Last event data</summary><pre>${pretty(data)}</pre></details>` : ''}
           <h2>Properties</h2>
           <table class="kv">
             <tr><th>UID</th><td>${t.UID}</td></tr>

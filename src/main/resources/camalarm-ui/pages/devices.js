@@ -5,12 +5,12 @@ import { LightElement, StorePage } from '../base.js';
 import { actions, state, store } from '../store.js';
 import { statusBadge } from './cameras.js';
 
-/** The buttons of an action channel: On and Off for power, one button for the others. */
+/** The buttons of an action channel: On and Off for power, one button for the others, named by the command. */
 function buttons(channel) {
-  if (channel.id === 'power') return [['ON', 'On'], ['OFF', 'Off']];
+  if (channel.id === 'power') return [['ON', 'Power on'], ['OFF', 'Power off']];
   if (channel.id === 'toggle') return [['TOGGLE', 'Toggle']];
   if (channel.id === 'pulse') return [['PULSE', 'Pulse']];
-  return [['ON', channel.id]];
+  return [['ON', channel.label || channel.id]];
 }
 
 function outcome(result) {
@@ -48,11 +48,12 @@ class DeviceCard extends LightElement {
       <article class="card device" data-thing-uid=${t.UID} data-state=${t.statusInfo?.status}>
         <div class="row"><h2>${t.label}</h2>${statusBadge(t)}</div>
         <p class="muted small">${t.UID}${t.file ? html` · read-only, ${t.file}` : ''}</p>
-        ${t.statusInfo?.description ? html`<p class="error small">${t.statusInfo.description}</p>` : ''}
+        ${t.statusInfo?.description && t.statusInfo.description !== state(t, 'lastResult')
+          ? html`<p class="error small" data-test="status-description">${t.statusInfo.description}</p>` : ''}
         <div class="buttons">
           ${actions(t).map((c) => buttons(c).map(([command, label]) => html`
-            <button data-channel-id=${c.id} data-command=${command} ?disabled=${this.busy}
-              title=${c.label} @click=${() => this.send(c.id, command)}>${label}</button>`))}
+            <button class="command" data-channel-id=${c.id} data-command=${command} ?disabled=${this.busy}
+              title=${`${c.id}: ${c.label}`} @click=${() => this.send(c.id, command)}>${label}</button>`))}
           <button class="primary" data-action="test" ?disabled=${this.busy} @click=${this.test}>Test</button>
         </div>
         ${this.result ? html`<p class=${this.result.ok ? 'ok' : 'error'} role="status" data-test="result"

@@ -29,6 +29,12 @@ function thenChannels() {
   return list;
 }
 
+/** A channel as a user knows it: "Front door · Person", the UID only when no thing has it (yet). */
+function channelLabel(uid, channels) {
+  const found = channels.find((c) => c.uid === uid);
+  return found ? html`<span title=${uid}>${found.label}</span>` : uid;
+}
+
 class RulesPage extends LightElement {
   static properties = { rules: { state: true }, editing: { state: true }, error: { state: true },
     problems: { state: true }, whenUid: { state: true }, thenUid: { state: true } };
@@ -37,7 +43,7 @@ class RulesPage extends LightElement {
     super.connectedCallback();
     this.load();
     this.timer = setInterval(() => this.load(), POLL_MS);
-    this._onChange = () => { if (this.editing) this.requestUpdate(); };
+    this._onChange = () => this.requestUpdate();
     store.addEventListener('change', this._onChange);
   }
 
@@ -97,7 +103,8 @@ class RulesPage extends LightElement {
         <div class="row"><h2>${r.id}</h2>
           ${r.problem ? html`<span class="badge offline">invalid</span>`
             : html`<span class="badge ${c.enabled === 'false' ? 'unknown' : 'online'}">${c.enabled === 'false' ? 'disabled' : 'enabled'}</span>`}</div>
-        <p>When <b>${c.when}</b> ${condition}, send <b>${c.command}</b> to <b>${c.then}</b>
+        <p>When <b data-test="when">${channelLabel(c.when, whenChannels())}</b> ${condition}, send <b>${c.command}</b>
+          to <b data-test="then">${channelLabel(c.then, thenChannels())}</b>
           ${c.schedule ? html`<br><span class="muted">Schedule: ${c.schedule}</span>` : ''}
           ${c.interval && c.interval !== '0' && c.interval !== '0.0' ? html`<br><span class="muted">At most every ${c.interval} s</span>` : ''}</p>
         ${r.problem ? html`<p class="error small">${r.problem}</p>` : ''}

@@ -1,5 +1,6 @@
-// The setup assistant: what to type into a VIGI or iVSEC/TVT camera, each value with a copy button,
-// then a live wait for the camera's first push.
+// The setup assistant: what to type into a VIGI or iVSEC/TVT camera, the values a user would mistype
+// with a copy button (the path only once it is revealed), then a live wait for the camera's first push
+// (or what it last pushed, when it has pushed already).
 import { html } from 'lit';
 import { api, enc, when } from '../api.js';
 import { StorePage, copy } from '../base.js';
@@ -11,7 +12,6 @@ class SetupPage extends StorePage {
 
   connectedCallback() {
     super.connectedCallback();
-    this.since = Date.now();
     this.fetch(false);
   }
 
@@ -40,10 +40,13 @@ class SetupPage extends StorePage {
     }
   }
 
-  row(field, value, key) {
+  /** A value to type; {@code copy}: 'yes', 'no' (a fixed word such as HTTP) or 'hidden' (not revealed yet). */
+  row(field, value, key, copy = 'yes') {
     return html`<tr><th>${field}</th><td><code data-setup=${key}>${value}</code></td>
-      <td><button class="small" data-copy=${key} @click=${() => this.copyValue(String(value), key)}
-        aria-label="Copy ${field}">${this.copied === key ? 'Copied' : 'Copy'}</button></td></tr>`;
+      <td>${copy === 'no' ? '' : html`<button class="small" data-copy=${key} ?disabled=${copy === 'hidden'}
+        title=${copy === 'hidden' ? 'Reveal the alarm URL first' : ''}
+        @click=${() => this.copyValue(String(value), key)}
+        aria-label="Copy ${field}">${this.copied === key ? 'Copied' : 'Copy'}</button>`}</td></tr>`;
   }
 
   render() {
@@ -55,6 +58,10 @@ class SetupPage extends StorePage {
     const vendor = this.uid.split(':')[1];
     const path = s.alarmPath;
     const ivsecPort = s.lenientPort > 0 ? s.lenientPort : s.port;
+    const pathCopy = s.revealed ? 'yes' : 'hidden';
+    const lastSeen = thing ? state(thing, 'lastSeen') : 'NULL';
+    // a camera that pushed before this page opened has arrived too
+    const arrived = this.arrived || (lastSeen !== 'NULL' ? { time: lastSeen, earlier: true } : null);
     return html`
       <div class="page-head"><h1>Set up ${thing?.label || this.uid}</h1></div>
       <p>Type these values into the camera. The path holds the secret alarm token:
@@ -67,10 +74,10 @@ class SetupPage extends StorePage {
           <p class="muted small">Settings › Event › Alarm Server › Add</p>
           <table class="kv setup">
             ${this.row('Host IP/Domain', host, 'host')}
-            ${this.row('URL', path, 'path')}
-            ${this.row('Protocol', 'HTTP', 'protocol')}
+            ${this.row('URL', path, 'path', pathCopy)}
+            ${this.row('Protocol', 'HTTP', 'protocol', 'no')}
             ${this.row('Port', s.port, 'port')}
-            ${this.row('Attach image', 'On', 'image')}
+            ${this.row('Attach image', 'On', 'image', 'no')}
           </table>
           <p class="muted small">Then per detection (Smart Event › Human Detection, …) choose <i>Send to Alarm Server</i>.
             The camera's Test button only opens a connection: a real event proves the path.</p>
@@ -79,25 +86,24 @@ class SetupPage extends StorePage {
           <h2>iVSEC / TVT</h2>
           <p class="muted small">Remote Settings › Event › Event Push Platform</p>
           <table class="kv setup">
-            ${this.row('Protocol', 'HTTP', 'protocol')}
+            ${this.row('Protocol', 'HTTP', 'protocol', 'no')}
             ${this.row('Server Address', host, 'host')}
             ${this.row('Port', ivsecPort, 'port')}
-            ${this.row('API Command', path.replace(/^\//, ''), 'path')}
-            ${this.row('Method', 'GET', 'method')}
-            ${this.row('Interval', 'OFF', 'interval')}
+            ${this.row('API Command', path.replace(/^\//, ''), 'path', pathCopy)}
+            ${this.row('Method', 'GET', 'method', 'no')}
+            ${this.row('Interval', 'OFF', 'interval', 'no')}
           </table>
           <p class="muted small">${s.lenientPort > 0 ? `Port ${s.lenientPort} is the hub's lenient port: it accepts
             the raw spaces iVSEC puts in its URLs.` : `Set lenientPort in camalarm.server.cfg if the camera's pushes are refused.`}
             Then under AI › Alarm switch <i>Event push</i> on.</p>
         </section>`}
-      <section class="card waiting" data-test="first-push" data-state=${this.arrived ? 'ARRIVED' : 'WAITING'}>
-        ${this.arrived
-          ? html`<p class="ok"><b>The first push arrived</b> at ${when(this.arrived.time)}
+      <section class="card waiting" data-test="first-push" data-state=${arrived ? 'ARRIVED' : 'WAITING'}>
+        ${arrived
+          ? html`<p class="ok"><b>${arrived.earlier ? 'This camera has pushed already' : 'The first push arrived'}</b>:
+              last push at ${when(arrived.time)}
               ${thing && state(thing, 'lastEventType') !== 'NULL' ? html`(${state(thing, 'lastEventType')})` : ''}.
               <a href="#/camera/${enc(this.uid)}">Open the camera</a></p>`
-          : html`<p><span class="spinner" aria-hidden="true"></span> Waiting for the camera's first push…
-              ${thing && state(thing, 'lastSeen') !== 'NULL' ? html`<span class="muted small">(last push before:
-              ${when(state(thing, 'lastSeen'))})</span>` : ''}</p>`}
+          : html`<p><span class="spinner" aria-hidden="true"></span> Waiting for the camera's first push…</p>`}
       </section>`;
   }
 }

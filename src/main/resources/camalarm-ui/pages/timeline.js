@@ -2,7 +2,7 @@
 // newest first) and its live "history" events. Infinite scroll; filter by type and by day.
 import { html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { api, enc, when } from '../api.js';
+import { api, when } from '../api.js';
 import { LightElement } from '../base.js';
 import { store } from '../store.js';
 
@@ -32,12 +32,15 @@ class Timeline extends LightElement {
 
   connectedCallback() {
     super.connectedCallback();
+    this._onKey = (e) => { if (e.key === 'Escape' && this.full) this.full = null; };
+    document.addEventListener('keydown', this._onKey);
     this._onChange = (e) => this.live(e.detail);
     store.addEventListener('change', this._onChange);
     this.reload();
   }
 
   disconnectedCallback() {
+    document.removeEventListener('keydown', this._onKey);
     store.removeEventListener('change', this._onChange);
     this.observer?.disconnect();
     super.disconnectedCallback();
@@ -149,7 +152,7 @@ class Timeline extends LightElement {
         ${this.next ? html`<div class="sentinel muted">${this.loading ? 'Loading…' : ''}</div>` : ''}
         ${this.full ? html`
           <div class="overlay" role="dialog" aria-label="Event picture" @click=${() => { this.full = null; }}
-               @keydown=${(e) => { if (e.key === 'Escape') this.full = null; }}>
+>
             <img data-test="full-image" src=${this.full.image || this.full.thumbnail} alt="${this.full.type}">
             <button class="close" autofocus>Close</button>
           </div>` : ''}

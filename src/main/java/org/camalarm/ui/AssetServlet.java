@@ -50,12 +50,7 @@ public class AssetServlet extends HttpServlet {
 
     @Activate
     public AssetServlet(BundleContext context) {
-        this(path -> read(context.getBundle().getEntry(ROOT + path)));
-    }
-
-    /** Files from elsewhere (tests): {@code files} gives a path's bytes, or null when there is none. */
-    AssetServlet(Function<String, byte @Nullable []> files) {
-        this.files = files;
+        this.files = path -> read(context.getBundle().getEntry(ROOT + path));
     }
 
     @NonNullByDefault({}) // the servlet API says nothing of nullness
