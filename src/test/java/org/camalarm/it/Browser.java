@@ -119,16 +119,11 @@ final class Browser implements AutoCloseable {
     }
 
     /** Fails with the console's errors, if any came since the last call. */
+    /** Fails with the console's errors. */
     void assertNoConsoleErrors(String where) {
-        assertNoConsoleErrors(where, null);
-    }
-
-    /** Fails with the console's errors, but for failed loads of URLs containing {@code expected404}. */
-    void assertNoConsoleErrors(String where, String expected404) {
         List<String> errors = console().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
-                .filter(m -> expected404 == null || !(m.contains(expected404) && m.contains("404")))
                 .toList();
         assertEquals(List.of(), errors, "JavaScript console errors on " + where);
     }
