@@ -8,8 +8,8 @@ import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
-import org.osgi.service.event.propertytypes.EventTopics;
 
 /**
  * What each rule did last, for the rules list: its last firing (when, what triggered it) and its
@@ -17,8 +17,14 @@ import org.osgi.service.event.propertytypes.EventTopics;
  * {@code camalarm/rule/result/*} events. Bounded to the {@value #MAX_RULES} most recently active
  * rules. Thread-safe.
  */
-@Component(service = {EventHandler.class, RuleActivity.class})
-@EventTopics({"camalarm/rule/fired/*", "camalarm/rule/result/*"})
+// topics as a plain property: @EventTopics would make the bundle require an osgi.event implementation
+// capability, which Karaf's EventAdmin does not offer (the feature would not resolve)
+@Component(
+        service = {EventHandler.class, RuleActivity.class},
+        property = {
+            EventConstants.EVENT_TOPIC + "=camalarm/rule/fired/*",
+            EventConstants.EVENT_TOPIC + "=camalarm/rule/result/*"
+        })
 public class RuleActivity implements EventHandler {
 
     static final int MAX_RULES = 1000;
