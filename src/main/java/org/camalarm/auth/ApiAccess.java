@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
+import java.util.Optional;
+import javax.servlet.http.Cookie;
 import javax.servlet.http.HttpServletRequest;
 import org.camalarm.config.ConfigReader;
 import org.camalarm.userdata.TokenStore;
@@ -18,9 +20,11 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * The REST API's access rule: {@code Authorization: Bearer <apiToken>}, the {@code apiToken} of
- * {@code camalarm.server} or, when that is empty, one generated once and kept in
- * {@code userdata/camalarm/tokens.properties}. Changes apply at once. Thread-safe.
+ * The REST API's access rule: {@code Authorization: Bearer <apiToken>} (automations), the
+ * {@code apiToken} of {@code camalarm.server} or, when that is empty, one generated once and kept in
+ * {@code userdata/camalarm/tokens.properties}; or the web UI's session cookie, which for every
+ * state-changing method (anything but GET, HEAD, OPTIONS) must come with the session's CSRF token
+ * in {@value Sessions#CSRF_HEADER}. Changes apply at once. Thread-safe.
  */
 @Component(
         service = ApiAccess.class,
@@ -36,18 +40,36 @@ public class ApiAccess {
         String apiToken();
     }
 
+    /** How a request stands. */
+    public enum Verdict {
+        /** With the Bearer API token. */
+        TOKEN,
+        /** With a session cookie, and the CSRF token where the method needs one. */
+        SESSION,
+        /** With a session cookie, but a state-changing method without the session's CSRF token. */
+        CSRF_MISSING,
+        /** Neither. */
+        NONE
+    }
+
     private final TokenStore tokens;
     private final ConfigReader configs;
+    private final Sessions sessions;
     private volatile byte[] apiToken = new byte[0];
 
     @Activate
-    public ApiAccess(BundleContext context, @Reference ConfigReader configs, Map<String, Object> properties) {
-        this(new TokenStore(UserdataFiles.resolve(context, TokenStore.FILE_NAME)), configs, properties);
+    public ApiAccess(
+            BundleContext context,
+            @Reference ConfigReader configs,
+            @Reference Sessions sessions,
+            Map<String, Object> properties) {
+        this(new TokenStore(UserdataFiles.resolve(context, TokenStore.FILE_NAME)), configs, sessions, properties);
     }
 
-    ApiAccess(TokenStore tokens, ConfigReader configs, Map<String, Object> properties) {
+    ApiAccess(TokenStore tokens, ConfigReader configs, Sessions sessions, Map<String, Object> properties) {
         this.tokens = tokens;
         this.configs = configs;
+        this.sessions = sessions;
         modified(properties);
     }
 
@@ -68,11 +90,48 @@ public class ApiAccess {
         return candidate != null && MessageDigest.isEqual(apiToken, candidate.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Whether the request carries {@code Authorization: Bearer <apiToken>}. */
+    /** Whether the request may use the API: {@link #check} says {@link Verdict#TOKEN} or {@link Verdict#SESSION}. */
     public boolean authorised(HttpServletRequest request) {
+        Verdict verdict = check(request);
+        return verdict == Verdict.TOKEN || verdict == Verdict.SESSION;
+    }
+
+    /** How the request stands: a Bearer token, a session (with CSRF token where needed), or neither. */
+    public Verdict check(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
-        return header != null
-                && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                && isApiToken(header.substring(7).strip());
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return isApiToken(header.substring(7).strip()) ? Verdict.TOKEN : Verdict.NONE;
+        }
+        Optional<Session> session = session(request);
+        if (session.isEmpty()) {
+            return Verdict.NONE;
+        }
+        if (isSafe(request.getMethod())
+                || Sessions.isCsrfToken(session.get(), request.getHeader(Sessions.CSRF_HEADER))) {
+            return Verdict.SESSION;
+        }
+        return Verdict.CSRF_MISSING;
+    }
+
+    /** The session the request's cookie names, if it is live. */
+    public Optional<Session> session(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies == null) {
+            return Optional.empty();
+        }
+        for (Cookie cookie : cookies) {
+            if (cookie != null && Sessions.COOKIE.equals(cookie.getName())) {
+                Optional<Session> session = sessions.session(cookie.getValue());
+                if (session.isPresent()) {
+                    return session;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Methods that change nothing, which need no CSRF token. */
+    public static boolean isSafe(@Nullable String method) {
+        return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
     }
 }

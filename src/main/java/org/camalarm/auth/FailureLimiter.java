@@ -11,7 +11,8 @@ import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Counts wrong credentials per sender address and refuses an address for a while once it has sent
- * too many: {@value #MAX_FAILURES} wrong ones within {@link #WINDOW} block it for {@link #BLOCK}. An
+ * too many: for cameras {@value #MAX_FAILURES} wrong ones within {@link #WINDOW} block it for
+ * {@link #BLOCK}; the UI's sign-in has limits of its own ({@link Sessions}). An
  * IPv6 sender counts by its /64, which one host can fill with addresses. At most {@value #MAX_TRACKED}
  * addresses are remembered (the least recently seen is forgotten first), so a sender of many addresses
  * cannot grow the table. A success does not reset the count: a sender could otherwise wipe its
@@ -33,6 +34,10 @@ final class FailureLimiter {
 
     /** Milliseconds since the epoch, now. */
     private final LongSupplier clock;
+
+    private final int maxFailures;
+    private final long windowMs;
+    private final long blockMs;
     /** Guarded by itself; in access order, so the eldest entry is the least recently seen. */
     private final Map<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -43,8 +48,17 @@ final class FailureLimiter {
         }
     };
 
+    /** The limit of camera credentials: {@value #MAX_FAILURES} within {@link #WINDOW}, blocked for {@link #BLOCK}. */
     FailureLimiter(LongSupplier clock) {
+        this(clock, MAX_FAILURES, WINDOW, BLOCK);
+    }
+
+    /** {@code maxFailures} wrong answers within {@code window} block an address for {@code block}. */
+    FailureLimiter(LongSupplier clock, int maxFailures, Duration window, Duration block) {
         this.clock = clock;
+        this.maxFailures = maxFailures;
+        this.windowMs = window.toMillis();
+        this.blockMs = block.toMillis();
     }
 
     /** Seconds (rounded up) the address must still wait, 0 when it may send. */
@@ -69,15 +83,15 @@ final class FailureLimiter {
                 entry = new Entry();
                 entries.put(key, entry);
             }
-            if (now - entry.windowStart >= WINDOW.toMillis()) {
+            if (now - entry.windowStart >= windowMs) {
                 entry.windowStart = now;
                 entry.failures = 0;
             }
             entry.failures++;
-            if (entry.failures < MAX_FAILURES) {
+            if (entry.failures < maxFailures) {
                 return false;
             }
-            entry.blockedUntil = now + BLOCK.toMillis();
+            entry.blockedUntil = now + blockMs;
             entry.failures = 0;
             entry.windowStart = now;
             return true;

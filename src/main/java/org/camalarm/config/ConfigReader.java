@@ -95,6 +95,19 @@ public class ConfigReader {
         return read(type, pid, properties, key -> false);
     }
 
+    /**
+     * Every problem of {@code properties} as a configuration of {@code pid}, found from its Metatype
+     * description alone (types, options, required keys, unknown keys): for checking a configuration
+     * before it is written, e.g. one sent over REST.
+     *
+     * @throws IllegalArgumentException when {@code pid} has no description
+     */
+    public List<ConfigProblem> check(String pid, Map<String, ?> properties, Predicate<String> moreKeys) {
+        ConfigDescription description =
+                describe(pid).orElseThrow(() -> new IllegalArgumentException("no Metatype describes " + pid));
+        return TypedValues.check(description, properties, moreKeys);
+    }
+
     private static Map<String, ConfigDescription> describe(
             @Nullable MetaTypeInformation info, @Nullable String locale) {
         Map<String, ConfigDescription> byPid = new LinkedHashMap<>();

@@ -69,6 +69,40 @@ final class TypedValues {
                 proxy(type, description.pid(), values), Collections.unmodifiableMap(shown), List.copyOf(problems));
     }
 
+    /**
+     * Checks a configuration against its description alone, as {@link #read} would find it: every
+     * described key by its Metatype type, options and requiredness, and every unknown key.
+     */
+    static List<ConfigProblem> check(
+            ConfigDescription description, Map<String, ?> properties, Predicate<String> moreKeys) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        for (AttributeDescription attribute : description.attributes()) {
+            value(javaType(attribute), attribute, properties.get(attribute.id()), problems);
+        }
+        for (Map.Entry<String, ?> entry : new TreeMap<String, Object>(properties).entrySet()) {
+            String key = entry.getKey();
+            if (description.attribute(key).isEmpty() && !isFrameworkKey(key) && !moreKeys.test(key)) {
+                problems.add(unknown(key, entry.getValue(), description.attributes()));
+            }
+        }
+        problems.sort(Comparator.comparing(ConfigProblem::key));
+        return List.copyOf(problems);
+    }
+
+    /** The Java type a typed interface would declare for an attribute. */
+    private static Class<?> javaType(AttributeDescription attribute) {
+        if (attribute.multiple()) {
+            return String[].class;
+        }
+        return switch (attribute.type()) {
+            case AttributeDescription.INTEGER -> int.class;
+            case AttributeDescription.LONG -> long.class;
+            case AttributeDescription.DOUBLE -> double.class;
+            case AttributeDescription.BOOLEAN -> boolean.class;
+            default -> String.class;
+        };
+    }
+
     private static Object shown(AttributeDescription attribute, Object value) {
         if (attribute.secret()) {
             return String.valueOf(value).isEmpty() ? "" : ConfigReading.MASK;

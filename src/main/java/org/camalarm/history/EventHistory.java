@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,8 +30,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * The event history as a service (PID {@code camalarm.history}): records every alarm before its
  * camera is answered ({@link AlarmJournal}), every push result ({@link PushListener}) and rule firing
  * ({@link RuleListener}); gives cameras their last event, snapshot and properties back when they start
- * ({@link CameraMemories}); serves the REST resource. Files in {@code userdata/camalarm/history/}.
+ * ({@link CameraMemories}); serves the REST resource; tells {@link HistoryListener} services of every
+ * alarm event written (the live stream's {@code history} events). Files in {@code userdata/camalarm/history/}.
  * When {@code enabled=false}, or when the files cannot be opened, alarms are answered unrecorded.
  */
 @Component(
@@ -69,6 +74,26 @@ public class EventHistory implements AlarmJournal, PushListener, RuleListener, C
                 return thread;
             },
             new ThreadPoolExecutor.DiscardPolicy());
+    /** Tells the {@link HistoryListener}s of written alarm events, off the writer's thread; drops when far behind. */
+    private final ThreadPoolExecutor announcer = new ThreadPoolExecutor(
+            1,
+            1,
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(1024),
+            r -> {
+                Thread thread = new Thread(r, "camalarm-history-announce");
+                thread.setDaemon(true);
+                return thread;
+            },
+            new ThreadPoolExecutor.DiscardPolicy());
+
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            fieldOption = FieldOption.UPDATE)
+    private final List<HistoryListener> listeners = new CopyOnWriteArrayList<>();
+
     private final AtomicLong dropped = new AtomicLong();
     /** When an unrecorded alarm was last logged at WARN (once a minute: a full disk must not flood the log). */
     private final AtomicLong lastNotRecorded = new AtomicLong(Long.MIN_VALUE);
@@ -86,6 +111,7 @@ public class EventHistory implements AlarmJournal, PushListener, RuleListener, C
         this.configs = configs;
         this.settings = read(properties);
         restorer.allowCoreThreadTimeOut(true);
+        announcer.allowCoreThreadTimeOut(true);
         apply();
     }
 
@@ -114,6 +140,7 @@ public class EventHistory implements AlarmJournal, PushListener, RuleListener, C
             try {
                 HistoryStore opened = HistoryStore.open(dir, () -> settings, clock, thumbnailer::offer);
                 thumbnailer.use(opened);
+                opened.onAlarmsWritten(ids -> announceLater(opened, ids));
                 store = opened;
                 LOGGER.info(
                         "Event history in {} (at most {} days, {} MB)",
@@ -137,6 +164,27 @@ public class EventHistory implements AlarmJournal, PushListener, RuleListener, C
         close();
         thumbnailer.close();
         restorer.shutdownNow();
+        announcer.shutdownNow();
+    }
+
+    private void announceLater(HistoryStore from, List<EventId> ids) {
+        if (!listeners.isEmpty()) {
+            announcer.execute(() -> announce(from, ids));
+        }
+    }
+
+    /** Reads the written events back (as REST will serve them) and hands them to every listener. */
+    private void announce(HistoryStore from, List<EventId> ids) {
+        for (EventId id : ids) {
+            try {
+                StoredEvent event = from.get(id);
+                if (event != null) {
+                    listeners.forEach(listener -> listener.alarmStored(event));
+                }
+            } catch (IOException | RuntimeException e) {
+                LOGGER.debug("History: event {} not announced: {}", id.text(), e.toString());
+            }
+        }
     }
 
     private synchronized void close() {

@@ -95,6 +95,11 @@ public final class HistoryStore implements Closeable {
         }
     }
 
+    /** Who is told, on the writer thread, of the alarm events each batch inserted or extended (must not block). */
+    void onAlarmsWritten(Consumer<List<EventId>> listener) {
+        writer.onAlarmsWritten(listener);
+    }
+
     /** Stores the events of one alarm and its snapshot; returns once they are written. */
     void recordAlarm(List<Entry> entries, byte @Nullable [] image) throws IOException {
         CompletableFuture<@Nullable Void> done = new CompletableFuture<>();

@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +45,9 @@ final class HistoryWriter implements Runnable {
     private final Retention retention;
     private final Clock clock;
     private final Consumer<EventId> imageStored;
+    /** Told after each batch of the alarm events it inserted or extended, once each, in order. */
+    private volatile Consumer<List<EventId>> alarmsWritten = ids -> {};
+
     private final OpenEvents open = new OpenEvents();
     private ByteBuffer out = ByteBuffer.allocate(256 * 1024);
     private long lastId;
@@ -58,6 +63,7 @@ final class HistoryWriter implements Runnable {
 
         final List<String> opened = new ArrayList<>();
         final List<EventId> withImage = new ArrayList<>();
+        final Set<EventId> alarms = new LinkedHashSet<>();
         final Map<WriteOp.Delete, Boolean> deleted = new HashMap<>();
         long base;
         boolean maintain;
@@ -77,6 +83,11 @@ final class HistoryWriter implements Runnable {
         this.clock = clock;
         this.imageStored = imageStored;
         this.lastId = heads.lastId();
+    }
+
+    /** Who is told of the alarm events each batch wrote (on this thread: must not block). */
+    void onAlarmsWritten(Consumer<List<EventId>> listener) {
+        this.alarmsWritten = listener;
     }
 
     /** Queues an operation, waiting up to {@code waitMs} for room; false when there was none. */
@@ -148,6 +159,9 @@ final class HistoryWriter implements Runnable {
                 retention.maintain(clock.millis());
             }
             batch.withImage.forEach(imageStored);
+            if (!batch.alarms.isEmpty()) {
+                alarmsWritten.accept(List.copyOf(batch.alarms)); // only queues: the answers wait not for it
+            }
             WriteOp.completeAll(ops, batch.deleted);
         } catch (IOException | RuntimeException e) {
             long now = clock.millis();
@@ -212,6 +226,7 @@ final class HistoryWriter implements Runnable {
             current.slot = current.slot.extended(event.received(), jpeg != null ? image : null);
             current.lastPush = event.received();
             batch.patched.put(current.id, current);
+            batch.alarms.add(new EventId(current.id, current.position));
             if (event.action() == EventAction.STOP) {
                 open.remove(key, current);
             }
@@ -226,8 +241,10 @@ final class HistoryWriter implements Runnable {
             open.put(key, inserted);
             batch.opened.add(key);
         }
+        EventId insertedId = new EventId(inserted.id, inserted.position);
+        batch.alarms.add(insertedId);
         if (image != null) {
-            batch.withImage.add(new EventId(inserted.id, inserted.position));
+            batch.withImage.add(insertedId);
         }
         return image;
     }

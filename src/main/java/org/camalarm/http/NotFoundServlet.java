@@ -12,7 +12,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 
 /**
  * Answers every path under /camalarm/ that nobody serves with camalarm's own 404, so that a wrong alarm token answers
- * byte for byte like an unknown path.
+ * byte for byte like an unknown path. {@code /camalarm/} itself leads to the web UI at {@code /camalarm/ui/} (Felix
+ * dispatches no servlet pattern that ends in '/', so the UI cannot be registered there).
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("camalarm-not-found")
@@ -24,6 +25,11 @@ public class NotFoundServlet extends HttpServlet {
     @NonNullByDefault({}) // the servlet API says nothing of nullness
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo();
+        if ((path == null || "/".equals(path)) && "GET".equals(request.getMethod())) {
+            response.sendRedirect("/camalarm/ui/");
+            return;
+        }
         HttpAnswers.notFound(response);
     }
 }

@@ -6,18 +6,26 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.zip.CRC32C;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.camalarm.auth.ApiAccess;
+import org.camalarm.auth.Sessions;
 import org.camalarm.camera.CameraChannels;
+import org.camalarm.config.ConfigReader;
 import org.camalarm.history.EventHistory;
 import org.camalarm.http.HttpAnswers;
 import org.camalarm.inbox.Inbox;
 import org.camalarm.inbox.InboxEntry;
+import org.camalarm.live.LiveEvents;
+import org.camalarm.server.ServerSettings;
 import org.camalarm.thing.State;
 import org.camalarm.thing.Thing;
 import org.camalarm.thing.ThingHandler;
@@ -25,14 +33,19 @@ import org.camalarm.thing.ThingRegistry;
 import org.camalarm.thing.ThingUID;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.http.runtime.HttpServiceRuntime;
+import org.osgi.service.http.runtime.HttpServiceRuntimeConstants;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.osgi.service.metatype.MetaTypeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,8 +60,17 @@ import org.slf4j.LoggerFactory;
  * POST inbox/{thingUID}/approve    make an inbox entry a thing (optional body {"label": "..."})
  * POST things/{thingUID}/channels/{channelId}   send a command (body: ON, OFF, TOGGLE, PULSE, …)
  * POST things/{thingUID}/test      test a push target (optional body: a command name)
+ * POST things                      create a thing through Configuration Admin (openHAB's shape)
+ * PUT|DELETE things/{thingUID}     change or delete it (409 for things from conf/ files)
+ * POST things/{thingUID}/simulate  a made-up alarm for a camera, {"type":"PERSON"}
+ * GET  thing-types                 every thing type with its parameters (for forms)
+ * GET|POST rules, GET|PUT|DELETE rules/{id}   rules through Configuration Admin
+ * GET  setup?thing=&reveal=        what to type into a camera
  * GET  events…, DELETE events/{id}  the event history ({@link EventsResource})
  * </pre>
+ *
+ * <p>Access: the Bearer token, or the web UI's session cookie with its CSRF token on every
+ * state-changing call (403 without it); see {@link ApiAccess}.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("camalarm-api")
@@ -57,11 +79,16 @@ public class ApiServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOGGER = LoggerFactory.getLogger(ApiServlet.class);
-    private static final int MAX_REQUEST_BODY = 64 * 1024;
 
     private final transient ApiAccess access;
     private final transient ThingRegistry registry;
     private final transient Inbox inbox;
+    private final transient LiveEvents live;
+    private final transient ConfigStore store;
+    private final transient ThingTypes types;
+    private final transient ThingWriteResource thingWrites;
+    private final transient RuleResource rules;
+    private final transient SetupResource setup;
 
     @Reference(
             cardinality = ReferenceCardinality.OPTIONAL,
@@ -70,16 +97,44 @@ public class ApiServlet extends HttpServlet {
     private transient volatile @Nullable EventHistory history;
 
     @Activate
-    public ApiServlet(@Reference ApiAccess access, @Reference ThingRegistry registry, @Reference Inbox inbox) {
+    public ApiServlet(
+            BundleContext context,
+            @Reference ApiAccess access,
+            @Reference ThingRegistry registry,
+            @Reference Inbox inbox,
+            @Reference ConfigurationAdmin configurationAdmin,
+            @Reference ConfigReader configs,
+            @Reference MetaTypeService metatype,
+            @Reference RuleActivity ruleActivity,
+            @Reference ServerSettings settings,
+            @Reference LiveEvents live,
+            @Reference(service = HttpServiceRuntime.class) Map<String, Object> runtime) {
         this.access = access;
+        this.live = live;
         this.registry = registry;
         this.inbox = inbox;
+        this.store = new ConfigStore(configurationAdmin);
+        this.types = new ThingTypes(metatype, context.getBundle(), configs);
+        this.thingWrites = new ThingWriteResource(store, configs, registry, types);
+        this.rules = new RuleResource(store, configs, ruleActivity);
+        this.setup = new SetupResource(
+                settings, store, configs, endpoints(runtime.get(HttpServiceRuntimeConstants.HTTP_SERVICE_ENDPOINT)));
     }
 
     @NonNullByDefault({}) // the servlet API says nothing of nullness
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!access.authorised(request)) {
+        ApiAccess.Verdict verdict = access.check(request);
+        if (verdict == ApiAccess.Verdict.CSRF_MISSING) {
+            HttpAnswers.error(
+                    response,
+                    HttpServletResponse.SC_FORBIDDEN,
+                    "csrf",
+                    "a state-changing call with the session cookie needs the page's CSRF token in "
+                            + Sessions.CSRF_HEADER);
+            return;
+        }
+        if (verdict == ApiAccess.Verdict.NONE) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"camalarm\"");
             HttpAnswers.error(
                     response,
@@ -94,21 +149,49 @@ public class ApiServlet extends HttpServlet {
         String method = request.getMethod();
         try {
             if (matches(path, "things") && "GET".equals(method)) {
+                // taken before the things are read: a stream opened earlier carries every later change
+                response.setHeader("X-Camalarm-Event-Id", live.head());
+                Map<String, String> files = store.files();
                 JsonArray things = new JsonArray();
-                registry.all(ThingHandler.class).forEach(h -> things.add(ThingJson.thing(h.thing())));
+                registry.all(ThingHandler.class).forEach(h -> things.add(withFile(ThingJson.thing(h.thing()), files)));
                 HttpAnswers.json(response, 200, ThingJson.toJson(things));
+            } else if (matches(path, "things") && "POST".equals(method)) {
+                thingWrites.create(request, response);
             } else if (matches(path, "things", null) && "GET".equals(method)) {
                 Optional<ThingHandler> handler = thing(path[1]);
                 if (handler.isPresent()) {
                     HttpAnswers.json(
                             response,
                             200,
-                            ThingJson.toJson(ThingJson.thing(handler.get().thing())));
+                            ThingJson.toJson(
+                                    withFile(ThingJson.thing(handler.get().thing()), store.files())));
                 } else {
                     HttpAnswers.notFound(response);
                 }
+            } else if (matches(path, "things", null) && "PUT".equals(method)) {
+                thingWrites.update(path[1], request, response);
+            } else if (matches(path, "things", null) && "DELETE".equals(method)) {
+                thingWrites.delete(path[1], response);
+            } else if (matches(path, "things", null, "simulate") && "POST".equals(method)) {
+                SimulateResource.simulate(thing(path[1]), request, response);
+            } else if (matches(path, "thing-types") && "GET".equals(method)) {
+                String locale = request.getParameter("locale");
+                HttpAnswers.json(
+                        response, 200, ThingJson.toJson(types.json(locale != null ? locale : language(request))));
+            } else if (matches(path, "rules") && "GET".equals(method)) {
+                rules.list(response);
+            } else if (matches(path, "rules") && "POST".equals(method)) {
+                rules.create(request, response);
+            } else if (matches(path, "rules", null) && "GET".equals(method)) {
+                rules.get(path[1], response);
+            } else if (matches(path, "rules", null) && "PUT".equals(method)) {
+                rules.update(path[1], request, response);
+            } else if (matches(path, "rules", null) && "DELETE".equals(method)) {
+                rules.delete(path[1], response);
+            } else if (matches(path, "setup") && "GET".equals(method)) {
+                setup.get(request, response);
             } else if (matches(path, "things", null, "image") && "GET".equals(method)) {
-                image(path[1], response);
+                image(path[1], request, response);
             } else if (matches(path, "things", null, "channels", null) && "POST".equals(method)) {
                 PushResource.command(thing(path[1]), path[3], request, response);
             } else if (matches(path, "things", null, "test") && "POST".equals(method)) {
@@ -130,6 +213,12 @@ public class ApiServlet extends HttpServlet {
             } else {
                 HttpAnswers.notFound(response);
             }
+        } catch (BodyTooLargeException e) {
+            HttpAnswers.error(
+                    response,
+                    HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+                    "too_large",
+                    String.valueOf(e.getMessage()));
         } catch (JsonParseException e) {
             Throwable wrapped = e.getCause();
             Throwable cause = wrapped != null ? wrapped : e;
@@ -153,11 +242,46 @@ public class ApiServlet extends HttpServlet {
         }
     }
 
+    /** Things from {@code conf/} files name their file, as the UI shows them read-only with it. */
+    private static JsonObject withFile(JsonObject thing, Map<String, String> files) {
+        String file = files.get(thing.get("UID").getAsString());
+        if (file != null) {
+            thing.addProperty("file", file);
+        }
+        return thing;
+    }
+
+    /** The first language of {@code Accept-Language}, e.g. {@code de}; null when none. */
+    private static @Nullable String language(HttpServletRequest request) {
+        String header = request.getHeader("Accept-Language");
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String first = header.split(",")[0].split(";")[0].strip();
+        return first.isEmpty() || "*".equals(first) ? null : first.replace('-', '_');
+    }
+
+    private static List<String> endpoints(@Nullable Object property) {
+        List<String> endpoints = new ArrayList<>();
+        if (property instanceof String text) {
+            endpoints.add(text);
+        } else if (property instanceof String[] array) {
+            endpoints.addAll(List.of(array));
+        } else if (property instanceof Collection<?> collection) {
+            collection.forEach(e -> endpoints.add(String.valueOf(e)));
+        }
+        return endpoints;
+    }
+
     private Optional<ThingHandler> thing(String uid) {
         return registry.byUID(ThingUID.parse(uid));
     }
 
-    private void image(String uid, HttpServletResponse response) throws IOException {
+    /**
+     * The latest snapshot as it came, with an ETag of its bytes: a browser asks again every time
+     * ({@code no-cache}: the snapshot changes with each alarm) and gets 304 while it is the same.
+     */
+    private void image(String uid, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<ThingHandler> handler = thing(uid);
         Thing thing = handler.isPresent() ? handler.get().thing() : null;
         State image = thing != null && thing.hasChannel(CameraChannels.IMAGE)
@@ -173,6 +297,16 @@ public class ApiServlet extends HttpServlet {
                     handler.isEmpty() ? "no such thing" : "this thing has no snapshot yet");
             return;
         }
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        String etag = "\"" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(bytes.length) + "\"";
+        response.setHeader("Cache-Control", "private, no-cache");
+        response.setHeader("ETag", etag);
+        String ifNoneMatch = request.getHeader("If-None-Match");
+        if (ifNoneMatch != null && List.of(ifNoneMatch.split("\\s*,\\s*")).contains(etag)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
         response.setStatus(200);
         response.setContentType(mimeType);
         response.setContentLength(bytes.length);
@@ -181,14 +315,13 @@ public class ApiServlet extends HttpServlet {
 
     private void approve(String uid, HttpServletRequest request, HttpServletResponse response) throws IOException {
         String label = null;
-        byte[] body = request.getInputStream().readNBytes(MAX_REQUEST_BODY);
-        if (body.length > 0) {
-            JsonElement json = JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
+        String body = ConfigBodies.body(request, ConfigBodies.MAX_BODY);
+        if (!body.isBlank()) {
+            JsonElement json = JsonParser.parseString(body);
             if (!json.isJsonObject()) {
                 throw new IllegalArgumentException("the body must be a JSON object such as {\"label\":\"Shed\"}");
             }
-            JsonElement value = json.getAsJsonObject().get("label");
-            label = value != null && value.isJsonPrimitive() ? value.getAsString() : null;
+            label = ConfigBodies.text(json.getAsJsonObject(), "label");
         }
         ThingUID thingUID = ThingUID.parse(uid);
         Optional<ThingHandler> existing = registry.byId(thingUID.thingId());

@@ -4,7 +4,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -72,7 +71,7 @@ final class PushResource {
 
     /** The body as a command: plain text, or a JSON object's "command"; {@code null} when empty. */
     private static @Nullable String command(HttpServletRequest request) throws IOException {
-        String body = new String(request.getInputStream().readNBytes(MAX_COMMAND_BYTES), StandardCharsets.UTF_8).trim();
+        String body = ConfigBodies.body(request, MAX_COMMAND_BYTES).trim();
         if (body.startsWith("{")) {
             JsonElement command = JsonParser.parseString(body).getAsJsonObject().get("command");
             if (command != null && !command.isJsonNull() && !command.isJsonPrimitive()) {

@@ -6,7 +6,7 @@ import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * {@code camalarm.server}: the alarm server's tokens, limits and ports, and the REST API's token.
+ * {@code camalarm.server}: the alarm server's tokens, limits and ports, the REST API's token and the web UI's password.
  * Read with {@link ConfigReader}; labels and descriptions are in {@code OSGI-INF/l10n/metatype.properties}.
  */
 @ObjectClassDefinition(
@@ -40,4 +40,11 @@ public interface ServerConfig {
             description = "%server.lenientPort.description",
             defaultValue = "0")
     int lenientPort();
+
+    @AttributeDefinition(
+            name = "%server.uiPassword.name",
+            description = "%server.uiPassword.description",
+            type = AttributeType.PASSWORD,
+            required = false)
+    String uiPassword();
 }

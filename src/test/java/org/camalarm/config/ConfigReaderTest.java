@@ -128,4 +128,27 @@ class ConfigReaderTest {
         assertEquals("a-b", TypedValues.key("a$_$b"));
         assertEquals("a$b", TypedValues.key("a$$b"));
     }
+
+    @Test
+    void checkingWithoutATypedInterfaceFindsTheSameProblemsAReaderWould() {
+        List<ConfigProblem> problems = reader.check(
+                "camalarm.shelly",
+                Map.of("protocol", "ftp", "timeout", "soon", "hots", "10.0.0.1", "command.x", "GET /"),
+                key -> key.startsWith("command."));
+
+        assertEquals(
+                List.of(
+                        "host: is required: "
+                                + reader.describe("camalarm.shelly")
+                                        .orElseThrow()
+                                        .attribute("host")
+                                        .orElseThrow()
+                                        .description(),
+                        "hots=10.0.0.1: unknown key; did you mean host?",
+                        "protocol=ftp: must be one of http, https, udp",
+                        "timeout=soon: is not a number"),
+                problems.stream().map(ConfigProblem::toString).toList());
+        assertTrue(reader.check("camalarm.vigi", Map.of("holdTime", "5", "label", "Gate"), k -> false)
+                .isEmpty());
+    }
 }

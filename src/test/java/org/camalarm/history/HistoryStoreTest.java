@@ -120,6 +120,26 @@ class HistoryStoreTest {
     }
 
     @Test
+    void eachWrittenAlarmEventIsAnnouncedNewAndExtendedAndReadsBackAsWritten() throws IOException {
+        StoreFixture f = fixture();
+        List<EventId> announced = new java.util.concurrent.CopyOnWriteArrayList<>();
+        f.store.onAlarmsWritten(announced::addAll);
+        f.began("camalarm:vigi:door", "PERSON", new byte[] {(byte) 0xFF, (byte) 0xD8, 1});
+        f.clock.advance(Duration.ofSeconds(4));
+        f.continued("camalarm:vigi:door", "PERSON", null);
+        f.began("camalarm:vigi:door", "VEHICLE");
+
+        List<StoredEvent> events = f.all(EventFilter.newest(50));
+        assertEquals(2, events.size());
+        StoredEvent person = events.get(1);
+        assertEquals(
+                List.of(person.eventId(), person.eventId(), events.get(0).eventId()),
+                announced,
+                "the new event, its extension, the next event: each once its batch is written");
+        assertEquals(person.slot().end(), f.store.get(announced.get(1)).slot().end(), "the extension is readable");
+    }
+
+    @Test
     void aStopEndsTheEventAndTheNextStartBeginsAnother() throws IOException {
         StoreFixture f = fixture();
         long start = f.clock.millis();

@@ -1,0 +1,12 @@
+package org.camalarm.history;
+
+/**
+ * Told of every alarm event the history has written: a new one, or one a repeat within its hold
+ * extended ({@code end} moved, another snapshot). Registered as an OSGi service (whiteboard); called
+ * on the history's own announcing thread, in the order the events were written, after they are on
+ * disk (so {@code GET /camalarm/api/events} already returns them). Must not block.
+ */
+public interface HistoryListener {
+
+    void alarmStored(StoredEvent event);
+}

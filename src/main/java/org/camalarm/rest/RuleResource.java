@@ -1,0 +1,203 @@
+package org.camalarm.rest;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.util.Dictionary;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.camalarm.config.ConfigDescription;
+import org.camalarm.config.ConfigProblem;
+import org.camalarm.config.ConfigReader;
+import org.camalarm.http.HttpAnswers;
+import org.camalarm.rule.Rule;
+import org.camalarm.thing.ThingUID;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.cm.Configuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rules over REST, through Configuration Admin: {@code GET rules}, {@code GET rules/{id}},
+ * {@code POST rules}, {@code PUT rules/{id}}, {@code DELETE rules/{id}}. A rule body is
+ * {@code {"id", …}} plus the keys of a rule file ({@code when}, {@code state}, {@code event},
+ * {@code then}, {@code command}, {@code interval}, {@code schedule}, {@code enabled}). A rule
+ * listed carries its configuration, whether it can be edited (or the file it comes from), the
+ * problem that keeps it inactive if any, and its last firing and push result.
+ */
+final class RuleResource {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(RuleResource.class);
+    private static final String TYPE = "rule";
+
+    private final ConfigStore store;
+    private final ConfigReader configs;
+    private final RuleActivity activity;
+
+    RuleResource(ConfigStore store, ConfigReader configs, RuleActivity activity) {
+        this.store = store;
+        this.configs = configs;
+        this.activity = activity;
+    }
+
+    void list(HttpServletResponse response) throws IOException {
+        Configuration[] all;
+        try {
+            all = store.admin().listConfigurations("(service.factoryPid=" + ThingTypes.RULE_PID + ")");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("a fixed filter is valid", e);
+        }
+        Map<String, JsonObject> rules = new TreeMap<>();
+        for (Configuration configuration : all == null ? new Configuration[0] : all) {
+            Dictionary<String, Object> properties = configuration.getProperties();
+            ThingUID uid = properties == null ? null : ConfigStore.uid(configuration.getFactoryPid(), properties);
+            if (uid != null) {
+                rules.put(uid.thingId(), json(uid.thingId(), configuration));
+            }
+        }
+        JsonArray list = new JsonArray();
+        rules.values().forEach(list::add);
+        HttpAnswers.json(response, 200, list.toString());
+    }
+
+    void get(String id, HttpServletResponse response) throws IOException {
+        Optional<Configuration> found = store.find(TYPE, id);
+        if (found.isEmpty()) {
+            HttpAnswers.notFound(response);
+        } else {
+            HttpAnswers.json(response, 200, json(id, found.get()).toString());
+        }
+    }
+
+    void create(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        JsonObject body = ConfigBodies.object(request);
+        String idText = ConfigBodies.text(body, "id");
+        body.remove("id");
+        String id = idText == null ? "" : idText.strip();
+        if (!ThingUID.isValidSegment(id)) {
+            throw new IllegalArgumentException("id must be letters, digits, '_' or '-', e.g. porchlight");
+        }
+        if (store.find(TYPE, id).isPresent()) {
+            HttpAnswers.error(response, 409, "rule_exists", "rule " + id + " exists already");
+            return;
+        }
+        Map<String, Object> values = ConfigBodies.values(body, "the rule");
+        if (!checked(values, response)) {
+            return;
+        }
+        Configuration configuration = store.create(TYPE, id);
+        configuration.update(ConfigBodies.typed(description(), values));
+        LOGGER.info("Rule {} created over REST", id);
+        answer(response, 201, id);
+    }
+
+    void update(String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Configuration> found = editable(id, response);
+        if (found.isEmpty()) {
+            return;
+        }
+        JsonObject body = ConfigBodies.object(request);
+        String bodyId = ConfigBodies.text(body, "id");
+        body.remove("id");
+        if (bodyId != null && !id.equals(bodyId)) {
+            throw new IllegalArgumentException("id " + bodyId + " differs from the path's " + id);
+        }
+        Map<String, Object> values = ConfigBodies.values(body, "the rule");
+        if (!checked(values, response)) {
+            return;
+        }
+        Dictionary<String, Object> typed = ConfigBodies.typed(description(), values);
+        Dictionary<String, Object> stored = found.get().getProperties();
+        Object explicitId = stored == null ? null : stored.get("thingId");
+        if (explicitId != null) {
+            typed.put("thingId", explicitId);
+        }
+        found.get().update(typed);
+        LOGGER.info("Rule {} changed over REST", id);
+        answer(response, 200, id);
+    }
+
+    void delete(String id, HttpServletResponse response) throws IOException {
+        Optional<Configuration> found = editable(id, response);
+        if (found.isPresent()) {
+            found.get().delete();
+            LOGGER.info("Rule {} deleted over REST", id);
+            response.setStatus(204);
+        }
+    }
+
+    private Optional<Configuration> editable(String id, HttpServletResponse response) throws IOException {
+        Optional<Configuration> found = store.find(TYPE, id);
+        if (found.isEmpty()) {
+            HttpAnswers.notFound(response);
+            return Optional.empty();
+        }
+        String file = ConfigStore.file(found.get());
+        if (file != null) {
+            HttpAnswers.error(
+                    response, 409, "file_managed", "rule " + id + " is defined in " + file + "; edit that file");
+            return Optional.empty();
+        }
+        return found;
+    }
+
+    private boolean checked(Map<String, Object> values, HttpServletResponse response) throws IOException {
+        List<ConfigProblem> problems = configs.check(ThingTypes.RULE_PID, values, key -> false);
+        if (problems.isEmpty()) {
+            Optional<String> problem = Rule.problem(configs, values);
+            if (problem.isPresent()) {
+                problems = List.of(new ConfigProblem(keyOf(problem.get()), null, problem.get()));
+            }
+        }
+        if (problems.isEmpty()) {
+            return true;
+        }
+        ConfigBodies.problems(response, problems);
+        return false;
+    }
+
+    /** The key a rule problem starts with ({@code schedule: …}, {@code state must be …}), so the UI can show it there. */
+    private String keyOf(String problem) {
+        String first = problem.split("[: ]", 2)[0];
+        return description().attribute(first).isPresent() ? first : "";
+    }
+
+    private ConfigDescription description() {
+        return configs.describe(ThingTypes.RULE_PID).orElseThrow(() -> new IllegalStateException("no rule Metatype"));
+    }
+
+    private JsonObject json(String id, Configuration configuration) {
+        Dictionary<String, Object> properties = configuration.getProperties();
+        Map<String, Object> values = properties == null ? Map.of() : ConfigStore.map(properties);
+        JsonObject json = new JsonObject();
+        json.addProperty("id", id);
+        JsonObject shown = new JsonObject();
+        new TreeMap<>(values).forEach((key, value) -> {
+            if (description().attribute(key).isPresent()) {
+                shown.addProperty(
+                        key, value instanceof String[] array ? String.join(",", array) : String.valueOf(value));
+            }
+        });
+        json.add("configuration", shown);
+        String file = ConfigStore.file(configuration);
+        json.addProperty("editable", file == null);
+        if (file != null) {
+            json.addProperty("file", file);
+        }
+        Rule.problem(configs, values).ifPresent(problem -> json.addProperty("problem", problem));
+        JsonObject done = activity.of(id);
+        done.entrySet().forEach(e -> json.add(e.getKey(), e.getValue()));
+        return json;
+    }
+
+    private static void answer(HttpServletResponse response, int status, String id) throws IOException {
+        JsonObject json = new JsonObject();
+        json.addProperty("id", id);
+        response.setHeader("Location", "/camalarm/api/rules/" + id);
+        HttpAnswers.json(response, status, json.toString());
+    }
+}

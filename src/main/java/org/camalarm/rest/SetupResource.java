@@ -1,0 +1,133 @@
+package org.camalarm.rest;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.camalarm.config.ConfigReader;
+import org.camalarm.http.HttpAnswers;
+import org.camalarm.server.ServerConfig;
+import org.camalarm.server.ServerSettings;
+import org.camalarm.thing.ThingUID;
+import org.eclipse.jdt.annotation.Nullable;
+import org.osgi.service.cm.Configuration;
+
+/**
+ * {@code GET setup?thing=<id>[&reveal=true]}: what to type into a camera so that it pushes to this
+ * hub: the hub's LAN addresses (from the HTTP runtime's endpoints, the wildcard address resolved to
+ * this machine's site-local IPv4 addresses, loopback last), the HTTP port, the lenient port, and the
+ * alarm path. The alarm token is in the path only when {@code reveal=true} asks for it; otherwise the
+ * path reads {@code <alarmToken>}.
+ */
+final class SetupResource {
+
+    private final ServerSettings settings;
+    private final ConfigStore store;
+    private final ConfigReader configs;
+    private final List<String> endpoints;
+
+    SetupResource(ServerSettings settings, ConfigStore store, ConfigReader configs, List<String> endpoints) {
+        this.settings = settings;
+        this.store = store;
+        this.configs = configs;
+        this.endpoints = endpoints;
+    }
+
+    void get(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String thing = request.getParameter("thing");
+        if (thing != null && !ThingUID.isValidSegment(thing)) {
+            throw new IllegalArgumentException("thing must be a thing id such as frontdoor");
+        }
+        boolean reveal = "true".equals(request.getParameter("reveal"));
+        int port = request.getLocalPort();
+        Set<String> hosts = new LinkedHashSet<>();
+        String browserHost = request.getServerName();
+        if (browserHost != null && !isLoopback(browserHost)) {
+            hosts.add(browserHost);
+        }
+        List<String> loopback = new ArrayList<>();
+        for (String endpoint : endpoints) {
+            try {
+                URI uri = URI.create(endpoint);
+                String host = uri.getHost();
+                if (uri.getPort() > 0 && "http".equals(uri.getScheme())) {
+                    port = uri.getPort();
+                }
+                if (host == null || host.equals("0.0.0.0") || host.equals("[::]")) {
+                    hosts.addAll(lanAddresses());
+                } else if (isLoopback(host)) {
+                    loopback.add(host);
+                } else {
+                    hosts.add(host);
+                }
+            } catch (IllegalArgumentException e) {
+                // an endpoint the runtime wrote oddly: the others still help
+            }
+        }
+        hosts.addAll(loopback);
+        if (hosts.isEmpty() && browserHost != null) {
+            hosts.add(browserHost);
+        }
+        JsonObject json = new JsonObject();
+        JsonArray hostList = new JsonArray();
+        hosts.forEach(hostList::add);
+        json.add("hosts", hostList);
+        json.addProperty("port", port);
+        json.addProperty("lenientPort", lenientPort());
+        String token = reveal ? settings.alarmToken() : "<alarmToken>";
+        json.addProperty("alarmPath", "/camalarm/alarm/" + token + (thing == null ? "" : "/" + thing));
+        json.addProperty("revealed", reveal);
+        HttpAnswers.json(response, 200, json.toString());
+    }
+
+    private int lenientPort() throws IOException {
+        Configuration[] found;
+        try {
+            found = store.admin().listConfigurations("(service.pid=camalarm.server)");
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException("a fixed filter is valid", e);
+        }
+        java.util.Dictionary<String, Object> stored =
+                found == null || found.length == 0 ? null : found[0].getProperties();
+        Map<String, Object> properties = stored == null ? Map.of() : ConfigStore.map(stored);
+        return configs.read(ServerConfig.class, "camalarm.server", properties)
+                .values()
+                .lenientPort();
+    }
+
+    private static boolean isLoopback(@Nullable String host) {
+        return host == null || host.startsWith("127.") || host.equals("localhost") || host.equals("[::1]");
+    }
+
+    /** This machine's site-local IPv4 addresses: what a camera on the LAN can reach. */
+    private static List<String> lanAddresses() {
+        List<String> addresses = new ArrayList<>();
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (!nic.isUp() || nic.isLoopback()) {
+                    continue;
+                }
+                for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                    if (address instanceof Inet4Address && address.isSiteLocalAddress()) {
+                        addresses.add(address.getHostAddress());
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            // no interfaces to list: the endpoints and the browser's host remain
+        }
+        return addresses;
+    }
+}

@@ -1,0 +1,102 @@
+// The camalarm web UI: sign-in, then pages chosen by the location's hash (#/cameras, #/camera/<uid>, …).
+import { html } from 'lit';
+import { api, setCsrf } from './api.js';
+import { LightElement } from './base.js';
+import { store } from './store.js';
+import './pages/signin.js';
+import './pages/cameras.js';
+import './pages/camera.js';
+import './pages/inbox.js';
+import './pages/devices.js';
+import './pages/rules.js';
+import './pages/add.js';
+import './pages/setup.js';
+
+const NAV = [
+  ['cameras', 'Cameras'],
+  ['inbox', 'Inbox'],
+  ['devices', 'Devices'],
+  ['rules', 'Rules'],
+  ['add', 'Add'],
+];
+
+class CamApp extends LightElement {
+  static properties = { signedIn: { state: true }, route: { state: true } };
+
+  constructor() {
+    super();
+    this.signedIn = null; // unknown until the session is asked
+    this.route = this.parse();
+    window.addEventListener('hashchange', () => { this.route = this.parse(); window.scrollTo(0, 0); });
+    window.addEventListener('camalarm-signed-out', () => this.signedOut());
+    store.addEventListener('change', (e) => { if (e.detail.live) this.requestUpdate(); });
+    // a page left open in the back/forward cache must not hold one of the browser's six connections
+    window.addEventListener('pagehide', () => store.disconnect());
+    window.addEventListener('pageshow', (e) => { if (e.persisted && this.signedIn) store.connect(); });
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    api.session().then((s) => this.signedInAs(s), () => this.signedOut());
+  }
+
+  createRenderRoot() {
+    this.replaceChildren(); // the page's "Loading…" placeholder
+    return this;
+  }
+
+  parse() {
+    const [page, ...rest] = (location.hash.replace(/^#\/?/, '') || 'cameras').split('/');
+    return { page, arg: rest.map(decodeURIComponent).join('/') };
+  }
+
+  signedInAs(session) {
+    setCsrf(session.csrfToken);
+    this.signedIn = true;
+    store.connect();
+    store.start();
+  }
+
+  signedOut() {
+    store.disconnect();
+    setCsrf('');
+    this.signedIn = false;
+  }
+
+  async signOut() {
+    try { await api.signOut(); } finally { this.signedOut(); }
+  }
+
+  render() {
+    if (this.signedIn === null) return html`<p class="boot">Loading camalarm…</p>`;
+    if (!this.signedIn) return html`<cam-signin @signed-in=${(e) => this.signedInAs(e.detail)}></cam-signin>`;
+    const { page, arg } = this.route;
+    const current = page === 'camera' ? 'cameras' : page === 'setup' || page === 'edit' ? 'add' : page;
+    return html`
+      <header class="top">
+        <a class="brand" href="#/cameras">camalarm</a>
+        <nav aria-label="Pages">
+          ${NAV.map(([id, label]) => html`<a href="#/${id}" data-nav=${id}
+            aria-current=${current === id ? 'page' : 'false'}>${label}</a>`)}
+        </nav>
+        <span class="live" data-live data-state=${store.live}
+          title=${store.live === 'open' ? 'Live updates on' : 'Reconnecting…'}>${store.live === 'open' ? 'Live' : 'Offline'}</span>
+        <button class="link" data-action="signout" @click=${() => this.signOut()}>Sign out</button>
+      </header>
+      <main>${this.page(page, arg)}</main>`;
+  }
+
+  page(page, arg) {
+    switch (page) {
+      case 'camera': return html`<cam-camera-page .uid=${arg}></cam-camera-page>`;
+      case 'inbox': return html`<cam-inbox-page></cam-inbox-page>`;
+      case 'devices': return html`<cam-devices-page></cam-devices-page>`;
+      case 'rules': return html`<cam-rules-page></cam-rules-page>`;
+      case 'add': return html`<cam-add-page .kind=${arg}></cam-add-page>`;
+      case 'edit': return html`<cam-add-page .editUid=${arg}></cam-add-page>`;
+      case 'setup': return html`<cam-setup-page .uid=${arg}></cam-setup-page>`;
+      default: return html`<cam-cameras-page></cam-cameras-page>`;
+    }
+  }
+}
+customElements.define('cam-app', CamApp);

@@ -1,0 +1,110 @@
+// The setup assistant: what to type into a VIGI or iVSEC/TVT camera, the values a user would mistype
+// with a copy button (the path only once it is revealed), then a live wait for the camera's first push
+// (or what it last pushed, when it has pushed already).
+import { html } from 'lit';
+import { api, enc, when } from '../api.js';
+import { StorePage, copy } from '../base.js';
+import { state, store } from '../store.js';
+
+class SetupPage extends StorePage {
+  static properties = { uid: {}, setup: { state: true }, error: { state: true }, copied: { state: true },
+    arrived: { state: true } };
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.fetch(false);
+  }
+
+  async fetch(reveal) {
+    const id = this.uid.split(':')[2];
+    try {
+      this.setup = await api.get(`setup?thing=${enc(id)}${reveal ? '&reveal=true' : ''}`);
+    } catch (err) {
+      this.error = err.message;
+    }
+  }
+
+  storeChanged(detail) {
+    if (detail.uid === this.uid && detail.name === 'state' && detail.data.channel === 'lastSeen') {
+      this.arrived = { time: detail.data.state };
+    }
+    this.requestUpdate();
+  }
+
+  async copyValue(text, key) {
+    try {
+      await copy(text);
+      this.copied = key;
+    } catch {
+      this.copied = '';
+    }
+  }
+
+  /** A value to type; {@code copy}: 'yes', 'no' (a fixed word such as HTTP) or 'hidden' (not revealed yet). */
+  row(field, value, key, copy = 'yes') {
+    return html`<tr><th>${field}</th><td><code data-setup=${key}>${value}</code></td>
+      <td>${copy === 'no' ? '' : html`<button class="small" data-copy=${key} ?disabled=${copy === 'hidden'}
+        title=${copy === 'hidden' ? 'Reveal the alarm URL first' : ''}
+        @click=${() => this.copyValue(String(value), key)}
+        aria-label="Copy ${field}">${this.copied === key ? 'Copied' : 'Copy'}</button>`}</td></tr>`;
+  }
+
+  render() {
+    const thing = store.things.get(this.uid);
+    if (this.error) return html`<p class="error">${this.error}</p>`;
+    if (!this.setup) return html`<p class="muted">Loading…</p>`;
+    const s = this.setup;
+    const host = s.hosts[0] || location.hostname;
+    const vendor = this.uid.split(':')[1];
+    const path = s.alarmPath;
+    const ivsecPort = s.lenientPort > 0 ? s.lenientPort : s.port;
+    const pathCopy = s.revealed ? 'yes' : 'hidden';
+    const lastSeen = thing ? state(thing, 'lastSeen') : 'NULL';
+    // a camera that pushed before this page opened has arrived too
+    const arrived = this.arrived || (lastSeen !== 'NULL' ? { time: lastSeen, earlier: true } : null);
+    return html`
+      <div class="page-head"><h1>Set up ${thing?.label || this.uid}</h1></div>
+      <p>Type these values into the camera. The path holds the secret alarm token:
+        ${s.revealed ? html`<b>keep it to yourself.</b>`
+          : html`<button class="small" data-action="reveal" @click=${() => this.fetch(true)}>Reveal the alarm URL</button>`}</p>
+      ${s.hosts.length > 1 ? html`<p class="muted small">Other addresses of this hub: ${s.hosts.slice(1).join(', ')}</p>` : ''}
+      ${vendor === 'vigi' ? html`
+        <section class="card" data-vendor="vigi">
+          <h2>TP-Link VIGI</h2>
+          <p class="muted small">Settings › Event › Alarm Server › Add</p>
+          <table class="kv setup">
+            ${this.row('Host IP/Domain', host, 'host')}
+            ${this.row('URL', path, 'path', pathCopy)}
+            ${this.row('Protocol', 'HTTP', 'protocol', 'no')}
+            ${this.row('Port', s.port, 'port')}
+            ${this.row('Attach image', 'On', 'image', 'no')}
+          </table>
+          <p class="muted small">Then per detection (Smart Event › Human Detection, …) choose <i>Send to Alarm Server</i>.
+            The camera's Test button only opens a connection: a real event proves the path.</p>
+        </section>` : html`
+        <section class="card" data-vendor="ivsec">
+          <h2>iVSEC / TVT</h2>
+          <p class="muted small">Remote Settings › Event › Event Push Platform</p>
+          <table class="kv setup">
+            ${this.row('Protocol', 'HTTP', 'protocol', 'no')}
+            ${this.row('Server Address', host, 'host')}
+            ${this.row('Port', ivsecPort, 'port')}
+            ${this.row('API Command', path.replace(/^\//, ''), 'path', pathCopy)}
+            ${this.row('Method', 'GET', 'method', 'no')}
+            ${this.row('Interval', 'OFF', 'interval', 'no')}
+          </table>
+          <p class="muted small">${s.lenientPort > 0 ? `Port ${s.lenientPort} is the hub's lenient port: it accepts
+            the raw spaces iVSEC puts in its URLs.` : `Set lenientPort in camalarm.server.cfg if the camera's pushes are refused.`}
+            Then under AI › Alarm switch <i>Event push</i> on.</p>
+        </section>`}
+      <section class="card waiting" data-test="first-push" data-state=${arrived ? 'ARRIVED' : 'WAITING'}>
+        ${arrived
+          ? html`<p class="ok"><b>${arrived.earlier ? 'This camera has pushed already' : 'The first push arrived'}</b>:
+              last push at ${when(arrived.time)}
+              ${thing && state(thing, 'lastEventType') !== 'NULL' ? html`(${state(thing, 'lastEventType')})` : ''}.
+              <a href="#/camera/${enc(this.uid)}">Open the camera</a></p>`
+          : html`<p><span class="spinner" aria-hidden="true"></span> Waiting for the camera's first push…</p>`}
+      </section>`;
+  }
+}
+customElements.define('cam-setup-page', SetupPage);

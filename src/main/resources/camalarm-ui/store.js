@@ -1,0 +1,127 @@
+// What the pages show: the things (kept current by the live stream) and the stream's state.
+import { api, snapshotId } from './api.js';
+
+const CAMERA_TYPES = new Set(['vigi', 'ivsec']);
+/** Camera channels that are not detections. */
+const CAMERA_STATUS = new Set(['lastEventType', 'lastEventTime', 'lastEventData', 'image', 'imageTime',
+  'imageUrl', 'lastSeen', 'event']);
+const TARGET_STATUS = new Set(['lastResult', 'lastPush', 'lastResponseCode']);
+
+export const isCamera = (thing) => CAMERA_TYPES.has(thing.UID.split(':')[1]);
+export const detections = (thing) => thing.channels.filter((c) => c.kind === 'STATE' && c.itemType === 'Switch'
+  && !CAMERA_STATUS.has(c.id));
+export const actions = (thing) => thing.channels.filter((c) => c.kind === 'STATE' && c.itemType === 'Switch'
+  && !TARGET_STATUS.has(c.id));
+export const state = (thing, id) => thing.channels.find((c) => c.id === id)?.state ?? 'NULL';
+
+/** Whether stream id a ("<boot>.<n>") is older than b; ids of another run count as older. */
+function older(a, b) {
+  const [bootA, nA] = (a || '').split('.');
+  const [bootB, nB] = (b || '').split('.');
+  return bootA !== bootB || Number(nA) < Number(nB);
+}
+
+class Store extends EventTarget {
+  constructor() {
+    super();
+    this.things = new Map();
+    this.loaded = false;
+    this.live = 'connecting';
+    this.source = null;
+    this.pending = null; // events that came while the things were loading
+  }
+
+  changed(detail) { this.dispatchEvent(new CustomEvent('change', { detail })); }
+
+  async load() {
+    this.pending = [];
+    const list = await api.get('things');
+    this.snapshot = snapshotId();
+    this.things = new Map(list.map((t) => [t.UID, t]));
+    this.loaded = true;
+    const queued = this.pending;
+    this.pending = null;
+    queued.forEach(([name, data]) => this.apply(name, data));
+    this.changed({ all: true });
+  }
+
+  async reloadThing(uid) {
+    try {
+      const thing = await api.get('things/' + encodeURIComponent(uid));
+      this.things.set(uid, thing);
+    } catch {
+      this.things.delete(uid);
+    }
+    this.changed({ uid });
+  }
+
+  connect() {
+    if (this.source) return;
+    const source = new EventSource('/camalarm/api/events/stream');
+    this.source = source;
+    source.addEventListener('open', () => { this.live = 'open'; this.changed({ live: true }); });
+    source.addEventListener('error', () => {
+      this.live = source.readyState === EventSource.CLOSED ? 'closed' : 'connecting';
+      this.changed({ live: true });
+      if (source.readyState === EventSource.CLOSED) {
+        // the server refused (signed out?) or went away for good: ask the session, then retry
+        this.source = null;
+        setTimeout(() => api.session().then(() => this.connect(), () => window.dispatchEvent(
+          new CustomEvent('camalarm-signed-out'))), 2000);
+      }
+    });
+    // the things are loaded beside the stream's opening; a snapshot older than the stream's start
+    // may miss a change made in between, so it is loaded again
+    source.addEventListener('hello', (e) => {
+      if (this.loading) this.helloId = e.lastEventId;
+      else if (!this.loaded || older(this.snapshot, e.lastEventId)) this.start();
+    });
+    source.addEventListener('reset', () => this.start());
+    for (const name of ['state', 'trigger', 'status', 'thing', 'history']) {
+      source.addEventListener(name, (e) => {
+        const data = JSON.parse(e.data);
+        if (this.pending) this.pending.push([name, data]); else this.apply(name, data);
+      });
+    }
+  }
+
+  /** Loads the things; once more when the stream opened after the snapshot was taken. */
+  start() {
+    if (this.loading) return;
+    this.loading = true;
+    this.helloId = null;
+    this.load().catch(() => {}).finally(() => {
+      this.loading = false;
+      if (this.helloId && older(this.snapshot, this.helloId)) this.start();
+    });
+  }
+
+  disconnect() {
+    this.source?.close();
+    this.source = null;
+  }
+
+  apply(name, data) {
+    const thing = this.things.get(data.thingUID);
+    if (name === 'state' && thing) {
+      const channels = thing.channels.map((c) => (c.id === data.channel ? { ...c, state: data.state } : c));
+      if (!channels.some((c) => c.id === data.channel)) {
+        this.reloadThing(data.thingUID); // a channel made for a new event type
+        return;
+      }
+      this.things.set(thing.UID, { ...thing, channels });
+    } else if (name === 'status' && thing) {
+      this.things.set(thing.UID, { ...thing, statusInfo: { status: data.status, statusDetail: data.statusDetail,
+        description: data.description } });
+    } else if (name === 'thing') {
+      if (data.change === 'removed') this.things.delete(data.thingUID); else this.reloadThing(data.thingUID);
+      return;
+    }
+    this.changed({ uid: data.thingUID, name, data });
+  }
+
+  cameras() { return [...this.things.values()].filter(isCamera); }
+  devices() { return [...this.things.values()].filter((t) => !isCamera(t)); }
+}
+
+export const store = new Store();

@@ -1,0 +1,303 @@
+package org.camalarm.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.awt.Color;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The REST write side the web UI's forms use, against the real hub: things and rules through
+ * Configuration Admin (files stay read-only), thing types for the forms, simulated alarms, bad
+ * input answered 400/413 with {@code {"error","detail"}} (never 500), and the snapshot's ETag.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebWriteIT {
+
+    private Hub hub;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void start(@TempDir Path dir) throws Exception {
+        hub = Hub.withTokens(dir);
+        hub.writeConf("camalarm.vigi-gate.cfg", "label=Gate\n");
+        hub.writeConf(
+                "camalarm.rule-filed.cfg",
+                "when=camalarm:vigi:gate:humanAlarm\nthen=camalarm:http:none:on\ncommand=ON\n");
+        hub.writeConf("camalarm.http-lamp.cfg", "host=127.0.0.1\nport=" + Hub.freePort() + "\ncommand.on=GET x\n");
+        hub.start();
+        hub.awaitThing("camalarm:vigi:gate");
+        hub.awaitThing("camalarm:http:lamp");
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (hub != null) {
+            hub.close();
+        }
+    }
+
+    /** A 400 or 413 in the API's error shape, naming {@code expected} in its detail. */
+    private static void assertRefused(int status, String expected, HttpResponse<String> answer) {
+        assertEquals(status, answer.statusCode(), answer.body());
+        JsonObject json = JsonParser.parseString(answer.body()).getAsJsonObject();
+        assertTrue(json.has("error"), answer.body());
+        assertTrue(json.get("detail").getAsString().contains(expected), answer.body());
+    }
+
+    @Test
+    void jsonValuesOfTheWrongKindAreA400NamingTheKeyNeverA500() throws Exception {
+        assertRefused(400, "UID must be a text", hub.api("POST", "things", "{\"UID\":{}}"));
+        assertRefused(400, "thingTypeUID must be a text", hub.api("POST", "things", "{\"thingTypeUID\":[]}"));
+        assertRefused(
+                400,
+                "label must be a text",
+                hub.api("POST", "things", "{\"thingTypeUID\":\"camalarm:vigi\",\"label\":{\"a\":1}}"));
+        assertEquals(
+                201,
+                hub.api("POST", "things", "{\"UID\":\"camalarm:vigi:putme\",\"label\":\"Put me\"}")
+                        .statusCode());
+        assertRefused(400, "UID must be a text", hub.api("PUT", "things/camalarm:vigi:putme", "{\"UID\":{}}"));
+        assertEquals(204, hub.api("DELETE", "things/camalarm:vigi:putme", null).statusCode());
+        assertRefused(400, "id must be a text", hub.api("POST", "rules", "{\"id\":{}}"));
+        assertRefused(400, "id must be a text", hub.api("POST", "rules", "{\"id\":[\"night\"]}"));
+        assertRefused(
+                400, "type must be a text", hub.api("POST", "things/camalarm:vigi:gate/simulate", "{\"type\":[]}"));
+        assertRefused(400, "label must be a text", hub.api("POST", "inbox/camalarm:vigi:x/approve", "{\"label\":{}}"));
+        assertRefused(400, "not valid JSON", hub.api("POST", "things", "{\"UID\":"));
+    }
+
+    @Test
+    void aBodyOverTheLimitIsA413NotInvalidJson() throws Exception {
+        String big = "{\"UID\":\"camalarm:vigi:big\",\"label\":\"" + "x".repeat(70 * 1024) + "\"}";
+        assertRefused(413, "larger than", hub.api("POST", "things", big));
+        assertRefused(413, "larger than", hub.api("POST", "rules", big));
+        assertRefused(413, "larger than", hub.api("POST", "things/camalarm:http:lamp/test", "x".repeat(5000)));
+        assertEquals(404, hub.api("GET", "things/camalarm:vigi:big", null).statusCode());
+    }
+
+    @Test
+    void theSnapshotHasAnETagAndIsRevalidatedWith304() throws Exception {
+        byte[] jpeg = Jpegs.snapshot(64, 48, Color.ORANGE);
+        HttpResponse<String> pushed = hub.push(
+                "POST",
+                "/gate",
+                "multipart/form-data; boundary=ReportEventBoundary",
+                BodyPublishers.ofByteArray(Jpegs.vigiMultipart(
+                        "{\"event_list\":[{\"dateTime\":\"20261005150501\",\"event_type\":[\"PEOPLE\"]}]}", jpeg)));
+        assertEquals(200, pushed.statusCode(), pushed.body());
+        HttpRequest.Builder image = HttpRequest.newBuilder(hub.uri("/camalarm/api/things/camalarm:vigi:gate/image"))
+                .header("Authorization", "Bearer " + Hub.API_TOKEN);
+        HttpResponse<byte[]> first = http.send(image.build(), BodyHandlers.ofByteArray());
+        assertEquals(200, first.statusCode());
+        assertEquals(jpeg.length, first.body().length, "the snapshot as it came");
+        assertEquals(
+                "private, no-cache", first.headers().firstValue("Cache-Control").orElseThrow());
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<byte[]> again =
+                http.send(image.header("If-None-Match", etag).build(), BodyHandlers.ofByteArray());
+        assertEquals(304, again.statusCode());
+        assertEquals(0, again.body().length);
+    }
+
+    @Test
+    void thingsAreCreatedChangedAndDeletedThroughConfigurationAdminAndFilesStayReadOnly() throws Exception {
+        HttpResponse<String> bad = hub.api(
+                "POST",
+                "things",
+                "{\"UID\":\"camalarm:shelly:porch\",\"configuration\":{\"timeout\":\"soon\",\"hots\":\"x\"}}");
+        assertEquals(400, bad.statusCode());
+        JsonObject problems = JsonParser.parseString(bad.body()).getAsJsonObject();
+        assertEquals("invalid_configuration", problems.get("error").getAsString());
+        String detail = problems.get("detail").getAsString();
+        assertTrue(
+                detail.contains("host: is required")
+                        && detail.contains("hots=x: unknown key; did you mean host?")
+                        && detail.contains("timeout=soon: is not a number"),
+                detail);
+
+        HttpResponse<String> created = hub.api(
+                "POST",
+                "things",
+                "{\"UID\":\"camalarm:shelly:porch\",\"thingTypeUID\":\"camalarm:shelly\",\"label\":\"Porch light\","
+                        + "\"configuration\":{\"host\":\"127.0.0.1\",\"port\":9,\"generation\":1,\"password\":\"pw\"}}");
+        assertEquals(201, created.statusCode(), created.body());
+        hub.awaitThing("camalarm:shelly:porch");
+        JsonObject porch = hub.thing("camalarm:shelly:porch");
+        assertEquals("Porch light", porch.get("label").getAsString());
+        assertTrue(porch.get("editable").getAsBoolean());
+        assertEquals(
+                "******", porch.getAsJsonObject("configuration").get("password").getAsString());
+        assertEquals(
+                409,
+                hub.api("POST", "things", "{\"UID\":\"camalarm:vigi:porch\"}").statusCode(),
+                "ids are unique across types");
+
+        HttpResponse<String> changed = hub.api(
+                "PUT",
+                "things/camalarm:shelly:porch",
+                "{\"label\":\"Porch\",\"configuration\":{\"host\":\"127.0.0.1\",\"port\":9,\"generation\":1,"
+                        + "\"password\":\"******\"}}");
+        assertEquals(200, changed.statusCode(), changed.body());
+        await().atMost(Duration.ofSeconds(15))
+                .ignoreExceptions()
+                .until(() -> "Porch"
+                        .equals(hub.thing("camalarm:shelly:porch").get("label").getAsString()));
+        assertEquals(
+                "******",
+                hub.thing("camalarm:shelly:porch")
+                        .getAsJsonObject("configuration")
+                        .get("password")
+                        .getAsString(),
+                "a masked secret sent back keeps its value");
+
+        HttpResponse<String> fileThing = hub.api("PUT", "things/camalarm:vigi:gate", "{\"configuration\":{}}");
+        assertEquals(409, fileThing.statusCode());
+        assertTrue(fileThing.body().contains("conf/camalarm.vigi-gate.cfg"), fileThing.body());
+        assertEquals(409, hub.api("DELETE", "things/camalarm:vigi:gate", null).statusCode());
+        assertEquals(
+                "conf/camalarm.vigi-gate.cfg",
+                hub.thing("camalarm:vigi:gate").get("file").getAsString());
+
+        assertEquals(
+                204, hub.api("DELETE", "things/camalarm:shelly:porch", null).statusCode());
+        await().atMost(Duration.ofSeconds(15)).until(() -> hub.thing("camalarm:shelly:porch") == null);
+        assertEquals(
+                404, hub.api("DELETE", "things/camalarm:shelly:porch", null).statusCode());
+    }
+
+    @Test
+    void thingTypesDescribeEveryParameterForTheFormsInTheAskedLanguage() throws Exception {
+        JsonArray types = JsonParser.parseString(
+                        hub.api("GET", "thing-types", null).body())
+                .getAsJsonArray();
+        JsonObject vigi = type(types, "camalarm:vigi");
+        assertEquals("camera", vigi.get("kind").getAsString());
+        assertEquals("device", type(types, "camalarm:shelly").get("kind").getAsString());
+        assertNull(type(types, "camalarm:rule"), "rules are not things");
+        JsonObject hold = parameter(vigi, "holdTime");
+        assertEquals("DECIMAL", hold.get("type").getAsString());
+        assertEquals("10", hold.get("defaultValue").getAsString());
+        JsonObject password = parameter(type(types, "camalarm:shelly"), "password");
+        assertEquals("password", password.get("context").getAsString());
+        assertTrue(parameter(type(types, "camalarm:shelly"), "host")
+                .get("required")
+                .getAsBoolean());
+        assertFalse(parameter(type(types, "camalarm:shelly"), "protocol")
+                .getAsJsonArray("options")
+                .isEmpty());
+
+        HttpResponse<String> german = hub.raw(HttpRequest.newBuilder(hub.uri("/camalarm/api/thing-types"))
+                .header("Authorization", "Bearer " + Hub.API_TOKEN)
+                .header("Accept-Language", "de-DE,de;q=0.9")
+                .build());
+        String label = parameter(
+                        type(JsonParser.parseString(german.body()).getAsJsonArray(), "camalarm:vigi"), "holdTime")
+                .get("label")
+                .getAsString();
+        assertFalse(label.equals(hold.get("label").getAsString()), "German label: " + label);
+    }
+
+    private static JsonObject type(JsonArray types, String uid) {
+        for (JsonElement t : types) {
+            if (uid.equals(t.getAsJsonObject().get("UID").getAsString())) {
+                return t.getAsJsonObject();
+            }
+        }
+        return null;
+    }
+
+    private static JsonObject parameter(JsonObject type, String name) {
+        for (JsonElement p : type.getAsJsonArray("configParameters")) {
+            if (name.equals(p.getAsJsonObject().get("name").getAsString())) {
+                return p.getAsJsonObject();
+            }
+        }
+        throw new AssertionError("no parameter " + name);
+    }
+
+    @Test
+    void rulesAreCreatedChangedAndDeletedAndFileRulesStayReadOnly() throws Exception {
+        HttpResponse<String> bad = hub.api(
+                "POST",
+                "rules",
+                "{\"id\":\"night\",\"when\":\"camalarm:vigi:gate:humanAlarm\",\"then\":\"camalarm:http:x:on\","
+                        + "\"command\":\"ON\",\"schedule\":\"Mon-Fri 18:00\"}");
+        assertEquals(400, bad.statusCode());
+        JsonObject problem = JsonParser.parseString(bad.body())
+                .getAsJsonObject()
+                .getAsJsonArray("problems")
+                .get(0)
+                .getAsJsonObject();
+        assertEquals("schedule", problem.get("key").getAsString());
+
+        String rule = "{\"id\":\"night\",\"when\":\"camalarm:vigi:gate:humanAlarm\",\"state\":\"ON\","
+                + "\"then\":\"camalarm:http:x:on\",\"command\":\"ON\",\"schedule\":\"Mon-Fri 18:00-07:00\"}";
+        assertEquals(201, hub.api("POST", "rules", rule).statusCode());
+        assertEquals(409, hub.api("POST", "rules", rule).statusCode());
+        JsonObject night = JsonParser.parseString(
+                        hub.api("GET", "rules/night", null).body())
+                .getAsJsonObject();
+        assertEquals(
+                "Mon-Fri 18:00-07:00",
+                night.getAsJsonObject("configuration").get("schedule").getAsString());
+        assertTrue(night.get("editable").getAsBoolean());
+
+        assertEquals(
+                200,
+                hub.api("PUT", "rules/night", rule.replace("\"ON\",\"schedule", "\"OFF\",\"schedule"))
+                        .statusCode());
+        JsonObject changed = JsonParser.parseString(
+                        hub.api("GET", "rules/night", null).body())
+                .getAsJsonObject();
+        assertEquals(
+                "OFF", changed.getAsJsonObject("configuration").get("command").getAsString());
+
+        JsonObject filed = JsonParser.parseString(
+                        hub.api("GET", "rules/filed", null).body())
+                .getAsJsonObject();
+        assertFalse(filed.get("editable").getAsBoolean());
+        assertEquals("conf/camalarm.rule-filed.cfg", filed.get("file").getAsString());
+        assertEquals(409, hub.api("DELETE", "rules/filed", null).statusCode());
+        assertEquals(204, hub.api("DELETE", "rules/night", null).statusCode());
+        assertEquals(404, hub.api("GET", "rules/night", null).statusCode());
+    }
+
+    @Test
+    void simulatedAlarmsNeedACameraAndAnEventType() throws Exception {
+        assertEquals(
+                400, hub.api("POST", "things/camalarm:vigi:gate/simulate", "{}").statusCode());
+        assertEquals(
+                400,
+                hub.api("POST", "things/camalarm:vigi:gate/simulate", "{\"type\":\"<b>\"}")
+                        .statusCode());
+        assertEquals(
+                404,
+                hub.api("POST", "things/camalarm:vigi:nothing/simulate", "{\"type\":\"PERSON\"}")
+                        .statusCode());
+        HttpResponse<String> ok = hub.api("POST", "things/camalarm:vigi:gate/simulate", "{\"type\":\"PEOPLE\"}");
+        assertEquals(200, ok.statusCode());
+        assertEquals(
+                "PERSON",
+                JsonParser.parseString(ok.body()).getAsJsonObject().get("type").getAsString());
+        assertTrue(hub.state("camalarm:vigi:gate", "lastEventData").contains("\"simulated\":true"));
+    }
+}

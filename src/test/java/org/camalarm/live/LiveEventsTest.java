@@ -1,0 +1,157 @@
+package org.camalarm.live;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.servlet.AsyncContext;
+import javax.servlet.ServletOutputStream;
+import javax.servlet.WriteListener;
+import org.camalarm.thing.State;
+import org.camalarm.thing.ThingStatusInfo;
+import org.camalarm.thing.ThingUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What stream clients are sent: every change, coalesced to the latest per channel, resumable. */
+class LiveEventsTest {
+
+    private static final ThingUID GATE = new ThingUID("vigi", "gate");
+    private final LiveEvents events = new LiveEvents();
+
+    /** A client's side of the stream, as text. */
+    static final class Received extends ServletOutputStream {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private int flushes;
+
+        @Override
+        public synchronized void flush() {
+            flushes++;
+        }
+
+        synchronized int flushes() {
+            return flushes;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            bytes.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            bytes.write(b, off, len);
+        }
+
+        synchronized String text() {
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setWriteListener(WriteListener listener) {}
+    }
+
+    @AfterEach
+    void stop() {
+        events.deactivate();
+    }
+
+    private Received connect(long cursor) {
+        Received out = new Received();
+        assertTrue(events.add(
+                new StreamClient(mock(AsyncContext.class), out, "test", cursor, System.currentTimeMillis())));
+        return out;
+    }
+
+    private static int count(String text, String part) {
+        Matcher m = Pattern.compile(Pattern.quote(part)).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void aClientGetsEveryKindOfChangeInOrderWithIds() {
+        Received out = connect(events.sequence());
+        events.stateChanged(GATE, "humanAlarm", State.ON, State.OFF);
+        events.triggered(GATE, "event", "PERSON");
+        events.statusChanged(GATE, ThingStatusInfo.ONLINE);
+        await().atMost(Duration.ofSeconds(5)).until(() -> out.text().contains("event: status"));
+        String text = out.text();
+        assertTrue(text.indexOf("event: state") < text.indexOf("event: trigger"), text);
+        assertTrue(text.contains("data: {\"thingUID\":\"camalarm:vigi:gate\",\"channel\":\"humanAlarm\""), text);
+        assertTrue(text.contains("\"state\":\"ON\",\"oldState\":\"OFF\""), text);
+        assertTrue(text.contains("\"event\":\"PERSON\""), text);
+        assertTrue(text.contains("\"status\":\"ONLINE\""), text);
+        assertTrue(text.contains("id: " + events.head() + "\n"), "the last id is the head: " + text);
+    }
+
+    @Test
+    void aFloodOfChangesReachesAClientAsTheLatestStatePerChannel() {
+        Received out = connect(events.sequence());
+        for (int i = 0; i < 10_000; i++) {
+            events.stateChanged(GATE, "lastSeen", State.number(i), State.number(i - 1));
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> out.text().contains("\"state\":\"9999\""));
+        int frames = count(out.text(), "\"channel\":\"lastSeen\"");
+        assertTrue(frames < 100, "coalesced into few frames, not 10000: " + frames);
+    }
+
+    @Test
+    void aClientIsWrittenToAtMostTwentyTimesASecondHoweverFastThingsChange() {
+        Received out = connect(events.sequence());
+        long end = System.nanoTime() + 1_000_000_000L;
+        long i = 0;
+        while (System.nanoTime() < end) {
+            events.stateChanged(GATE, "lastSeen", State.number(i), State.number(i - 1));
+            i++;
+        }
+        long last = i - 1;
+        await().atMost(Duration.ofSeconds(5)).until(() -> out.text().contains("\"state\":\"" + last + "\""));
+        assertTrue(
+                out.flushes() <= 1000 / LiveEvents.BATCH_MILLIS + 3, out.flushes() + " writes for " + i + " changes");
+    }
+
+    @Test
+    void aResumingClientGetsWhatItMissedAndAnIdOfAnotherRunCannotResume() {
+        events.stateChanged(GATE, "humanAlarm", State.ON, State.OFF);
+        long seen = events.sequence();
+        String seenId = events.head();
+        events.stateChanged(GATE, "carAlarm", State.ON, State.OFF);
+        events.stateChanged(GATE, "humanAlarm", State.OFF, State.ON);
+
+        assertEquals(seen, events.resumeFrom(seenId));
+        Received out = connect(events.resumeFrom(seenId));
+        await().atMost(Duration.ofSeconds(5)).until(() -> out.text().contains("carAlarm"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> out.text().contains("\"state\":\"OFF\",\"oldState\":\"ON\""));
+        assertEquals(-1, events.resumeFrom("otherrun." + seen));
+        assertEquals(-1, events.resumeFrom(null));
+        assertEquals(-1, events.resumeFrom(seenId.replace(".", ".9")), "an id from the future");
+    }
+
+    @Test
+    void aClientThatMissedMoreThingChangesThanTheRingHoldsIsToldToReset() {
+        long start = events.sequence();
+        for (int i = 0; i < LiveEvents.RING + 10; i++) {
+            events.historyEvent(new com.google.gson.JsonObject());
+        }
+        assertEquals(-1, events.resumeFrom(events.head().replaceAll("\\.\\d+$", "." + start)));
+        Received out = connect(start);
+        await().atMost(Duration.ofSeconds(5)).until(() -> out.text().contains("event: reset"));
+        assertFalse(out.text().contains("event: history"), out.text());
+    }
+}
