@@ -40,4 +40,7 @@ public interface ServerConfig {
             description = "%server.lenientPort.description",
             defaultValue = "0")
     int lenientPort();
+
+    @AttributeDefinition(name = "%server.udpPort.name", description = "%server.udpPort.description", defaultValue = "0")
+    int udpPort();
 }
