@@ -1,13 +1,20 @@
 package org.camalarm.push;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.camalarm.push.ReadBack.Expectation;
+import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * One device as a thing handler sees it: its settings, its {@link DeviceFamily}, an optional
  * {@link IntervalGate}, and the {@link PushClient} built from them. {@code send(command)} builds
- * the family's request, sends it and judges the reply by the family's rules.
+ * the family's request, sends it and judges the reply by the family's rules;
+ * {@code sendConfirmed(command)} then reads the device's state back ({@link #readState()}) where the
+ * family can, and fails a command the device did not carry out ({@link PushResult.Reason#NOT_CONFIRMED}).
  *
  * <p>Build one per device configuration; when the configuration changes (or a trust-on-first-use
  * fingerprint is persisted), {@link #close()} it and build a new one. Thread-safe; every future
@@ -55,6 +62,88 @@ public final class PushCommandSender implements AutoCloseable {
     /** Sends a user-defined command, judged by the family's rules; gated by its command line. */
     public CompletableFuture<PushResult> send(GenericCommand command) {
         return gated(key(command), command.toRequest(client.settings()));
+    }
+
+    /**
+     * Carries out a switch command, then reads the state back and judges it ({@link ReadBack}): a
+     * command the device accepted but did not carry out fails with
+     * {@link PushResult.Reason#NOT_CONFIRMED}; {@link PushResult#confirmed()} and
+     * {@link PushResult#state()} say what was read. Without a state request, or when the command
+     * failed, this is {@link #send(SwitchCommand)}.
+     *
+     * @param before the device's state before the command, when known (a TOGGLE expects its opposite)
+     * @throws IllegalArgumentException when the family cannot do the command
+     */
+    public CompletableFuture<PushResult> sendConfirmed(SwitchCommand command, @Nullable SwitchState before) {
+        long start = System.nanoTime();
+        return confirm(send(command), Expectation.of(command, before, family.pulseLength()), start);
+    }
+
+    /**
+     * Sends a user-defined command, then reads the state back like {@link #sendConfirmed(SwitchCommand,
+     * SwitchState)}.
+     *
+     * @param expected the state the command leaves the device in, or {@code null} when it declares none
+     */
+    public CompletableFuture<PushResult> sendConfirmed(GenericCommand command, @Nullable SwitchState expected) {
+        long start = System.nanoTime();
+        return confirm(send(command), Expectation.of(expected), start);
+    }
+
+    /** Whether the family can read the device's state ({@link #readState()}). */
+    public boolean readsState() {
+        return family.stateRequest(client.settings()).isPresent();
+    }
+
+    /**
+     * Reads the device's switch state, not gated by the interval. Never completes exceptionally;
+     * a family that cannot read it gives a failed reading.
+     */
+    public CompletableFuture<StateReading> readState() {
+        Optional<PushRequest> request = family.stateRequest(client.settings());
+        if (request.isEmpty()) {
+            return CompletableFuture.completedFuture(new StateReading(
+                    null,
+                    PushResult.failure(PushResult.Reason.REJECTED, family.label() + " cannot report its state", 0)));
+        }
+        AtomicReference<@Nullable SwitchState> seen = new AtomicReference<>();
+        ResponseJudge judge = (status, body) -> {
+            StateReply reply = family.readState(status, body);
+            seen.set(reply.state());
+            return reply.verdict();
+        };
+        return client.send(request.get(), judge)
+                .thenApply(result -> new StateReading(result.success() ? seen.get() : null, result));
+    }
+
+    private CompletableFuture<PushResult> confirm(
+            CompletableFuture<PushResult> sent, Expectation expected, long startNanos) {
+        return sent.thenCompose(result -> {
+            if (!result.success() || !readsState()) {
+                return CompletableFuture.completedFuture(result);
+            }
+            return readState()
+                    .thenCompose(reading -> ReadBack.worthRereading(expected, reading) ? reread() : done(reading))
+                    .thenApply(reading -> ReadBack.judge(
+                            result, expected, reading, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos)));
+        });
+    }
+
+    /** One more reading, {@link ReadBack#SETTLE} later. */
+    private CompletableFuture<StateReading> reread() {
+        return CompletableFuture.supplyAsync(
+                        this::readState,
+                        CompletableFuture.delayedExecutor(ReadBack.SETTLE.toMillis(), TimeUnit.MILLISECONDS))
+                .thenCompose(reading -> reading);
+    }
+
+    private static CompletableFuture<StateReading> done(StateReading reading) {
+        return CompletableFuture.completedFuture(reading);
+    }
+
+    /** The family, e.g. for its pulse length. */
+    public DeviceFamily family() {
+        return family;
     }
 
     /** The settings in effect (after {@link DeviceFamily#adapt}). */
