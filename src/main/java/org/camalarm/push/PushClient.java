@@ -1,10 +1,10 @@
 package org.camalarm.push;
 
-import java.lang.reflect.InvocationTargetException;
 import java.net.http.HttpClient;
 import java.security.GeneralSecurityException;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
  * fingerprint seen, and the listener given to the constructor is told each new one, so the
  * caller can persist it (then build a new client with the pin).</li>
  * <li>Threads: a small cached pool per client (daemon threads {@code camalarm-push-<host>-N},
- * idle ones end after 30 s) serves the HTTP client and UDP sends; no thread per request.</li>
+ * idle ones end after 30 s) serves the HTTP client and UDP sends; no thread per request. Clients
+ * built on a {@link SharedTransport} use its bounded pool instead, and its HTTP client for plain
+ * HTTP devices: then no thread is the device's own.</li>
  * </ul>
  * Thread-safe. {@link #close()} refuses waiting and later pushes, lets running ones finish and
  * releases threads and sockets.
@@ -57,8 +59,11 @@ public final class PushClient implements AutoCloseable {
 
     private final DeviceSettings settings;
     private final Consumer<String> onNewCertificate;
-    private final ThreadPoolExecutor executor;
+    /** The client's own pool, or {@code null} when it runs on a {@link SharedTransport}. */
+    private final @Nullable ThreadPoolExecutor ownExecutor;
+    /** The client's own HTTP client (to shut down on close), or {@code null} when shared or UDP. */
     private final @Nullable HttpClient httpClient;
+
     private final @Nullable HttpPusher httpPusher;
     private final UdpPusher udpPusher;
     private final PushLimiter limiter;
@@ -77,28 +82,46 @@ public final class PushClient implements AutoCloseable {
      *                         result completes; called on a client thread, must not block
      */
     public PushClient(DeviceSettings settings, Consumer<String> onNewCertificate) {
+        this(settings, onNewCertificate, null);
+    }
+
+    /**
+     * @param settings         the device
+     * @param onNewCertificate as above
+     * @param shared           threads and plain-HTTP clients to use instead of the client's own, or
+     *                         {@code null} for a client with its own
+     */
+    public PushClient(DeviceSettings settings, Consumer<String> onNewCertificate, @Nullable SharedTransport shared) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.onNewCertificate = Objects.requireNonNull(onNewCertificate, "onNewCertificate");
-        this.executor = new ThreadPoolExecutor(
-                0,
-                Integer.MAX_VALUE,
-                IDLE_THREAD_SECONDS,
-                TimeUnit.SECONDS,
-                new SynchronousQueue<>(),
-                threadFactory(settings.host()));
+        this.ownExecutor = shared != null
+                ? null
+                : new ThreadPoolExecutor(
+                        0,
+                        Integer.MAX_VALUE,
+                        IDLE_THREAD_SECONDS,
+                        TimeUnit.SECONDS,
+                        new SynchronousQueue<>(),
+                        threadFactory(settings.host()));
+        Executor executor = shared != null ? shared.executor() : Objects.requireNonNull(ownExecutor);
         this.limiter = new PushLimiter(settings.maxConcurrent(), QUEUE_CAPACITY);
         this.udpPusher = new UdpPusher(executor, settings.timeout());
-        HttpClient http = settings.protocol() == Protocol.UDP
-                ? null
-                : HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(settings.timeout())
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .proxy(HttpClient.Builder.NO_PROXY)
-                        .sslContext(sslContext(settings.certificateFingerprint()))
-                        .executor(executor)
-                        .build();
-        this.httpClient = http;
+        HttpClient own = null;
+        HttpClient http = null;
+        if (settings.protocol() == Protocol.HTTP && shared != null) {
+            http = shared.plainHttp(settings.timeout());
+        } else if (settings.protocol() != Protocol.UDP) {
+            own = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(settings.timeout())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .proxy(HttpClient.Builder.NO_PROXY)
+                    .sslContext(sslContext(settings.certificateFingerprint()))
+                    .executor(executor)
+                    .build();
+            http = own;
+        }
+        this.httpClient = own;
         this.httpPusher = http == null ? null : new HttpPusher(http, settings);
     }
 
@@ -186,23 +209,17 @@ public final class PushClient implements AutoCloseable {
     }
 
     private void shutdownWhenIdle() {
-        if (limiter.inFlight() == 0) {
-            executor.shutdown();
+        ThreadPoolExecutor own = ownExecutor;
+        if (own != null && limiter.inFlight() == 0) {
+            own.shutdown();
         }
     }
 
     /** JDK 21+ can shut a client down (closing pooled connections); on 17 it is released when unreachable. */
     private void shutdownHttpClient() {
         HttpClient http = httpClient;
-        if (http == null) {
-            return;
-        }
-        try {
-            HttpClient.class.getMethod("shutdown").invoke(http);
-        } catch (NoSuchMethodException e) {
-            // JDK 17: no shutdown; the selector thread ends once the client is unreachable
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            LOGGER.debug("could not shut down the HTTP client of {}", settings.host(), e);
+        if (http != null) {
+            SharedTransport.shutdown(http);
         }
     }
 

@@ -42,9 +42,20 @@ public final class PushCommandSender implements AutoCloseable {
      */
     public PushCommandSender(
             DeviceSettings settings, DeviceFamily family, IntervalGate gate, Consumer<String> onNewCertificate) {
+        this(settings, family, gate, onNewCertificate, null);
+    }
+
+    /** As above, on shared threads and plain-HTTP clients ({@code null}: the client's own). */
+    public PushCommandSender(
+            DeviceSettings settings,
+            DeviceFamily family,
+            IntervalGate gate,
+            Consumer<String> onNewCertificate,
+            @Nullable SharedTransport shared) {
         this.family = Objects.requireNonNull(family, "family");
         this.gate = Objects.requireNonNull(gate, "gate");
-        this.client = new PushClient(family.adapt(Objects.requireNonNull(settings, "settings")), onNewCertificate);
+        this.client =
+                new PushClient(family.adapt(Objects.requireNonNull(settings, "settings")), onNewCertificate, shared);
     }
 
     /**
