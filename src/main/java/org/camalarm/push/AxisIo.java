@@ -67,6 +67,11 @@ public record AxisIo(int port, @Nullable Duration pulseTime) implements DeviceFa
     }
 
     @Override
+    public boolean readsState() {
+        return true;
+    }
+
+    @Override
     public Optional<PushRequest> stateRequest(DeviceSettings device) {
         return Optional.of(PushRequest.of(device, "GET", "/axis-cgi/io/port.cgi?checkactive=" + port));
     }

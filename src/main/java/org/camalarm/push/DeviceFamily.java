@@ -36,6 +36,11 @@ public sealed interface DeviceFamily extends ResponseJudge
         return settings;
     }
 
+    /** Whether the family can read the switch state back: {@link #stateRequest} gives a request for every device. */
+    default boolean readsState() {
+        return false;
+    }
+
     /**
      * The request that reads the switch state from the device, or empty when the family cannot read
      * it (then commands are not confirmed and the state is not followed).

@@ -58,6 +58,11 @@ public record GenericHttp(
     }
 
     @Override
+    public boolean readsState() {
+        return status != null;
+    }
+
+    @Override
     public Optional<PushRequest> stateRequest(DeviceSettings device) {
         GenericCommand read = status;
         return read == null ? Optional.empty() : Optional.of(read.toRequest(device));

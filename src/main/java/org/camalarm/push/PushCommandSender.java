@@ -103,7 +103,7 @@ public final class PushCommandSender implements AutoCloseable {
 
     /** Whether the family can read the device's state ({@link #readState()}). */
     public boolean readsState() {
-        return family.stateRequest(client.settings()).isPresent();
+        return family.readsState();
     }
 
     /**

@@ -51,6 +51,11 @@ public record ShellyGen1(
     }
 
     @Override
+    public boolean readsState() {
+        return true;
+    }
+
+    @Override
     public Optional<PushRequest> stateRequest(DeviceSettings device) {
         return Optional.of(PushRequest.of(device, "GET", "/" + kind.gen1Path() + "/" + index));
     }

@@ -103,6 +103,11 @@ public record ShellyGen2(
     }
 
     @Override
+    public boolean readsState() {
+        return true;
+    }
+
+    @Override
     public Optional<PushRequest> stateRequest(DeviceSettings device) {
         return Optional.of(PushRequest.of(device, "GET", "/rpc/" + kind.gen2Component() + ".GetStatus?id=" + index));
     }

@@ -81,6 +81,11 @@ public record TwoNIntercom(int switchId) implements DeviceFamily {
     }
 
     @Override
+    public boolean readsState() {
+        return true;
+    }
+
+    @Override
     public Optional<PushRequest> stateRequest(DeviceSettings device) {
         return Optional.of(PushRequest.of(device, "GET", "/api/switch/status?switch=" + switchId));
     }

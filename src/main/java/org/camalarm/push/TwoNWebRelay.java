@@ -68,6 +68,11 @@ public record TwoNWebRelay(int relay, @Nullable Duration pulseTime) implements D
     }
 
     @Override
+    public boolean readsState() {
+        return true;
+    }
+
+    @Override
     public Optional<PushRequest> stateRequest(DeviceSettings device) {
         return Optional.of(PushRequest.of(device, "GET", "/state.xml"));
     }

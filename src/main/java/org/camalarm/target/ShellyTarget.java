@@ -93,7 +93,11 @@ public class ShellyTarget {
             return TargetPlan.of(ShellyGeneration.GEN2.family(index, kind, pulse));
         }
         return new TargetPlan(
-                EnumSet.allOf(SwitchCommand.class), Map.of(), settings -> detect(settings, index, kind, pulse));
+                EnumSet.allOf(SwitchCommand.class),
+                Map.of(),
+                Map.of(),
+                true,
+                settings -> detect(settings, index, kind, pulse));
     }
 
     /** Asks the device which API it speaks; a failed answer fails the push that needed it (and is asked again next time). */

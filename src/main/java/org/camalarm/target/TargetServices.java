@@ -1,11 +1,13 @@
 package org.camalarm.target;
 
 import org.camalarm.config.ConfigReader;
+import org.camalarm.push.SharedTransport;
 import org.camalarm.thing.ThingEvents;
 import org.camalarm.thing.ThingRegistry;
 import org.camalarm.time.Timers;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /** The services every push-target thing needs, in one reference. */
@@ -17,6 +19,8 @@ public class TargetServices {
     final Timers timers;
     final PinStore pins;
     final ConfigReader configs;
+    /** The threads and plain-HTTP clients every push target's pushes share. */
+    final SharedTransport transport = new SharedTransport();
 
     @Activate
     public TargetServices(
@@ -30,5 +34,10 @@ public class TargetServices {
         this.timers = timers;
         this.pins = pins;
         this.configs = configs;
+    }
+
+    @Deactivate
+    void deactivate() {
+        transport.close();
     }
 }
