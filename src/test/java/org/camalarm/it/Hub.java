@@ -37,6 +37,9 @@ final class Hub implements AutoCloseable {
     final Path userdata;
     final Path log;
     final int port;
+    /** A free UDP port: the generated configuration's {@code udpPort} ({@code -Dcamalarm.udpPort}); tests may write it into theirs. */
+    final int udpPort;
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
@@ -57,10 +60,17 @@ final class Hub implements AutoCloseable {
         this.userdata = dir.resolve("userdata");
         this.log = dir.resolve("hub.log");
         this.port = freePort();
+        this.udpPort = freeUdpPort();
     }
 
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static int freeUdpPort() throws IOException {
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0)) {
             return socket.getLocalPort();
         }
     }
@@ -83,6 +93,8 @@ final class Hub implements AutoCloseable {
                 "-Dorg.osgi.service.http.port=" + port,
                 // the generated camalarm.server.cfg opens the lenient port: never the user's 8089
                 "-Dcamalarm.lenientPort=" + freePort(),
+                // and its UDP alarm port
+                "-Dcamalarm.udpPort=" + udpPort,
                 "-Dorg.apache.felix.http.host=127.0.0.1",
                 "-Dcamalarm.conf=" + conf,
                 "-Dcamalarm.userdata=" + userdata,

@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.List;
 import org.camalarm.push.FakeDevice;
 import org.camalarm.push.FakeDevice.Reply;
+import org.camalarm.push.StatefulDevice;
+import org.camalarm.push.StatefulDevice.Kind;
 import org.camalarm.push.TestCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Push targets and rules end to end: the real hub process pushes to fake devices on loopback that
- * answer like the real ones, driven by REST commands, Tests, and rules fired by camera alarms.
+ * answer like the real ones, driven by REST commands, Tests, and rules fired by camera alarms. The
+ * relays keep a real on/off state: commands are confirmed by reading it back, and things with a
+ * short refreshInterval follow relays switched by hand or going silent.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PushTargetsIT {
@@ -39,9 +43,13 @@ class PushTargetsIT {
     private static final String SHELLY_OK = "{\"ison\":true,\"has_timer\":false}";
 
     private Hub hub;
-    private FakeDevice shelly;
-    private FakeDevice ruleShelly;
-    private FakeDevice webRelay;
+    private StatefulDevice shelly;
+    private StatefulDevice ruleShelly;
+    private StatefulDevice webRelay;
+    private StatefulDevice stubborn;
+    private StatefulDevice garage;
+    private StatefulDevice dock;
+    private FakeDevice garageLamp;
     private FakeDevice intercom;
     private FakeDevice protectedShelly;
     private FakeDevice lamp;
@@ -56,9 +64,13 @@ class PushTargetsIT {
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
-        shelly = FakeDevice.http(r -> Reply.of(200, SHELLY_OK));
-        ruleShelly = FakeDevice.http(r -> Reply.of(200, SHELLY_OK));
-        webRelay = FakeDevice.http(r -> Reply.of(200, "<datavalues><relay1state>1</relay1state></datavalues>"));
+        shelly = StatefulDevice.start(Kind.SHELLY_GEN1);
+        ruleShelly = StatefulDevice.start(Kind.SHELLY_GEN1);
+        webRelay = StatefulDevice.start(Kind.TWO_N_RELAY);
+        stubborn = StatefulDevice.start(Kind.SHELLY_GEN2).ignoringCommands();
+        garage = StatefulDevice.start(Kind.TWO_N_RELAY);
+        dock = StatefulDevice.start(Kind.AXIS);
+        garageLamp = FakeDevice.http(r -> Reply.of(200, "ok"));
         intercom = FakeDevice.http(r -> Reply.of(200, "{\"success\":false,\"error\":{\"code\":14}}"));
         protectedShelly = FakeDevice.http(r -> "Basic YWRtaW46cmlnaHQ=".equals(r.header("Authorization"))
                 ? Reply.of(200, SHELLY_OK)
@@ -87,9 +99,21 @@ class PushTargetsIT {
         holder.start();
 
         hub = Hub.withTokens(dir);
-        hub.writeConf("camalarm.shelly-porch.cfg", device(shelly) + "generation=1\n");
-        hub.writeConf("camalarm.shelly-hall.cfg", device(ruleShelly) + "generation=1\nkind=light\n");
-        hub.writeConf("camalarm.2n-relay-gate.cfg", device(webRelay));
+        hub.writeConf("camalarm.shelly-porch.cfg", device(shelly.port()) + "generation=1\n");
+        hub.writeConf("camalarm.shelly-hall.cfg", device(ruleShelly.port()) + "generation=1\nkind=light\n");
+        hub.writeConf("camalarm.2n-relay-gate.cfg", device(webRelay.port()));
+        hub.writeConf("camalarm.shelly-stubborn.cfg", device(stubborn.port()) + "generation=2\n");
+        // these two follow their device every second
+        hub.writeConf(
+                "camalarm.2n-relay-garage.cfg",
+                "host=127.0.0.1\nport=" + garage.port() + "\ntimeout=2000\nrefreshInterval=1\n");
+        hub.writeConf(
+                "camalarm.axis-dock.cfg",
+                "host=127.0.0.1\nport=" + dock.port() + "\ntimeout=1000\nrefreshInterval=1\n");
+        hub.writeConf("camalarm.http-garagelamp.cfg", device(garageLamp) + "command.on=POST light?on\n");
+        hub.writeConf(
+                "camalarm.rule-garagelight.cfg",
+                "when=camalarm:2n-relay:garage:power\nstate=ON\nthen=camalarm:http:garagelamp:on\ncommand=ON\n");
         hub.writeConf("camalarm.2n-intercom-door.cfg", device(intercom) + "switch=1\n");
         hub.writeConf(
                 "camalarm.shelly-locked.cfg",
@@ -132,6 +156,10 @@ class PushTargetsIT {
                 "shelly:porch",
                 "shelly:hall",
                 "2n-relay:gate",
+                "shelly:stubborn",
+                "2n-relay:garage",
+                "axis:dock",
+                "http:garagelamp",
                 "2n-intercom:door",
                 "shelly:locked",
                 "http:lamp",
@@ -148,8 +176,22 @@ class PushTargetsIT {
     }
 
     private static String device(FakeDevice device) {
-        // generous: a JVM's first TLS handshake alone can take seconds on a loaded machine
-        return "host=127.0.0.1\nport=" + device.port() + "\ntimeout=10000\n";
+        return device(device.port());
+    }
+
+    /**
+     * A device read only after commands (refreshInterval=0), so that the requests it sees are exact;
+     * generous timeout: a JVM's first TLS handshake alone can take seconds on a loaded machine.
+     */
+    private static String device(int port) {
+        return "host=127.0.0.1\nport=" + port + "\ntimeout=10000\nrefreshInterval=0\n";
+    }
+
+    /** The requests that were commands, not state reads. */
+    private static List<String> commands(StatefulDevice device, String marker) {
+        return device.device().requestLines().stream()
+                .filter(line -> line.contains(marker))
+                .toList();
     }
 
     private void acceptAndClose() {
@@ -166,7 +208,20 @@ class PushTargetsIT {
     void stop() throws Exception {
         hub.close();
         for (AutoCloseable c : new AutoCloseable[] {
-            shelly, ruleShelly, webRelay, intercom, protectedShelly, lamp, axis, silent, udp, hanging
+            shelly,
+            ruleShelly,
+            webRelay,
+            stubborn,
+            garage,
+            dock,
+            garageLamp,
+            intercom,
+            protectedShelly,
+            lamp,
+            axis,
+            silent,
+            udp,
+            hanging
         }) {
             c.close();
         }
@@ -189,7 +244,11 @@ class PushTargetsIT {
         assertEquals("OK", result.get("reason").getAsString());
         assertEquals(200, result.get("status").getAsInt());
         assertTrue(result.has("latencyMs") && result.has("body"));
-        assertEquals(List.of("GET /relay/0?turn=on"), shelly.requestLines());
+        assertTrue(result.get("confirmed").getAsBoolean(), result.toString());
+        assertEquals("ON", result.get("state").getAsString());
+        assertEquals(
+                List.of("GET /relay/0?turn=on", "GET /relay/0"), shelly.device().requestLines());
+        assertTrue(shelly.isOn());
         assertEquals("ON", hub.state("camalarm:shelly:porch", "power"));
         assertEquals("200", hub.state("camalarm:shelly:porch", "lastResponseCode"));
         assertTrue(hub.state("camalarm:shelly:porch", "lastResult").startsWith("OK"));
@@ -208,14 +267,15 @@ class PushTargetsIT {
                 {"mac":"98-ba-5f-8b-10-55","event_list":[{"dateTime":"20261005150501","event_type":["PEOPLE"]}]}""";
         assertEquals(200, hub.postJson("/cam1", alarm).statusCode());
 
-        await().atMost(FEW_SECONDS).until(() -> ruleShelly.requestLines().size() == 1);
-        assertEquals(List.of("GET /light/0?turn=on"), ruleShelly.requestLines());
+        await().atMost(FEW_SECONDS).until(() -> commands(ruleShelly, "turn=").size() == 1);
+        assertEquals(List.of("GET /light/0?turn=on"), commands(ruleShelly, "turn="));
+        await().atMost(FEW_SECONDS).until(() -> "ON".equals(hub.state("camalarm:shelly:hall", "power")));
 
         // a repeat while the detection is ON is not a new detection: no second push
         assertEquals(200, hub.postJson("/cam1", alarm).statusCode());
         await().during(Duration.ofMillis(800))
                 .atMost(FEW_SECONDS)
-                .until(() -> ruleShelly.requestLines().size() == 1);
+                .until(() -> commands(ruleShelly, "turn=").size() == 1);
     }
 
     @Test
@@ -225,17 +285,21 @@ class PushTargetsIT {
                 "?EventType=VideoMotion&EventAction=start&MACAddress=5CF207490F77",
                 null,
                 java.net.http.HttpRequest.BodyPublishers.noBody());
-        await().atMost(FEW_SECONDS).until(() -> webRelay.requestLines().size() == 1);
-        assertEquals("GET /state.xml?relay1State=1", webRelay.requestLines().get(0));
+        await().atMost(FEW_SECONDS).until(() -> commands(webRelay, "State=").size() == 1);
+        assertEquals(
+                "GET /state.xml?relay1State=1", commands(webRelay, "State=").get(0));
+        await().atMost(FEW_SECONDS).until(() -> "ON".equals(hub.state("camalarm:2n-relay:gate", "power")));
 
         hub.push(
                 "GET",
                 "?EventType=VideoMotion&EventAction=stop&MACAddress=5CF207490F77",
                 null,
                 java.net.http.HttpRequest.BodyPublishers.noBody());
-        await().atMost(FEW_SECONDS).until(() -> webRelay.requestLines().size() == 2);
-        assertEquals("GET /state.xml?relay1State=0", webRelay.requestLines().get(1));
-        assertEquals("OFF", hub.state("camalarm:2n-relay:gate", "power"));
+        await().atMost(FEW_SECONDS).until(() -> commands(webRelay, "State=").size() == 2);
+        assertEquals(
+                "GET /state.xml?relay1State=0", commands(webRelay, "State=").get(1));
+        await().atMost(FEW_SECONDS).until(() -> "OFF".equals(hub.state("camalarm:2n-relay:gate", "power")));
+        assertFalse(webRelay.isOn());
     }
 
     @Test
@@ -335,6 +399,59 @@ class PushTargetsIT {
                             && !siren.requestLines().isEmpty());
             assertEquals("POST /siren?on=1", siren.requestLines().get(0));
         }
+    }
+
+    @Test
+    void aCommandTheDeviceDidNotCarryOutFailsNotConfirmedInRestAndTest() throws Exception {
+        JsonObject rest = post("things/camalarm:shelly:stubborn/channels/power", "ON");
+        JsonObject test = post("things/camalarm:shelly:stubborn/test", "ON");
+
+        for (JsonObject result : List.of(rest, test)) {
+            assertFalse(result.get("success").getAsBoolean(), result.toString());
+            assertEquals("NOT_CONFIRMED", result.get("reason").getAsString(), result.toString());
+            assertFalse(result.get("confirmed").getAsBoolean());
+            assertEquals("OFF", result.get("state").getAsString());
+            assertEquals(200, result.get("status").getAsInt(), "the device accepted the command");
+        }
+        assertEquals("OFF", hub.state("camalarm:shelly:stubborn", "power"), "power shows the device, not the command");
+        assertTrue(hub.state("camalarm:shelly:stubborn", "lastResult").startsWith("NOT_CONFIRMED: "));
+        assertEquals(
+                "ONLINE",
+                hub.thing("camalarm:shelly:stubborn")
+                        .getAsJsonObject("statusInfo")
+                        .get("status")
+                        .getAsString());
+    }
+
+    @Test
+    void aRelaySwitchedByHandIsFollowedAndItsChangeFiresRules() throws Exception {
+        await().atMost(FEW_SECONDS).until(() -> "OFF".equals(hub.state("camalarm:2n-relay:garage", "power")));
+        assertEquals(List.of(), garageLamp.requestLines(), "the first value read fires no rule");
+
+        garage.switchByHand(true);
+
+        await().atMost(FEW_SECONDS).until(() -> "ON".equals(hub.state("camalarm:2n-relay:garage", "power")));
+        await().atMost(FEW_SECONDS).until(() -> garageLamp.requestLines().equals(List.of("POST /light?on")));
+        assertEquals(0, garage.commands(), "nothing was sent to the relay but reads");
+    }
+
+    @Test
+    void aDeviceThatStopsAnsweringGoesOfflineWithTheReasonThenOnlineByItself() throws Exception {
+        await().atMost(FEW_SECONDS).until(() -> "ONLINE".equals(status("camalarm:axis:dock")));
+
+        dock.mute();
+        await().atMost(Duration.ofSeconds(15)).until(() -> "OFFLINE".equals(status("camalarm:axis:dock")));
+        JsonObject offline = hub.thing("camalarm:axis:dock").getAsJsonObject("statusInfo");
+        assertEquals("COMMUNICATION_ERROR", offline.get("statusDetail").getAsString());
+        assertTrue(offline.get("description").getAsString().contains("timed out"), offline.toString());
+
+        dock.unmute();
+        await().atMost(Duration.ofSeconds(15)).until(() -> "ONLINE".equals(status("camalarm:axis:dock")));
+        assertEquals(0, dock.commands());
+    }
+
+    private String status(String uid) throws Exception {
+        return hub.thing(uid).getAsJsonObject("statusInfo").get("status").getAsString();
     }
 
     @Test
