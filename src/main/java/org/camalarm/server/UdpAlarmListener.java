@@ -147,7 +147,7 @@ public class UdpAlarmListener {
         }
     }
 
-    /** Handles one datagram from {@code remote}; never answers. */
+    /** Handles one datagram from {@code remote}; never answers. Only the receiving thread calls it (and tests, while no datagram comes). */
     void handle(String remote, byte[] data, int length) {
         if (!sources.admit(remote)) {
             limited.incrementAndGet();
