@@ -84,6 +84,7 @@ public class Soak {
                         "-Dorg.osgi.service.http.port=" + port,
                         "-Dorg.apache.felix.http.host=127.0.0.1",
                         "-Dcamalarm.lenientPort=" + lenientPort,
+                        "-Dorg.apache.felix.https.enable=false", // HTTP is measured; no fixed 8443 to collide on
                         "-Dcamalarm.conf=" + dir.resolve("conf"),
                         "-Dcamalarm.userdata=" + dir.resolve("userdata"),
                         "-jar",

@@ -64,6 +64,8 @@ public final class HubLauncher {
         configureLogging();
 
         Map<String, String> properties = frameworkProperties(conf, userdata);
+        HubHttps.Setup https = httpsSetup(userdata);
+        properties.putAll(https.properties());
         String busy = HubPorts.firstBusy(HubPorts.of(properties, conf), properties.get("org.apache.felix.http.host"));
         if (busy != null) {
             say(busy);
@@ -73,6 +75,7 @@ public final class HubLauncher {
         framework.init();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "camalarm-hub-shutdown"));
         int maxLevel = installBundles(framework.getBundleContext());
+        awaitHttps(https);
         framework.start();
         framework.adapt(FrameworkStartLevel.class).setStartLevel(maxLevel);
         framework.waitForStop(0);
@@ -101,6 +104,28 @@ public final class HubLauncher {
             props.put("org.apache.felix.http.host", host);
         }
         return props;
+    }
+
+    /** HTTPS on {@value HubHttps#DEFAULT_PORT} with a kept self-signed certificate, unless the user chose (HubHttps). */
+    private static HubHttps.Setup httpsSetup(Path userdata) {
+        try {
+            return HubHttps.setup(userdata);
+        } catch (IOException e) {
+            say("camalarm hub: cannot start: " + e.getMessage());
+            System.exit(1);
+            throw new IllegalStateException(e); // not reached
+        }
+    }
+
+    /** Waits for a certificate being made (before the HTTPS connector reads it) and says what HTTPS serves. */
+    private static void awaitHttps(HubHttps.Setup https) {
+        try {
+            say(https.line().join());
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause();
+            say("camalarm hub: cannot start: " + (cause != null ? cause.getMessage() : e.getMessage()));
+            System.exit(1);
+        }
     }
 
     private static void setDefault(Map<String, String> props, String key, String value) {

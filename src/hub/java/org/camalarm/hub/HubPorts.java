@@ -32,13 +32,19 @@ final class HubPorts {
 
     private HubPorts() {}
 
-    /** The ports of this start: HTTP, and the lenient and UDP alarm ports when {@code camalarm.server.cfg} turns them on. */
+    /** The ports of this start: HTTP, HTTPS unless it is off, and the lenient and UDP alarm ports when {@code camalarm.server.cfg} turns them on. */
     static List<Port> of(Map<String, String> frameworkProperties, Path conf) throws IOException {
         List<Port> ports = new ArrayList<>();
         ports.add(new Port(
                 "HTTP",
                 number(frameworkProperties.get("org.osgi.service.http.port"), 8080),
                 "start the hub with -Dorg.osgi.service.http.port=<port>"));
+        if ("true".equals(frameworkProperties.get(HubHttps.CONNECTOR))) {
+            ports.add(new Port(
+                    "HTTPS",
+                    number(frameworkProperties.get(HubHttps.PORT), Integer.parseInt(HubHttps.DEFAULT_PORT)),
+                    "start the hub with -D" + HubHttps.PORT + "=<port> (or -D" + HubHttps.ENABLE + "=false)"));
+        }
         String lenient = serverSetting(conf, "lenientPort", frameworkProperties);
         if (lenient != null && number(lenient, 0) > 0) {
             ports.add(new Port(

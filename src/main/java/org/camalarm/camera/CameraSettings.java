@@ -2,6 +2,7 @@ package org.camalarm.camera;
 
 import java.time.Duration;
 import org.camalarm.alarm.Macs;
+import org.camalarm.auth.Credentials;
 import org.camalarm.config.Seconds;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -11,13 +12,41 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param mac              normalised {@code AA:BB:CC:DD:EE:FF}, or {@code null} when not configured
  * @param holdTime         how long a detection stays ON after its last repeat when no stop comes
  * @param maxAlarmDuration when an alarm whose stop never came is forced OFF, counted from its start
+ * @param credentials      what an alarm must carry, or {@code null} when the path token suffices
+ * @param credentialsOverHttp whether alarms with credentials are taken over plain HTTP too (they travel in clear)
+ * @param offlineAfter     silence (no push, no keepalive) after which the thing goes OFFLINE, or {@code null}: never
  */
 record CameraSettings(
-        @Nullable String mac, Duration holdTime, Duration maxAlarmDuration, AddressFilter allowedAddresses) {
+        @Nullable String mac,
+        Duration holdTime,
+        Duration maxAlarmDuration,
+        AddressFilter allowedAddresses,
+        @Nullable Credentials credentials,
+        boolean credentialsOverHttp,
+        @Nullable Duration offlineAfter) {
 
     /** Validates a camera's configuration; throws IllegalArgumentException with a message for the thing status. */
     static CameraSettings of(CameraConfig config) {
-        return of(config.mac(), config.holdTime(), config.maxAlarmDuration(), config.allowedAddresses());
+        CameraSettings settings = of(
+                        config.mac(), config.holdTime(), config.maxAlarmDuration(), config.allowedAddresses())
+                .withCredentials(config.username(), config.password(), config.credentialsOverHttp());
+        double offlineAfter = config.offlineAfter();
+        if (!(offlineAfter >= 0)) {
+            throw new IllegalArgumentException("offlineAfter must be 0 (off) or more seconds: " + offlineAfter);
+        }
+        return offlineAfter == 0 ? settings : settings.withOfflineAfter(Seconds.of("offlineAfter", offlineAfter));
+    }
+
+    /** These settings, alarms needing {@code username}/{@code password} when either is set. */
+    CameraSettings withCredentials(String username, String password, boolean overHttp) {
+        Credentials needed = username.isEmpty() && password.isEmpty() ? null : new Credentials(username, password);
+        return new CameraSettings(mac, holdTime, maxAlarmDuration, allowedAddresses, needed, overHttp, offlineAfter);
+    }
+
+    /** These settings, the thing going OFFLINE after {@code silence} without a push or keepalive. */
+    CameraSettings withOfflineAfter(@Nullable Duration silence) {
+        return new CameraSettings(
+                mac, holdTime, maxAlarmDuration, allowedAddresses, credentials, credentialsOverHttp, silence);
     }
 
     /** Validates raw values; throws IllegalArgumentException with a message for the thing status. */
@@ -41,6 +70,9 @@ record CameraSettings(
                 normalisedMac,
                 Seconds.of("holdTime", holdTime),
                 Seconds.of("maxAlarmDuration", maxAlarmDuration),
-                AddressFilter.parse(allowedAddresses == null ? new String[0] : allowedAddresses));
+                AddressFilter.parse(allowedAddresses == null ? new String[0] : allowedAddresses),
+                null,
+                false,
+                null);
     }
 }

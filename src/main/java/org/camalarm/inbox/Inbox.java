@@ -61,8 +61,8 @@ public class Inbox implements ThingListener {
         this.clock = clock;
     }
 
-    /** Records an alarm no camera thing took. */
-    public void add(Alarm alarm, @Nullable String pathThingId, String remoteAddress) {
+    /** Records an alarm no camera thing took; returns the UID its entry has (and approving it would give). */
+    public ThingUID add(Alarm alarm, @Nullable String pathThingId, String remoteAddress) {
         ThingUID uid = new ThingUID(alarm.vendor().thingType(), suggestedId(alarm, pathThingId, remoteAddress));
         Map<String, String> properties = new LinkedHashMap<>();
         putIfPresent(properties, "macAddress", alarm.mac());
@@ -76,7 +76,7 @@ public class Inbox implements ThingListener {
         boolean added;
         synchronized (this) {
             if (ignored.contains(uid)) {
-                return;
+                return uid;
             }
             @Nullable InboxEntry old = entries.remove(uid);
             added = old == null;
@@ -111,6 +111,7 @@ public class Inbox implements ThingListener {
                 LOGGER.debug(line, uid, mac, remoteAddress);
             }
         }
+        return uid;
     }
 
     private static void putIfPresent(Map<String, String> map, String key, @Nullable String value) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.camalarm.rule.ActiveRule.Decision;
 import org.camalarm.thing.ThingEvents;
 import org.camalarm.thing.ThingRegistry;
@@ -26,6 +27,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.event.EventConstants;
@@ -73,6 +76,9 @@ public class RuleEngine implements EventHandler {
     /** Guarded by itself; also serializes changes of {@link #byWhen}. */
     private final Map<String, ActiveRule> byId = new HashMap<>();
 
+    /** Told every firing with its result (the event history). */
+    private final List<RuleListener> listeners = new CopyOnWriteArrayList<>();
+
     /** {@code null} outside a framework (tests call {@link #handleEvent} themselves). */
     private final @Nullable BundleContext context;
     /** This engine as an EventHandler for its rules' topics; guarded by {@link #byId}. */
@@ -93,6 +99,15 @@ public class RuleEngine implements EventHandler {
     /** An engine that subscribes to nothing: for tests that hand it events. */
     RuleEngine(EventAdmin eventAdmin, ThingRegistry registry, Timers timers) {
         this(null, eventAdmin, registry, timers);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(RuleListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(RuleListener listener) {
+        listeners.remove(listener);
     }
 
     @Deactivate
@@ -245,10 +260,11 @@ public class RuleEngine implements EventHandler {
         outcome.whenComplete((@Nullable CommandOutcome result, @Nullable Throwable e) -> finish(
                 rule,
                 trigger,
+                now,
                 result != null ? result : CommandOutcome.failure(CommandOutcome.ERROR, String.valueOf(e))));
     }
 
-    private void finish(ActiveRule rule, String trigger, CommandOutcome outcome) {
+    private void finish(ActiveRule rule, String trigger, long firedAt, CommandOutcome outcome) {
         RuleDefinition definition = rule.definition();
         try {
             if (!outcome.unsent()) {
@@ -288,6 +304,19 @@ public class RuleEngine implements EventHandler {
             outcome.addTo(result);
             result.put(EventConstants.TIMESTAMP, timers.clock().millis());
             eventAdmin.postEvent(new Event(rule.resultTopic(), result));
+            RuleFiring firing = new RuleFiring(
+                    definition.id(),
+                    rule.whenText(),
+                    rule.thenText(),
+                    definition.command(),
+                    trigger,
+                    firedAt,
+                    outcome.success(),
+                    outcome.reason(),
+                    outcome.detail(),
+                    outcome.status(),
+                    outcome.latencyMs());
+            listeners.forEach(listener -> listener.ruleFinished(firing));
         } catch (RuntimeException e) {
             LOGGER.warn("Rule {} could not post its result: {}", rule.id(), e.toString());
         }

@@ -192,7 +192,10 @@ public class LenientAlarmListener {
         if (body.length < request.contentLength()) {
             throw new IOException("body ended after " + body.length + " of " + request.contentLength() + " bytes");
         }
-        return endpoint.handle(target, request.method(), request.query(), request.contentType(), body, remote);
+        String query = request.query();
+        AlarmEndpoint.Sender sender = new AlarmEndpoint.Sender(
+                remote, false, request.authorization(), query == null ? request.path() : request.path() + "?" + query);
+        return endpoint.handle(target, request.method(), query, request.contentType(), body, sender);
     }
 
     /** Reads up to the blank line that ends the head; false when it is too long. */
@@ -217,11 +220,13 @@ public class LenientAlarmListener {
     private static final Map<Integer, String> REASONS = Map.ofEntries(
             Map.entry(200, "OK"),
             Map.entry(400, "Bad Request"),
+            Map.entry(401, "Unauthorized"),
             Map.entry(403, "Forbidden"),
             Map.entry(404, "Not Found"),
             Map.entry(405, "Method Not Allowed"),
             Map.entry(411, "Length Required"),
             Map.entry(413, "Payload Too Large"),
+            Map.entry(429, "Too Many Requests"),
             Map.entry(431, "Request Header Fields Too Large"),
             Map.entry(503, "Service Unavailable"));
 
@@ -238,6 +243,9 @@ public class LenientAlarmListener {
         String allow = answer.allow();
         if (allow != null) {
             head.append("\r\nAllow: ").append(allow);
+        }
+        for (Answer.Header header : answer.headers()) {
+            head.append("\r\n").append(header.name()).append(": ").append(header.value());
         }
         head.append("\r\nConnection: close\r\n\r\n");
         out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));

@@ -63,6 +63,7 @@ final class TargetHandler implements PushTargetHandler {
     private volatile long lastCommandDone = System.nanoTime();
 
     private volatile boolean disposed;
+    private final PushListener listener;
     private DeviceSettings settings;
     private @Nullable CompletableFuture<DeviceFamily> family;
     private @Nullable CompletableFuture<PushCommandSender> gated;
@@ -93,7 +94,8 @@ final class TargetHandler implements PushTargetHandler {
             @Nullable Duration refresh,
             Timers timers,
             PinStore pins,
-            SharedTransport transport) {
+            SharedTransport transport,
+            PushListener listener) {
         this.thing = thing;
         this.settings = settings;
         this.plan = plan;
@@ -101,6 +103,7 @@ final class TargetHandler implements PushTargetHandler {
         this.timers = timers;
         this.pins = pins;
         this.transport = transport;
+        this.listener = listener;
         this.actions = new TargetActions(thing, plan);
         this.poller = refresh != null && plan.readsState() ? new StatePoller(timers, refresh, this::refresh) : null;
     }
@@ -133,7 +136,16 @@ final class TargetHandler implements PushTargetHandler {
         return sender(useInterval)
                 .thenCompose(sender -> send(sender, action))
                 .exceptionally(TargetHandler::unknownFamily)
-                .thenApply(result -> record(channelId, action, result));
+                .thenApply(result -> record(channelId, action, result))
+                .whenComplete((@Nullable PushResult result, @Nullable Throwable e) -> {
+                    if (result != null) {
+                        listener.pushed(thing.uid(), channelId, commandName(channelId, action), !useInterval, result);
+                    }
+                });
+    }
+
+    private static String commandName(String channelId, TargetActions.Action action) {
+        return action instanceof TargetActions.SwitchAction switched ? switched.command().name() : channelId;
     }
 
     /** The command, confirmed by the state read back where the family can read it. */

@@ -90,7 +90,8 @@ final class TargetLifecycle {
                     refresh,
                     services.timers,
                     services.pins,
-                    services.transport);
+                    services.transport,
+                    services);
         } catch (IllegalArgumentException e) {
             String problem = String.valueOf(e.getMessage());
             if (reading.ok()) {

@@ -1,18 +1,28 @@
 package org.camalarm.target;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.camalarm.config.ConfigReader;
+import org.camalarm.push.PushResult;
 import org.camalarm.push.SharedTransport;
 import org.camalarm.thing.ThingEvents;
 import org.camalarm.thing.ThingRegistry;
+import org.camalarm.thing.ThingUID;
 import org.camalarm.time.Timers;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The services every push-target thing needs, in one reference. */
+/** The services every push-target thing needs, in one reference; and the {@link PushListener}s, told every push. */
 @Component(service = TargetServices.class)
-public class TargetServices {
+public class TargetServices implements PushListener {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(TargetServices.class);
 
     final ThingRegistry registry;
     final ThingEvents events;
@@ -21,6 +31,7 @@ public class TargetServices {
     final ConfigReader configs;
     /** The threads and plain-HTTP clients every push target's pushes share. */
     final SharedTransport transport = new SharedTransport();
+    private final List<PushListener> listeners = new CopyOnWriteArrayList<>();
 
     @Activate
     public TargetServices(
@@ -39,5 +50,26 @@ public class TargetServices {
     @Deactivate
     void deactivate() {
         transport.close();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(PushListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(PushListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Tells every listener; one that fails does not stop the others or the push. */
+    @Override
+    public void pushed(ThingUID target, String channelId, String command, boolean test, PushResult result) {
+        for (PushListener listener : listeners) {
+            try {
+                listener.pushed(target, channelId, command, test, result);
+            } catch (RuntimeException e) {
+                LOGGER.warn("A push listener failed on {} {}: {}", target, command, e.toString());
+            }
+        }
     }
 }

@@ -37,6 +37,10 @@ final class Hub implements AutoCloseable {
     final Path userdata;
     final Path log;
     final int port;
+    /** The HTTPS port: free at run time like the HTTP one, so hubs started side by side never collide. */
+    final int securePort;
+    /** More {@code -D} options for the hub's JVM, set before {@link #start}. */
+    final List<String> systemProperties = new ArrayList<>();
     /** A free UDP port: the generated configuration's {@code udpPort} ({@code -Dcamalarm.udpPort}); tests may write it into theirs. */
     final int udpPort;
 
@@ -60,6 +64,12 @@ final class Hub implements AutoCloseable {
         this.userdata = dir.resolve("userdata");
         this.log = dir.resolve("hub.log");
         this.port = freePort();
+        int secure = freePort();
+        while (secure == port) {
+            secure = freePort();
+        }
+        this.securePort = secure;
+
         this.udpPort = freeUdpPort();
     }
 
@@ -93,6 +103,7 @@ final class Hub implements AutoCloseable {
                 "-Dorg.osgi.service.http.port=" + port,
                 // the generated camalarm.server.cfg opens the lenient port: never the user's 8089
                 "-Dcamalarm.lenientPort=" + freePort(),
+                "-Dorg.osgi.service.http.port.secure=" + securePort,
                 // and its UDP alarm port
                 "-Dcamalarm.udpPort=" + udpPort,
                 "-Dorg.apache.felix.http.host=127.0.0.1",
@@ -100,6 +111,7 @@ final class Hub implements AutoCloseable {
                 "-Dcamalarm.userdata=" + userdata,
                 "-jar",
                 jar));
+        command.addAll(command.indexOf("-jar"), systemProperties);
         process = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
@@ -221,6 +233,34 @@ final class Hub implements AutoCloseable {
                 .pollInterval(Duration.ofMillis(100))
                 .ignoreExceptions()
                 .until(() -> thing(uid) != null);
+    }
+
+    /** {@code kill -9}: the hub gets no chance to write or close anything. */
+    void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** The hub's event history as REST lists it ({@code query} without the leading '?'). */
+    JsonObject events(String query) throws IOException, InterruptedException {
+        HttpResponse<String> r = get("/camalarm/api/events" + (query.isEmpty() ? "" : "?" + query), API_TOKEN);
+        if (r.statusCode() != 200) {
+            throw new AssertionError("events?" + query + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return JsonParser.parseString(r.body()).getAsJsonObject();
+    }
+
+    /** Every event of a query, following the cursor page by page. */
+    List<JsonObject> allEvents(String query) throws IOException, InterruptedException {
+        List<JsonObject> all = new ArrayList<>();
+        String next = null;
+        do {
+            JsonObject page = events(query + (next == null ? "" : "&before=" + next));
+            page.getAsJsonArray("events").forEach(e -> all.add(e.getAsJsonObject()));
+            next = page.get("next").isJsonNull() ? null : page.get("next").getAsString();
+        } while (next != null);
+        return all;
     }
 
     @Override

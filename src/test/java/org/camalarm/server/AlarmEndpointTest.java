@@ -1,19 +1,24 @@
 package org.camalarm.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import org.camalarm.auth.AuthResult;
 import org.camalarm.camera.AlarmRouter;
 import org.camalarm.camera.AlarmRouter.Delivery;
 import org.camalarm.camera.AlarmRouter.Route;
 import org.camalarm.config.TestConfigs;
 import org.camalarm.http.Answer;
+import org.camalarm.thing.ThingUID;
 import org.camalarm.userdata.TokenStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +35,7 @@ class AlarmEndpointTest {
 
     private AlarmEndpoint endpoint() {
         AlarmRouter router = mock(AlarmRouter.class);
-        when(router.route(any(), any(), any())).thenReturn(new Delivery(Route.INBOX, null));
+        when(router.route(any(), any(), any(), any())).thenReturn(new Delivery(Route.INBOX, null));
         ServerSettings settings = new ServerSettings(
                 new TokenStore(dir.resolve("tokens.properties")), TestConfigs.reader(), Map.of("alarmToken", "tok"));
         return new AlarmEndpoint(settings, router);
@@ -78,5 +83,82 @@ class AlarmEndpointTest {
 
         assertEquals(200, answer.status());
         assertEquals("{\"status\":\"ok\"}", new String(answer.body(), StandardCharsets.UTF_8));
+    }
+
+    private static final byte[] MOTION =
+            "{\"event_list\":[{\"event_type\":[\"MOTION\"]}]}".getBytes(StandardCharsets.UTF_8);
+    private static final ThingUID CAM = new ThingUID("vigi", "cam");
+
+    /** An endpoint whose router answers every push with {@code delivery}. */
+    private AlarmEndpoint endpointRouting(AlarmRouter router, Delivery delivery) {
+        when(router.route(any(), any(), any(), any())).thenReturn(delivery);
+        ServerSettings settings = new ServerSettings(
+                new TokenStore(dir.resolve("tokens.properties")), TestConfigs.reader(), Map.of("alarmToken", "tok"));
+        return new AlarmEndpoint(settings, router);
+    }
+
+    private static Answer push(AlarmEndpoint endpoint, String address) {
+        return endpoint.handle(
+                endpoint.target("/tok/cam"),
+                "POST",
+                null,
+                "application/json",
+                MOTION,
+                new AlarmEndpoint.Sender(address, true, "Basic Y2FtOmd1ZXNz", "/camalarm/alarm/tok/cam"));
+    }
+
+    @Test
+    void wrongCredentialsAreChallengedAndCountedUntilTheAddressIsBlocked() {
+        AlarmRouter router = mock(AlarmRouter.class);
+        AlarmEndpoint endpoint = endpointRouting(router, new Delivery(Route.UNAUTHORIZED, CAM, AuthResult.WRONG));
+
+        for (int i = 0; i < 10; i++) {
+            Answer answer = push(endpoint, "192.0.2.9");
+            assertEquals(401, answer.status(), "push " + i);
+            assertEquals(2, answer.headers().size());
+            assertEquals("WWW-Authenticate", answer.headers().get(0).name());
+            assertTrue(answer.headers().get(0).value().startsWith("Digest realm=\"camalarm\""));
+            assertTrue(answer.headers().get(1).value().startsWith("Basic realm=\"camalarm\""));
+        }
+        Answer blocked = push(endpoint, "192.0.2.9");
+
+        assertEquals(429, blocked.status());
+        assertEquals("Retry-After", blocked.headers().get(0).name());
+        assertEquals("300", blocked.headers().get(0).value());
+        verify(router, times(10)).route(any(), any(), any(), any()); // refused before it was even decoded
+        assertEquals(401, push(endpoint, "192.0.2.10").status(), "another address is still heard");
+    }
+
+    @Test
+    void missingCredentialsAreChallengedButNeverBlockACamera() {
+        AlarmEndpoint endpoint =
+                endpointRouting(mock(AlarmRouter.class), new Delivery(Route.UNAUTHORIZED, CAM, AuthResult.MISSING));
+
+        for (int i = 0; i < 30; i++) {
+            assertEquals(401, push(endpoint, "192.0.2.9").status(), "push " + i);
+        }
+    }
+
+    @Test
+    void credentialsOverPlainHttpAreRefusedWithoutAChallenge() {
+        AlarmEndpoint endpoint =
+                endpointRouting(mock(AlarmRouter.class), new Delivery(Route.UNAUTHORIZED, CAM, AuthResult.PLAIN_HTTP));
+
+        Answer answer = push(endpoint, "192.0.2.9");
+
+        assertEquals(403, answer.status());
+        assertTrue(new String(answer.body(), StandardCharsets.UTF_8).contains("\"https_required\""));
+        assertEquals(0, answer.headers().size(), "a challenge would invite the password in clear");
+    }
+
+    @Test
+    void aStaleNonceIsChallengedWithStaleTrue() {
+        AlarmEndpoint endpoint =
+                endpointRouting(mock(AlarmRouter.class), new Delivery(Route.UNAUTHORIZED, CAM, AuthResult.STALE));
+
+        Answer answer = push(endpoint, "192.0.2.9");
+
+        assertEquals(401, answer.status());
+        assertTrue(answer.headers().get(0).value().endsWith("stale=true"));
     }
 }

@@ -67,7 +67,11 @@ class LenientAlarmListenerTest {
                         eq("EventType=PD&EventTime=2022-5-26 11:5:0"),
                         any(),
                         any(),
-                        eq("127.0.0.1")))
+                        eq(new AlarmEndpoint.Sender(
+                                "127.0.0.1",
+                                false,
+                                null,
+                                "/camalarm/alarm/tok?EventType=PD&EventTime=2022-5-26 11:5:0"))))
                 .thenReturn(Answer.json(200, "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8)));
 
         String answer = exchange("GET /camalarm/alarm/tok?EventType=PD&EventTime=2022-5-26 11:5:0 HTTP/1.1\r\n\r\n");
@@ -96,7 +100,7 @@ class LenientAlarmListenerTest {
 
     @Test
     void aStalledConnectionDoesNotHoldUpTheNextCamera() throws Exception {
-        when(endpoint.handle(any(), any(), any(), any(), any(), any()))
+        when(endpoint.handle(any(), any(), any(), any(), any(), any(AlarmEndpoint.Sender.class)))
                 .thenReturn(Answer.json(200, "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8)));
         try (Socket stalled = new Socket("127.0.0.1", port)) {
             stalled.getOutputStream().write("GET /camalarm/alarm/".getBytes(StandardCharsets.ISO_8859_1));

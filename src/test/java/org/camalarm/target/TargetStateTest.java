@@ -74,7 +74,8 @@ class TargetStateTest {
                 refresh,
                 timers,
                 new PinStore(dir.resolve("pins.properties")),
-                transport);
+                transport,
+                (target, channelId, command, test, result) -> {});
         handler.startPolling();
         return handler;
     }
