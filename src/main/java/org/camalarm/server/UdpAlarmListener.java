@@ -140,8 +140,13 @@ public class UdpAlarmListener {
             try {
                 handle(packet.getAddress().getHostAddress(), buffer, packet.getLength());
             } catch (RuntimeException e) {
-                // a defect of ours, met by a datagram we did not foresee: the listener goes on
-                LOGGER.warn("UDP alarm from {} could not be processed: {}", packet.getAddress(), e.toString());
+                // a defect of ours, met by a datagram we did not foresee: the listener goes on. The
+                // exception's message may quote the datagram, which is client data: only at debug
+                LOGGER.warn(
+                        "UDP alarm from {} could not be processed ({}); log org.camalarm.server at debug for details",
+                        packet.getAddress().getHostAddress(),
+                        e.getClass().getName());
+                LOGGER.debug("UDP alarm from {} could not be processed", packet.getAddress().getHostAddress(), e);
                 dropped.incrementAndGet();
             }
         }
@@ -185,8 +190,12 @@ public class UdpAlarmListener {
         if (datagram.body().length > endpoint.maxBodyBytes()) {
             return "body over maxBodyBytes";
         }
-        Answer answer =
-                endpoint.handle(target, head.method(), head.query(), head.contentType(), datagram.body(), remote);
+        // the same checks as HTTP: a datagram is never TLS, so a camera with credentials is heard
+        // over UDP only with credentialsOverHttp, and only a whole request can carry them
+        String query = head.query();
+        AlarmEndpoint.Sender sender = new AlarmEndpoint.Sender(
+                remote, false, head.authorization(), query == null ? head.path() : head.path() + "?" + query);
+        Answer answer = endpoint.handle(target, head.method(), query, head.contentType(), datagram.body(), sender);
         return answer.status() == 200 ? null : "the alarm endpoint would answer " + answer.status();
     }
 

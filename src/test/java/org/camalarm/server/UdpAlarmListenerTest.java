@@ -48,7 +48,7 @@ class UdpAlarmListenerTest {
         when(endpoint.target(anyString()))
                 .thenAnswer(call -> call.<String>getArgument(0).startsWith("/tok/gate") ? GATE : null);
         when(endpoint.maxBodyBytes()).thenReturn(1000L);
-        when(endpoint.handle(any(), anyString(), any(), any(), any(), anyString()))
+        when(endpoint.handle(any(), anyString(), any(), any(), any(), any(AlarmEndpoint.Sender.class)))
                 .thenReturn(OK);
         camera = new DatagramSocket(0, InetAddress.getLoopbackAddress());
         listener = new UdpAlarmListener(endpoint, timers, TestConfigs.reader(), context, Map.of("udpPort", "0"));
@@ -85,7 +85,50 @@ class UdpAlarmListenerTest {
                         eq("EventType=VideoMotion&EventTime=2022-5-26 11:5:0&EventAction=start"),
                         eq(null),
                         eq(new byte[0]),
-                        eq("127.0.0.1"));
+                        eq(new AlarmEndpoint.Sender(
+                                "127.0.0.1",
+                                false,
+                                null,
+                                "/camalarm/alarm/tok/gate?EventType=VideoMotion&EventTime=2022-5-26 11:5:0"
+                                        + "&EventAction=start")));
+    }
+
+    @Test
+    void aWholeRequestsAuthorizationReachesTheEndpointAsAPlainHttpSender() {
+        String datagram = "POST /camalarm/alarm/tok/gate/PD HTTP/1.1\r\nAuthorization: Basic Y2FtOnNlY3JldA==\r\n"
+                + "Content-Type: application/json\r\n\r\n{\"EventType\":\"PD\"}";
+
+        listener.handle("192.0.2.5", bytes(datagram), datagram.length());
+
+        verify(endpoint)
+                .handle(
+                        eq(GATE),
+                        eq("POST"),
+                        eq(null),
+                        eq("application/json"),
+                        eq(bytes("{\"EventType\":\"PD\"}")),
+                        eq(new AlarmEndpoint.Sender(
+                                "192.0.2.5", false, "Basic Y2FtOnNlY3JldA==", "/camalarm/alarm/tok/gate/PD")));
+        assertEquals(1, listener.counts().accepted());
+    }
+
+    @Test
+    void anAlarmRefusedForItsCredentialsIsDroppedUnanswered() throws IOException {
+        // what the endpoint answers a camera with credentials: 401 without them, 403 over plain
+        // HTTP/UDP unless credentialsOverHttp, 429 for an address that guessed too often
+        when(endpoint.handle(any(), anyString(), any(), any(), any(), any(AlarmEndpoint.Sender.class)))
+                .thenReturn(Answer.error(401, "unauthorized", "credentials needed"))
+                .thenReturn(Answer.error(403, "https_required", "over HTTPS"))
+                .thenReturn(Answer.error(429, "too_many_attempts", "later"));
+
+        send("camalarm/alarm/tok/gate/PD");
+        send("camalarm/alarm/tok/gate/PD");
+        send("camalarm/alarm/tok/gate/PD");
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> listener.counts().dropped() == 3);
+        assertEquals(0, listener.counts().accepted());
+        camera.setSoTimeout(300);
+        assertThrows(SocketTimeoutException.class, () -> camera.receive(new DatagramPacket(new byte[100], 100)));
     }
 
     @Test
@@ -97,14 +140,14 @@ class UdpAlarmListenerTest {
 
         await().atMost(Duration.ofSeconds(5)).until(() -> listener.counts().accepted() == 1);
         assertEquals(new UdpAlarmListener.Counts(1, 3, 0), listener.counts());
-        verify(endpoint, times(1)).handle(any(), anyString(), any(), any(), any(), anyString());
+        verify(endpoint, times(1)).handle(any(), anyString(), any(), any(), any(), any(AlarmEndpoint.Sender.class));
         camera.setSoTimeout(300);
         assertThrows(SocketTimeoutException.class, () -> camera.receive(new DatagramPacket(new byte[100], 100)));
     }
 
     @Test
     void anAlarmTheEndpointRefusesIsCountedAsDropped() throws IOException {
-        when(endpoint.handle(any(), anyString(), any(), any(), any(), anyString()))
+        when(endpoint.handle(any(), anyString(), any(), any(), any(), any(AlarmEndpoint.Sender.class)))
                 .thenReturn(Answer.error(400, "unrecognised_alarm", "no"));
 
         send("camalarm/alarm/tok/gate");
@@ -136,7 +179,7 @@ class UdpAlarmListenerTest {
         listener.handle("192.0.2.9", bytes(datagram), datagram.length());
 
         assertEquals(1, listener.counts().dropped());
-        verify(endpoint, never()).handle(any(), anyString(), any(), any(), any(), anyString());
+        verify(endpoint, never()).handle(any(), anyString(), any(), any(), any(), any(AlarmEndpoint.Sender.class));
     }
 
     @Test
