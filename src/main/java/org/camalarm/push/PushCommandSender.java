@@ -3,10 +3,12 @@ package org.camalarm.push;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.camalarm.push.ReadBack.Expectation;
+import org.camalarm.time.Timers;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -25,11 +27,7 @@ public final class PushCommandSender implements AutoCloseable {
     private final DeviceFamily family;
     private final IntervalGate gate;
     private final PushClient client;
-
-    /** A sender without minimum interval and without certificate listener. */
-    public PushCommandSender(DeviceSettings settings, DeviceFamily family) {
-        this(settings, family, IntervalGate.off(), fingerprint -> {});
-    }
+    private final Timers timers;
 
     /**
      * @param settings         the device as configured; the family may complete it (e.g. the
@@ -39,19 +37,17 @@ public final class PushCommandSender implements AutoCloseable {
      *                         ({@link IntervalGate#off()} for none)
      * @param onNewCertificate told each new certificate fingerprint of an unpinned HTTPS device
      *                         (trust on first use: persist it as the pin), see {@link PushClient}
+     * @param shared           the threads and plain-HTTP clients it shares with every other device
+     * @param timers           the hub's timers: a contradicting reading is read again on them
      */
-    public PushCommandSender(
-            DeviceSettings settings, DeviceFamily family, IntervalGate gate, Consumer<String> onNewCertificate) {
-        this(settings, family, gate, onNewCertificate, null);
-    }
-
-    /** As above, on shared threads and plain-HTTP clients ({@code null}: the client's own). */
     public PushCommandSender(
             DeviceSettings settings,
             DeviceFamily family,
             IntervalGate gate,
             Consumer<String> onNewCertificate,
-            @Nullable SharedTransport shared) {
+            SharedTransport shared,
+            Timers timers) {
+        this.timers = Objects.requireNonNull(timers, "timers");
         this.family = Objects.requireNonNull(family, "family");
         this.gate = Objects.requireNonNull(gate, "gate");
         this.client =
@@ -140,12 +136,15 @@ public final class PushCommandSender implements AutoCloseable {
         });
     }
 
-    /** One more reading, {@link ReadBack#SETTLE} later. */
+    /** One more reading, {@link ReadBack#SETTLE} later: the timer thread only starts it (the read is asynchronous). */
     private CompletableFuture<StateReading> reread() {
-        return CompletableFuture.supplyAsync(
-                        this::readState,
-                        CompletableFuture.delayedExecutor(ReadBack.SETTLE.toMillis(), TimeUnit.MILLISECONDS))
-                .thenCompose(reading -> reading);
+        CompletableFuture<StateReading> reading = new CompletableFuture<>();
+        try {
+            timers.schedule(ReadBack.SETTLE, () -> readState().thenAccept(reading::complete));
+        } catch (RejectedExecutionException e) { // the timers are stopping with the bundle: read now
+            return readState();
+        }
+        return reading;
     }
 
     private static CompletableFuture<StateReading> done(StateReading reading) {

@@ -12,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,27 +26,54 @@ import org.slf4j.LoggerFactory;
  * device with another pin.
  *
  * <p>The tasks given to the pool never block on the network (the HTTP client is asynchronous), so
- * a device that hangs holds no thread. Thread-safe. {@link #close()} ends the threads and releases
+ * a device that hangs holds no thread. At most {@value #QUEUE_CAPACITY} tasks wait for a thread:
+ * while the queue is full, {@link #saturation()} says so and a {@link PushClient} fails new pushes
+ * with {@link PushResult.Reason#OVERLOADED} instead of queueing them without end. Thread-safe. {@link #close()} ends the threads and releases
  * the clients; clients built on it must be closed first.
  */
 public final class SharedTransport implements AutoCloseable {
 
     /** Threads of the shared pool. */
     public static final int THREADS = 4;
+    /** Tasks that may wait for a thread of the pool. */
+    public static final int QUEUE_CAPACITY = 1024;
 
     private static final Logger LOGGER = LoggerFactory.getLogger(SharedTransport.class);
 
     private final ThreadPoolExecutor executor;
     private final Map<Duration, HttpClient> plainClients = new ConcurrentHashMap<>();
 
+    private final int queueCapacity;
+
     public SharedTransport() {
+        this(THREADS, QUEUE_CAPACITY);
+    }
+
+    /** A pool of {@code threads} with room for {@code queueCapacity} waiting tasks (tests make it small). */
+    SharedTransport(int threads, int queueCapacity) {
+        this.queueCapacity = queueCapacity;
         AtomicInteger count = new AtomicInteger();
-        executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "camalarm-push-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        executor = new ThreadPoolExecutor(
+                threads,
+                threads,
+                30,
+                TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(queueCapacity),
+                r -> {
+                    Thread t = new Thread(r, "camalarm-push-" + count.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                },
+                new ThreadPoolExecutor.AbortPolicy()); // a full queue throws RejectedExecutionException
         executor.allowCoreThreadTimeOut(true);
+    }
+
+    /** Why no push may start now (the pool's queue is full), or {@code null} when there is room. */
+    @Nullable
+    String saturation() {
+        return executor.getQueue().remainingCapacity() == 0
+                ? "the hub's push threads are saturated (" + queueCapacity + " tasks waiting)"
+                : null;
     }
 
     /** The shared pool. */
@@ -73,6 +101,11 @@ public final class SharedTransport implements AutoCloseable {
     /** Threads alive in the shared pool now (for the benchmark and tests). */
     public int threads() {
         return executor.getPoolSize();
+    }
+
+    /** Plain-HTTP clients made so far (tests: one per connect timeout, not one per device). */
+    int plainClients() {
+        return plainClients.size();
     }
 
     @Override

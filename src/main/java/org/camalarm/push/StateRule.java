@@ -16,24 +16,69 @@ import org.eclipse.jdt.annotation.Nullable;
  * {@link SwitchState#parse} (booleans, {@code on}/{@code off}, {@code active}/{@code inactive},
  * numbers: 0 is OFF). A pattern with a group reads the group's text the same way; a pattern
  * without a group means ON when it is found in the reply and OFF when not. Immutable, thread-safe.
- *
- * @param pointer the JSON pointer, e.g. {@code /ison} or {@code /relays/0/ison}; {@code null} for a pattern
- * @param pattern the regular expression, e.g. {@code <relay1state>(\d)</relay1state>}; {@code null} for a pointer
  */
-public record StateRule(@Nullable String pointer, @Nullable Pattern pattern) {
+public sealed interface StateRule permits StateRule.Pointer, StateRule.Matching {
 
-    public StateRule {
-        if ((pointer == null) == (pattern == null)) {
-            throw new IllegalArgumentException("a state rule is a JSON pointer or a pattern");
+    /** The value at a JSON pointer, e.g. {@code /ison} or {@code /relays/0/ison}. */
+    record Pointer(String pointer) implements StateRule {
+
+        public Pointer {
+            if (!pointer.isEmpty() && !pointer.startsWith("/")) {
+                throw new IllegalArgumentException("a JSON pointer starts with '/', e.g. /ison; got '" + pointer + "'");
+            }
         }
-        if (pointer != null && !pointer.isEmpty() && !pointer.startsWith("/")) {
-            throw new IllegalArgumentException("a JSON pointer starts with '/', e.g. /ison; got '" + pointer + "'");
+
+        @Override
+        public StateReply read(int status, String body) {
+            if (!HttpStatus.isSuccess(status)) {
+                return StateReply.failed(status);
+            }
+            Optional<SwitchState> state = atPointer(body, pointer);
+            return state.isPresent()
+                    ? StateReply.of(state.get(), pointer + " in the reply")
+                    : StateReply.unreadable(status, "the reply has no ON/OFF value at " + pointer);
+        }
+
+        /** {@code pointer /ison}, for messages. */
+        @Override
+        public String toString() {
+            return "pointer " + pointer;
+        }
+    }
+
+    /** A regular expression, e.g. {@code <relay1state>(\d)</relay1state>}: its first group's text, or whether it is found. */
+    record Matching(Pattern pattern) implements StateRule {
+
+        @Override
+        public StateReply read(int status, String body) {
+            if (!HttpStatus.isSuccess(status)) {
+                return StateReply.failed(status);
+            }
+            Matcher matcher = pattern.matcher(body);
+            boolean found = matcher.find();
+            if (matcher.groupCount() == 0) {
+                return StateReply.of(SwitchState.of(found), (found ? "" : "no ") + "match of " + pattern.pattern());
+            }
+            String group = found ? firstGroup(matcher) : null;
+            if (group == null) {
+                return StateReply.unreadable(status, "nothing matched " + pattern.pattern());
+            }
+            Optional<SwitchState> state = SwitchState.parse(group);
+            return state.isPresent()
+                    ? StateReply.of(state.get(), "'" + BodyExcerpt.firstLine(group, 40) + "' matched")
+                    : StateReply.unreadable(status, "'" + BodyExcerpt.firstLine(group, 40) + "' is not ON or OFF");
+        }
+
+        /** {@code pattern <relay1state>(\d)}, for messages. */
+        @Override
+        public String toString() {
+            return "pattern " + pattern.pattern();
         }
     }
 
     /** A rule reading the value at {@code pointer}. */
-    public static StateRule pointer(String pointer) {
-        return new StateRule(pointer.strip(), null);
+    static StateRule pointer(String pointer) {
+        return new Pointer(pointer.strip());
     }
 
     /**
@@ -41,9 +86,9 @@ public record StateRule(@Nullable String pointer, @Nullable Pattern pattern) {
      *
      * @throws IllegalArgumentException naming the syntax error
      */
-    public static StateRule pattern(String regex) {
+    static StateRule pattern(String regex) {
         try {
-            return new StateRule(null, Pattern.compile(regex));
+            return new Matching(Pattern.compile(regex));
         } catch (PatternSyntaxException e) {
             throw new IllegalArgumentException(
                     "not a regular expression: " + e.getDescription() + " near index " + e.getIndex(), e);
@@ -51,35 +96,7 @@ public record StateRule(@Nullable String pointer, @Nullable Pattern pattern) {
     }
 
     /** Reads a 2xx reply's body; anything else is no state. */
-    StateReply read(int status, String body) {
-        if (!HttpStatus.isSuccess(status)) {
-            return StateReply.failed(status);
-        }
-        String path = pointer;
-        Pattern regex = pattern;
-        if (path != null) {
-            Optional<SwitchState> state = atPointer(body, path);
-            return state.isPresent()
-                    ? StateReply.of(state.get(), path + " in the reply")
-                    : StateReply.unreadable(status, "the reply has no ON/OFF value at " + path);
-        }
-        if (regex == null) {
-            return StateReply.unreadable(status, "no rule"); // unreachable: the constructor needs one
-        }
-        Matcher matcher = regex.matcher(body);
-        boolean found = matcher.find();
-        if (matcher.groupCount() == 0) {
-            return StateReply.of(SwitchState.of(found), (found ? "" : "no ") + "match of " + regex.pattern());
-        }
-        String group = found ? firstGroup(matcher) : null;
-        if (group == null) {
-            return StateReply.unreadable(status, "nothing matched " + regex.pattern());
-        }
-        Optional<SwitchState> state = SwitchState.parse(group);
-        return state.isPresent()
-                ? StateReply.of(state.get(), "'" + BodyExcerpt.firstLine(group, 40) + "' matched")
-                : StateReply.unreadable(status, "'" + BodyExcerpt.firstLine(group, 40) + "' is not ON or OFF");
-    }
+    StateReply read(int status, String body);
 
     /** The value at {@code pointer} read as a state; empty when the body is not JSON or holds no such value. */
     static Optional<SwitchState> atPointer(String body, String pointer) {
@@ -124,12 +141,5 @@ public record StateRule(@Nullable String pointer, @Nullable Pattern pattern) {
             }
         }
         return null;
-    }
-
-    /** {@code pointer /ison} or {@code pattern <relay1state>(\d)}, for messages. */
-    @Override
-    public String toString() {
-        Pattern regex = pattern;
-        return pointer != null ? "pointer " + pointer : "pattern " + (regex == null ? "" : regex.pattern());
     }
 }

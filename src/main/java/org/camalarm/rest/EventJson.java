@@ -57,7 +57,8 @@ final class EventJson {
             if (event.kind() == EventKind.PUSH) { // as the push result says it: true, false or null; ON, OFF or null
                 String confirmed = props.get("confirmed");
                 json.addProperty(
-                        "confirmed", confirmed == null || "unknown".equals(confirmed) ? null : Boolean.valueOf(confirmed));
+                        "confirmed",
+                        confirmed == null || "unknown".equals(confirmed) ? null : Boolean.valueOf(confirmed));
                 json.addProperty("state", props.get("state"));
             }
             for (String key : new String[] {"rule", "when", "then", "trigger"}) {

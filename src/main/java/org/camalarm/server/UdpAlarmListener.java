@@ -146,7 +146,10 @@ public class UdpAlarmListener {
                         "UDP alarm from {} could not be processed ({}); log org.camalarm.server at debug for details",
                         packet.getAddress().getHostAddress(),
                         e.getClass().getName());
-                LOGGER.debug("UDP alarm from {} could not be processed", packet.getAddress().getHostAddress(), e);
+                LOGGER.debug(
+                        "UDP alarm from {} could not be processed",
+                        packet.getAddress().getHostAddress(),
+                        e);
                 dropped.incrementAndGet();
             }
         }

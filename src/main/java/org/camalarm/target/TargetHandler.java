@@ -145,7 +145,9 @@ final class TargetHandler implements PushTargetHandler {
     }
 
     private static String commandName(String channelId, TargetActions.Action action) {
-        return action instanceof TargetActions.SwitchAction switched ? switched.command().name() : channelId;
+        return action instanceof TargetActions.SwitchAction switched
+                ? switched.command().name()
+                : channelId;
     }
 
     /** The command, confirmed by the state read back where the family can read it. */
@@ -218,7 +220,8 @@ final class TargetHandler implements PushTargetHandler {
         if (sender == null) {
             DeviceSettings current = settings;
             IntervalGate senderGate = useInterval ? gate : IntervalGate.off();
-            sender = known.thenApply(f -> new PushCommandSender(current, f, senderGate, this::learnPin, transport));
+            sender = known.thenApply(
+                    f -> new PushCommandSender(current, f, senderGate, this::learnPin, transport, timers));
             if (useInterval) {
                 gated = sender;
             } else {

@@ -30,14 +30,6 @@ record TargetPlan(
         boolean readsState,
         Function<DeviceSettings, CompletableFuture<DeviceFamily>> family) {
 
-    /** A plan that reads no state and whose named commands declare none. */
-    TargetPlan(
-            Set<SwitchCommand> switchCommands,
-            Map<String, GenericCommand> namedCommands,
-            Function<DeviceSettings, CompletableFuture<DeviceFamily>> family) {
-        this(switchCommands, namedCommands, Map.of(), false, family);
-    }
-
     static TargetPlan of(DeviceFamily family) {
         return new TargetPlan(
                 family.supportedCommands(),

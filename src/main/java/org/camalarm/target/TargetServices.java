@@ -31,6 +31,7 @@ public class TargetServices implements PushListener {
     final ConfigReader configs;
     /** The threads and plain-HTTP clients every push target's pushes share. */
     final SharedTransport transport = new SharedTransport();
+
     private final List<PushListener> listeners = new CopyOnWriteArrayList<>();
 
     @Activate

@@ -17,9 +17,18 @@ class HistoryEntriesTest {
 
     @Test
     void aPushRecordsWhetherTheDeviceConfirmedItAndTheStateItReadBack() {
-        PushResult confirmed = new PushResult(true, Reason.OK, "HTTP 200", 200, 12, "", null, Confirmation.TRUE, SwitchState.ON);
+        PushResult confirmed =
+                new PushResult(true, Reason.OK, "HTTP 200", 200, 12, "", null, Confirmation.TRUE, SwitchState.ON);
         PushResult refused = new PushResult(
-                false, Reason.NOT_CONFIRMED, "reads OFF after ON", 200, 30, "", null, Confirmation.FALSE, SwitchState.OFF);
+                false,
+                Reason.NOT_CONFIRMED,
+                "reads OFF after ON",
+                200,
+                30,
+                "",
+                null,
+                Confirmation.FALSE,
+                SwitchState.OFF);
 
         NewEvent on = HistoryEntries.push(RELAY, "power", "ON", false, confirmed, 1_000);
         NewEvent notCarriedOut = HistoryEntries.push(RELAY, "power", "ON", false, refused, 2_000);

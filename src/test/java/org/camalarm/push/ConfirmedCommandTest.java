@@ -38,7 +38,7 @@ class ConfirmedCommandTest {
     @EnumSource(Kind.class)
     void everyFamilyConfirmsOnAndOffByItsState(Kind kind) throws Exception {
         try (StatefulDevice relay = StatefulDevice.start(kind);
-                PushCommandSender sender = new PushCommandSender(loopback(Protocol.HTTP, relay.port()), family(kind))) {
+                PushCommandSender sender = TestPush.sender(loopback(Protocol.HTTP, relay.port()), family(kind))) {
             PushResult on = await(sender.sendConfirmed(SwitchCommand.ON, null));
             assertEquals(Reason.OK, on.reason(), on::toString);
             assertEquals(Confirmation.TRUE, on.confirmed());
@@ -56,7 +56,7 @@ class ConfirmedCommandTest {
     void theExactRequestsAreTheCommandThenTheStateRead() throws Exception {
         try (StatefulDevice relay = StatefulDevice.start(Kind.SHELLY_GEN1);
                 PushCommandSender sender =
-                        new PushCommandSender(loopback(Protocol.HTTP, relay.port()), family(Kind.SHELLY_GEN1))) {
+                        TestPush.sender(loopback(Protocol.HTTP, relay.port()), family(Kind.SHELLY_GEN1))) {
             await(sender.sendConfirmed(SwitchCommand.ON, null));
 
             assertEquals(
@@ -69,7 +69,7 @@ class ConfirmedCommandTest {
     @EnumSource(Kind.class)
     void aDeviceThatIgnoresCommandsFailsThemNotConfirmed(Kind kind) throws Exception {
         try (StatefulDevice relay = StatefulDevice.start(kind).ignoringCommands();
-                PushCommandSender sender = new PushCommandSender(loopback(Protocol.HTTP, relay.port()), family(kind))) {
+                PushCommandSender sender = TestPush.sender(loopback(Protocol.HTTP, relay.port()), family(kind))) {
             PushResult on = await(sender.sendConfirmed(SwitchCommand.ON, SwitchState.OFF));
 
             assertFalse(on.success());
@@ -86,7 +86,7 @@ class ConfirmedCommandTest {
     void aToggleIsConfirmedAgainstTheStateBefore() throws Exception {
         try (StatefulDevice relay = StatefulDevice.start(Kind.SHELLY_GEN2);
                 PushCommandSender sender =
-                        new PushCommandSender(loopback(Protocol.HTTP, relay.port()), family(Kind.SHELLY_GEN2))) {
+                        TestPush.sender(loopback(Protocol.HTTP, relay.port()), family(Kind.SHELLY_GEN2))) {
             relay.switchByHand(true);
             PushResult toggled = await(sender.sendConfirmed(SwitchCommand.TOGGLE, SwitchState.ON));
 
@@ -101,7 +101,7 @@ class ConfirmedCommandTest {
             names = {"SHELLY_GEN1", "SHELLY_GEN2", "TWO_N_RELAY", "AXIS"})
     void aPulseIsConfirmedOnAndTheDeviceSwitchesItselfBack(Kind kind) throws Exception {
         try (StatefulDevice relay = StatefulDevice.start(kind);
-                PushCommandSender sender = new PushCommandSender(loopback(Protocol.HTTP, relay.port()), family(kind))) {
+                PushCommandSender sender = TestPush.sender(loopback(Protocol.HTTP, relay.port()), family(kind))) {
             PushResult pulse = await(sender.sendConfirmed(SwitchCommand.PULSE, SwitchState.OFF));
 
             assertEquals(Confirmation.TRUE, pulse.confirmed(), pulse::toString);
@@ -115,7 +115,7 @@ class ConfirmedCommandTest {
     void aDeviceSwitchedByHandReadsItsNewState() throws Exception {
         try (StatefulDevice relay = StatefulDevice.start(Kind.TWO_N_RELAY);
                 PushCommandSender sender =
-                        new PushCommandSender(loopback(Protocol.HTTP, relay.port()), family(Kind.TWO_N_RELAY))) {
+                        TestPush.sender(loopback(Protocol.HTTP, relay.port()), family(Kind.TWO_N_RELAY))) {
             assertEquals(SwitchState.OFF, read(sender).state());
             relay.switchByHand(true);
 
@@ -131,7 +131,7 @@ class ConfirmedCommandTest {
     void aDeviceThatStopsAnsweringGivesAFailedReadingWithTheReason() throws Exception {
         try (StatefulDevice relay = StatefulDevice.start(Kind.AXIS)) {
             DeviceSettings settings = loopback(Protocol.HTTP, relay.port()).withTimeout(Duration.ofMillis(1500));
-            try (PushCommandSender sender = new PushCommandSender(settings, family(Kind.AXIS))) {
+            try (PushCommandSender sender = TestPush.sender(settings, family(Kind.AXIS))) {
                 org.awaitility.Awaitility.await() // a cold client on a loaded machine may need a second try
                         .atMost(Duration.ofSeconds(10))
                         .until(() -> read(sender).state() == SwitchState.OFF);
@@ -162,7 +162,7 @@ class ConfirmedCommandTest {
             GenericCommand on = GenericCommand.parse("GET relay/0?turn=on");
             GenericHttp family = new GenericHttp(
                     Map.of(SwitchCommand.ON, on), GenericCommand.parse("GET relay/0"), StateRule.pointer("/ison"));
-            try (PushCommandSender sender = new PushCommandSender(loopback(Protocol.HTTP, relay.port()), family)) {
+            try (PushCommandSender sender = TestPush.sender(loopback(Protocol.HTTP, relay.port()), family)) {
                 PushResult named = await(sender.sendConfirmed(on, SwitchState.ON));
                 assertEquals(Confirmation.TRUE, named.confirmed(), named::toString);
 
@@ -178,7 +178,7 @@ class ConfirmedCommandTest {
     @Test
     void aFamilyWithoutStateSendsTheCommandAlone() throws Exception {
         try (FakeDevice lamp = FakeDevice.http(r -> FakeDevice.Reply.of(200, "ok"));
-                PushCommandSender sender = new PushCommandSender(
+                PushCommandSender sender = TestPush.sender(
                         loopback(Protocol.HTTP, lamp.port()),
                         new GenericHttp(Map.of(SwitchCommand.ON, GenericCommand.parse("POST light?on"))))) {
             PushResult on = await(sender.sendConfirmed(SwitchCommand.ON, null));
