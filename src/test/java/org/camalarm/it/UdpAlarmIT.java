@@ -41,8 +41,19 @@ class UdpAlarmIT {
         hub.writeConf("camalarm.ivsec-pond.cfg", "label=Pond\nmac=5C-F2-07-49-0F-51\n");
         hub.writeConf("camalarm.ivsec-shed.cfg", "label=Shed\n");
         hub.writeConf("camalarm.vigi-porch.cfg", "label=Porch\n");
+        hub.writeConf("camalarm.ivsec-gate.cfg", "label=Gate\nusername=cam\npassword=secret\n");
+        hub.writeConf(
+                "camalarm.ivsec-barn.cfg", "label=Barn\nusername=cam\npassword=secret\ncredentialsOverHttp=true\n");
+        // the listener's drops are logged at debug: show them, to see what they say and how often
+        hub.systemProperties.add("-Dorg.slf4j.simpleLogger.log.org.camalarm.server=debug");
         hub.start();
-        for (String uid : new String[] {"camalarm:ivsec:pond", "camalarm:ivsec:shed", "camalarm:vigi:porch"}) {
+        for (String uid : new String[] {
+            "camalarm:ivsec:pond",
+            "camalarm:ivsec:shed",
+            "camalarm:vigi:porch",
+            "camalarm:ivsec:gate",
+            "camalarm:ivsec:barn"
+        }) {
             hub.awaitThing(uid);
         }
         camera = new DatagramSocket(0, InetAddress.getLoopbackAddress());
@@ -92,7 +103,26 @@ class UdpAlarmIT {
         assertEquals("OFF", hub.state("camalarm:ivsec:shed", "motionAlarm"));
         assertEquals(0, hub.inbox().size(), hub.inbox().toString());
         assertThrows(SocketTimeoutException.class, this::receive, "nothing may be sent back");
-        assertFalse(hub.logText().contains("not-the-token"), "client data is logged at debug only");
+        String log = hub.logText();
+        assertEquals(1, log.split("UDP datagram from 127.0.0.1 dropped", -1).length - 1, "once per source: " + log);
+        assertFalse(log.contains("not-the-token"), "the drop is logged without the datagram");
+    }
+
+    @Test
+    void aCameraWithCredentialsIsHeardOverUdpOnlyAsOverPlainHttp() throws Exception {
+        String basic = "Authorization: Basic "
+                + java.util.Base64.getEncoder().encodeToString("cam:secret".getBytes(StandardCharsets.UTF_8));
+        // gate takes its credentials over HTTPS only: a datagram, like plain HTTP, is refused even with them
+        send("GET /camalarm/alarm/" + Hub.ALARM_TOKEN + "/gate/PD HTTP/1.1\r\n" + basic + "\r\n\r\n");
+        // barn takes them over plain HTTP: without them refused, with them heard
+        send("camalarm/alarm/" + Hub.ALARM_TOKEN + "/barn?EventType=VideoMotion&EventAction=start");
+        send("GET /camalarm/alarm/" + Hub.ALARM_TOKEN + "/barn/PD HTTP/1.1\r\n" + basic + "\r\n\r\n");
+
+        awaitState("camalarm:ivsec:barn", "humanAlarm", "ON"); // handled in order: the two before it were too
+        assertEquals("OFF", hub.state("camalarm:ivsec:barn", "motionAlarm"), "no credentials, no alarm");
+        assertEquals("OFF", hub.state("camalarm:ivsec:gate", "humanAlarm"), "credentials in clear are not taken");
+        assertThrows(SocketTimeoutException.class, this::receive, "a refusal is not answered either");
+        assertFalse(hub.logText().contains("secret"), "credentials never logged");
     }
 
     @Test
