@@ -29,8 +29,12 @@ public class SenderAuthentication {
         this(() -> timers.clock().millis());
     }
 
-    public SenderAuthentication(Clock clock) {
-        this(clock::millis);
+    /**
+     * Outside a framework. A factory, not a second public one-argument constructor: Declarative
+     * Services picks a constructor by its number of arguments, and Karaf's SCR took the wrong one.
+     */
+    public static SenderAuthentication on(Clock clock) {
+        return new SenderAuthentication(clock::millis);
     }
 
     private SenderAuthentication(LongSupplier millis) {

@@ -60,8 +60,10 @@ public final class CameraHandler implements ThingHandler {
     private final AtomicInteger unmappedChannels = new AtomicInteger();
     /** Active detections by channel id; guarded by {@code this}. */
     private final Map<String, ActiveAlarm> active = new HashMap<>();
-    /** When the camera was last heard from (a push or keepalive), or the thing started (clock ms). */
-    private volatile long lastHeard;
+    /** When the camera was last heard from (a push or keepalive), or the thing started (clock ms); guarded by {@code this}. */
+    private long lastHeard;
+    /** Whether the camera has pushed since the thing started: then nothing is restored; guarded by {@code this}. */
+    private boolean heard;
     /** The watchdog's next check, while one is due; guarded by {@code this}. */
     private @Nullable Cancellable watchdog;
 
@@ -160,7 +162,9 @@ public final class CameraHandler implements ThingHandler {
             return List.of();
         }
         ZonedDateTime now = ZonedDateTime.now(timers.clock());
-        lastHeard = now.toInstant().toEpochMilli();
+        synchronized (this) {
+            heard = true; // from here on, what the camera says wins over what a restore remembers
+        }
         thing.setProperty("vendor", alarm.vendor().name());
         thing.setProperty("ipAddress", alarm.ip());
         thing.setProperty("macAddress", alarm.mac());
@@ -176,8 +180,7 @@ public final class CameraHandler implements ThingHandler {
             thing.updateState(CameraChannels.IMAGE_URL, imageUrl);
         }
         thing.updateState(CameraChannels.LAST_SEEN, State.dateTime(now));
-        thing.setStatus(ThingStatusInfo.ONLINE);
-        armWatchdog();
+        heardAt(now.toInstant().toEpochMilli());
         return detections;
     }
 
@@ -219,8 +222,8 @@ public final class CameraHandler implements ThingHandler {
      * After a restart: what the event history remembers of this camera (properties, last event,
      * snapshot, last seen), unless the camera pushed first. Detections stay OFF, the status UNKNOWN.
      */
-    public void restore(CameraMemory memory) {
-        if (disposed || !thing.state(CameraChannels.LAST_SEEN).equals(State.NULL)) {
+    public synchronized void restore(CameraMemory memory) {
+        if (disposed || heard || !thing.state(CameraChannels.LAST_SEEN).equals(State.NULL)) {
             return;
         }
         memory.properties().forEach(thing::setProperty);
@@ -260,15 +263,20 @@ public final class CameraHandler implements ThingHandler {
         watchdog = timers.schedule(Duration.ofMillis(Math.max(0, due)), () -> checkSilence(limit));
     }
 
+    /** ONLINE, and the silence counted from {@code millis}; one lock with {@link #checkSilence} so neither undoes the other. */
+    private synchronized void heardAt(long millis) {
+        lastHeard = millis;
+        thing.setStatus(ThingStatusInfo.ONLINE);
+        armWatchdog();
+    }
+
     /** OFFLINE when silent for {@code limit}; otherwise look again when it would be. */
-    private void checkSilence(Duration limit) {
-        long silentMs = timers.clock().millis() - lastHeard;
-        synchronized (this) {
-            watchdog = null;
-            if (disposed) {
-                return;
-            }
+    private synchronized void checkSilence(Duration limit) {
+        watchdog = null;
+        if (disposed) {
+            return;
         }
+        long silentMs = timers.clock().millis() - lastHeard;
         if (silentMs >= limit.toMillis()) {
             thing.setStatus(ThingStatusInfo.offline(
                     Detail.COMMUNICATION_ERROR,

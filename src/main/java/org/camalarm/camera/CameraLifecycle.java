@@ -67,7 +67,11 @@ final class CameraLifecycle {
             }
         }
         reading.problems().forEach(p -> LOGGER.warn("{}: {}", source, p));
-        return new CameraLifecycle(services, services.registry.add(handler, source) ? handler : null);
+        if (!services.registry.add(handler, source)) {
+            return new CameraLifecycle(services, null);
+        }
+        services.started(handler);
+        return new CameraLifecycle(services, handler);
     }
 
     void stop() {

@@ -6,14 +6,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camalarm.alarm.Alarm;
 import org.camalarm.camera.AlarmJournal;
-import org.camalarm.camera.CameraChannels;
 import org.camalarm.camera.CameraHandler;
+import org.camalarm.camera.CameraMemories;
 import org.camalarm.camera.CameraMemory;
 import org.camalarm.camera.Detection;
 import org.camalarm.config.ConfigReader;
@@ -22,9 +21,6 @@ import org.camalarm.push.PushResult;
 import org.camalarm.rule.RuleFiring;
 import org.camalarm.rule.RuleListener;
 import org.camalarm.target.PushListener;
-import org.camalarm.thing.Thing;
-import org.camalarm.thing.ThingListener;
-import org.camalarm.thing.ThingRegistry;
 import org.camalarm.thing.ThingUID;
 import org.camalarm.userdata.UserdataFiles;
 import org.eclipse.jdt.annotation.Nullable;
@@ -43,22 +39,22 @@ import org.slf4j.LoggerFactory;
  * The event history as a service (PID {@code camalarm.history}): records every alarm before its
  * camera is answered ({@link AlarmJournal}), every push result ({@link PushListener}) and rule firing
  * ({@link RuleListener}); gives cameras their last event, snapshot and properties back when they start
- * ({@link ThingListener}); serves the REST resource. Files in {@code userdata/camalarm/history/}.
+ * ({@link CameraMemories}); serves the REST resource. Files in {@code userdata/camalarm/history/}.
  * When {@code enabled=false}, or when the files cannot be opened, alarms are answered unrecorded.
  */
 @Component(
-        service = {EventHistory.class, AlarmJournal.class, PushListener.class, RuleListener.class, ThingListener.class},
+        service = {EventHistory.class, AlarmJournal.class, PushListener.class, RuleListener.class, CameraMemories.class
+        },
         configurationPid = EventHistory.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = HistoryConfig.class)
-public class EventHistory implements AlarmJournal, PushListener, RuleListener, ThingListener {
+public class EventHistory implements AlarmJournal, PushListener, RuleListener, CameraMemories {
 
     static final String PID = "camalarm.history";
     private static final Logger LOGGER = LoggerFactory.getLogger(EventHistory.class);
 
     private final Path dir;
     private final ConfigReader configs;
-    private final ThingRegistry registry;
     private final Clock clock = Clock.systemDefaultZone();
     private final Thumbnailer thumbnailer = new Thumbnailer();
     private final ThreadPoolExecutor restorer = new ThreadPoolExecutor(
@@ -81,18 +77,13 @@ public class EventHistory implements AlarmJournal, PushListener, RuleListener, T
     private volatile @Nullable HistoryStore store;
 
     @Activate
-    public EventHistory(
-            BundleContext context,
-            @Reference ConfigReader configs,
-            @Reference ThingRegistry registry,
-            Map<String, Object> properties) {
-        this(UserdataFiles.resolve(context, "history"), configs, registry, properties);
+    public EventHistory(BundleContext context, @Reference ConfigReader configs, Map<String, Object> properties) {
+        this(UserdataFiles.resolve(context, "history"), configs, properties);
     }
 
-    EventHistory(Path dir, ConfigReader configs, ThingRegistry registry, Map<String, Object> properties) {
+    EventHistory(Path dir, ConfigReader configs, Map<String, Object> properties) {
         this.dir = dir;
         this.configs = configs;
-        this.registry = registry;
         this.settings = read(properties);
         restorer.allowCoreThreadTimeOut(true);
         apply();
@@ -129,11 +120,6 @@ public class EventHistory implements AlarmJournal, PushListener, RuleListener, T
                         dir,
                         settings.maxAge().toDays(),
                         settings.maxDiskBytes() >> 20);
-                restoreAll();
-                // once more when this service surely listens: a camera added while it was being
-                // registered as a ThingListener would be missed otherwise (restoring twice does nothing)
-                CompletableFuture.delayedExecutor(10, TimeUnit.SECONDS, restorer)
-                        .execute(this::restoreAll);
             } catch (IOException | RuntimeException e) {
                 LOGGER.error(
                         "Event history cannot be opened in {}: {}; alarms are answered without being recorded",
@@ -216,30 +202,16 @@ public class EventHistory implements AlarmJournal, PushListener, RuleListener, T
     }
 
     @Override
-    public void thingAdded(Thing thing) {
-        if (thing.hasChannel(CameraChannels.LAST_EVENT_TYPE)) {
-            restoreLater(thing);
-        }
+    public void recall(CameraHandler camera) {
+        restorer.execute(() -> restore(camera));
     }
 
-    private void restoreAll() {
-        registry.all(CameraHandler.class).forEach(camera -> restoreLater(camera.thing()));
-    }
-
-    private void restoreLater(Thing thing) {
-        ThingUID uid = thing.uid();
-        restorer.execute(() -> restore(uid));
-    }
-
-    private void restore(ThingUID uid) {
+    private void restore(CameraHandler camera) {
         HistoryStore current = store;
-        CameraHandler camera = registry.byUID(uid)
-                .filter(CameraHandler.class::isInstance)
-                .map(CameraHandler.class::cast)
-                .orElse(null);
-        if (current == null || camera == null) {
+        if (current == null) {
             return;
         }
+        ThingUID uid = camera.thing().uid();
         try {
             CameraMemory memory = CameraRecall.recall(current, uid.toString(), clock.getZone());
             if (memory != null) {

@@ -76,11 +76,11 @@ final class Thumbnailer {
         }
         try {
             if (!onRequest.tryAcquire(20, TimeUnit.SECONDS)) {
-                return null;
+                throw new IOException("too many thumbnails are being made; ask again");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return null;
+            throw new IOException("interrupted while waiting to make a thumbnail", e);
         }
         try {
             return made(current, event);

@@ -26,6 +26,8 @@ import org.camalarm.http.Answer;
 import org.camalarm.http.HttpAnswers;
 import org.camalarm.thing.ThingUID;
 import org.eclipse.jdt.annotation.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The event history over REST, newest first and cursor-paged:
@@ -37,7 +39,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * DELETE events/{id}                                       204
  * </pre>
  *
- * Unknown or malformed parameters get 400 naming the parameter; unknown ids 404.
+ * Unknown or malformed parameters get 400 naming the parameter; unknown ids 404; a store that cannot
+ * answer (a disk error, a writer that does not keep up) 503.
  */
 final class EventsResource {
 
@@ -47,10 +50,32 @@ final class EventsResource {
     /** Images and thumbnails of an event never change: a year. */
     private static final String IMMUTABLE = "private, max-age=31536000, immutable";
 
+    private static final Logger LOGGER = LoggerFactory.getLogger(EventsResource.class);
+
     private EventsResource() {}
 
     /** {@code path} starts with {@code events}. */
     static void serve(
+            @Nullable EventHistory history,
+            String[] path,
+            String method,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        try {
+            answer(history, path, method, request, response);
+        } catch (IOException e) {
+            if (response.isCommitted()) {
+                throw e; // the client went away while the answer was being written
+            }
+            // a GET has no body to read: before the answer starts, an IOException is the store's
+            LOGGER.warn("The event history could not answer a REST {}: {}", method, e.getMessage());
+            HttpAnswers.error(
+                    response, 503, "history_unavailable", "the event history could not answer now; see the hub's log");
+        }
+    }
+
+    private static void answer(
             @Nullable EventHistory history,
             String[] path,
             String method,
@@ -109,7 +134,7 @@ final class EventsResource {
     }
 
     private static boolean allowed(String method, String allow, HttpServletResponse response) throws IOException {
-        if (allow.contains(method)) {
+        if (Set.of(allow.split(", ")).contains(method)) {
             return true;
         }
         Answer refused = Answer.error(405, "method_not_allowed", "use " + allow);

@@ -74,7 +74,7 @@ public class AlarmEndpoint {
 
     /** An endpoint whose credential checks run on the system clock (tests). */
     public AlarmEndpoint(ServerSettings settings, AlarmRouter router) {
-        this(settings, router, new SenderAuthentication(Clock.systemUTC()));
+        this(settings, router, SenderAuthentication.on(Clock.systemUTC()));
     }
 
     /**

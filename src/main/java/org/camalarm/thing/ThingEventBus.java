@@ -3,6 +3,7 @@ package org.camalarm.thing;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,6 +31,8 @@ public class ThingEventBus implements ThingEvents {
     private static final Logger LOGGER = LoggerFactory.getLogger(ThingEventBus.class);
     private final EventAdmin eventAdmin;
     private final List<ThingListener> listeners = new CopyOnWriteArrayList<>();
+    /** The things registered now, for listeners that come later; guarded by itself. */
+    private final Map<ThingUID, Thing> things = new LinkedHashMap<>();
     /** A flapping device says so a few times a minute, not a thousand. */
     private final RateLimit statusLines = new RateLimit(6, Duration.ofMinutes(1), Clock.systemUTC());
 
@@ -40,7 +43,10 @@ public class ThingEventBus implements ThingEvents {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addListener(ThingListener listener) {
-        listeners.add(listener);
+        synchronized (things) { // no thing added or removed between the catch-up and the first live call
+            things.values().forEach(listener::thingAdded);
+            listeners.add(listener);
+        }
     }
 
     void removeListener(ThingListener listener) {
@@ -92,15 +98,21 @@ public class ThingEventBus implements ThingEvents {
 
     @Override
     public void thingAdded(Thing thing) {
-        for (ThingListener listener : listeners) {
-            listener.thingAdded(thing);
+        synchronized (things) {
+            things.put(thing.uid(), thing);
+            for (ThingListener listener : listeners) {
+                listener.thingAdded(thing);
+            }
         }
     }
 
     @Override
     public void thingRemoved(Thing thing) {
-        for (ThingListener listener : listeners) {
-            listener.thingRemoved(thing);
+        synchronized (things) {
+            things.remove(thing.uid(), thing);
+            for (ThingListener listener : listeners) {
+                listener.thingRemoved(thing);
+            }
         }
     }
 

@@ -14,7 +14,10 @@ public interface ThingListener {
 
     default void statusChanged(ThingUID thing, ThingStatusInfo status) {}
 
-    /** A thing was registered (a configuration appeared or changed). */
+    /**
+     * A thing was registered (a configuration appeared or changed). A listener bound after things
+     * were registered is told of each of them first, so none is missed however the start-up is ordered.
+     */
     default void thingAdded(Thing thing) {}
 
     /** A thing was unregistered (its configuration was removed or is being replaced). */

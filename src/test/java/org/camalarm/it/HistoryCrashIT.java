@@ -169,25 +169,21 @@ class HistoryCrashIT {
     }
 
     @Test
-    void eventsOlderThanMaxAgeAreRemovedOldestFirst(@TempDir Path dir) throws Exception {
+    void eventsOlderThanMaxAgeAreRemovedWithTheirFiles(@TempDir Path dir) throws Exception {
+        // which events go first is RetentionTest's (on a test clock); here: the real hub prunes by age
         try (Hub hub = Hub.withTokens(dir)) {
             hub.writeConf("camalarm.history.cfg", "maxAgeDays=0.0001\n"); // 8.64 s
             hub.start();
             assertEquals(200, hub.postJson("/old", vigi("AGE_TEST")).statusCode());
-            await("the first event is 3 s old").pollDelay(Duration.ofSeconds(3)).until(() -> true);
-            assertEquals(200, hub.postJson("/young", vigi("AGE_TEST")).statusCode());
+            assertEquals(Set.of("camalarm:vigi:old"), things(hub, "type=AGE_TEST"));
 
-            await("the old event expires first")
-                    .atMost(Duration.ofSeconds(20))
+            await("the event expires")
+                    .atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(200))
-                    .until(() -> !things(hub, "type=AGE_TEST").contains("camalarm:vigi:old"));
-            assertEquals(Set.of("camalarm:vigi:young"), things(hub, "type=AGE_TEST"));
+                    .until(() -> things(hub, "type=AGE_TEST").isEmpty());
             await("and its segment file goes")
                     .atMost(Duration.ofSeconds(20))
                     .until(() -> !Files.exists(hub.userdata.resolve("camalarm/history/events/00000001.seg")));
-            await("then the young one")
-                    .atMost(Duration.ofSeconds(20))
-                    .until(() -> things(hub, "type=AGE_TEST").isEmpty());
         }
     }
 

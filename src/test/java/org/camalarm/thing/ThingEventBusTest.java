@@ -51,4 +51,26 @@ class ThingEventBusTest {
         assertEquals("ONLINE", status.getProperty("status"));
         assertEquals("camalarm:vigi:frontdoor", status.getProperty("thingUID"));
     }
+
+    @Test
+    void aListenerBoundLateIsToldOfEveryThingAlreadyThereAndNotOfRemovedOnes() {
+        ThingEventBus bus = new ThingEventBus(eventAdmin);
+        Thing door = new Thing(new ThingUID("vigi", "door"), "Door", java.util.Map.of(), true, List.of(), bus);
+        Thing yard = new Thing(new ThingUID("vigi", "yard"), "Yard", java.util.Map.of(), true, List.of(), bus);
+        bus.thingAdded(door);
+        bus.thingAdded(yard);
+        bus.thingRemoved(yard);
+
+        List<ThingUID> told = new java.util.ArrayList<>();
+        bus.addListener(new ThingListener() {
+            @Override
+            public void thingAdded(Thing added) {
+                told.add(added.uid());
+            }
+        });
+        assertEquals(List.of(door.uid()), told, "caught up with what is registered now");
+
+        bus.thingAdded(yard);
+        assertEquals(List.of(door.uid(), yard.uid()), told, "then live");
+    }
 }
