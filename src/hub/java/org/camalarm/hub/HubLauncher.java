@@ -41,6 +41,8 @@ public final class HubLauncher {
     static final String USERDATA_PROPERTY = "camalarm.userdata";
     /** Moves the lenient alarm port of the generated camalarm.server.cfg ({@code lenientPort=${camalarm.lenientPort}}). */
     static final String LENIENT_PORT_PROPERTY = "camalarm.lenientPort";
+    /** Moves the UDP alarm port of the generated camalarm.server.cfg ({@code udpPort=${camalarm.udpPort}}). */
+    static final String UDP_PORT_PROPERTY = "camalarm.udpPort";
 
     private static final Pattern BUNDLE_ENTRY = Pattern.compile("bundles/(\\d+)/([^/]+\\.jar)");
     private static final String SERVER_CFG = "camalarm.server.cfg";
@@ -96,6 +98,7 @@ public final class HubLauncher {
         props.put("felix.fileinstall.log.level", "2");
         setDefault(props, "org.osgi.service.http.port", "8080");
         setDefault(props, LENIENT_PORT_PROPERTY, "8089");
+        setDefault(props, UDP_PORT_PROPERTY, "8089");
         String host = System.getProperty("org.apache.felix.http.host");
         if (host != null) {
             props.put("org.apache.felix.http.host", host);

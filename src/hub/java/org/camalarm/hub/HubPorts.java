@@ -2,6 +2,7 @@ package org.camalarm.hub;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -21,11 +22,17 @@ import org.eclipse.jdt.annotation.Nullable;
 final class HubPorts {
 
     /** One port the hub opens, and how a user moves it. */
-    record Port(String what, int number, String howToChange) {}
+    record Port(String what, int number, String howToChange, boolean udp) {
+
+        /** A TCP port. */
+        Port(String what, int number, String howToChange) {
+            this(what, number, howToChange, false);
+        }
+    }
 
     private HubPorts() {}
 
-    /** The ports of this start: HTTP, HTTPS unless it is off, and the lenient alarm port when {@code camalarm.server.cfg} turns it on. */
+    /** The ports of this start: HTTP, HTTPS unless it is off, and the lenient and UDP alarm ports when {@code camalarm.server.cfg} turns them on. */
     static List<Port> of(Map<String, String> frameworkProperties, Path conf) throws IOException {
         List<Port> ports = new ArrayList<>();
         ports.add(new Port(
@@ -46,17 +53,32 @@ final class HubPorts {
                     "start the hub with -D" + HubLauncher.LENIENT_PORT_PROPERTY
                             + "=<port> or set lenientPort in camalarm.server.cfg (0 = off)"));
         }
+        String udp = serverSetting(conf, "udpPort", frameworkProperties);
+        if (udp != null && number(udp, 0) > 0) {
+            ports.add(new Port(
+                    "UDP alarm port",
+                    number(udp, 0),
+                    "start the hub with -D" + HubLauncher.UDP_PORT_PROPERTY
+                            + "=<port> or set udpPort in camalarm.server.cfg (0 = off)",
+                    true));
+        }
         return ports;
     }
 
     /** The first port that cannot be bound on {@code host} (all interfaces when {@code null}), said in one line; else {@code null}. */
     static @Nullable String firstBusy(List<Port> ports, @Nullable String host) {
         for (Port port : ports) {
-            try (ServerSocket socket = new ServerSocket()) {
-                socket.bind(
-                        host == null || host.isBlank()
-                                ? new InetSocketAddress(port.number())
-                                : new InetSocketAddress(InetAddress.getByName(host), port.number()));
+            try {
+                InetSocketAddress address = host == null || host.isBlank()
+                        ? new InetSocketAddress(port.number())
+                        : new InetSocketAddress(InetAddress.getByName(host), port.number());
+                if (port.udp()) {
+                    new DatagramSocket(address).close();
+                } else {
+                    try (ServerSocket socket = new ServerSocket()) {
+                        socket.bind(address);
+                    }
+                }
             } catch (IOException e) {
                 return "camalarm hub: cannot listen on port " + port.number() + " (" + port.what() + "): "
                         + e.getMessage() + ". Is another hub running? Stop it, or " + port.howToChange() + ".";

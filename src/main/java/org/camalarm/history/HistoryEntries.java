@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.camalarm.alarm.Alarm;
 import org.camalarm.alarm.AlarmEvent;
@@ -77,6 +78,11 @@ final class HistoryEntries {
                 outcome(result.success(), result.reason().name(), result.detail(), result.status(), result.latencyMs());
         if (test) {
             properties.put("test", "true");
+        }
+        // what the device's state, read back, said of the command: true, false or unknown
+        properties.put("confirmed", result.confirmed().name().toLowerCase(Locale.ROOT));
+        if (result.state() != null) {
+            properties.put("state", String.valueOf(result.state()));
         }
         return new NewEvent(
                 EventKind.PUSH,

@@ -3,7 +3,10 @@ package org.camalarm.push;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -16,6 +19,10 @@ import org.eclipse.jdt.annotation.Nullable;
  * Success: 2xx and a body without the word "error" ({@code port.cgi} answers {@code OK}, an
  * empty body, or an error line; the exact success text varies by firmware, so any other text is
  * accepted).
+ *
+ * <p>State: {@code GET /axis-cgi/io/port.cgi?checkactive={port}} answers the line
+ * {@code port{N}=active} or {@code port{N}=inactive} ({@code yes}/{@code no}, {@code 1}/{@code 0}
+ * are read too).
  *
  * @param port      the I/O port number as VAPIX counts it, from 1
  * @param pulseTime the pulse length (whole milliseconds), or {@code null} for 1 second
@@ -57,5 +64,40 @@ public record AxisIo(int port, @Nullable Duration pulseTime) implements DeviceFa
             return Verdict.rejected(HttpStatus.describe(status) + " but Axis says: " + BodyExcerpt.firstLine(body, 80));
         }
         return Verdict.ok(HttpStatus.describe(status));
+    }
+
+    @Override
+    public boolean readsState() {
+        return true;
+    }
+
+    @Override
+    public Optional<PushRequest> stateRequest(DeviceSettings device) {
+        return Optional.of(PushRequest.of(device, "GET", "/axis-cgi/io/port.cgi?checkactive=" + port));
+    }
+
+    @Override
+    public StateReply readState(int status, String body) {
+        Verdict verdict = judge(status, body);
+        if (!verdict.isOk()) {
+            return new StateReply(null, verdict);
+        }
+        Optional<SwitchState> state = portState(body, port);
+        return state.isPresent()
+                ? StateReply.of(
+                        state.get(), "port" + port + "=" + (state.get() == SwitchState.ON ? "active" : "inactive"))
+                : StateReply.unreadable(status, "the reply has no line port" + port + "=active|inactive");
+    }
+
+    @Override
+    public Optional<Duration> pulseLength() {
+        return Optional.of(PulseTimes.orDefault(pulseTime));
+    }
+
+    /** The state of {@code port} in a {@code checkactive} reply, e.g. {@code port1=active}. */
+    static Optional<SwitchState> portState(String body, int port) {
+        Matcher line =
+                Pattern.compile("(?im)^\\s*port" + port + "\\s*=\\s*(\\w+)").matcher(body);
+        return line.find() ? SwitchState.parse(line.group(1)) : Optional.empty();
     }
 }

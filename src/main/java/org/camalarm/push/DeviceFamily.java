@@ -1,5 +1,7 @@
 package org.camalarm.push;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,6 +34,29 @@ public sealed interface DeviceFamily extends ResponseJudge
     /** The settings as the family needs them (e.g. the default user name); unchanged by default. */
     default DeviceSettings adapt(DeviceSettings settings) {
         return settings;
+    }
+
+    /** Whether the family can read the switch state back: {@link #stateRequest} gives a request for every device. */
+    default boolean readsState() {
+        return false;
+    }
+
+    /**
+     * The request that reads the switch state from the device, or empty when the family cannot read
+     * it (then commands are not confirmed and the state is not followed).
+     */
+    default Optional<PushRequest> stateRequest(DeviceSettings device) {
+        return Optional.empty();
+    }
+
+    /** Reads the reply to {@link #stateRequest}: the state, or why the reply gives none. */
+    default StateReply readState(int status, String body) {
+        return StateReply.unreadable(status, label() + " cannot report its state");
+    }
+
+    /** How long a PULSE keeps the device on, when the family sets it (empty: the device's preset). */
+    default Optional<Duration> pulseLength() {
+        return Optional.empty();
     }
 
     /** Success for 2xx, unless the family overrides it. */

@@ -51,4 +51,14 @@ final class JsonBodies {
             return null;
         }
     }
+
+    /** The member as a JSON boolean, or {@code null} when absent or not a boolean. */
+    static @Nullable Boolean bool(JsonObject parent, String name) {
+        JsonElement element = parent.get(name);
+        return element != null
+                        && element.isJsonPrimitive()
+                        && element.getAsJsonPrimitive().isBoolean()
+                ? element.getAsBoolean()
+                : null;
+    }
 }

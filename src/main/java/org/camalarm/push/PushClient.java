@@ -1,16 +1,13 @@
 package org.camalarm.push;
 
-import java.lang.reflect.InvocationTargetException;
 import java.net.http.HttpClient;
 import java.security.GeneralSecurityException;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
@@ -26,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>{@link #send} never blocks the calling thread and its future never completes
  * exceptionally: every failure is a result with a {@link PushResult.Reason}.</li>
- * <li>One client per {@link DeviceSettings}: it owns one JDK {@link HttpClient} (HTTP/1.1,
+ * <li>One client per {@link DeviceSettings}: it uses one JDK {@link HttpClient} (HTTP/1.1,
  * connect timeout = {@link DeviceSettings#timeout()}, keep-alive connections pooled and reused,
- * no proxy, no redirects followed) with its own {@link PinningTrustManager}, the authentication
+ * no proxy, no redirects followed; for HTTPS its own, with its own {@link PinningTrustManager}), the authentication
  * state ({@link DeviceAuth}: remembered Digest challenge, nonce count), and a datagram socket for
  * UDP. When the settings change, close this client and build a new one: old credentials and
  * pins can then never leak into new requests.</li>
@@ -38,11 +35,12 @@ import org.slf4j.LoggerFactory;
  * <li>Trust on first use: without a pinned fingerprint every HTTPS result carries the
  * fingerprint seen, and the listener given to the constructor is told each new one, so the
  * caller can persist it (then build a new client with the pin).</li>
- * <li>Threads: a small cached pool per client (daemon threads {@code camalarm-push-<host>-N},
- * idle ones end after 30 s) serves the HTTP client and UDP sends; no thread per request.</li>
+ * <li>Threads: the {@link SharedTransport}'s bounded pool serves the HTTP client and UDP sends,
+ * and its HTTP client serves plain HTTP devices: no thread is the device's own, none per request.
+ * While that pool's queue is full a push completes at once with {@link PushResult.Reason#OVERLOADED}.</li>
  * </ul>
  * Thread-safe. {@link #close()} refuses waiting and later pushes, lets running ones finish and
- * releases threads and sockets.
+ * releases its sockets and its own HTTPS client.
  */
 public final class PushClient implements AutoCloseable {
 
@@ -51,54 +49,50 @@ public final class PushClient implements AutoCloseable {
     /** Reply bodies are read up to this many bytes. */
     public static final int MAX_BODY_BYTES = HttpPusher.MAX_BODY_BYTES;
 
-    private static final long IDLE_THREAD_SECONDS = 30;
-
     private static final Logger LOGGER = LoggerFactory.getLogger(PushClient.class);
 
     private final DeviceSettings settings;
     private final Consumer<String> onNewCertificate;
-    private final ThreadPoolExecutor executor;
+    private final SharedTransport shared;
+    /** The client's own HTTP client (to shut down on close), or {@code null} when shared or UDP. */
     private final @Nullable HttpClient httpClient;
+
     private final @Nullable HttpPusher httpPusher;
     private final UdpPusher udpPusher;
     private final PushLimiter limiter;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicReference<@Nullable String> reportedFingerprint = new AtomicReference<>();
 
-    /** A client with no listener for new certificates (read {@link PushResult#fingerprint()} instead). */
-    public PushClient(DeviceSettings settings) {
-        this(settings, fingerprint -> {});
-    }
-
     /**
      * @param settings         the device
      * @param onNewCertificate told the canonical SHA-256 fingerprint ({@code AB:CD:...}) of each
      *                         new certificate an unpinned HTTPS device presents, before the
      *                         result completes; called on a client thread, must not block
+     * @param shared           the threads and plain-HTTP clients it shares with every other device
      */
-    public PushClient(DeviceSettings settings, Consumer<String> onNewCertificate) {
+    public PushClient(DeviceSettings settings, Consumer<String> onNewCertificate, SharedTransport shared) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.onNewCertificate = Objects.requireNonNull(onNewCertificate, "onNewCertificate");
-        this.executor = new ThreadPoolExecutor(
-                0,
-                Integer.MAX_VALUE,
-                IDLE_THREAD_SECONDS,
-                TimeUnit.SECONDS,
-                new SynchronousQueue<>(),
-                threadFactory(settings.host()));
+        this.shared = Objects.requireNonNull(shared, "shared");
+        Executor executor = shared.executor();
         this.limiter = new PushLimiter(settings.maxConcurrent(), QUEUE_CAPACITY);
         this.udpPusher = new UdpPusher(executor, settings.timeout());
-        HttpClient http = settings.protocol() == Protocol.UDP
-                ? null
-                : HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(settings.timeout())
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .proxy(HttpClient.Builder.NO_PROXY)
-                        .sslContext(sslContext(settings.certificateFingerprint()))
-                        .executor(executor)
-                        .build();
-        this.httpClient = http;
+        HttpClient own = null;
+        HttpClient http = null;
+        if (settings.protocol() == Protocol.HTTP) {
+            http = shared.plainHttp(settings.timeout());
+        } else if (settings.protocol() != Protocol.UDP) {
+            own = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(settings.timeout())
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .proxy(HttpClient.Builder.NO_PROXY)
+                    .sslContext(sslContext(settings.certificateFingerprint()))
+                    .executor(executor)
+                    .build();
+            http = own;
+        }
+        this.httpClient = own;
         this.httpPusher = http == null ? null : new HttpPusher(http, settings);
     }
 
@@ -140,21 +134,30 @@ public final class PushClient implements AutoCloseable {
         limiter.close();
         udpPusher.close();
         shutdownHttpClient();
-        shutdownWhenIdle();
     }
 
     private CompletableFuture<PushResult> dispatch(PushRequest request, ResponseJudge judge, long start) {
-        if (request.protocol() == Protocol.UDP) {
-            return udpPusher.send(request, start);
+        String saturated = shared.saturation();
+        if (saturated != null) {
+            return CompletableFuture.completedFuture(
+                    PushResult.failure(PushResult.Reason.OVERLOADED, saturated, elapsedMs(start)));
         }
-        HttpPusher http = httpPusher;
-        if (http == null) {
+        try {
+            if (request.protocol() == Protocol.UDP) {
+                return udpPusher.send(request, start);
+            }
+            HttpPusher http = httpPusher;
+            if (http == null) {
+                return CompletableFuture.completedFuture(PushResult.failure(
+                        PushResult.Reason.UNREACHABLE,
+                        "a client for a UDP device cannot send " + request.protocol(),
+                        elapsedMs(start)));
+            }
+            return http.send(request, judge, start);
+        } catch (RejectedExecutionException e) { // filled up between the check and the send
             return CompletableFuture.completedFuture(PushResult.failure(
-                    PushResult.Reason.UNREACHABLE,
-                    "a client for a UDP device cannot send " + request.protocol(),
-                    elapsedMs(start)));
+                    PushResult.Reason.OVERLOADED, "the hub's push threads are saturated", elapsedMs(start)));
         }
-        return http.send(request, judge, start);
     }
 
     private PushResult refused(PushRequest request, String why, long start) {
@@ -178,31 +181,15 @@ public final class PushClient implements AutoCloseable {
                 LOGGER.warn("certificate listener for {} failed", settings.host(), e);
             }
         }
-        if (closed.get()) {
-            shutdownWhenIdle();
-        }
         LOGGER.debug("push to {}: {} {}", settings.host(), result.reason(), result.detail());
         return result;
-    }
-
-    private void shutdownWhenIdle() {
-        if (limiter.inFlight() == 0) {
-            executor.shutdown();
-        }
     }
 
     /** JDK 21+ can shut a client down (closing pooled connections); on 17 it is released when unreachable. */
     private void shutdownHttpClient() {
         HttpClient http = httpClient;
-        if (http == null) {
-            return;
-        }
-        try {
-            HttpClient.class.getMethod("shutdown").invoke(http);
-        } catch (NoSuchMethodException e) {
-            // JDK 17: no shutdown; the selector thread ends once the client is unreachable
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            LOGGER.debug("could not shut down the HTTP client of {}", settings.host(), e);
+        if (http != null) {
+            SharedTransport.shutdown(http);
         }
     }
 
@@ -214,15 +201,6 @@ public final class PushClient implements AutoCloseable {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every JDK has TLS", e);
         }
-    }
-
-    private static ThreadFactory threadFactory(String host) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "camalarm-push-" + host + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     private static long elapsedMs(long start) {

@@ -20,6 +20,10 @@ import org.eclipse.jdt.annotation.Nullable;
  *                    control characters replaced, the password masked; empty when none
  * @param fingerprint HTTPS: the SHA-256 fingerprint ({@code AB:CD:...}) of the certificate the
  *                    device presented, for trust on first use; otherwise {@code null}
+ * @param confirmed   whether the device's state, read back after the command, shows it carried
+ *                    out ({@link PushCommandSender#sendConfirmed}); {@link Confirmation#UNKNOWN}
+ *                    for pushes that read nothing back
+ * @param state       the device's state as read back after the command, or {@code null} when none was read
  */
 public record PushResult(
         boolean success,
@@ -28,7 +32,9 @@ public record PushResult(
         @Nullable Integer status,
         long latencyMs,
         String body,
-        @Nullable String fingerprint) {
+        @Nullable String fingerprint,
+        Confirmation confirmed,
+        @Nullable SwitchState state) {
 
     /** Longest {@link #body()} excerpt. */
     public static final int MAX_BODY = 200;
@@ -53,7 +59,9 @@ public record PushResult(
         /** Not sent: a repeat of the same command within the minimum interval (see {@link IntervalGate}). */
         INTERVAL,
         /** Not sent: too many pushes already waiting for this device (see {@link PushClient#QUEUE_CAPACITY}). */
-        OVERLOADED
+        OVERLOADED,
+        /** The device accepted the command, but its state read back afterwards shows it was not carried out. */
+        NOT_CONFIRMED
     }
 
     public PushResult {
@@ -67,6 +75,26 @@ public record PushResult(
             throw new IllegalArgumentException("latencyMs must not be negative, got " + latencyMs);
         }
         body = BodyExcerpt.of(Objects.requireNonNullElse(body, ""), "");
+        Objects.requireNonNull(confirmed, "confirmed");
+    }
+
+    /** A result that read nothing back: {@link Confirmation#UNKNOWN}, no state. */
+    public PushResult(
+            boolean success,
+            Reason reason,
+            String detail,
+            @Nullable Integer status,
+            long latencyMs,
+            String body,
+            @Nullable String fingerprint) {
+        this(success, reason, detail, status, latencyMs, body, fingerprint, Confirmation.UNKNOWN, null);
+    }
+
+    /** This command's result after reading the state back: the verdict, detail and latency of both. */
+    PushResult readBack(
+            Reason newReason, String newDetail, Confirmation confirmation, @Nullable SwitchState read, long totalMs) {
+        return new PushResult(
+                newReason == Reason.OK, newReason, newDetail, status, totalMs, body, fingerprint, confirmation, read);
     }
 
     /** A failure of the given kind (not {@link Reason#OK}). */

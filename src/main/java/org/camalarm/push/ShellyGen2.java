@@ -20,6 +20,10 @@ import org.eclipse.jdt.annotation.Nullable;
  * <p>Success: 2xx <b>and</b> no error in the body. Errors come as {@code {"code":-103,"message":...}}
  * (usually with a non-2xx status) or, from the JSON-RPC endpoint, as {@code {"error":{"code":..,"message":..}}}.
  *
+ * <p>State: {@code GET /rpc/Switch.GetStatus?id={index}} ({@code Light.GetStatus}) answers the bare
+ * status object; {@code output} is the state. ({@code Switch.Set} answers only {@code was_on}, the
+ * state before.)
+ *
  * @param index     the switch or light id, from 0
  * @param kind      relay (Switch) or light (Light)
  * @param pulseTime the pulse length, or {@code null} for 1 second
@@ -96,5 +100,43 @@ public record ShellyGen2(
         String code = JsonBodies.text(error, "code");
         String message = JsonBodies.text(error, "message");
         return Optional.of("Shelly error" + (code == null ? "" : " " + code) + (message == null ? "" : ": " + message));
+    }
+
+    @Override
+    public boolean readsState() {
+        return true;
+    }
+
+    @Override
+    public Optional<PushRequest> stateRequest(DeviceSettings device) {
+        return Optional.of(PushRequest.of(device, "GET", "/rpc/" + kind.gen2Component() + ".GetStatus?id=" + index));
+    }
+
+    @Override
+    public StateReply readState(int status, String body) {
+        Verdict verdict = judge(status, body);
+        if (!verdict.isOk()) {
+            return new StateReply(null, verdict);
+        }
+        Optional<SwitchState> on = output(body);
+        return on.isPresent()
+                ? StateReply.of(on.get(), "output: " + (on.get() == SwitchState.ON))
+                : StateReply.unreadable(status, "the reply has no boolean output");
+    }
+
+    @Override
+    public Optional<Duration> pulseLength() {
+        return Optional.of(PulseTimes.orDefault(pulseTime));
+    }
+
+    /** {@code output} of a GetStatus answer: the bare object, or inside the JSON-RPC {@code result}. */
+    static Optional<SwitchState> output(String body) {
+        Optional<JsonObject> json = JsonBodies.object(body);
+        if (json.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<JsonObject> result = JsonBodies.object(json.get(), "result");
+        Boolean on = JsonBodies.bool(result.isPresent() ? result.get() : json.get(), "output");
+        return on == null ? Optional.empty() : Optional.of(SwitchState.of(on));
     }
 }

@@ -1,5 +1,6 @@
 package org.camalarm.push;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.EnumSet;
 import java.util.Map;
@@ -17,6 +18,10 @@ import java.util.Set;
  * <p><b>Errors come with HTTP 200</b> as {@code {"success":false,"error":{"code":14,...}}}:
  * success needs 2xx and no {@code "success":false}. Error 8 (wrong authentication method) is
  * reported as {@link PushResult.Reason#AUTH_FAILED}, the others as rejected.
+ *
+ * <p>State: {@code GET /api/switch/status?switch={N}} answers
+ * {@code {"success":true,"result":{"switches":[{"switch":1,"active":true,...}]}}}; {@code active}
+ * is the state.
  *
  * @param switchId the switch number, from 1
  */
@@ -73,5 +78,49 @@ public record TwoNIntercom(int switchId) implements DeviceFamily {
         return code != null && code == WRONG_AUTH_METHOD
                 ? new Verdict(PushResult.Reason.AUTH_FAILED, detail)
                 : Verdict.rejected(detail);
+    }
+
+    @Override
+    public boolean readsState() {
+        return true;
+    }
+
+    @Override
+    public Optional<PushRequest> stateRequest(DeviceSettings device) {
+        return Optional.of(PushRequest.of(device, "GET", "/api/switch/status?switch=" + switchId));
+    }
+
+    @Override
+    public StateReply readState(int status, String body) {
+        Verdict verdict = judge(status, body);
+        if (!verdict.isOk()) {
+            return new StateReply(null, verdict);
+        }
+        Optional<SwitchState> state = active(body, switchId);
+        return state.isPresent()
+                ? StateReply.of(state.get(), "switch " + switchId + " active: " + (state.get() == SwitchState.ON))
+                : StateReply.unreadable(status, "the reply has no state of switch " + switchId);
+    }
+
+    /** {@code active} of switch {@code switchId} in a {@code /api/switch/status} answer. */
+    static Optional<SwitchState> active(String body, int switchId) {
+        Optional<JsonObject> json = JsonBodies.object(body);
+        Optional<JsonObject> result = json.isPresent() ? JsonBodies.object(json.get(), "result") : Optional.empty();
+        JsonElement switches = result.isPresent() ? result.get().get("switches") : null;
+        if (switches == null || !switches.isJsonArray()) {
+            return Optional.empty();
+        }
+        for (JsonElement element : switches.getAsJsonArray()) {
+            if (element.isJsonObject()) {
+                JsonObject one = element.getAsJsonObject();
+                Long number = JsonBodies.number(one, "switch");
+                Boolean active = JsonBodies.bool(one, "active");
+                if (active != null
+                        && (number == null ? switches.getAsJsonArray().size() == 1 : number == switchId)) {
+                    return Optional.of(SwitchState.of(active));
+                }
+            }
+        }
+        return Optional.empty();
     }
 }

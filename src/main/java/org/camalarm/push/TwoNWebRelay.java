@@ -3,7 +3,10 @@ package org.camalarm.push;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -15,6 +18,11 @@ import org.eclipse.jdt.annotation.Nullable;
  *
  * <p>Authentication: none or Basic. Success: 2xx and a {@code <datavalues>} XML reply; an empty
  * 2xx body is accepted too.
+ *
+ * <p>State: {@code GET /state.xml} answers {@code <datavalues>} with {@code <relay{N}state>}
+ * (multi-relay models) or {@code <relaystate>} (single-relay models), 1 = energised. These devices
+ * may send the XML without any HTTP head; {@link #relayState} finds the element in whatever text
+ * carried it.
  *
  * @param relay     the relay number, from 1
  * @param pulseTime the pulse length (sent as decimal seconds), or {@code null} for the device's preset
@@ -57,5 +65,52 @@ public record TwoNWebRelay(int relay, @Nullable Duration pulseTime) implements D
             return Verdict.ok(HttpStatus.describe(status));
         }
         return Verdict.rejected(HttpStatus.describe(status) + " but the reply is not a 2N state.xml document");
+    }
+
+    @Override
+    public boolean readsState() {
+        return true;
+    }
+
+    @Override
+    public Optional<PushRequest> stateRequest(DeviceSettings device) {
+        return Optional.of(PushRequest.of(device, "GET", "/state.xml"));
+    }
+
+    @Override
+    public StateReply readState(int status, String body) {
+        if (!HttpStatus.isSuccess(status)) {
+            return StateReply.failed(status);
+        }
+        Optional<SwitchState> state = relayState(body, relay);
+        return state.isPresent()
+                ? StateReply.of(state.get(), "relay " + relay + " state " + (state.get() == SwitchState.ON ? 1 : 0))
+                : StateReply.unreadable(status, "the reply has no state of relay " + relay);
+    }
+
+    @Override
+    public Optional<Duration> pulseLength() {
+        return Optional.ofNullable(pulseTime);
+    }
+
+    /**
+     * The state of relay {@code relay} in a {@code state.xml} reply: {@code <relay{N}state>}, or for
+     * relay 1 also the single-relay {@code <relaystate>}; 0 is off, any other number on. Element
+     * names in any case; anything around the element (HTTP head or not) is ignored.
+     */
+    static Optional<SwitchState> relayState(String text, int relay) {
+        Matcher numbered = element("relay" + relay + "state").matcher(text);
+        if (numbered.find()) {
+            return Optional.of(SwitchState.of(Integer.parseInt(numbered.group(1)) != 0));
+        }
+        Matcher single = element("relaystate").matcher(text);
+        if (relay == 1 && single.find()) {
+            return Optional.of(SwitchState.of(Integer.parseInt(single.group(1)) != 0));
+        }
+        return Optional.empty();
+    }
+
+    private static Pattern element(String name) {
+        return Pattern.compile("(?i)<" + name + ">\\s*(\\d{1,3})\\s*</" + name + ">");
     }
 }

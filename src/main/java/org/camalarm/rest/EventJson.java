@@ -13,8 +13,9 @@ import org.eclipse.jdt.annotation.Nullable;
  * A history event as REST shows it: {@code id, kind, thingUID, type, channel, action, time,
  * received, end, address, image, thumbnail, data}; alarms add {@code lastImage} and {@code images}
  * (how many snapshots the detection brought), pushes and rule firings their outcome
- * ({@code success, reason, detail, status, latencyMs}) and rule firings {@code rule, when, then,
- * trigger}. Times are ISO-8601 instants; {@code image}, {@code thumbnail}, {@code lastImage} are URLs
+ * ({@code success, reason, detail, status, latencyMs}), pushes {@code confirmed} (true, false or
+ * null) and {@code state} (the device's state read back, or null), and rule firings {@code rule, when,
+ * then, trigger}. Times are ISO-8601 instants; {@code image}, {@code thumbnail}, {@code lastImage} are URLs
  * or null.
  */
 final class EventJson {
@@ -53,6 +54,13 @@ final class EventJson {
             json.addProperty("detail", props.getOrDefault("detail", ""));
             json.addProperty("status", number(props.get("status")));
             json.addProperty("latencyMs", number(props.get("latencyMs")));
+            if (event.kind() == EventKind.PUSH) { // as the push result says it: true, false or null; ON, OFF or null
+                String confirmed = props.get("confirmed");
+                json.addProperty(
+                        "confirmed",
+                        confirmed == null || "unknown".equals(confirmed) ? null : Boolean.valueOf(confirmed));
+                json.addProperty("state", props.get("state"));
+            }
             for (String key : new String[] {"rule", "when", "then", "trigger"}) {
                 String value = props.get(key);
                 if (value != null) {

@@ -13,15 +13,18 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.camalarm.http.HttpAnswers;
 import org.camalarm.push.PushResult;
+import org.camalarm.push.SwitchState;
 import org.camalarm.target.PushTargetHandler;
 import org.camalarm.thing.ThingHandler;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * Commands and tests of push targets over REST, answered with the push's outcome:
- * {@code {success, reason, detail, status, latencyMs, body}} where {@code reason} tells an
- * unreachable device (refused, timeout, DNS, TLS) from a rejected command (error status or error
- * body), a reply without HTTP status, and failed authentication.
+ * {@code {success, reason, detail, status, latencyMs, body, confirmed, state}} where {@code reason}
+ * tells an unreachable device (refused, timeout, DNS, TLS) from a rejected command (error status or
+ * error body), a reply without HTTP status, failed authentication, and a command the device did not
+ * carry out ({@code NOT_CONFIRMED}); {@code confirmed} is true, false or null (unknown) and
+ * {@code state} the device's state read back afterwards ({@code ON}, {@code OFF} or null).
  */
 final class PushResource {
 
@@ -103,6 +106,9 @@ final class PushResource {
         json.addProperty("status", result.status());
         json.addProperty("latencyMs", result.latencyMs());
         json.addProperty("body", result.body());
+        json.addProperty("confirmed", result.confirmed().asBoolean());
+        SwitchState state = result.state();
+        json.addProperty("state", state == null ? null : state.name());
         HttpAnswers.json(response, 200, json.toString());
     }
 }

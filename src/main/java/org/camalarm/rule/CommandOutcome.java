@@ -16,13 +16,16 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param detail    one human sentence with the exact reason
  * @param status    the device's HTTP status, or {@code null} when none came
  * @param latencyMs milliseconds the push took; 0 when nothing was sent
+ * @param confirmed whether the state read back afterwards shows the command carried out; {@code null}
+ *                  when unknown
  */
 record CommandOutcome(
         boolean success,
         String reason,
         String detail,
         @Nullable Integer status,
-        long latencyMs) {
+        long latencyMs,
+        @Nullable Boolean confirmed) {
 
     /** No thing with the target's UID, or that thing is not a push target. */
     static final String NO_TARGET = "NO_TARGET";
@@ -36,15 +39,21 @@ record CommandOutcome(
     static final String DETAIL = "detail";
     static final String STATUS = "status";
     static final String LATENCY_MS = "latencyMs";
+    static final String CONFIRMED = "confirmed";
 
     static CommandOutcome of(PushResult result) {
         return new CommandOutcome(
-                result.success(), result.reason().name(), result.detail(), result.status(), result.latencyMs());
+                result.success(),
+                result.reason().name(),
+                result.detail(),
+                result.status(),
+                result.latencyMs(),
+                result.confirmed().asBoolean());
     }
 
     /** A command that reached no device. */
     static CommandOutcome failure(String reason, String detail) {
-        return new CommandOutcome(false, reason, detail, null, 0);
+        return new CommandOutcome(false, reason, detail, null, 0, null);
     }
 
     /** Whether the command never reached a device because of the setup ({@code then}, the target, a bug). */
@@ -52,7 +61,7 @@ record CommandOutcome(
         return NO_TARGET.equals(reason) || BAD_COMMAND.equals(reason) || ERROR.equals(reason);
     }
 
-    /** Puts the result properties into an event's properties; {@value #STATUS} only when there is one. */
+    /** Puts the result properties into an event's properties; {@value #STATUS} and {@value #CONFIRMED} only when known. */
     void addTo(Map<String, Object> properties) {
         properties.put(SUCCESS, success);
         properties.put(REASON, reason);
@@ -61,5 +70,9 @@ record CommandOutcome(
             properties.put(STATUS, status);
         }
         properties.put(LATENCY_MS, latencyMs);
+        Boolean known = confirmed;
+        if (known != null) {
+            properties.put(CONFIRMED, known);
+        }
     }
 }

@@ -47,4 +47,7 @@ public interface ServerConfig {
             type = AttributeType.PASSWORD,
             required = false)
     String uiPassword();
+
+    @AttributeDefinition(name = "%server.udpPort.name", description = "%server.udpPort.description", defaultValue = "0")
+    int udpPort();
 }

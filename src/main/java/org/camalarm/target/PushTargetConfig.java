@@ -71,4 +71,10 @@ public interface PushTargetConfig {
             description = "%target.certificateFingerprint.description",
             required = false)
     String certificateFingerprint();
+
+    @AttributeDefinition(
+            name = "%target.refreshInterval.name",
+            description = "%target.refreshInterval.description",
+            defaultValue = "60")
+    double refreshInterval();
 }

@@ -9,6 +9,7 @@ import org.camalarm.push.DeviceFamily;
 import org.camalarm.push.DeviceSettings;
 import org.camalarm.push.Protocol;
 import org.camalarm.push.PushClient;
+import org.camalarm.push.SharedTransport;
 import org.camalarm.push.ShellyGeneration;
 import org.camalarm.push.ShellyKind;
 import org.camalarm.push.SwitchCommand;
@@ -79,10 +80,11 @@ public class ShellyTarget {
                 services,
                 Config.class,
                 EnumSet.of(Protocol.HTTP, Protocol.HTTPS),
-                ShellyTarget::plan);
+                config -> plan(config, services.transport));
     }
 
-    static TargetPlan plan(Config config) {
+    /** @param transport what the detection of the generation sends on (it runs again after a failure) */
+    static TargetPlan plan(Config config, SharedTransport transport) {
         int index = TargetPlan.checked("index", config.index(), 0, 15);
         ShellyKind kind = ShellyKind.valueOf(config.kind().toUpperCase(java.util.Locale.ROOT));
         Duration pulse = TargetPlan.pulse(config.pulseTime());
@@ -93,13 +95,17 @@ public class ShellyTarget {
             return TargetPlan.of(ShellyGeneration.GEN2.family(index, kind, pulse));
         }
         return new TargetPlan(
-                EnumSet.allOf(SwitchCommand.class), Map.of(), settings -> detect(settings, index, kind, pulse));
+                EnumSet.allOf(SwitchCommand.class),
+                Map.of(),
+                Map.of(),
+                true,
+                settings -> detect(settings, index, kind, pulse, transport));
     }
 
     /** Asks the device which API it speaks; a failed answer fails the push that needed it (and is asked again next time). */
     private static CompletableFuture<DeviceFamily> detect(
-            DeviceSettings settings, int index, ShellyKind kind, @Nullable Duration pulse) {
-        PushClient client = new PushClient(settings);
+            DeviceSettings settings, int index, ShellyKind kind, @Nullable Duration pulse, SharedTransport transport) {
+        PushClient client = new PushClient(settings, fingerprint -> {}, transport);
         return ShellyGeneration.detect(client).thenCompose(detection -> {
             client.close();
             ShellyGeneration generation = detection.generation();

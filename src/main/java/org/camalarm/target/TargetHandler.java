@@ -2,17 +2,19 @@ package org.camalarm.target;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.camalarm.push.DeviceFamily;
 import org.camalarm.push.DeviceSettings;
-import org.camalarm.push.GenericCommand;
 import org.camalarm.push.IntervalGate;
 import org.camalarm.push.PushCommandSender;
 import org.camalarm.push.PushResult;
 import org.camalarm.push.PushResult.Reason;
+import org.camalarm.push.SharedTransport;
+import org.camalarm.push.StateReading;
 import org.camalarm.push.SwitchCommand;
+import org.camalarm.push.SwitchState;
 import org.camalarm.thing.State;
 import org.camalarm.thing.Thing;
 import org.camalarm.thing.ThingStatusInfo;
@@ -27,6 +29,13 @@ import org.slf4j.LoggerFactory;
  * thing's {@code lastResult}, {@code lastPush}, {@code lastResponseCode} channels and its status
  * (ONLINE after a success, OFFLINE/COMMUNICATION_ERROR with the reason after a failure).
  *
+ * <p>The device's state, where its family can read it, is read back after every command (which
+ * fails NOT_CONFIRMED when the device did not carry it out) and every refresh interval
+ * ({@link StatePoller}); {@code power} shows what the device reports, and a device that stops
+ * answering goes OFFLINE with the reason, ONLINE again once it answers. A reading that was sent
+ * before a command ended is not shown: it may predate the command. Command results are recorded in
+ * one place, {@link #record}; readings in {@link #observe}.
+ *
  * <p>Two senders share the device settings: one gated by the minimum {@code interval} (commands
  * from rules, REST, the command topic) and one for tests, which ignore the interval. Both are
  * built on first use, after the family is known, and rebuilt once a certificate is pinned.
@@ -35,6 +44,11 @@ final class TargetHandler implements PushTargetHandler {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(TargetHandler.class);
 
+    /** Pulse length assumed when the device keeps its own preset (2N web relays: 1.5 s by default). */
+    static final Duration PRESET_PULSE = Duration.ofSeconds(2);
+    /** Margin after a pulse's end before reading the state again. */
+    static final Duration AFTER_PULSE = Duration.ofMillis(500);
+
     private final Thing thing;
     private final TargetPlan plan;
     /** One gate for the thing's life: rebuilding a sender (a learned pin) must not forget recent pushes. */
@@ -42,29 +56,19 @@ final class TargetHandler implements PushTargetHandler {
 
     private final Timers timers;
     private final PinStore pins;
+    private final SharedTransport transport;
+    private final TargetActions actions;
+    private final @Nullable StatePoller poller;
+    /** {@link System#nanoTime()} when the latest command's result was recorded. */
+    private volatile long lastCommandDone = System.nanoTime();
+
+    private volatile boolean disposed;
     private final PushListener listener;
     private DeviceSettings settings;
     private @Nullable CompletableFuture<DeviceFamily> family;
     private @Nullable CompletableFuture<PushCommandSender> gated;
     private @Nullable CompletableFuture<PushCommandSender> ungated;
     private volatile boolean pinLearned;
-
-    /** What a channel command sends: a switch command of the family, or an http thing's configured request. */
-    private sealed interface Action permits SwitchAction, RequestAction {}
-
-    private record SwitchAction(SwitchCommand command) implements Action {
-        @Override
-        public String toString() {
-            return command.name();
-        }
-    }
-
-    private record RequestAction(GenericCommand request) implements Action {
-        @Override
-        public String toString() {
-            return HttpCommands.maskSecrets(request.line());
-        }
-    }
 
     /** Why the family is unknown: the outcome of asking the device. */
     private static final class FamilyUnknown extends RuntimeException {
@@ -77,13 +81,20 @@ final class TargetHandler implements PushTargetHandler {
         }
     }
 
+    /**
+     * @param interval  the minimum interval between two pushes of a command, or {@code null} for none
+     * @param refresh   how often to read the device's state, or {@code null} for never (only after commands)
+     * @param transport the threads and HTTP clients the device's pushes share with the others
+     */
     TargetHandler(
             Thing thing,
             DeviceSettings settings,
             TargetPlan plan,
             @Nullable Duration interval,
+            @Nullable Duration refresh,
             Timers timers,
             PinStore pins,
+            SharedTransport transport,
             PushListener listener) {
         this.thing = thing;
         this.settings = settings;
@@ -91,7 +102,18 @@ final class TargetHandler implements PushTargetHandler {
         this.gate = interval != null ? new IntervalGate(interval, timers.clock()) : IntervalGate.off();
         this.timers = timers;
         this.pins = pins;
+        this.transport = transport;
         this.listener = listener;
+        this.actions = new TargetActions(thing, plan);
+        this.poller = refresh != null && plan.readsState() ? new StatePoller(timers, refresh, this::refresh) : null;
+    }
+
+    /** Starts reading the device's state every refresh interval (when configured and the family can). */
+    void startPolling() {
+        StatePoller started = poller;
+        if (started != null) {
+            started.start();
+        }
     }
 
     @Override
@@ -101,89 +123,18 @@ final class TargetHandler implements PushTargetHandler {
 
     @Override
     public CompletableFuture<PushResult> command(String channelId, String command) {
-        return push(channelId, action(channelId, command), true);
+        return push(channelId, actions.of(channelId, command), true);
     }
 
     @Override
     public CompletableFuture<PushResult> test(@Nullable String command) {
-        if (command == null || command.isBlank()) {
-            String channel = defaultTestChannel();
-            return push(channel, action(channel, "ON"), false);
-        }
-        GenericCommand request = plan.namedCommands().get(command);
-        if (request != null) {
-            return push(command, new RequestAction(request), false);
-        }
-        SwitchCommand named = switchCommand(command);
-        return push(channelFor(named), new SwitchAction(named), false);
+        String channel = actions.testChannel(command);
+        return push(channel, actions.test(channel, command), false);
     }
 
-    /** The configured command (http things) or the switch command a channel's command means. */
-    private Action action(String channelId, @Nullable String command) {
-        if (!thing.hasChannel(channelId)) {
-            throw new IllegalArgumentException(thing.uid() + " has no channel " + channelId);
-        }
-        if (TargetChannels.isStatus(channelId)) {
-            throw new IllegalArgumentException(channelId + " is read-only: it reports the last push");
-        }
-        GenericCommand named = plan.namedCommands().get(channelId);
-        if (named != null) {
-            return new RequestAction(named); // a command channel sends its request whatever the command (ON, a press)
-        }
-        String c = command == null ? "" : command.trim().toUpperCase(Locale.ROOT);
-        return new SwitchAction(
-                switch (channelId) {
-                    case TargetChannels.POWER ->
-                        switch (c) {
-                            case "ON", "OFF", "TOGGLE", "PULSE" -> switchCommand(c);
-                            default ->
-                                throw new IllegalArgumentException(
-                                        "power takes ON, OFF, TOGGLE or PULSE, not '" + command + "'");
-                        };
-                    case TargetChannels.TOGGLE -> SwitchCommand.TOGGLE;
-                    case TargetChannels.PULSE -> SwitchCommand.PULSE;
-                    default -> throw new IllegalArgumentException(channelId + " takes no commands");
-                });
-    }
-
-    private SwitchCommand switchCommand(String command) {
-        SwitchCommand c;
-        try {
-            c = SwitchCommand.valueOf(command.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    thing.uid() + " has no command '" + command + "'; it has " + plan.switchCommands()
-                            + (plan.namedCommands().isEmpty()
-                                    ? ""
-                                    : " and " + plan.namedCommands().keySet()));
-        }
-        if (!plan.switchCommands().contains(c)) {
-            throw new IllegalArgumentException(thing.uid() + " cannot " + c + "; it can " + plan.switchCommands());
-        }
-        return c;
-    }
-
-    private static String channelFor(SwitchCommand command) {
-        return switch (command) {
-            case ON, OFF -> TargetChannels.POWER;
-            case TOGGLE -> TargetChannels.TOGGLE;
-            case PULSE -> TargetChannels.PULSE;
-        };
-    }
-
-    /** What a Test without a named command sends: the first configured command, or a pulse where there is one. */
-    private String defaultTestChannel() {
-        if (!plan.namedCommands().isEmpty()) {
-            return plan.namedCommands().keySet().iterator().next();
-        }
-        return plan.switchCommands().contains(SwitchCommand.PULSE) ? TargetChannels.PULSE : TargetChannels.POWER;
-    }
-
-    private CompletableFuture<PushResult> push(String channelId, Action action, boolean useInterval) {
+    private CompletableFuture<PushResult> push(String channelId, TargetActions.Action action, boolean useInterval) {
         return sender(useInterval)
-                .thenCompose(sender -> action instanceof RequestAction request
-                        ? sender.send(request.request())
-                        : sender.send(((SwitchAction) action).command()))
+                .thenCompose(sender -> send(sender, action))
                 .exceptionally(TargetHandler::unknownFamily)
                 .thenApply(result -> record(channelId, action, result))
                 .whenComplete((@Nullable PushResult result, @Nullable Throwable e) -> {
@@ -193,11 +144,57 @@ final class TargetHandler implements PushTargetHandler {
                 });
     }
 
-    private static String commandName(String channelId, Action action) {
-        return action instanceof SwitchAction switched ? switched.command().name() : channelId;
+    private static String commandName(String channelId, TargetActions.Action action) {
+        return action instanceof TargetActions.SwitchAction switched
+                ? switched.command().name()
+                : channelId;
     }
 
-    private static PushResult unknownFamily(Throwable failure) {
+    /** The command, confirmed by the state read back where the family can read it. */
+    private CompletableFuture<PushResult> send(PushCommandSender sender, TargetActions.Action action) {
+        if (action instanceof TargetActions.RequestAction request) {
+            return sender.sendConfirmed(request.request(), plan.namedStates().get(request.name()));
+        }
+        SwitchCommand command = ((TargetActions.SwitchAction) action).command();
+        CompletableFuture<PushResult> sent = sender.sendConfirmed(command, knownState());
+        if (command == SwitchCommand.PULSE) {
+            sent.thenAccept(result -> readAfterPulse(result, sender.family().pulseLength()));
+        }
+        return sent;
+    }
+
+    /** A pulse ends by itself: read the state once it should be over, so power shows the device OFF again. */
+    private void readAfterPulse(PushResult result, Optional<Duration> pulseLength) {
+        if (result.state() == SwitchState.ON) {
+            Duration pulse = pulseLength.isPresent() ? pulseLength.get() : PRESET_PULSE;
+            timers.schedule(pulse.plus(AFTER_PULSE), this::refresh);
+        }
+    }
+
+    /**
+     * Reads the device's state once and shows it: status, and {@code power}. Completes when done,
+     * never exceptionally.
+     */
+    CompletableFuture<@Nullable Void> refresh() {
+        if (disposed) {
+            return CompletableFuture.completedFuture(null);
+        }
+        long start = System.nanoTime();
+        return sender(false)
+                .thenCompose(PushCommandSender::readState)
+                .handle((@Nullable StateReading reading, @Nullable Throwable error) -> {
+                    observe(reading != null ? reading : new StateReading(null, unknownFamily(error)), start);
+                    return null;
+                });
+    }
+
+    /** The state the device reported last, or {@code null} when unknown. */
+    private @Nullable SwitchState knownState() {
+        State power = thing.hasChannel(TargetChannels.POWER) ? thing.state(TargetChannels.POWER) : State.NULL;
+        return power.equals(State.ON) ? SwitchState.ON : power.equals(State.OFF) ? SwitchState.OFF : null;
+    }
+
+    private static PushResult unknownFamily(@Nullable Throwable failure) {
         Throwable wrapped = failure instanceof CompletionException ? failure.getCause() : null;
         Throwable cause = wrapped != null ? wrapped : failure;
         if (cause instanceof FamilyUnknown unknown) {
@@ -223,7 +220,8 @@ final class TargetHandler implements PushTargetHandler {
         if (sender == null) {
             DeviceSettings current = settings;
             IntervalGate senderGate = useInterval ? gate : IntervalGate.off();
-            sender = known.thenApply(f -> new PushCommandSender(current, f, senderGate, this::learnPin));
+            sender = known.thenApply(
+                    f -> new PushCommandSender(current, f, senderGate, this::learnPin, transport, timers));
             if (useInterval) {
                 gated = sender;
             } else {
@@ -243,7 +241,7 @@ final class TargetHandler implements PushTargetHandler {
         return CompletableFuture.failedFuture(new FamilyUnknown(result));
     }
 
-    private PushResult record(String channelId, Action action, PushResult result) {
+    private PushResult record(String channelId, TargetActions.Action action, PushResult result) {
         LOGGER.debug(
                 "Push {} {} to {}: {}: {} ({} ms)",
                 channelId,
@@ -256,14 +254,20 @@ final class TargetHandler implements PushTargetHandler {
         if (result.reason() == Reason.INTERVAL || result.reason() == Reason.OVERLOADED) {
             return result; // nothing reached the device: its status is unchanged
         }
+        lastCommandDone = System.nanoTime();
         thing.updateState(TargetChannels.LAST_PUSH, State.dateTime(ZonedDateTime.now(timers.clock())));
         Integer status = result.status();
         if (status != null) {
             thing.updateState(TargetChannels.LAST_RESPONSE_CODE, State.number(status));
         }
-        if (result.success()) {
-            thing.setStatus(ThingStatusInfo.ONLINE);
-            updatePower(channelId, action);
+        SwitchState read = result.state();
+        if (result.success() || result.reason() == Reason.NOT_CONFIRMED) {
+            thing.setStatus(ThingStatusInfo.ONLINE); // it answered, even when it did not carry the command out
+            if (read != null) {
+                showState(read);
+            } else if (result.success()) {
+                updatePower(channelId, action); // nothing read back: what the device accepted
+            }
         } else {
             thing.setStatus(
                     ThingStatusInfo.offline(Detail.COMMUNICATION_ERROR, result.reason() + ": " + result.detail()));
@@ -271,9 +275,36 @@ final class TargetHandler implements PushTargetHandler {
         return result;
     }
 
-    /** The power switch follows what the device accepted; a pulse ends by itself, so it leaves it alone. */
-    private void updatePower(String channelId, Action action) {
-        if (!thing.hasChannel(TargetChannels.POWER) || !(action instanceof SwitchAction switched)) {
+    /**
+     * A state read from the device (not after a command): the status, and {@code power} unless the
+     * reading was sent before the latest command ended.
+     */
+    private void observe(StateReading reading, long sentNanos) {
+        PushResult result = reading.result();
+        if (disposed || result.reason() == Reason.INTERVAL || result.reason() == Reason.OVERLOADED) {
+            return;
+        }
+        SwitchState state = reading.state();
+        if (state == null) {
+            thing.setStatus(
+                    ThingStatusInfo.offline(Detail.COMMUNICATION_ERROR, result.reason() + ": " + result.detail()));
+            return;
+        }
+        thing.setStatus(ThingStatusInfo.ONLINE);
+        if (sentNanos - lastCommandDone > 0) {
+            showState(state);
+        }
+    }
+
+    private void showState(SwitchState state) {
+        if (thing.hasChannel(TargetChannels.POWER)) {
+            thing.updateState(TargetChannels.POWER, State.onOff(state == SwitchState.ON));
+        }
+    }
+
+    /** Without a read-back, power follows what the device accepted; a pulse ends by itself, so it leaves it alone. */
+    private void updatePower(String channelId, TargetActions.Action action) {
+        if (!thing.hasChannel(TargetChannels.POWER) || !(action instanceof TargetActions.SwitchAction switched)) {
             return;
         }
         SwitchCommand command = switched.command();
@@ -314,6 +345,11 @@ final class TargetHandler implements PushTargetHandler {
     }
 
     synchronized void dispose() {
+        disposed = true;
+        StatePoller started = poller;
+        if (started != null) {
+            started.stop();
+        }
         close(gated);
         close(ungated);
         gated = null;

@@ -80,14 +80,17 @@ final class TargetLifecycle {
             DeviceSettings settings = settings(config, protocols, services.pins.pin(uid.toString()));
             TargetPlan plan = planner.apply(config);
             Duration interval = Seconds.of("interval", config.interval());
+            Duration refresh = refreshInterval(config.refreshInterval());
             Thing thing = new Thing(uid, label, shown, editable, channels(plan), services.events);
             handler = new TargetHandler(
                     thing,
                     settings,
                     plan,
                     interval.isZero() ? null : interval,
+                    refresh,
                     services.timers,
                     services.pins,
+                    services.transport,
                     services);
         } catch (IllegalArgumentException e) {
             String problem = String.valueOf(e.getMessage());
@@ -98,7 +101,23 @@ final class TargetLifecycle {
                     new Thing(uid, label, shown, editable, TargetChannels.STATUS, services.events), problem);
             handler.thing().setStatus(ThingStatusInfo.offline(Detail.CONFIGURATION_ERROR, problem));
         }
-        return new TargetLifecycle(services, services.registry.add(handler, source) ? handler : null);
+        boolean added = services.registry.add(handler, source);
+        if (added && handler instanceof TargetHandler target) {
+            target.startPolling();
+        }
+        return new TargetLifecycle(services, added ? handler : null);
+    }
+
+    /** The refresh interval, {@code null} for 0 (off); at least a second otherwise. */
+    static @Nullable Duration refreshInterval(double seconds) {
+        Duration refresh = Seconds.of("refreshInterval", seconds);
+        if (refresh.isZero()) {
+            return null;
+        }
+        if (refresh.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("refreshInterval must be 0 (off) or at least 1 second, got " + seconds);
+        }
+        return refresh;
     }
 
     /** host, port, protocol, credentials, authMode, timeout and the certificate pin (configured, else learned). */
@@ -137,10 +156,10 @@ final class TargetLifecycle {
         return shown;
     }
 
-    private static List<ChannelDefinition> channels(TargetPlan plan) {
+    static List<ChannelDefinition> channels(TargetPlan plan) {
         List<ChannelDefinition> channels = new ArrayList<>();
         Set<SwitchCommand> commands = plan.switchCommands();
-        if (commands.contains(SwitchCommand.ON) || commands.contains(SwitchCommand.OFF)) {
+        if (commands.contains(SwitchCommand.ON) || commands.contains(SwitchCommand.OFF) || plan.readsState()) {
             channels.add(TargetChannels.action(TargetChannels.POWER, "Power"));
         }
         if (commands.contains(SwitchCommand.TOGGLE)) {

@@ -10,21 +10,33 @@ import org.camalarm.push.DeviceFamily;
 import org.camalarm.push.DeviceSettings;
 import org.camalarm.push.GenericCommand;
 import org.camalarm.push.SwitchCommand;
+import org.camalarm.push.SwitchState;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * What a device type makes of its configuration: the switch commands it offers (each becomes a
  * channel: ON/OFF {@code power}, TOGGLE {@code toggle}, PULSE {@code pulse}), its named commands
- * (one channel each, for {@code http} things), and how to find its family — at once, or by asking
- * the device (Shelly generation detection).
+ * (one channel each, for {@code http} things) and the state each leaves the device in, whether the
+ * device's state can be read back (then {@code power} shows it), and how to find its family — at
+ * once, or by asking the device (Shelly generation detection).
+ *
+ * @param namedStates the state a named command declares it leaves the device in (read back to confirm it)
+ * @param readsState  whether the family reads the switch state ({@link DeviceFamily#readsState()})
  */
 record TargetPlan(
         Set<SwitchCommand> switchCommands,
         Map<String, GenericCommand> namedCommands,
+        Map<String, SwitchState> namedStates,
+        boolean readsState,
         Function<DeviceSettings, CompletableFuture<DeviceFamily>> family) {
 
     static TargetPlan of(DeviceFamily family) {
-        return new TargetPlan(family.supportedCommands(), Map.of(), s -> CompletableFuture.completedFuture(family));
+        return new TargetPlan(
+                family.supportedCommands(),
+                Map.of(),
+                Map.of(),
+                family.readsState(),
+                s -> CompletableFuture.completedFuture(family));
     }
 
     /** A number the device offers only in a range: relay, switch, port numbers. */

@@ -4,12 +4,14 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.camalarm.config.ConfigReader;
 import org.camalarm.push.PushResult;
+import org.camalarm.push.SharedTransport;
 import org.camalarm.thing.ThingEvents;
 import org.camalarm.thing.ThingRegistry;
 import org.camalarm.thing.ThingUID;
 import org.camalarm.time.Timers;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -27,6 +29,9 @@ public class TargetServices implements PushListener {
     final Timers timers;
     final PinStore pins;
     final ConfigReader configs;
+    /** The threads and plain-HTTP clients every push target's pushes share. */
+    final SharedTransport transport = new SharedTransport();
+
     private final List<PushListener> listeners = new CopyOnWriteArrayList<>();
 
     @Activate
@@ -41,6 +46,11 @@ public class TargetServices implements PushListener {
         this.timers = timers;
         this.pins = pins;
         this.configs = configs;
+    }
+
+    @Deactivate
+    void deactivate() {
+        transport.close();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

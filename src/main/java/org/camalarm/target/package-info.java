@@ -2,7 +2,8 @@
  * Push-target things: relays, lights and intercoms that rules, REST and the command topic drive.
  * One DS factory component per type reads its configuration ({@link org.camalarm.target.PushTargetConfig}
  * and the type's own keys) and registers a {@link org.camalarm.target.PushTargetHandler}; this is
- * where a push leaves the hub. The requests themselves are the {@code push} package's.
+ * where a push leaves the hub. A push target shows its device's state, read back after commands
+ * and every refresh interval. The requests themselves are the {@code push} package's.
  */
 @NonNullByDefault
 package org.camalarm.target;

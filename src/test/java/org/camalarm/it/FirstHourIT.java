@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
@@ -179,6 +180,36 @@ class FirstHourIT {
                     "camalarm hub: cannot listen on port " + taken.getLocalPort() + " (HTTP): Address already in use."
                             + " Is another hub running? Stop it, or start the hub with"
                             + " -Dorg.osgi.service.http.port=<port>.",
+                    output.strip());
+        }
+    }
+
+    @Test
+    void theGeneratedConfigurationListensForUdpAlarmsAndABusyUdpPortStopsTheHub(@TempDir Path dir) throws Exception {
+        // no camalarm.server.cfg: the hub writes its own, whose udpPort=${camalarm.udpPort} is on
+        try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
+            String jar = System.getProperty("camalarm.hub.jar", "target/camalarm-hub.jar");
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Dorg.osgi.service.http.port=" + Hub.freePort(),
+                    "-Dorg.osgi.service.http.port.secure=" + Hub.freePort(),
+                    "-Dcamalarm.lenientPort=" + Hub.freePort(),
+                    "-Dcamalarm.udpPort=" + taken.getLocalPort(),
+                    "-Dorg.apache.felix.http.host=127.0.0.1",
+                    "-Dcamalarm.conf=" + dir.resolve("conf"),
+                    "-Dcamalarm.userdata=" + dir.resolve("userdata"),
+                    "-jar",
+                    jar));
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the hub must not run on half started");
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertEquals(2, process.exitValue(), output);
+            assertEquals(
+                    "camalarm hub: cannot listen on port " + taken.getLocalPort() + " (UDP alarm port): Address already"
+                            + " in use. Is another hub running? Stop it, or start the hub with -Dcamalarm.udpPort=<port>"
+                            + " or set udpPort in camalarm.server.cfg (0 = off).",
                     output.strip());
         }
     }

@@ -41,6 +41,8 @@ final class Hub implements AutoCloseable {
     final int securePort;
     /** More {@code -D} options for the hub's JVM, set before {@link #start}. */
     final List<String> systemProperties = new ArrayList<>();
+    /** A free UDP port: the generated configuration's {@code udpPort} ({@code -Dcamalarm.udpPort}); tests may write it into theirs. */
+    final int udpPort;
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -67,10 +69,18 @@ final class Hub implements AutoCloseable {
             secure = freePort();
         }
         this.securePort = secure;
+
+        this.udpPort = freeUdpPort();
     }
 
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static int freeUdpPort() throws IOException {
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0)) {
             return socket.getLocalPort();
         }
     }
@@ -94,6 +104,8 @@ final class Hub implements AutoCloseable {
                 // the generated camalarm.server.cfg opens the lenient port: never the user's 8089
                 "-Dcamalarm.lenientPort=" + freePort(),
                 "-Dorg.osgi.service.http.port.secure=" + securePort,
+                // and its UDP alarm port
+                "-Dcamalarm.udpPort=" + udpPort,
                 "-Dorg.apache.felix.http.host=127.0.0.1",
                 "-Dcamalarm.conf=" + conf,
                 "-Dcamalarm.userdata=" + userdata,

@@ -56,8 +56,8 @@ class AxisHttpsTest {
         List<String> told = new CopyOnWriteArrayList<>();
         int before = device.requests().size();
         PushResult first;
-        try (PushCommandSender sender = new PushCommandSender(
-                settings(), new AxisIo(1, Duration.ofMillis(300)), IntervalGate.off(), told::add)) {
+        try (PushCommandSender sender =
+                TestPush.sender(settings(), new AxisIo(1, Duration.ofMillis(300)), IntervalGate.off(), told::add)) {
             first = await(sender.send(SwitchCommand.PULSE));
             await(sender.send(SwitchCommand.OFF));
         }
@@ -70,7 +70,7 @@ class AxisHttpsTest {
                         "GET /axis-cgi/io/port.cgi?action=1%3A%2F300%5C", "GET /axis-cgi/io/port.cgi?action=1%3A%5C"),
                 device.requestLines().subList(before, before + 3));
 
-        try (PushCommandSender pinned = new PushCommandSender(
+        try (PushCommandSender pinned = TestPush.sender(
                 settings().withCertificateFingerprint(first.fingerprint().toLowerCase()), new AxisIo(1, null))) {
             PushResult on = await(pinned.send(SwitchCommand.ON));
 
@@ -83,7 +83,7 @@ class AxisHttpsTest {
     void aWrongPinFailsBeforeAnyRequestIsSent() {
         int before = device.requests().size();
         try (PushCommandSender sender =
-                new PushCommandSender(settings().withCertificateFingerprint(WRONG_PIN), new AxisIo(1, null))) {
+                TestPush.sender(settings().withCertificateFingerprint(WRONG_PIN), new AxisIo(1, null))) {
             PushResult result = await(sender.send(SwitchCommand.ON));
 
             assertResult(

@@ -18,7 +18,7 @@ class PushCommandSenderTest {
     void coalescesRepeatsWithinTheMinimumInterval() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-10-05T15:05:01Z"));
         try (FakeDevice device = FakeDevice.http(request -> Reply.of(200, "{}"));
-                PushCommandSender sender = new PushCommandSender(
+                PushCommandSender sender = TestPush.sender(
                         loopback(Protocol.HTTP, device.port()),
                         new ShellyGen1(0, ShellyKind.RELAY, null),
                         new IntervalGate(Duration.ofSeconds(2), clock),
@@ -43,7 +43,7 @@ class PushCommandSenderTest {
     @Test
     void anUnsupportedCommandFailsFast() {
         try (PushCommandSender sender =
-                new PushCommandSender(DeviceSettings.of(Protocol.HTTP, "127.0.0.1", 9), new AxisIo(1, null))) {
+                TestPush.sender(DeviceSettings.of(Protocol.HTTP, "127.0.0.1", 9), new AxisIo(1, null))) {
             assertEquals(
                     "Axis I/O cannot TOGGLE; it can [ON, OFF, PULSE]",
                     assertThrows(IllegalArgumentException.class, () -> sender.send(SwitchCommand.TOGGLE))

@@ -49,7 +49,7 @@ class PushConcurrencyTest {
     void neverMoreThanMaxConcurrentInFlight() {
         DeviceSettings settings =
                 loopback(Protocol.HTTP, device.port()).withMaxConcurrent(2).withTimeout(Duration.ofSeconds(10));
-        try (PushClient client = new PushClient(settings)) {
+        try (PushClient client = TestPush.client(settings)) {
             List<CompletableFuture<PushResult>> results = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 results.add(client.send(PushRequest.of(settings, "GET", "relay/0?turn=on&n=" + i)));
@@ -69,7 +69,7 @@ class PushConcurrencyTest {
     void beyondTheQueueAPushIsOverloaded() {
         DeviceSettings settings =
                 loopback(Protocol.HTTP, device.port()).withMaxConcurrent(1).withTimeout(Duration.ofSeconds(10));
-        try (PushClient client = new PushClient(settings)) {
+        try (PushClient client = TestPush.client(settings)) {
             List<CompletableFuture<PushResult>> accepted = new ArrayList<>();
             for (int i = 0; i < 1 + PushClient.QUEUE_CAPACITY; i++) {
                 accepted.add(client.send(PushRequest.of(settings, "GET", "relay/0?turn=on")));
@@ -90,7 +90,7 @@ class PushConcurrencyTest {
     void closingRefusesWaitingPushesAndLetsRunningOnesFinish() {
         DeviceSettings settings =
                 loopback(Protocol.HTTP, device.port()).withMaxConcurrent(1).withTimeout(Duration.ofSeconds(10));
-        PushClient client = new PushClient(settings);
+        PushClient client = TestPush.client(settings);
         CompletableFuture<PushResult> running = client.send(PushRequest.of(settings, "GET", "a"));
         CompletableFuture<PushResult> waiting = client.send(PushRequest.of(settings, "GET", "b"));
         await().atMost(Duration.ofSeconds(10)).until(() -> inFlight.get() == 1);

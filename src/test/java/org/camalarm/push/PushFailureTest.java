@@ -29,7 +29,7 @@ class PushFailureTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        try (PushClient client = new PushClient(loopback(Protocol.HTTP, port))) {
+        try (PushClient client = TestPush.client(loopback(Protocol.HTTP, port))) {
             PushResult result = await(client.send(PushRequest.of(client.settings(), "GET", "relay/0?turn=on")));
 
             assertResult(PushResult.Reason.UNREACHABLE, "connection refused by 127.0.0.1:" + port, result);
@@ -41,7 +41,7 @@ class PushFailureTest {
     void aDeviceThatNeverAnswersTimesOut() throws Exception {
         // accepted by the kernel's backlog, never read, never answered
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-                PushClient client = new PushClient(
+                PushClient client = TestPush.client(
                         loopback(Protocol.HTTP, silent.getLocalPort()).withTimeout(Duration.ofMillis(300)))) {
             PushResult result = await(client.send(PushRequest.of(client.settings(), "GET", "relay/0?turn=on")));
 
@@ -55,7 +55,7 @@ class PushFailureTest {
     @Test
     void aConnectionClosedWithoutStatusIsNoStatus() throws Exception {
         try (RawDevice raw = new RawDevice(new byte[0]);
-                PushClient client = new PushClient(loopback(Protocol.HTTP, raw.port()))) {
+                PushClient client = TestPush.client(loopback(Protocol.HTTP, raw.port()))) {
             PushResult result = await(client.send(PushRequest.of(client.settings(), "POST", "relay/0?turn=on")));
 
             assertEquals(PushResult.Reason.NO_STATUS, result.reason(), result::toString);
@@ -70,7 +70,7 @@ class PushFailureTest {
     @Test
     void garbageInsteadOfAStatusLineIsNoStatus() throws Exception {
         try (RawDevice raw = new RawDevice("hello there\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                PushClient client = new PushClient(loopback(Protocol.HTTP, raw.port()))) {
+                PushClient client = TestPush.client(loopback(Protocol.HTTP, raw.port()))) {
             PushResult result = await(client.send(PushRequest.of(client.settings(), "GET", "x")));
 
             assertEquals(PushResult.Reason.NO_STATUS, result.reason(), result::toString);
@@ -81,7 +81,7 @@ class PushFailureTest {
 
     @Test
     void anUnknownHostIsUnreachable() {
-        try (PushClient client = new PushClient(DeviceSettings.of(Protocol.HTTP, "no-such-relay.invalid", 0))) {
+        try (PushClient client = TestPush.client(DeviceSettings.of(Protocol.HTTP, "no-such-relay.invalid", 0))) {
             PushResult result = await(client.send(PushRequest.of(client.settings(), "GET", "x")));
 
             assertResult(PushResult.Reason.UNREACHABLE, "unknown host no-such-relay.invalid", result);
@@ -92,7 +92,7 @@ class PushFailureTest {
     void httpsToAPlainHttpPortIsAFailedHandshake() throws Exception {
         byte[] plain = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         try (RawDevice raw = new RawDevice(plain);
-                PushClient client = new PushClient(loopback(Protocol.HTTPS, raw.port()))) {
+                PushClient client = TestPush.client(loopback(Protocol.HTTPS, raw.port()))) {
             PushResult result = await(client.send(PushRequest.of(client.settings(), "GET", "x")));
 
             assertEquals(PushResult.Reason.UNREACHABLE, result.reason(), result::toString);
@@ -107,7 +107,7 @@ class PushFailureTest {
         byte[] partial = "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"ison\"".getBytes(StandardCharsets.US_ASCII);
         try (RawDevice raw = new RawDevice(partial, true);
                 PushClient client =
-                        new PushClient(loopback(Protocol.HTTP, raw.port()).withTimeout(Duration.ofMillis(200)))) {
+                        TestPush.client(loopback(Protocol.HTTP, raw.port()).withTimeout(Duration.ofMillis(200)))) {
             PushResult result = await(client.send(PushRequest.of(client.settings(), "GET", "x")));
 
             assertResult(
@@ -121,7 +121,7 @@ class PushFailureTest {
     void aHugeBodyIsCutNotBuffered() throws Exception {
         String huge = "y".repeat(PushClient.MAX_BODY_BYTES * 4);
         try (FakeDevice device = FakeDevice.http(request -> Reply.of(200, huge));
-                PushClient client = new PushClient(loopback(Protocol.HTTP, device.port()))) {
+                PushClient client = TestPush.client(loopback(Protocol.HTTP, device.port()))) {
             PushResult result = await(client.send(PushRequest.of(client.settings(), "GET", "x")));
 
             assertResult(PushResult.Reason.OK, "HTTP 200 OK", result);
@@ -131,7 +131,7 @@ class PushFailureTest {
 
     @Test
     void aClosedClientRefusesPushes() {
-        PushClient client = new PushClient(loopback(Protocol.HTTP, 9));
+        PushClient client = TestPush.client(loopback(Protocol.HTTP, 9));
         client.close();
 
         PushResult result = await(client.send(PushRequest.of(client.settings(), "GET", "x")));
@@ -142,7 +142,7 @@ class PushFailureTest {
     @Test
     void aFailingJudgeIsARejectionNotAnException() throws Exception {
         try (FakeDevice device = FakeDevice.http(request -> Reply.of(200, "OK"));
-                PushClient client = new PushClient(loopback(Protocol.HTTP, device.port()))) {
+                PushClient client = TestPush.client(loopback(Protocol.HTTP, device.port()))) {
             CompletableFuture<PushResult> future =
                     client.send(PushRequest.of(client.settings(), "GET", "x"), (status, body) -> {
                         throw new IllegalStateException("boom");

@@ -27,7 +27,7 @@ class PushLatencyTest {
     @Test
     void sequentialPushesShareOneConnection() throws Exception {
         try (FakeDevice device = FakeDevice.http(request -> Reply.of(200, "{\"ison\":true}"));
-                PushCommandSender sender = new PushCommandSender(
+                PushCommandSender sender = TestPush.sender(
                         loopback(Protocol.HTTP, device.port()), new ShellyGen1(0, ShellyKind.RELAY, null))) {
             long[] micros = new long[PUSHES];
             for (int i = 0; i < PUSHES; i++) {
@@ -52,7 +52,7 @@ class PushLatencyTest {
     void aBurstStaysWithinTheConcurrencyBoundAndReusesConnections() throws Exception {
         try (FakeDevice device = FakeDevice.http(request -> Reply.of(200, "{\"ison\":true}"));
                 PushClient client =
-                        new PushClient(loopback(Protocol.HTTP, device.port()).withMaxConcurrent(4))) {
+                        TestPush.client(loopback(Protocol.HTTP, device.port()).withMaxConcurrent(4))) {
             List<CompletableFuture<PushResult>> burst = new ArrayList<>();
             for (int i = 0; i < 4 + PushClient.QUEUE_CAPACITY; i++) {
                 burst.add(client.send(PushRequest.of(client.settings(), "GET", "relay/0?turn=toggle")));

@@ -55,8 +55,8 @@ class ShellyGen1DeviceTest {
     @Test
     void switchesTheRelayWithoutAuthentication() throws Exception {
         start(null);
-        try (PushCommandSender sender = new PushCommandSender(
-                loopback(Protocol.HTTP, device.port()), new ShellyGen1(0, ShellyKind.RELAY, null))) {
+        try (PushCommandSender sender =
+                TestPush.sender(loopback(Protocol.HTTP, device.port()), new ShellyGen1(0, ShellyKind.RELAY, null))) {
             PushResult on = await(sender.send(SwitchCommand.ON));
             PushResult pulse = await(sender.send(SwitchCommand.PULSE));
 
@@ -73,7 +73,7 @@ class ShellyGen1DeviceTest {
     @Test
     void sendsTheSeedsPostCommandToTheDimmer() throws Exception {
         start(null);
-        try (PushClient client = new PushClient(loopback(Protocol.HTTP, device.port()))) {
+        try (PushClient client = TestPush.client(loopback(Protocol.HTTP, device.port()))) {
             PushRequest request =
                     GenericCommand.parse("POST light/0?turn=toggle").toRequest(client.settings());
 
@@ -86,7 +86,7 @@ class ShellyGen1DeviceTest {
     void answersBasicWhenChallengedAndThenSendsItPreemptively() throws Exception {
         start("pa55");
         DeviceSettings settings = loopback(Protocol.HTTP, device.port()).withCredentials("admin", "pa55");
-        try (PushCommandSender sender = new PushCommandSender(settings, new ShellyGen1(0, ShellyKind.RELAY, null))) {
+        try (PushCommandSender sender = TestPush.sender(settings, new ShellyGen1(0, ShellyKind.RELAY, null))) {
             assertTrue(await(sender.send(SwitchCommand.ON)).success());
             assertTrue(await(sender.send(SwitchCommand.OFF)).success());
 
@@ -106,7 +106,7 @@ class ShellyGen1DeviceTest {
         DeviceSettings settings = loopback(Protocol.HTTP, device.port())
                 .withCredentials("admin", "pa55")
                 .withAuthMode(AuthMode.BASIC);
-        try (PushCommandSender sender = new PushCommandSender(settings, new ShellyGen1(0, ShellyKind.RELAY, null))) {
+        try (PushCommandSender sender = TestPush.sender(settings, new ShellyGen1(0, ShellyKind.RELAY, null))) {
             assertTrue(await(sender.send(SwitchCommand.TOGGLE)).success());
 
             assertEquals(List.of("GET /relay/0?turn=toggle"), device.requestLines());
@@ -117,7 +117,7 @@ class ShellyGen1DeviceTest {
     void aWrongPasswordIsAnAuthFailureAndNeverEchoed() throws Exception {
         start("pa55");
         DeviceSettings settings = loopback(Protocol.HTTP, device.port()).withCredentials("admin", "wrong-one");
-        try (PushCommandSender sender = new PushCommandSender(settings, new ShellyGen1(0, ShellyKind.RELAY, null))) {
+        try (PushCommandSender sender = TestPush.sender(settings, new ShellyGen1(0, ShellyKind.RELAY, null))) {
             PushResult result = await(sender.send(SwitchCommand.ON));
 
             assertResult(
@@ -134,8 +134,8 @@ class ShellyGen1DeviceTest {
     @Test
     void credentialsRequiredButNoneConfigured() throws Exception {
         start("pa55");
-        try (PushCommandSender sender = new PushCommandSender(
-                loopback(Protocol.HTTP, device.port()), new ShellyGen1(0, ShellyKind.RELAY, null))) {
+        try (PushCommandSender sender =
+                TestPush.sender(loopback(Protocol.HTTP, device.port()), new ShellyGen1(0, ShellyKind.RELAY, null))) {
             assertResult(
                     PushResult.Reason.AUTH_FAILED,
                     "HTTP 401 Unauthorized: device requires credentials but none are configured",
@@ -150,7 +150,7 @@ class ShellyGen1DeviceTest {
         DeviceSettings settings = loopback(Protocol.HTTP, device.port())
                 .withCredentials("admin", "pa55")
                 .withAuthMode(AuthMode.NONE);
-        try (PushClient client = new PushClient(settings)) {
+        try (PushClient client = TestPush.client(settings)) {
             PushResult result = await(client.send(PushRequest.of(settings, "GET", "relay/0?turn=on")));
 
             assertResult(
@@ -164,7 +164,7 @@ class ShellyGen1DeviceTest {
     @Test
     void anErrorStatusIsRejected() throws Exception {
         start(null);
-        try (PushClient client = new PushClient(loopback(Protocol.HTTP, device.port()))) {
+        try (PushClient client = TestPush.client(loopback(Protocol.HTTP, device.port()))) {
             PushResult result = await(client.send(PushRequest.of(client.settings(), "GET", "light/0?turn=on&mode=x")));
 
             assertResult(PushResult.Reason.REJECTED, "HTTP 400 Bad Request", result);
@@ -175,7 +175,7 @@ class ShellyGen1DeviceTest {
     @Test
     void detectsGen1() throws Exception {
         start(null);
-        try (PushClient client = new PushClient(loopback(Protocol.HTTP, device.port()))) {
+        try (PushClient client = TestPush.client(loopback(Protocol.HTTP, device.port()))) {
             ShellyGeneration.Detection detection =
                     ShellyGeneration.detect(client).get();
 

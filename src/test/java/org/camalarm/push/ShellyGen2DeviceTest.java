@@ -55,7 +55,7 @@ class ShellyGen2DeviceTest {
 
     private PushCommandSender sender(String password, int index) {
         // no user configured: the family fills in admin
-        return new PushCommandSender(
+        return TestPush.sender(
                 loopback(Protocol.HTTP, device.port()).withCredentials("", password),
                 new ShellyGen2(index, ShellyKind.RELAY, null));
     }
@@ -142,7 +142,7 @@ class ShellyGen2DeviceTest {
         DeviceSettings settings = loopback(Protocol.HTTP, device.port())
                 .withCredentials("admin", "s3cret")
                 .withAuthMode(AuthMode.DIGEST);
-        try (PushClient client = new PushClient(settings)) {
+        try (PushClient client = TestPush.client(settings)) {
             PushResult result = await(client.send(PushRequest.of(settings, "GET", "/rpc/Switch.Toggle?id=0")));
 
             assertResult(
@@ -156,7 +156,7 @@ class ShellyGen2DeviceTest {
     @Test
     void detectsGen2WithoutCredentials() throws Exception {
         start();
-        try (PushClient client = new PushClient(loopback(Protocol.HTTP, device.port()))) {
+        try (PushClient client = TestPush.client(loopback(Protocol.HTTP, device.port()))) {
             ShellyGeneration.Detection detection =
                     ShellyGeneration.detect(client).get();
 

@@ -33,8 +33,8 @@ class TwoNDeviceTest {
                 <relay2state>0</relay2state>
                 </datavalues>
                 """).withHeader("Content-Type", "text/xml"));
-        try (PushCommandSender sender = new PushCommandSender(
-                loopback(Protocol.HTTP, device.port()), new TwoNWebRelay(1, Duration.ofSeconds(5)))) {
+        try (PushCommandSender sender =
+                TestPush.sender(loopback(Protocol.HTTP, device.port()), new TwoNWebRelay(1, Duration.ofSeconds(5)))) {
             PushResult pulse = await(sender.send(SwitchCommand.PULSE));
             PushResult off = await(sender.send(SwitchCommand.OFF));
 
@@ -54,8 +54,7 @@ class TwoNDeviceTest {
     void intercomErrorWithHttp200IsAFailure() throws Exception {
         device = FakeDevice.http(request -> Reply.of(200, "{\"success\":false,\"error\":{\"code\":14}}")
                 .withHeader("Content-Type", "application/json"));
-        try (PushCommandSender sender =
-                new PushCommandSender(loopback(Protocol.HTTP, device.port()), new TwoNIntercom(1))) {
+        try (PushCommandSender sender = TestPush.sender(loopback(Protocol.HTTP, device.port()), new TwoNIntercom(1))) {
             PushResult result = await(sender.send(SwitchCommand.PULSE));
 
             assertResult(PushResult.Reason.REJECTED, "2N error 14: action failed", result);
@@ -72,7 +71,7 @@ class TwoNDeviceTest {
             return outcome == Outcome.OK ? Reply.of(200, "{\"success\":true}") : digest.unauthorized(outcome);
         });
         DeviceSettings settings = loopback(Protocol.HTTP, device.port()).withCredentials("api", "2n-pass");
-        try (PushCommandSender sender = new PushCommandSender(settings, new TwoNIntercom(2))) {
+        try (PushCommandSender sender = TestPush.sender(settings, new TwoNIntercom(2))) {
             assertResult(PushResult.Reason.OK, "HTTP 200 OK", await(sender.send(SwitchCommand.ON)));
             assertResult(PushResult.Reason.OK, "HTTP 200 OK", await(sender.send(SwitchCommand.OFF)));
 

@@ -22,7 +22,7 @@ class UdpPushTest {
             listener.setSoTimeout(10_000);
             DeviceSettings settings = DeviceSettings.of(Protocol.UDP, "127.0.0.1", listener.getLocalPort());
             GenericHttp family = new GenericHttp(Map.of(SwitchCommand.ON, GenericCommand.parse("GET relay/0?turn=on")));
-            try (PushCommandSender sender = new PushCommandSender(settings, family)) {
+            try (PushCommandSender sender = TestPush.sender(settings, family)) {
                 PushResult result = await(sender.send(SwitchCommand.ON));
                 PushResult withBody =
                         await(sender.send(GenericCommand.parse("POST x").withBody("ALARM 1 ON", null)));
@@ -39,7 +39,7 @@ class UdpPushTest {
     @Test
     void anUnknownHostIsUnreachable() {
         DeviceSettings settings = DeviceSettings.of(Protocol.UDP, "no-such-relay.invalid", 9999);
-        try (PushClient client = new PushClient(settings)) {
+        try (PushClient client = TestPush.client(settings)) {
             PushResult result = await(client.send(PushRequest.of(settings, "GET", "relay/0?turn=on")));
 
             assertResult(PushResult.Reason.UNREACHABLE, "unknown host no-such-relay.invalid", result);

@@ -12,7 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.camalarm.push.Confirmation;
 import org.camalarm.push.PushResult;
+import org.camalarm.push.SwitchState;
 import org.camalarm.thing.ThingRegistry;
 import org.camalarm.thing.ThingUID;
 import org.camalarm.time.ManualTimers;
@@ -67,6 +69,39 @@ class CommandTopicHandlerTest {
             }
         }
         return properties;
+    }
+
+    @Test
+    void theResultSaysWhetherTheDeviceConfirmedTheCommandWhenItWasReadBack() {
+        gate.answering(new PushResult(
+                true,
+                PushResult.Reason.OK,
+                "HTTP 200 OK, reads back ON",
+                200,
+                9,
+                "",
+                null,
+                Confirmation.TRUE,
+                SwitchState.ON));
+        handler.handleEvent(command("camalarm/command", "channelUID", GATE, "command", "ON"));
+        assertEquals(true, result().get("confirmed"));
+
+        org.mockito.Mockito.clearInvocations(bus);
+        gate.answering(new PushResult(
+                false,
+                PushResult.Reason.NOT_CONFIRMED,
+                "HTTP 200 OK, but reads back OFF",
+                200,
+                9,
+                "",
+                null,
+                Confirmation.FALSE,
+                SwitchState.OFF));
+        handler.handleEvent(command("camalarm/command", "channelUID", GATE, "command", "ON"));
+        Map<String, Object> refused = result();
+        assertEquals(false, refused.get("confirmed"));
+        assertEquals("NOT_CONFIRMED", refused.get("reason"));
+        assertEquals(false, refused.get("success"));
     }
 
     @Test
