@@ -9,15 +9,48 @@ import org.eclipse.jdt.annotation.Nullable;
  * A camera thing's validated configuration.
  *
  * @param mac              normalised {@code AA:BB:CC:DD:EE:FF}, or {@code null} when not configured
+ * @param deviceId         the id a device without MAC reports (VIGI NVR {@code device_id}, Hikvision
+ *                         serial number), or {@code null} when not configured
+ * @param channel          the NVR channel this camera is, or {@code null}: the whole device
  * @param holdTime         how long a detection stays ON after its last repeat when no stop comes
  * @param maxAlarmDuration when an alarm whose stop never came is forced OFF, counted from its start
  */
 record CameraSettings(
-        @Nullable String mac, Duration holdTime, Duration maxAlarmDuration, AddressFilter allowedAddresses) {
+        @Nullable String mac,
+        Duration holdTime,
+        Duration maxAlarmDuration,
+        AddressFilter allowedAddresses,
+        @Nullable String deviceId,
+        @Nullable String channel) {
+
+    /** Longest device id or channel accepted: longer ones are no device's. */
+    static final int MAX_ID_CHARS = 64;
 
     /** Validates a camera's configuration; throws IllegalArgumentException with a message for the thing status. */
     static CameraSettings of(CameraConfig config) {
-        return of(config.mac(), config.holdTime(), config.maxAlarmDuration(), config.allowedAddresses());
+        return of(config.mac(), config.holdTime(), config.maxAlarmDuration(), config.allowedAddresses())
+                .with(config.deviceId(), config.channel());
+    }
+
+    /** These settings with a device id and a channel (blank: none); throws IllegalArgumentException when too long. */
+    CameraSettings with(@Nullable String newDeviceId, @Nullable String newChannel) {
+        return new CameraSettings(
+                mac,
+                holdTime,
+                maxAlarmDuration,
+                allowedAddresses,
+                identifier("deviceId", newDeviceId),
+                Channels.normalise(identifier("channel", newChannel)));
+    }
+
+    private static @Nullable String identifier(String key, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.strip().length() > MAX_ID_CHARS) {
+            throw new IllegalArgumentException(key + " is longer than " + MAX_ID_CHARS + " characters");
+        }
+        return value.strip();
     }
 
     /** Validates raw values; throws IllegalArgumentException with a message for the thing status. */
@@ -41,6 +74,8 @@ record CameraSettings(
                 normalisedMac,
                 Seconds.of("holdTime", holdTime),
                 Seconds.of("maxAlarmDuration", maxAlarmDuration),
-                AddressFilter.parse(allowedAddresses == null ? new String[0] : allowedAddresses));
+                AddressFilter.parse(allowedAddresses == null ? new String[0] : allowedAddresses),
+                null,
+                null);
     }
 }
