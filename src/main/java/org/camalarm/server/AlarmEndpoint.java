@@ -5,6 +5,7 @@ import org.camalarm.alarm.Alarm;
 import org.camalarm.alarm.AlarmDecoder;
 import org.camalarm.alarm.AlarmRequest;
 import org.camalarm.alarm.MalformedAlarmException;
+import org.camalarm.alarm.UnknownDocumentException;
 import org.camalarm.camera.AlarmRouter;
 import org.camalarm.camera.AlarmRouter.Delivery;
 import org.camalarm.http.Answer;
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * hand requests here, so they answer byte for byte alike.
  *
  * <p>Answers: 200 for every accepted alarm, unknown cameras included (they go to the inbox), in
- * the shape the alarm's wire format expects; 404, identical to an unknown path, for a wrong token;
+ * the shape the alarm's wire format expects (TVT's XML, Raysharp's {@code {"result":"success"}}
+ * for iVSEC, {@code {"status":"ok"}} for the rest); 200 and nothing fired for a well-formed document
+ * of an unknown shape (said once at INFO); 404, identical to an unknown path, for a wrong token;
  * 400 {@code {error, detail}} for malformed input; 403 when the sender's address may not send as
  * the camera; 405 for other methods. (413 is the transports' job: they must not read an oversized
  * body.) Client data is logged at debug only.
@@ -44,6 +47,12 @@ public class AlarmEndpoint {
                     .getBytes(StandardCharsets.UTF_8),
             null);
 
+    /** The answer the Raysharp document (the platform iVSEC runs) shows; the camera's Test judges it. */
+    private static final Answer IVSEC_OK = Answer.json(200, "{\"result\":\"success\",\"data\":{}}");
+    /** The only path a TVT camera's legacy alarm server posts to: it has no path setting, so no token. */
+    public static final String TVT_LEGACY_PATH = "/SendAlarmStatus";
+
+    private final UnknownDocuments unknownDocuments = new UnknownDocuments();
     private final ServerSettings settings;
     private final AlarmRouter router;
     private final AlarmDecoder decoder = new AlarmDecoder();
@@ -103,16 +112,10 @@ public class AlarmEndpoint {
         try {
             AlarmRequest request = new AlarmRequest(
                     method, target.thingId(), target.eventType(), contentType, query, body, remoteAddress);
-            Alarm alarm = decoder.decode(request);
-            Delivery delivery = router.route(alarm, request.thingId(), remoteAddress);
-            return switch (delivery.route()) {
-                case FORBIDDEN -> {
-                    LOGGER.debug("Alarm for {} from {} refused: address not allowed", delivery.thing(), remoteAddress);
-                    yield Answer.error(
-                            403, "address_not_allowed", "this address may not send alarms as " + delivery.thing());
-                }
-                case DELIVERED, INBOX -> alarm.format() == Alarm.Format.TVT_XML ? TVT_OK : OK;
-            };
+            return deliver(decoder.decode(request), request.thingId(), remoteAddress);
+        } catch (UnknownDocumentException e) {
+            unknownDocuments.report(e.root(), remoteAddress);
+            return OK;
         } catch (MalformedAlarmException e) {
             LOGGER.debug("Malformed alarm from {}: {} ({})", remoteAddress, e.getMessage(), e.error());
             return Answer.error(400, e.error(), String.valueOf(e.getMessage()));
@@ -121,6 +124,54 @@ public class AlarmEndpoint {
             LOGGER.warn("Alarm from {} could not be processed: {}", remoteAddress, e.toString());
             return Answer.error(400, "unprocessable_alarm", "the request could not be read as an alarm");
         }
+    }
+
+    /**
+     * Handles what a TVT camera's legacy alarm server sends: {@code POST /SendAlarmStatus} or its
+     * heartbeat, bare XML with no request line. Neither can carry the alarm token (the camera has
+     * an address and a port, no path), so only TVT's XML is taken this way; anything else is
+     * answered like an unknown path.
+     */
+    public Answer handleTvtLegacy(@Nullable String contentType, byte[] body, String remoteAddress) {
+        try {
+            AlarmRequest request = new AlarmRequest("POST", null, null, contentType, null, body, remoteAddress);
+            Alarm alarm = decoder.decode(request);
+            if (alarm.format() != Alarm.Format.TVT_XML) {
+                LOGGER.debug(
+                        "Tokenless {} push from {} refused: only TVT XML comes without a token",
+                        alarm.format(),
+                        remoteAddress);
+                return Answer.NOT_FOUND;
+            }
+            return deliver(alarm, null, remoteAddress);
+        } catch (MalformedAlarmException e) { // an unknown document included: no token, no welcome
+            LOGGER.debug("Tokenless push from {} refused: {} ({})", remoteAddress, e.getMessage(), e.error());
+            return Answer.NOT_FOUND;
+        } catch (RuntimeException e) {
+            LOGGER.warn("Tokenless alarm from {} could not be processed: {}", remoteAddress, e.toString());
+            return Answer.error(400, "unprocessable_alarm", "the request could not be read as an alarm");
+        }
+    }
+
+    private Answer deliver(Alarm alarm, @Nullable String thingId, String remoteAddress) {
+        Delivery delivery = router.route(alarm, thingId, remoteAddress);
+        return switch (delivery.route()) {
+            case FORBIDDEN -> {
+                LOGGER.debug("Alarm for {} from {} refused: address not allowed", delivery.thing(), remoteAddress);
+                yield Answer.error(
+                        403, "address_not_allowed", "this address may not send alarms as " + delivery.thing());
+            }
+            case DELIVERED, INBOX -> answer(alarm.format());
+        };
+    }
+
+    /** The answer each client expects: TVT's XML; Raysharp's JSON for iVSEC (its Test judges it); else ours. */
+    private static Answer answer(Alarm.Format format) {
+        return switch (format) {
+            case TVT_XML -> TVT_OK;
+            case IVSEC, FIXED_PATH -> IVSEC_OK;
+            default -> OK;
+        };
     }
 
     /** {@code /token[/thingId[/eventType]]} split, or {@code null} for any other shape. */

@@ -3,6 +3,7 @@ package org.camalarm.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import java.io.ByteArrayOutputStream;
@@ -78,5 +79,55 @@ class AlarmEndpointTest {
 
         assertEquals(200, answer.status());
         assertEquals("{\"status\":\"ok\"}", new String(answer.body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void ivsecIsAnsweredTheWayTheRaysharpDocumentShows() {
+        AlarmEndpoint endpoint = endpoint();
+        Answer answer = endpoint.handle(
+                endpoint.target("/tok"),
+                "GET",
+                "EventType=VideoMotion&EventTime=2022-5-26 11:5:0&EventAction=start&MACAddress=5C-F2-07-49-0F-24",
+                "application/json;charset=UTF-8",
+                new byte[0],
+                "192.0.2.1");
+
+        assertEquals(200, answer.status());
+        assertEquals("{\"result\":\"success\",\"data\":{}}", new String(answer.body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aDocumentNobodyKnowsIsAnswered200AndFiresNothing() {
+        AlarmRouter router = mock(AlarmRouter.class);
+        ServerSettings settings = new ServerSettings(
+                new TokenStore(dir.resolve("tokens.properties")), TestConfigs.reader(), Map.of("alarmToken", "tok"));
+        AlarmEndpoint endpoint = new AlarmEndpoint(settings, router);
+
+        Answer answer = endpoint.handle(
+                endpoint.target("/tok/cam"),
+                "POST",
+                null,
+                "application/xml",
+                "<Heartbeat><Up>1</Up></Heartbeat>".getBytes(StandardCharsets.UTF_8),
+                "192.0.2.1");
+
+        assertEquals(200, answer.status());
+        verifyNoInteractions(router);
+    }
+
+    @Test
+    void theTvtLegacyServerNeedsNoTokenButOnlyTvtXmlComesThatWay() {
+        AlarmEndpoint endpoint = endpoint();
+
+        Answer tvt = endpoint.handleTvtLegacy(null, TVT_XML.getBytes(StandardCharsets.UTF_8), "192.0.2.1");
+        Answer vigi = endpoint.handleTvtLegacy(
+                "application/json",
+                "{\"mac\":\"98-ba-5f-8b-10-03\",\"event_list\":[{\"event_type\":[\"MOTION\"]}]}"
+                        .getBytes(StandardCharsets.UTF_8),
+                "192.0.2.1");
+
+        assertEquals(200, tvt.status());
+        assertEquals(true, new String(tvt.body(), StandardCharsets.UTF_8).contains("<status>success</status>"));
+        assertEquals(Answer.NOT_FOUND, vigi);
     }
 }
