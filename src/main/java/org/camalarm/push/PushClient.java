@@ -60,6 +60,7 @@ public final class PushClient implements AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final @Nullable HttpClient httpClient;
     private final @Nullable HttpPusher httpPusher;
+    private final @Nullable RawHttpPusher rawPusher;
     private final UdpPusher udpPusher;
     private final PushLimiter limiter;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -88,6 +89,7 @@ public final class PushClient implements AutoCloseable {
                 threadFactory(settings.host()));
         this.limiter = new PushLimiter(settings.maxConcurrent(), QUEUE_CAPACITY);
         this.udpPusher = new UdpPusher(executor, settings.timeout());
+        SSLContext ssl = sslContext(settings.certificateFingerprint());
         HttpClient http = settings.protocol() == Protocol.UDP
                 ? null
                 : HttpClient.newBuilder()
@@ -95,11 +97,12 @@ public final class PushClient implements AutoCloseable {
                         .connectTimeout(settings.timeout())
                         .followRedirects(HttpClient.Redirect.NEVER)
                         .proxy(HttpClient.Builder.NO_PROXY)
-                        .sslContext(sslContext(settings.certificateFingerprint()))
+                        .sslContext(ssl)
                         .executor(executor)
                         .build();
         this.httpClient = http;
         this.httpPusher = http == null ? null : new HttpPusher(http, settings);
+        this.rawPusher = http == null ? null : new RawHttpPusher(executor, ssl, settings);
     }
 
     /** The settings this client was built for. */
@@ -146,6 +149,10 @@ public final class PushClient implements AutoCloseable {
     private CompletableFuture<PushResult> dispatch(PushRequest request, ResponseJudge judge, long start) {
         if (request.protocol() == Protocol.UDP) {
             return udpPusher.send(request, start);
+        }
+        RawHttpPusher raw = rawPusher;
+        if (raw != null && judge instanceof HeadlessReplies family && family.mayAnswerHeadless(request)) {
+            return raw.send(request, judge, family, start); // the JDK client cannot read a reply without a head
         }
         HttpPusher http = httpPusher;
         if (http == null) {

@@ -14,12 +14,15 @@ import org.eclipse.jdt.annotation.Nullable;
  * it answers with an error status or an unchanged state.
  *
  * <p>Authentication: none or Basic. Success: 2xx and a {@code <datavalues>} XML reply; an empty
- * 2xx body is accepted too.
+ * 2xx body is accepted too. ControlByWeb's manual, whose {@code state.xml} syntax the 2N relay
+ * follows, says the reply to {@code state.xml} "does not contain headers": such a reply is the
+ * device's when it is a {@code <datavalues>} document ({@link HeadlessReplies}); anything else
+ * without a head is {@link PushResult.Reason#NO_STATUS}.
  *
  * @param relay     the relay number, from 1
  * @param pulseTime the pulse length (sent as decimal seconds), or {@code null} for the device's preset
  */
-public record TwoNWebRelay(int relay, @Nullable Duration pulseTime) implements DeviceFamily {
+public record TwoNWebRelay(int relay, @Nullable Duration pulseTime) implements DeviceFamily, HeadlessReplies {
 
     public TwoNWebRelay {
         PulseTimes.checkIndex("relay", relay, 1);
@@ -57,5 +60,31 @@ public record TwoNWebRelay(int relay, @Nullable Duration pulseTime) implements D
             return Verdict.ok(HttpStatus.describe(status));
         }
         return Verdict.rejected(HttpStatus.describe(status) + " but the reply is not a 2N state.xml document");
+    }
+
+    @Override
+    public boolean mayAnswerHeadless(PushRequest request) {
+        String path = request.pathAndQuery();
+        int query = path.indexOf('?');
+        return (query < 0 ? path : path.substring(0, query)).equalsIgnoreCase("/state.xml");
+    }
+
+    @Override
+    public Verdict judgeHeadless(String body) {
+        if (isStateDocument(body)) {
+            return Verdict.ok("state.xml reply without an HTTP head, as ControlByWeb relays send it");
+        }
+        return new Verdict(
+                PushResult.Reason.NO_STATUS, "no HTTP status came back, and the reply is not a state.xml document");
+    }
+
+    @Override
+    public boolean isWhole(String body) {
+        return body.strip().toLowerCase(Locale.ROOT).endsWith("</datavalues>");
+    }
+
+    private static boolean isStateDocument(String body) {
+        String text = body.toLowerCase(Locale.ROOT);
+        return text.contains("<datavalues") && text.contains("</datavalues>");
     }
 }
