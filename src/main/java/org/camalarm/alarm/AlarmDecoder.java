@@ -103,11 +103,12 @@ public final class AlarmDecoder {
                     }
                 }
             } else if (type.isXml() || (sniff && b == '<')) {
-                Element root = xmlRoot(body, first, type.isXml());
+                Base64Pictures pictures = Base64Pictures.cut(body, first);
+                Element root = xmlRoot(pictures.document(), type.isXml());
                 if (root == null) {
                     unread = "the body starts with '<' but is not well-formed XML";
                 } else {
-                    Alarm tvt = TvtXmlDecoder.decode(root, zone);
+                    Alarm tvt = TvtXmlDecoder.decode(root, zone, pictures);
                     if (tvt != null) {
                         return tvt;
                     }
@@ -154,9 +155,9 @@ public final class AlarmDecoder {
     }
 
     /** The document's root; {@code null} when a sniffed body is not XML (a declared one throws). */
-    private static @Nullable Element xmlRoot(byte[] body, int from, boolean declared) throws MalformedAlarmException {
+    private static @Nullable Element xmlRoot(byte[] document, boolean declared) throws MalformedAlarmException {
         try {
-            return XmlDocuments.parse(body, from).getDocumentElement();
+            return XmlDocuments.parse(document, 0).getDocumentElement();
         } catch (MalformedAlarmException e) {
             if (declared) {
                 throw e;

@@ -1,5 +1,6 @@
 package org.camalarm.alarm;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import org.eclipse.jdt.annotation.Nullable;
@@ -32,14 +33,23 @@ final class Snapshots {
      * text is bounded by the request body, so the bytes are too (three quarters of it).
      */
     static byte @Nullable [] fromBase64(@Nullable String base64) {
-        if (base64 == null || base64.isEmpty()) {
+        return base64 == null ? null : fromBase64(base64.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** {@link #fromBase64(String)} of the text's bytes (US-ASCII, as base64 is). */
+    static byte @Nullable [] fromBase64(byte[] base64) {
+        if (base64.length == 0) {
             return null;
         }
         byte[] decoded;
         try {
-            decoded = Base64.getMimeDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            return null;
+            decoded = Base64.getDecoder().decode(base64); // one line, as TVT writes it: the fast decoder
+        } catch (IllegalArgumentException oneLine) {
+            try {
+                decoded = Base64.getMimeDecoder().decode(base64); // with line breaks
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
         }
         int soi = jpegStart(decoded, 0, Math.min(decoded.length, MAX_LEADING_BYTES + 3));
         if (soi < 0) {

@@ -29,8 +29,9 @@ import org.w3c.dom.Element;
  * vehicle: IPC {@code listInfo/item/targetImageData/targetType} 1, 2, 4; NVR
  * {@code targetListInfo/item/targetType} person, car, motor), before the detection so that the
  * detection is the latest event. The picture: the overview ({@code sourceDataInfo/sourceBase64Data})
- * else the first target crop ({@code targetBase64Data}), decoded here: the body limit bounds it and
- * decoding costs about what parsing the text costs (docs/devices.md, "Measured").
+ * else the first target crop ({@code targetBase64Data}), decoded here from the request's bytes
+ * ({@link Base64Pictures}): the body limit bounds it, and decoding costs about as much as reading a
+ * VIGI multipart push with the same JPEG (docs/devices.md, "Measured").
  */
 final class TvtSmartEvent {
 
@@ -38,7 +39,11 @@ final class TvtSmartEvent {
 
     /** Adds the events; returns the snapshot, or {@code null}. */
     static byte @Nullable [] read(
-            Element root, @Nullable LocalDateTime time, @Nullable String channel, EventList events)
+            Element root,
+            @Nullable LocalDateTime time,
+            @Nullable String channel,
+            EventList events,
+            Base64Pictures pictures)
             throws MalformedAlarmException {
         String smartType = bounded(childText(root, "smartType"), VigiDecoder.MAX_TYPE_CHARS);
         if (smartType == null) {
@@ -94,7 +99,8 @@ final class TvtSmartEvent {
         for (Map.Entry<String, String> detection : detections.entrySet()) {
             events.add(detection.getValue(), detection.getKey(), action, time, channel, json, null);
         }
-        return image(root);
+        byte[] cut = pictures.firstJpeg();
+        return cut != null ? cut : image(root);
     }
 
     /** A stop when items say so and all of them say {@code SMART_STOP}; else the detection goes on. */

@@ -37,8 +37,12 @@ final class TvtXmlDecoder {
 
     private TvtXmlDecoder() {}
 
-    /** The alarm of a TVT document, or {@code null} when the root is not TVT's. */
-    static @Nullable Alarm decode(Element root, ZoneId zone) throws MalformedAlarmException {
+    /**
+     * The alarm of a TVT document, or {@code null} when the root is not TVT's.
+     *
+     * @param pictures the base64 pictures cut out of the document before parsing
+     */
+    static @Nullable Alarm decode(Element root, ZoneId zone, Base64Pictures pictures) throws MalformedAlarmException {
         boolean deviceInfoRoot = localName(root).equalsIgnoreCase("DeviceInfo");
         if (!deviceInfoRoot && !localName(root).equals("config")) {
             return null;
@@ -56,7 +60,7 @@ final class TvtXmlDecoder {
                 }
             }
             if (childIgnoreCase(root, "smartType") != null) {
-                image = TvtSmartEvent.read(root, time, channel, events);
+                image = TvtSmartEvent.read(root, time, channel, events, pictures);
             }
         }
         return new Alarm(
