@@ -3,7 +3,9 @@
  * iVSEC "Event Push Platform" does: one {@link org.camalarm.push.PushClient} per device, one
  * {@link org.camalarm.push.DeviceFamily} per device family that knows the exact request of a
  * {@link org.camalarm.push.SwitchCommand} and how to judge the reply, and a
- * {@link org.camalarm.push.PushCommandSender} that ties them together.
+ * {@link org.camalarm.push.PushCommandSender} that ties them together. Replies without an HTTP
+ * head (ControlByWeb's {@code state.xml}) are read over a socket of their own, for the families
+ * that declare them.
  *
  * <p>Every outcome is a {@link org.camalarm.push.PushResult}: device failures are values, never
  * exceptions and never warn-level log lines. This package knows nothing of cameras or things.
