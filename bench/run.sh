@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Benchmark: the camalarm hub beside a baseline measured in the same run, on the same workload.
 #
-#   bench/run.sh                 # hub + "limit" (bare Jetty 12 + Gson + Jetty client): ~3 min
-#   BENCH_PEERS="nodered limit camalarm" bench/run.sh   # also Node-RED (~+3 min)
+#   bench/run.sh                 # limit + the hub with its history on, then the hub with it off: ~5 min
+#   BENCH_PEERS="nodered limit camalarm" bench/run.sh   # also Node-RED in the first run (~+3 min)
 #
 # Uses the team's harness (shared/bench beside this repository, or CAMALARM_BENCH_HARNESS),
 # copied under target/bench/ because it writes results beside itself. Prints a table:
 # A = JSON alarms/s, B = multipart (~195 KB JPEG) alarms/s at 16 and 64 connections,
 # C = camera -> hub -> relay latency p50/p99 at a fixed 200 alarms/s. Every load is on 127.0.0.1.
+# Rows "camalarm" run with the event history on (the default: every alarm and every snapshot
+# stored), rows "camalarm-nohistory" with it off. Then the history's own figures: the goals (A on/off,
+# B on/limit), distinct events/s (every push a new event), and disk bytes per stored event.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 HARNESS="${CAMALARM_BENCH_HARNESS:-$ROOT/../shared/bench}"
@@ -20,12 +23,63 @@ done
 WORK="$ROOT/target/bench"
 mkdir -p "$WORK"
 rm -rf "$WORK/harness" && cp -r "$HARNESS" "$WORK/harness" && chmod -R u+w "$WORK/harness"
-export PRODUCT_NAME=camalarm
-export PRODUCT_START="$ROOT/bench/start-hub.sh {PORT}"
-export PRODUCT_START_RELAY="$ROOT/bench/start-hub.sh {PORT} {RELAY_URL}"
 export PRODUCT_ALARM_PATH=/camalarm/alarm/bench/bench
-export BENCH_PEERS="${BENCH_PEERS:-limit camalarm}"
 # JIT warm-up before each measured shape, the same for every peer (the harness default of 3 s left
 # the first measured row of a JVM half-compiled)
 export BENCH_WARMUP="${BENCH_WARMUP:-10}"
-exec "$WORK/harness/run-peers.sh"
+
+# run_harness NAME PEERS C_SHAPES HISTORY -> RESULTS (the run's results.jsonl)
+run_harness() {
+  PRODUCT_NAME="$1" BENCH_PEERS="$2" BENCH_C_SHAPES="$3" \
+    PRODUCT_START="CAMALARM_HISTORY=$4 $ROOT/bench/start-hub.sh {PORT}" \
+    PRODUCT_START_RELAY="CAMALARM_HISTORY=$4 $ROOT/bench/start-hub.sh {PORT} {RELAY_URL}" \
+    "$WORK/harness/run-peers.sh" > "$WORK/harness-$1.out"
+  RESULTS="$(sed -n 's/^results: //p' "$WORK/harness-$1.out" | tail -1)/results.jsonl"
+}
+run_harness camalarm "${BENCH_PEERS:-limit camalarm}" "${BENCH_C_SHAPES:-A B}" on
+WITH="$RESULTS"
+run_harness camalarm-nohistory camalarm-nohistory "" off
+WITHOUT="$RESULTS"
+
+# The history's storage: distinct events (every push a new unknown camera), on and off, and the disk they take.
+PORT="${BENCH_STORAGE_PORT:-18960}"
+setsid "$ROOT/bench/start-hub.sh" "$PORT" > "$WORK/storage-hub.log" 2>&1 < /dev/null &
+HUB_PG=$!
+trap 'kill -TERM -- "-$HUB_PG" 2>/dev/null || true' EXIT
+URL="http://127.0.0.1:$PORT"
+FIX="$WORK/harness/fixtures"
+for _ in $(seq 1 300); do
+  curl -s -m 2 -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' --data-binary @"$FIX/alarm.json" \
+    "$URL/camalarm/alarm/bench/warmup" | grep -q 200 && break
+  sleep 0.2
+done
+HISTORY="$WORK/hub-$PORT/userdata/camalarm/history"
+bytes() { find "$1" -type f -name '*.seg' -printf '%s\n' | awk '{s+=$1} END {print s+0}'; }
+distinct() { # BODY CTYPE SECONDS -> requests/s
+  BENCH_BODY_FILE="$1" BENCH_CTYPE="$2" wrk -t2 -c16 -d"$3"s -s "$ROOT/bench/distinct.lua" "$URL/" 2>&1 \
+    | sed -n 's/^DISTINCT {"requests":[0-9]*,"rps":\([0-9.]*\).*/\1/p'
+}
+distinct "$FIX/alarm.json" application/json 3 > /dev/null # warm-up
+ON="$(distinct "$FIX/alarm.json" application/json 8)"
+EVENTS="$(node "$ROOT/bench/storage.js" "$URL" bench-api | sed 's/.*"alarms":\([0-9]*\).*/\1/')"
+EVENT_BYTES="$(bytes "$HISTORY/events")"
+distinct "$FIX/alarm-multipart.bin" "multipart/form-data; boundary=ReportEventBoundary" 2 > /dev/null
+sleep 2 # the background thumbnails of the last snapshots
+COUNTS="$(node "$ROOT/bench/storage.js" "$URL" bench-api)"
+SNAPSHOTS="$(sed 's/.*"withImage":\([0-9]*\).*/\1/' <<<"$COUNTS")"
+ALL_EVENTS="$(sed 's/.*"alarms":\([0-9]*\).*/\1/' <<<"$COUNTS")"
+SNAPSHOT_BYTES=$(( $(bytes "$HISTORY/media") + ($(bytes "$HISTORY/events") - EVENT_BYTES) ))
+printf 'enabled=false\n' > "$WORK/hub-$PORT/conf/camalarm.history.cfg"
+sleep 4 # picked up by FileInstall within ~2 s
+OFF="$(distinct "$FIX/alarm.json" application/json 8)"
+kill -TERM -- "-$HUB_PG" 2>/dev/null || true
+cat > "$WORK/storage.json" <<JSON
+{"distinctOn":$ON,"distinctOff":$OFF,"events":$EVENTS,"eventBytes":$EVENT_BYTES,
+ "snapshots":$SNAPSHOTS,"snapshotBytes":$SNAPSHOT_BYTES,"jpegBytes":$(stat -c %s "$FIX/snapshot.jpg"),
+ "allEvents":$ALL_EVENTS}
+JSON
+
+cat "$(dirname "$WITH")/env.txt"
+node "$WORK/harness/driver/report.js" "$WITH" "$WITHOUT"
+node "$ROOT/bench/summary.js" "$WITH" "$WITHOUT" --storage "$WORK/storage.json"
+echo "results: $(dirname "$WITH") $(dirname "$WITHOUT") $WORK/storage.json"

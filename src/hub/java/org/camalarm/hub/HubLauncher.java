@@ -39,6 +39,9 @@ public final class HubLauncher {
 
     static final String CONF_PROPERTY = "camalarm.conf";
     static final String USERDATA_PROPERTY = "camalarm.userdata";
+    /** Moves the lenient alarm port of the generated camalarm.server.cfg ({@code lenientPort=${camalarm.lenientPort}}). */
+    static final String LENIENT_PORT_PROPERTY = "camalarm.lenientPort";
+
     private static final Pattern BUNDLE_ENTRY = Pattern.compile("bundles/(\\d+)/([^/]+\\.jar)");
     private static final String SERVER_CFG = "camalarm.server.cfg";
     /** Held so the level sticks: SPI Fly reports every provider it registers through JUL at INFO. */
@@ -58,10 +61,19 @@ public final class HubLauncher {
         Files.createDirectories(userdata);
         configureLogging();
 
-        Framework framework = new FrameworkFactory().newFramework(frameworkProperties(conf, userdata));
+        Map<String, String> properties = frameworkProperties(conf, userdata);
+        HubHttps.Setup https = httpsSetup(userdata);
+        properties.putAll(https.properties());
+        String busy = HubPorts.firstBusy(HubPorts.of(properties, conf), properties.get("org.apache.felix.http.host"));
+        if (busy != null) {
+            say(busy);
+            System.exit(2);
+        }
+        Framework framework = new FrameworkFactory().newFramework(properties);
         framework.init();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(framework), "camalarm-hub-shutdown"));
         int maxLevel = installBundles(framework.getBundleContext());
+        awaitHttps(https);
         framework.start();
         framework.adapt(FrameworkStartLevel.class).setStartLevel(maxLevel);
         framework.waitForStop(0);
@@ -79,11 +91,38 @@ public final class HubLauncher {
         props.put("felix.fileinstall.filter", ".*\\.(cfg|config)");
         props.put("felix.fileinstall.poll", "1000");
         props.put("felix.fileinstall.noInitialDelay", "true");
-        // FileInstall's write-back races its own watcher and can empty a .cfg file (build-notes.md)
+        // FileInstall's write-back races its own watcher and can empty a .cfg file (docs/architecture.md)
         props.put("felix.fileinstall.enableConfigSave", "false");
         props.put("felix.fileinstall.log.level", "2");
         setDefault(props, "org.osgi.service.http.port", "8080");
+        setDefault(props, LENIENT_PORT_PROPERTY, "8089");
+        String host = System.getProperty("org.apache.felix.http.host");
+        if (host != null) {
+            props.put("org.apache.felix.http.host", host);
+        }
         return props;
+    }
+
+    /** HTTPS on {@value HubHttps#DEFAULT_PORT} with a kept self-signed certificate, unless the user chose (HubHttps). */
+    private static HubHttps.Setup httpsSetup(Path userdata) {
+        try {
+            return HubHttps.setup(userdata);
+        } catch (IOException e) {
+            say("camalarm hub: cannot start: " + e.getMessage());
+            System.exit(1);
+            throw new IllegalStateException(e); // not reached
+        }
+    }
+
+    /** Waits for a certificate being made (before the HTTPS connector reads it) and says what HTTPS serves. */
+    private static void awaitHttps(HubHttps.Setup https) {
+        try {
+            say(https.line().join());
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause();
+            say("camalarm hub: cannot start: " + (cause != null ? cause.getMessage() : e.getMessage()));
+            System.exit(1);
+        }
     }
 
     private static void setDefault(Map<String, String> props, String key, String value) {

@@ -5,12 +5,13 @@ import com.google.gson.JsonObject;
 import java.time.ZoneId;
 import org.camalarm.alarm.Alarm.Format;
 import org.camalarm.alarm.IvsecDecoder.Fields;
+import org.camalarm.text.Texts;
 import org.eclipse.jdt.annotation.Nullable;
 import org.w3c.dom.Element;
 
 /**
  * Turns one HTTP request from a camera into an {@link Alarm}, recognising the format from the
- * request itself (Content-Type, body, query), never from the URL path alone (protocols.md §1):
+ * request itself (Content-Type, body, query), never from the URL path alone (docs/protocols.md §1):
  * <ol>
  * <li>{@code multipart/*}: a push with a snapshot, VIGI's JSON or Hikvision's XML beside a JPEG
  * ({@link MultipartDecoder});</li>
@@ -39,10 +40,13 @@ import org.w3c.dom.Element;
  *
  * <p>Contract: for any request whose components are {@code null} or hold any bytes, {@code decode}
  * returns a push or throws {@link MalformedAlarmException}, nothing else. Error details name the
- * field or byte offset and quote at most {@value ClientText#MAX_CHARS} characters of client data.
+ * field or byte offset and quote at most {@value #MAX_QUOTED_CHARS} characters of client data.
  * Stateless and thread-safe: one instance may serve all requests.
  */
 public final class AlarmDecoder {
+
+    /** Longest piece of client data quoted in an error detail. */
+    static final int MAX_QUOTED_CHARS = 40;
 
     private static final byte[] NO_BODY = new byte[0];
     /** JSON members named when an unknown JSON document is reported. */
@@ -204,12 +208,15 @@ public final class AlarmDecoder {
     private static MalformedAlarmException unrecognised(AlarmRequest request, int bodyLength, @Nullable String unread) {
         String contentType = request.contentType() == null
                 ? "no Content-Type"
-                : "Content-Type " + ClientText.quote(request.contentType());
+                : "Content-Type " + Texts.quoted(request.contentType(), AlarmDecoder.MAX_QUOTED_CHARS);
         return new MalformedAlarmException(
                 "unrecognised_alarm",
                 "expected a VIGI JSON or multipart body, iVSEC EventType in the query, form or JSON body, TVT or"
                         + " Hikvision XML;"
-                        + " got " + (request.method() == null ? "a request" : ClientText.quote(request.method()))
+                        + " got "
+                        + (request.method() == null
+                                ? "a request"
+                                : Texts.quoted(request.method(), AlarmDecoder.MAX_QUOTED_CHARS))
                         + " with " + contentType + " and " + bodyLength + " body bytes"
                         + (unread == null ? "" : " (" + unread + ")")
                         + ", and the URL path names neither a thing nor an event type");

@@ -16,7 +16,7 @@ import org.eclipse.jdt.annotation.Nullable;
  * {@code _}). {@link #canonical(String)} is idempotent: a canonical type maps to itself.
  *
  * <p>The table holds every iVSEC {@code EventType} of the vendor document, the VIGI types seen
- * ({@code MOTION}, {@code PEOPLE}) and guesses for the rest (protocols.md §1). Thread-safe:
+ * ({@code MOTION}, {@code PEOPLE}) and guesses for the rest (docs/protocols.md §1). Thread-safe:
  * static, immutable after class initialisation.
  */
 public final class EventTypes {

@@ -19,7 +19,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.w3c.dom.Element;
 
 /**
- * Reads a Hikvision ISAPI {@code EventNotificationAlert} (vendor-protocols.md §3), in any of the
+ * Reads a Hikvision ISAPI {@code EventNotificationAlert} (docs/devices.md, "Hikvision ISAPI"), in any of the
  * namespaces cameras use ({@code hikvision.com} ver10/ver20, {@code isapi.org}, {@code std-cgi.com},
  * PSIA, none): elements are matched by local name.
  *

@@ -1,7 +1,7 @@
 package org.camalarm.alarm;
 
 /**
- * Hikvision ISAPI {@code eventType} values (vendor-protocols.md §3.3: seen in pushes, capability
+ * Hikvision ISAPI {@code eventType} values (docs/devices.md, "Hikvision ISAPI": seen in pushes, capability
  * lists, and the meanings third-party receivers give them). Events arrive lower case
  * ({@code fielddetection}), configurations camel case ({@code fieldDetection}); names match ignoring
  * case. Names nobody listed keep their own canonical form ({@code loitering} → {@code LOITERING}).

@@ -10,7 +10,7 @@ import org.camalarm.alarm.AlarmEvent.Action;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * Reads an iVSEC (TVT-based) "Event Push Platform" push (protocols.md §1.2): the four fields
+ * Reads an iVSEC (TVT-based) "Event Push Platform" push (docs/protocols.md §1.2): the four fields
  * {@code EventType}, {@code EventTime}, {@code EventAction} and {@code MACAddress}, from the query
  * string (the documented GET), a form body or a JSON body (the POST, a guess), names matched
  * without regard to case. Also builds the event of a fixed-path push, whose request names no type.

@@ -13,7 +13,7 @@ import org.w3c.dom.Element;
 
 /**
  * Reads a push with a snapshot: {@code multipart/form-data} with a document part and a JPEG part.
- * VIGI cameras and NVRs send a JSON document (vendor-protocols.md §1.3), Hikvision an
+ * VIGI cameras and NVRs send a JSON document (docs/protocols.md §1.1, docs/devices.md), Hikvision an
  * {@code EventNotificationAlert} XML (§3.7).
  *
  * <p>Parts are told apart by content type and content, never by name (some firmware sends parts

@@ -3,6 +3,7 @@ package org.camalarm.alarm;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.camalarm.text.Texts;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -66,8 +67,8 @@ final class MultipartReader {
         if (at < 0) {
             throw new MalformedAlarmException(
                     "invalid_multipart",
-                    "no --boundary line in the " + body.length + "-byte body (boundary " + ClientText.quote(boundary)
-                            + ")");
+                    "no --boundary line in the " + body.length + "-byte body (boundary "
+                            + Texts.quoted(boundary, AlarmDecoder.MAX_QUOTED_CHARS) + ")");
         }
         List<Part> parts = new ArrayList<>(2);
         while (true) {

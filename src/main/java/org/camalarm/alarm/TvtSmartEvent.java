@@ -18,7 +18,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.w3c.dom.Element;
 
 /**
- * TVT smart-event data ({@code smartType}, vendor-protocols.md §2.5): IPC firmware 1.x posts
+ * TVT smart-event data ({@code smartType}, docs/devices.md, TVT, "Smart event data"): IPC firmware 1.x posts
  * {@code <smartType>PEA</smartType>} with a {@code perimeter/perInfo} or {@code tripwire/tripInfo}
  * list whose items carry {@code SMART_START}, {@code SMART_PROCEDURE} or {@code SMART_STOP}; NVRs
  * post {@code <smartType>regionIntrusion</smartType>} with an {@code eventInfo} list and no status.

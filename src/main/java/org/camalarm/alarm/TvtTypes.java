@@ -1,7 +1,7 @@
 package org.camalarm.alarm;
 
 /**
- * TVT's names for its detections (vendor-protocols.md §2.4, §2.5; the distributor's
+ * TVT's names for its detections (docs/devices.md, "TVT-made cameras and NVRs"; the distributor's
  * detection-types reference): the elements of {@code alarmStatusInfo}, the IPC and NVR
  * {@code smartType} codes, and the target types of smart events. Names nobody listed keep their
  * own canonical form ({@link EventTypes#canonical}).

@@ -15,7 +15,7 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.w3c.dom.Element;
 
 /**
- * Reads what TVT-made cameras and NVRs post (vendor-protocols.md §2): every document is a push of
+ * Reads what TVT-made cameras and NVRs post (docs/protocols.md §1.2, docs/devices.md): every document is a push of
  * {@link Format#TVT_XML}, answered with TVT's XML.
  *
  * <ul>

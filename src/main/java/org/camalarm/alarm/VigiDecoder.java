@@ -14,7 +14,7 @@ import org.camalarm.alarm.AlarmEvent.Action;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * Reads the JSON document of a TP-Link VIGI "Alarm Server" push (protocols.md §1.1), whether it
+ * Reads the JSON document of a TP-Link VIGI "Alarm Server" push (docs/protocols.md §1.1), whether it
  * came as the whole body or as the JSON part of a multipart body.
  *
  * <p>Top level: {@code ip}, {@code mac} (any notation), {@code device_name}, {@code event_list}.

@@ -13,7 +13,7 @@ import org.camalarm.alarm.AlarmEvent.Action;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * Reads what a VIGI NVR pushes to its Alarm Server (vendor-protocols.md §1.1; seen from an
+ * Reads what a VIGI NVR pushes to its Alarm Server (docs/devices.md, "TP-Link VIGI NVR"; seen from an
  * NVR1008H-8P, firmware 1.20): {@code {"device_id", "device_name", "messages": [{"type": 1,
  * "sub_type": [2], "localtime": "2025-07-22 20:23:14", "channel": "3", "channel_name": "TPLINKPTZ",
  * "imgId": 0}]}} — no MAC, no IP; the NVR is known by its {@code device_id}, the camera by the channel.

@@ -9,7 +9,7 @@ import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The addresses allowed to push as one camera: single IPs and CIDR blocks, IPv4 or IPv6.
- * An empty filter allows everyone (cameras cannot authenticate; the alarm token is the secret).
+ * An empty filter allows everyone (the alarm token, and the camera's credentials where set, are the secret).
  * Only literal addresses are accepted, so parsing never does a DNS look-up.
  */
 final class AddressFilter {

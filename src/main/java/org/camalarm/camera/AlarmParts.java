@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.camalarm.alarm.Alarm;
 import org.camalarm.alarm.AlarmEvent;
+import org.camalarm.alarm.Channels;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**

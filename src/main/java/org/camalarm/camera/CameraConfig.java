@@ -1,6 +1,7 @@
 package org.camalarm.camera;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 
 /**
  * What every camera is configured with, declared once: the VIGI, iVSEC and Hikvision configuration
@@ -40,4 +41,28 @@ public interface CameraConfig {
             required = false,
             cardinality = 64)
     String[] allowedAddresses();
+
+    // credentials an alarm must carry (issue 12): Basic or Digest, over HTTPS unless credentialsOverHttp
+
+    @AttributeDefinition(name = "%camera.username.name", description = "%camera.username.description", required = false)
+    String username();
+
+    @AttributeDefinition(
+            name = "%camera.password.name",
+            description = "%camera.password.description",
+            type = AttributeType.PASSWORD,
+            required = false)
+    String password();
+
+    @AttributeDefinition(
+            name = "%camera.credentialsOverHttp.name",
+            description = "%camera.credentialsOverHttp.description",
+            defaultValue = "false")
+    boolean credentialsOverHttp();
+
+    @AttributeDefinition(
+            name = "%camera.offlineAfter.name",
+            description = "%camera.offlineAfter.description",
+            defaultValue = "0")
+    double offlineAfter();
 }

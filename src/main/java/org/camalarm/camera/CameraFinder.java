@@ -3,6 +3,7 @@ package org.camalarm.camera;
 import java.util.ArrayList;
 import java.util.List;
 import org.camalarm.alarm.Alarm;
+import org.camalarm.alarm.Channels;
 import org.camalarm.thing.ThingRegistry;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -20,6 +21,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * (a thing for the whole device). An event without a channel goes to the things without a
  * channel, else to all of the device's things.</li>
  * </ol>
+ * A thing whose configuration is invalid is found only by what it learned (it has no configured
+ * MAC, device id or channel); the router then refuses the push rather than offering it again.
  */
 final class CameraFinder {
 
@@ -61,8 +64,8 @@ final class CameraFinder {
 
     /** The cameras a part goes to; empty when none (then it is the inbox's). */
     List<CameraHandler> find(Alarm part, Device device, String remoteAddress) {
+        // things with an invalid configuration stay: found by what they learned, they answer MISCONFIGURED
         List<CameraHandler> cameras = new ArrayList<>(registry.all(CameraHandler.class));
-        cameras.removeIf(c -> !c.isConfigured());
         List<CameraHandler> pool = new ArrayList<>();
         if (device.isNamed()) {
             cameras.stream().filter(device::configuredIn).forEach(pool::add);

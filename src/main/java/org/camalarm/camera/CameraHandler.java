@@ -1,16 +1,23 @@
 package org.camalarm.camera;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camalarm.alarm.Alarm;
 import org.camalarm.alarm.AlarmEvent;
+import org.camalarm.auth.AuthResult;
+import org.camalarm.auth.Credentials;
+import org.camalarm.auth.PresentedAuth;
 import org.camalarm.thing.State;
 import org.camalarm.thing.Thing;
 import org.camalarm.thing.ThingHandler;
 import org.camalarm.thing.ThingStatusInfo;
+import org.camalarm.thing.ThingStatusInfo.Detail;
 import org.camalarm.time.Timers;
 import org.camalarm.time.Timers.Cancellable;
 import org.eclipse.jdt.annotation.Nullable;
@@ -44,6 +51,9 @@ public final class CameraHandler implements ThingHandler {
     static final int MAX_UNMAPPED_CHANNELS = 64;
 
     static final String OTHER_CHANNEL = "otherAlarm";
+    /** Thing property: the scheme the camera's alarms authenticate with (Basic, Digest MD5, ...). */
+    static final String AUTH_SCHEME = "authScheme";
+
     private static final Logger LOGGER = LoggerFactory.getLogger(CameraHandler.class);
 
     /** Where REST serves this camera's latest snapshot. */
@@ -59,6 +69,10 @@ public final class CameraHandler implements ThingHandler {
     private final AtomicInteger unmappedChannels = new AtomicInteger();
     /** Active detections by channel id; guarded by {@code this}. */
     private final Map<String, ActiveAlarm> active = new HashMap<>();
+    /** When the camera was last heard from (a push or keepalive), or the thing started (clock ms). */
+    private volatile long lastHeard;
+    /** The watchdog's next check, while one is due; guarded by {@code this}. */
+    private @Nullable Cancellable watchdog;
 
     /** One detection between ON and OFF, with the timers that will end it. */
     private static final class ActiveAlarm {
@@ -90,6 +104,8 @@ public final class CameraHandler implements ThingHandler {
         this.timers = timers;
         // no alarm is active until a camera says so
         CameraChannels.DETECTIONS.forEach(channel -> thing.updateState(channel.id(), State.OFF));
+        lastHeard = timers.clock().millis();
+        armWatchdog();
     }
 
     @Override
@@ -126,22 +142,54 @@ public final class CameraHandler implements ThingHandler {
         return current != null && current.allowedAddresses().allows(remoteAddress);
     }
 
-    /** Applies every event of an alarm, then the snapshot and the camera's own details. */
-    public void accept(Alarm alarm) {
+    /**
+     * Whether an alarm may be applied as this camera's: {@link AuthResult#ACCEPTED} when the camera
+     * needs no credentials, or the alarm carries them over HTTPS (or over plain HTTP where
+     * {@code credentialsOverHttp} allows it).
+     */
+    public AuthResult authenticate(PresentedAuth presented) {
+        CameraSettings current = settings;
+        Credentials needed = current == null ? null : current.credentials();
+        if (current == null || needed == null) {
+            return AuthResult.ACCEPTED;
+        }
+        if (!presented.secure() && !current.credentialsOverHttp()) {
+            return AuthResult.PLAIN_HTTP;
+        }
+        AuthResult result = presented.check(needed);
+        if (result == AuthResult.ACCEPTED) {
+            String scheme = presented.scheme();
+            if (!scheme.equals(thing.property(AUTH_SCHEME))) {
+                // what the camera's firmware sends is worth knowing once: no vendor documents it
+                LOGGER.info("{} authenticates its alarms with {}", thing.uid(), scheme);
+                thing.setProperty(AUTH_SCHEME, scheme);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Applies every event of an alarm, then the snapshot and the camera's own details.
+     *
+     * @return what each event did, for the event history; empty for a keepalive or when the thing is gone
+     */
+    public List<Detection> accept(Alarm alarm) {
         CameraSettings current = settings;
         if (disposed || current == null) {
             // the thing is being reconfigured or removed; its successor takes the camera's next alarm
             LOGGER.debug("{} is gone: alarm dropped", thing.uid());
-            return;
+            return List.of();
         }
         ZonedDateTime now = ZonedDateTime.now(timers.clock());
+        lastHeard = now.toInstant().toEpochMilli();
         thing.setProperty("vendor", alarm.vendor().name());
         thing.setProperty("ipAddress", alarm.ip());
         thing.setProperty("macAddress", alarm.mac());
         thing.setProperty("deviceName", alarm.deviceName());
         thing.setProperty("deviceId", alarm.deviceId());
+        List<Detection> detections = new ArrayList<>(alarm.events().size());
         for (AlarmEvent event : alarm.events()) {
-            apply(event, now, current);
+            detections.add(apply(event, now, current));
         }
         byte[] image = alarm.image();
         if (image != null) {
@@ -151,21 +199,35 @@ public final class CameraHandler implements ThingHandler {
         }
         thing.updateState(CameraChannels.LAST_SEEN, State.dateTime(now));
         thing.setStatus(ThingStatusInfo.ONLINE);
+        armWatchdog();
+        return detections;
     }
 
-    private void apply(AlarmEvent event, ZonedDateTime now, CameraSettings settings) {
+    private Detection apply(AlarmEvent event, ZonedDateTime now, CameraSettings settings) {
+        String first = null;
+        boolean wasOn = false;
         boolean applied = false;
         boolean started = false;
         for (String evidenced : CameraChannels.evidencedBy(event.type())) {
-            if (event.action() == AlarmEvent.Action.STOP) {
-                applied |= alarmOff(stopped(evidenced), null);
+            boolean stop = event.action() == AlarmEvent.Action.STOP;
+            String channel = stop ? stopped(evidenced) : channelFor(evidenced, event.rawType());
+            if (first == null) {
+                first = channel;
+                wasOn = isOn(channel);
+            }
+            if (stop) {
+                applied |= alarmOff(channel, null);
             } else {
-                started |= alarmOn(channelFor(evidenced, event.rawType()), event.action(), settings);
+                started |= alarmOn(channel, event.action(), settings);
                 applied = true;
             }
         }
+        Detection detection = new Detection(
+                event,
+                first != null ? first : OTHER_CHANNEL,
+                wasOn ? Detection.Phase.CONTINUED : Detection.Phase.BEGAN);
         if (!applied) {
-            return;
+            return detection; // a stop for a detection that was not ON changes nothing
         }
         thing.setProperty("nvrChannel", event.nvrChannel());
         thing.setProperty("channelName", event.channelName());
@@ -176,6 +238,75 @@ public final class CameraHandler implements ThingHandler {
         thing.updateState(CameraChannels.LAST_EVENT_DATA, State.string(event.json()));
         if (event.action() == AlarmEvent.Action.PULSE || (event.action() != AlarmEvent.Action.STOP && started)) {
             thing.trigger(CameraChannels.EVENT, event.type());
+        }
+        return detection;
+    }
+
+    private synchronized boolean isOn(String channel) {
+        return active.containsKey(channel);
+    }
+
+    /**
+     * After a restart: what the event history remembers of this camera (properties, last event,
+     * snapshot, last seen), unless the camera pushed first. Detections stay OFF, the status UNKNOWN.
+     */
+    public void restore(CameraMemory memory) {
+        if (disposed || !thing.state(CameraChannels.LAST_SEEN).equals(State.NULL)) {
+            return;
+        }
+        memory.properties().forEach(thing::setProperty);
+        String type = memory.lastEventType();
+        if (type != null) {
+            thing.updateState(CameraChannels.LAST_EVENT_TYPE, State.string(type));
+        }
+        ZonedDateTime time = memory.lastEventTime();
+        if (time != null) {
+            thing.updateState(CameraChannels.LAST_EVENT_TIME, State.dateTime(time));
+        }
+        String data = memory.lastEventData();
+        if (data != null) {
+            thing.updateState(CameraChannels.LAST_EVENT_DATA, State.string(data));
+        }
+        byte[] image = memory.image();
+        ZonedDateTime imageTime = memory.imageTime();
+        if (image != null && imageTime != null) {
+            thing.updateState(CameraChannels.IMAGE, State.image(image, "image/jpeg"));
+            thing.updateState(CameraChannels.IMAGE_TIME, State.dateTime(imageTime));
+            thing.updateState(CameraChannels.IMAGE_URL, imageUrl);
+        }
+        ZonedDateTime lastSeen = memory.lastSeen();
+        if (lastSeen != null) {
+            thing.updateState(CameraChannels.LAST_SEEN, State.dateTime(lastSeen));
+        }
+    }
+
+    /** Schedules the next silence check (offlineAfter), unless one is due or the watchdog is off. */
+    private synchronized void armWatchdog() {
+        CameraSettings current = settings;
+        Duration limit = current == null ? null : current.offlineAfter();
+        if (limit == null || watchdog != null || disposed) {
+            return;
+        }
+        long due = lastHeard + limit.toMillis() - timers.clock().millis();
+        watchdog = timers.schedule(Duration.ofMillis(Math.max(0, due)), () -> checkSilence(limit));
+    }
+
+    /** OFFLINE when silent for {@code limit}; otherwise look again when it would be. */
+    private void checkSilence(Duration limit) {
+        long silentMs = timers.clock().millis() - lastHeard;
+        synchronized (this) {
+            watchdog = null;
+            if (disposed) {
+                return;
+            }
+        }
+        if (silentMs >= limit.toMillis()) {
+            thing.setStatus(ThingStatusInfo.offline(
+                    Detail.COMMUNICATION_ERROR,
+                    "no push or keepalive for " + silentMs / 1000 + " s (offlineAfter " + limit.toSeconds() + " s)"));
+            LOGGER.debug("{} went silent: OFFLINE", thing.uid());
+        } else {
+            armWatchdog();
         }
     }
 
@@ -277,6 +408,11 @@ public final class CameraHandler implements ThingHandler {
      * on with the alarm switches it off again even when the camera is reconfigured mid-alarm.
      */
     synchronized void dispose() {
+        Cancellable check = watchdog;
+        if (check != null) {
+            check.cancel();
+            watchdog = null;
+        }
         active.forEach((channel, alarm) -> {
             alarm.cancel();
             thing.updateState(channel, State.OFF);

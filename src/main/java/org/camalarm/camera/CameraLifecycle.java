@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.camalarm.alarm.Alarm.Vendor;
 import org.camalarm.config.ConfigReading;
+import org.camalarm.config.ConfigSource;
 import org.camalarm.thing.ChannelDefinition;
 import org.camalarm.thing.Thing;
 import org.camalarm.thing.ThingConfigurations;
@@ -37,7 +38,7 @@ final class CameraLifecycle {
         try {
             thingId = ThingConfigurations.thingId(properties);
         } catch (IllegalArgumentException e) {
-            LOGGER.error("Camera configuration {} ignored: {}", properties.get("service.pid"), e.getMessage());
+            LOGGER.warn("{}: camera not created: {}", ConfigSource.of(properties), e.getMessage());
             return new CameraLifecycle(services, null);
         }
         ThingUID uid = new ThingUID(vendor.thingType(), thingId);
@@ -58,10 +59,15 @@ final class CameraLifecycle {
         Thing thing = new Thing(
                 uid, label, reading.shown(), ThingConfigurations.isEditable(properties), channels, services.events);
         CameraHandler handler = new CameraHandler(thing, settings, services.timers);
+        String source = ConfigSource.of(properties);
         if (problem != null) {
             thing.setStatus(ThingStatusInfo.offline(Detail.CONFIGURATION_ERROR, problem));
+            if (reading.ok()) {
+                LOGGER.warn("{}: {}", source, problem);
+            }
         }
-        return new CameraLifecycle(services, services.registry.add(handler) ? handler : null);
+        reading.problems().forEach(p -> LOGGER.warn("{}: {}", source, p));
+        return new CameraLifecycle(services, services.registry.add(handler, source) ? handler : null);
     }
 
     void stop() {

@@ -1,7 +1,9 @@
 package org.camalarm.camera;
 
 import java.time.Duration;
+import org.camalarm.alarm.Channels;
 import org.camalarm.alarm.Macs;
+import org.camalarm.auth.Credentials;
 import org.camalarm.config.Seconds;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -14,6 +16,9 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param channel          the NVR channel this camera is, or {@code null}: the whole device
  * @param holdTime         how long a detection stays ON after its last repeat when no stop comes
  * @param maxAlarmDuration when an alarm whose stop never came is forced OFF, counted from its start
+ * @param credentials      what an alarm must carry, or {@code null} when the path token suffices
+ * @param credentialsOverHttp whether alarms with credentials are taken over plain HTTP too (they travel in clear)
+ * @param offlineAfter     silence (no push, no keepalive) after which the thing goes OFFLINE, or {@code null}: never
  */
 record CameraSettings(
         @Nullable String mac,
@@ -21,26 +26,60 @@ record CameraSettings(
         Duration maxAlarmDuration,
         AddressFilter allowedAddresses,
         @Nullable String deviceId,
-        @Nullable String channel) {
+        @Nullable String channel,
+        @Nullable Credentials credentials,
+        boolean credentialsOverHttp,
+        @Nullable Duration offlineAfter) {
 
     /** Longest device id or channel accepted: longer ones are no device's. */
     static final int MAX_ID_CHARS = 64;
 
     /** Validates a camera's configuration; throws IllegalArgumentException with a message for the thing status. */
     static CameraSettings of(CameraConfig config) {
-        return of(config.mac(), config.holdTime(), config.maxAlarmDuration(), config.allowedAddresses())
-                .with(config.deviceId(), config.channel());
+        CameraSettings settings = of(
+                        config.mac(), config.holdTime(), config.maxAlarmDuration(), config.allowedAddresses())
+                .withDevice(config.deviceId(), config.channel())
+                .withCredentials(config.username(), config.password(), config.credentialsOverHttp());
+        double offlineAfter = config.offlineAfter();
+        if (!(offlineAfter >= 0)) {
+            throw new IllegalArgumentException("offlineAfter must be 0 (off) or more seconds: " + offlineAfter);
+        }
+        return offlineAfter == 0 ? settings : settings.withOfflineAfter(Seconds.of("offlineAfter", offlineAfter));
     }
 
     /** These settings with a device id and a channel (blank: none); throws IllegalArgumentException when too long. */
-    CameraSettings with(@Nullable String newDeviceId, @Nullable String newChannel) {
+    CameraSettings withDevice(@Nullable String newDeviceId, @Nullable String newChannel) {
         return new CameraSettings(
                 mac,
                 holdTime,
                 maxAlarmDuration,
                 allowedAddresses,
                 identifier("deviceId", newDeviceId),
-                Channels.normalise(identifier("channel", newChannel)));
+                Channels.normalise(identifier("channel", newChannel)),
+                credentials,
+                credentialsOverHttp,
+                offlineAfter);
+    }
+
+    /** These settings, alarms needing {@code username}/{@code password} when either is set. */
+    CameraSettings withCredentials(String username, String password, boolean overHttp) {
+        Credentials needed = username.isEmpty() && password.isEmpty() ? null : new Credentials(username, password);
+        return new CameraSettings(
+                mac, holdTime, maxAlarmDuration, allowedAddresses, deviceId, channel, needed, overHttp, offlineAfter);
+    }
+
+    /** These settings, the thing going OFFLINE after {@code silence} without a push or keepalive. */
+    CameraSettings withOfflineAfter(@Nullable Duration silence) {
+        return new CameraSettings(
+                mac,
+                holdTime,
+                maxAlarmDuration,
+                allowedAddresses,
+                deviceId,
+                channel,
+                credentials,
+                credentialsOverHttp,
+                silence);
     }
 
     private static @Nullable String identifier(String key, @Nullable String value) {
@@ -76,6 +115,9 @@ record CameraSettings(
                 Seconds.of("maxAlarmDuration", maxAlarmDuration),
                 AddressFilter.parse(allowedAddresses == null ? new String[0] : allowedAddresses),
                 null,
+                null,
+                null,
+                false,
                 null);
     }
 }

@@ -8,11 +8,13 @@ import java.util.Optional;
  * server.
  *
  * @param pid         the (factory) PID, e.g. {@code camalarm.vigi}
+ * @param factory     whether it describes factory configurations (things, rules), not one singleton
  * @param name        its label, localized
  * @param description what it configures, localized
  * @param attributes  its keys, in declaration order
  */
-public record ConfigDescription(String pid, String name, String description, List<AttributeDescription> attributes) {
+public record ConfigDescription(
+        String pid, boolean factory, String name, String description, List<AttributeDescription> attributes) {
 
     public Optional<AttributeDescription> attribute(String id) {
         return attributes.stream().filter(a -> a.id().equals(id)).findFirst();

@@ -101,16 +101,16 @@ public class ConfigReader {
         if (info == null) {
             return byPid;
         }
-        List<String> pids = new ArrayList<>(List.of(info.getPids()));
-        pids.addAll(List.of(info.getFactoryPids()));
-        for (String pid : pids) {
-            ObjectClassDefinition ocd = info.getObjectClassDefinition(pid, locale);
-            byPid.put(pid, describe(pid, ocd));
+        for (String pid : info.getPids()) {
+            byPid.put(pid, describe(pid, false, info.getObjectClassDefinition(pid, locale)));
+        }
+        for (String pid : info.getFactoryPids()) {
+            byPid.put(pid, describe(pid, true, info.getObjectClassDefinition(pid, locale)));
         }
         return byPid;
     }
 
-    private static ConfigDescription describe(String pid, ObjectClassDefinition ocd) {
+    private static ConfigDescription describe(String pid, boolean factory, ObjectClassDefinition ocd) {
         List<AttributeDescription> attributes = new ArrayList<>();
         List<String> required = new ArrayList<>();
         AttributeDefinition[] mandatory = ocd.getAttributeDefinitions(ObjectClassDefinition.REQUIRED);
@@ -121,7 +121,8 @@ public class ConfigReader {
         for (AttributeDefinition ad : ads == null ? new AttributeDefinition[0] : ads) {
             attributes.add(attribute(ad, required.contains(ad.getID())));
         }
-        return new ConfigDescription(pid, text(ocd.getName()), text(ocd.getDescription()), List.copyOf(attributes));
+        return new ConfigDescription(
+                pid, factory, text(ocd.getName()), text(ocd.getDescription()), List.copyOf(attributes));
     }
 
     private static AttributeDescription attribute(AttributeDefinition ad, boolean required) {

@@ -2,17 +2,34 @@ package org.camalarm.http;
 
 import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * An HTTP answer as camalarm gives it, whatever carries it (a servlet, the lenient listener):
- * status, content type, body, and an {@code Allow} header for 405.
+ * status, content type, body, an {@code Allow} header for 405, and any other headers in order
+ * ({@code WWW-Authenticate} for 401, {@code Retry-After} for 429).
  */
 public record Answer(
         int status,
         String contentType,
         byte[] body,
-        @Nullable String allow) {
+        @Nullable String allow,
+        List<Header> headers) {
+
+    /** One more response header; a name may come more than once. */
+    public record Header(String name, String value) {}
+
+    public Answer(int status, String contentType, byte[] body, @Nullable String allow) {
+        this(status, contentType, body, allow, List.of());
+    }
+
+    /** This answer with {@code more} headers after its own. */
+    public Answer with(List<Header> more) {
+        List<Header> all = new java.util.ArrayList<>(headers);
+        all.addAll(more);
+        return new Answer(status, contentType, body, allow, List.copyOf(all));
+    }
 
     public static final String JSON = "application/json;charset=utf-8";
     private static final byte[] NOT_FOUND_BODY =

@@ -31,6 +31,9 @@ public final class HttpAnswers {
         if (allow != null) {
             response.setHeader("Allow", allow);
         }
+        for (Answer.Header header : answer.headers()) {
+            response.addHeader(header.name(), header.value());
+        }
         response.setContentType(answer.contentType());
         response.setContentLength(answer.body().length);
         response.getOutputStream().write(answer.body());

@@ -7,11 +7,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.camalarm.alarm.Alarm;
+import org.camalarm.alarm.Channels;
+import org.camalarm.alarm.Macs;
+import org.camalarm.thing.Thing;
+import org.camalarm.thing.ThingListener;
 import org.camalarm.thing.ThingUID;
 import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.cm.Configuration;
@@ -30,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * <p>Bounded: at most {@value #MAX_ENTRIES} cameras; the one not heard from the longest makes room,
  * so a flood of invented MACs cannot grow memory.
  */
-@Component(service = Inbox.class)
-public class Inbox {
+@Component(service = {Inbox.class, ThingListener.class})
+public class Inbox implements ThingListener {
 
     static final int MAX_ENTRIES = 100;
     /** Longest part of a suggested thing id made from what a camera sent. */
@@ -44,6 +50,8 @@ public class Inbox {
     private final Clock clock;
     /** By thing UID; guarded by {@code this}. */
     private final Map<ThingUID, InboxEntry> entries = new LinkedHashMap<>();
+    /** Entries the user ignored: their cameras' alarms no longer enter the inbox; guarded by {@code this}. */
+    private final Set<ThingUID> ignored = new LinkedHashSet<>();
 
     private volatile Instant lastAnnounced = Instant.MIN;
 
@@ -57,8 +65,8 @@ public class Inbox {
         this.clock = clock;
     }
 
-    /** Records an alarm no camera thing took. */
-    public void add(Alarm alarm, @Nullable String pathThingId, String remoteAddress) {
+    /** Records an alarm no camera thing took; returns the UID its entry has (and approving it would give). */
+    public ThingUID add(Alarm alarm, @Nullable String pathThingId, String remoteAddress) {
         ThingUID uid = new ThingUID(alarm.vendor().thingType(), suggestedId(alarm, pathThingId, remoteAddress));
         Map<String, String> properties = new LinkedHashMap<>();
         putIfPresent(properties, "macAddress", alarm.mac());
@@ -74,6 +82,9 @@ public class Inbox {
         Instant now = clock.instant();
         boolean added;
         synchronized (this) {
+            if (ignored.contains(uid)) {
+                return uid;
+            }
             @Nullable InboxEntry old = entries.remove(uid);
             added = old == null;
             if (added && entries.size() >= MAX_ENTRIES) {
@@ -108,6 +119,7 @@ public class Inbox {
                 LOGGER.debug(line, uid, mac, remoteAddress);
             }
         }
+        return uid;
     }
 
     private static void putIfPresent(Map<String, String> map, String key, @Nullable String value) {
@@ -156,6 +168,58 @@ public class Inbox {
 
     public synchronized Optional<InboxEntry> entry(ThingUID uid) {
         return Optional.ofNullable(entries.get(uid));
+    }
+
+    /**
+     * Removes an entry and ignores its camera from now on (until the hub restarts): its alarms are
+     * answered but no longer listed. Returns whether there was such an entry.
+     */
+    public synchronized boolean ignore(ThingUID uid) {
+        if (entries.remove(uid) == null) {
+            return false;
+        }
+        if (ignored.size() >= MAX_ENTRIES) {
+            ignored.remove(ignored.iterator().next());
+        }
+        ignored.add(uid);
+        LOGGER.info("Inbox entry {} ignored", uid);
+        return true;
+    }
+
+    /**
+     * A thing that now exists takes its camera out of the inbox (the file came after the first
+     * alarm): the entry with its id, and those of its device (its {@code mac} or {@code deviceId})
+     * that it would take, as the router picks: all of them when it has no {@code channel}, else the
+     * entry of that channel and one without a channel.
+     */
+    @Override
+    public void thingAdded(Thing thing) {
+        String mac = configured(thing, "mac");
+        String normalisedMac = mac == null ? null : Macs.normalise(mac);
+        String deviceId = configured(thing, "deviceId");
+        String channel = configured(thing, "channel");
+        boolean removed;
+        synchronized (this) {
+            removed = entries.values().removeIf(entry -> {
+                Map<String, String> reported = entry.properties();
+                boolean sameDevice = (normalisedMac != null && normalisedMac.equals(reported.get("macAddress")))
+                        || (deviceId != null && deviceId.equals(reported.get("deviceId")));
+                String entryChannel = reported.get("nvrChannel");
+                return entry.thingUID().thingId().equals(thing.uid().thingId())
+                        || (sameDevice
+                                && (channel == null || entryChannel == null || Channels.same(channel, entryChannel)));
+            });
+        }
+        if (removed) {
+            LOGGER.debug("Inbox entry for {} removed: the thing exists now", thing.uid());
+        }
+    }
+
+    /** A configured value, stripped; {@code null} when absent or blank. */
+    private static @Nullable String configured(Thing thing, String key) {
+        Object value = thing.configuration().get(key);
+        String text = value == null ? "" : String.valueOf(value).strip();
+        return text.isEmpty() ? null : text;
     }
 
     /**

@@ -3,7 +3,7 @@ package org.camalarm.push;
 import java.util.Set;
 
 /**
- * A family of devices we push to (protocols.md section 2): the exact request for each
+ * A family of devices we push to (docs/protocols.md section 2): the exact request for each
  * {@link SwitchCommand}, and how to read the reply ({@link ResponseJudge}), by status
  * <b>and</b> body where the family defines one. Implementations are immutable records holding
  * the family's parameters (relay index, pulse time, ...), validated on construction.

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The iVSEC "Interval": a minimum time between two pushes of the same command key. The first
@@ -16,7 +15,7 @@ import org.eclipse.jdt.annotation.Nullable;
  * many were dropped before it. A zero interval lets everything pass.
  *
  * <p>Time comes from the injected {@link Clock}. Thread-safe. Keeps one small entry per key ever
- * used (keys are the commands of one device, a handful); {@link #reset()} forgets them.
+ * used (keys are the commands of one device, a handful).
  */
 public final class IntervalGate {
 
@@ -63,30 +62,6 @@ public final class IntervalGate {
         }
     }
 
-    /**
-     * A gate from a number of seconds as the user types it (decimals allowed; {@code 0}, {@code OFF}
-     * or blank = off, as in the iVSEC camera's Interval list).
-     *
-     * @throws IllegalArgumentException when negative, not a number, or finer than milliseconds
-     */
-    public static IntervalGate ofSeconds(@Nullable String seconds, Clock clock) {
-        if (seconds == null || seconds.isBlank() || seconds.strip().equalsIgnoreCase("off")) {
-            return new IntervalGate(Duration.ZERO, clock);
-        }
-        BigDecimal value;
-        try {
-            value = new BigDecimal(seconds.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    "interval must be a number of seconds such as 2.5, got '" + seconds + "'", e);
-        }
-        if (value.signum() < 0 || value.stripTrailingZeros().scale() > 3) {
-            throw new IllegalArgumentException(
-                    "interval must be 0 or more seconds with at most 3 decimals, got '" + seconds + "'");
-        }
-        return new IntervalGate(Duration.ofMillis(value.movePointRight(3).longValueExact()), clock);
-    }
-
     /** A gate that lets everything pass. */
     public static IntervalGate off() {
         return new IntervalGate(Duration.ZERO, Clock.systemUTC());
@@ -115,17 +90,6 @@ public final class IntervalGate {
             return new Window(window.opened(), window.dropped() + 1);
         });
         return new Admission(outcome[0] == 1, outcome[1], interval);
-    }
-
-    /** Repeats of {@code key} dropped since its last allowed push. */
-    public int coalesced(String key) {
-        Window window = windows.get(key);
-        return window == null ? 0 : window.dropped();
-    }
-
-    /** Forgets every key: the next push of each passes. */
-    public void reset() {
-        windows.clear();
     }
 
     static String seconds(Duration duration) {

@@ -57,28 +57,9 @@ public final class PushCommandSender implements AutoCloseable {
         return gated(key(command), command.toRequest(client.settings()));
     }
 
-    /** Repeats of {@code command} the interval gate dropped since its last push went out. */
-    public int coalesced(SwitchCommand command) {
-        return gate.coalesced(key(command));
-    }
-
-    /** Repeats of {@code command} the interval gate dropped since its last push went out. */
-    public int coalesced(GenericCommand command) {
-        return gate.coalesced(key(command));
-    }
-
     /** The settings in effect (after {@link DeviceFamily#adapt}). */
     public DeviceSettings settings() {
         return client.settings();
-    }
-
-    public DeviceFamily family() {
-        return family;
-    }
-
-    /** The request {@code command} would send, e.g. to show it in a UI. */
-    public PushRequest preview(SwitchCommand command) {
-        return family.request(command, client.settings());
     }
 
     /** Closes the client: waiting pushes are refused, running ones finish. */

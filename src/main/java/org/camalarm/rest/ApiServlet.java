@@ -14,6 +14,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.camalarm.auth.ApiAccess;
 import org.camalarm.camera.CameraChannels;
+import org.camalarm.history.EventHistory;
 import org.camalarm.http.HttpAnswers;
 import org.camalarm.inbox.Inbox;
 import org.camalarm.inbox.InboxEntry;
@@ -27,6 +28,9 @@ import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
@@ -43,6 +47,7 @@ import org.slf4j.LoggerFactory;
  * POST inbox/{thingUID}/approve    make an inbox entry a thing (optional body {"label": "..."})
  * POST things/{thingUID}/channels/{channelId}   send a command (body: ON, OFF, TOGGLE, PULSE, …)
  * POST things/{thingUID}/test      test a push target (optional body: a command name)
+ * GET  events…, DELETE events/{id}  the event history ({@link EventsResource})
  * </pre>
  */
 @Component(service = Servlet.class)
@@ -57,6 +62,12 @@ public class ApiServlet extends HttpServlet {
     private final transient ApiAccess access;
     private final transient ThingRegistry registry;
     private final transient Inbox inbox;
+
+    @Reference(
+            cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile @Nullable EventHistory history;
 
     @Activate
     public ApiServlet(@Reference ApiAccess access, @Reference ThingRegistry registry, @Reference Inbox inbox) {
@@ -106,8 +117,16 @@ public class ApiServlet extends HttpServlet {
                 JsonArray entries = new JsonArray();
                 inbox.entries().forEach(e -> entries.add(ThingJson.inboxEntry(e)));
                 HttpAnswers.json(response, 200, ThingJson.toJson(entries));
+            } else if (matches(path, "inbox", null) && "DELETE".equals(method)) {
+                if (inbox.ignore(ThingUID.parse(path[1]))) {
+                    response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+                } else {
+                    HttpAnswers.notFound(response);
+                }
             } else if (matches(path, "inbox", null, "approve") && "POST".equals(method)) {
                 approve(path[1], request, response);
+            } else if (path.length > 0 && "events".equals(path[0])) {
+                EventsResource.serve(history, path, String.valueOf(method), request, response);
             } else {
                 HttpAnswers.notFound(response);
             }
@@ -120,7 +139,7 @@ public class ApiServlet extends HttpServlet {
                     "invalid_json",
                     "the body is not valid JSON: "
                             + String.valueOf(cause.getMessage()).replaceFirst("^[\\w.$]+(Exception|Error): ", ""));
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException e) {
             HttpAnswers.error(
                     response, HttpServletResponse.SC_BAD_REQUEST, "bad_request", String.valueOf(e.getMessage()));
         } catch (RuntimeException e) {

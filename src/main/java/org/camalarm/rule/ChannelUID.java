@@ -1,5 +1,6 @@
 package org.camalarm.rule;
 
+import org.camalarm.text.Texts;
 import org.camalarm.thing.ThingUID;
 
 /**
@@ -29,8 +30,7 @@ record ChannelUID(ThingUID thing, String channelId) {
                 || !ThingUID.isValidSegment(parts[1])
                 || !ThingUID.isValidSegment(parts[2])
                 || !ThingUID.isValidSegment(parts[3])) {
-            throw new IllegalArgumentException(
-                    "not a channel UID (" + SYNTAX + "): \"" + Texts.abbreviate(text) + "\"");
+            throw new IllegalArgumentException("not a channel UID (" + SYNTAX + "): \"" + Texts.shortened(text) + "\"");
         }
         return new ChannelUID(new ThingUID(parts[1], parts[2]), parts[3]);
     }

@@ -19,37 +19,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lets other bundles (their rule engines, scripts) drive push targets through EventAdmin: a
- * command event is sent exactly as a {@link Rule} sends its command, and its outcome is posted
- * back.
+ * Lets other bundles (their rule engines, scripts) drive push targets through EventAdmin: an event
+ * on {@value #TOPIC} with {@code channelUID} and {@code command} (and an optional
+ * {@code correlationId}, echoed) is sent exactly as a {@link Rule} sends its command, and its
+ * outcome is posted on {@value #TOPIC}{@code /result} (README, "Driving pushes from other bundles",
+ * lists the properties and reasons).
  *
- * <table>
- * <caption>Command events</caption>
- * <tr><th>Topic</th><th>Posted by</th><th>Properties</th></tr>
- * <tr><td>{@code camalarm/command} (or any sub-topic {@code camalarm/command/...} other than
- * {@code result})</td><td>another bundle</td><td>{@code channelUID} (String, required): the target
- * channel, e.g. {@code camalarm:shelly:gate:power}; {@code command} (String, required): {@code ON},
- * {@code OFF}, {@code TOGGLE}, {@code PULSE} (any case) or the name of an {@code http} thing's
- * command; {@code correlationId} (any type, optional): echoed in the result</td></tr>
- * <tr><td>{@code camalarm/command/result}</td><td>camalarm, once per command, when the push
- * completes</td><td>{@code channelUID}, {@code command} (as sent: the four switch commands upper
- * case), {@code success} (Boolean), {@code reason} ({@code OK}, {@code UNREACHABLE},
- * {@code REJECTED}, {@code NO_STATUS}, {@code AUTH_FAILED}, {@code CERTIFICATE_MISMATCH},
- * {@code INTERVAL}, {@code OVERLOADED}, or {@code NO_TARGET} (no push target thing with that UID),
- * {@code BAD_COMMAND} (missing or malformed {@code channelUID} or {@code command}, unknown channel,
- * or a command the channel cannot take), {@code ERROR} (internal failure)), {@code detail} (one
- * sentence with the exact reason), {@code status} (Integer, the device's HTTP status, only when it
- * answered), {@code latencyMs} (Long), {@code timestamp} (epoch ms), and {@code correlationId} when
- * the command had one</td></tr>
- * <tr><td>{@code camalarm/rule/fired/<ruleId>}</td><td>camalarm, when a rule fires</td><td>see
- * {@link RuleEngine}</td></tr>
- * <tr><td>{@code camalarm/rule/result/<ruleId>}</td><td>camalarm, when a rule's push
- * completes</td><td>see {@link RuleEngine}</td></tr>
- * </table>
- *
- * <p>Post commands with {@code postEvent}: the handler returns at once, and the result comes
- * later as its own event. Problems with a command are reported in its result, and logged at debug
- * only.
+ * <p>Post commands with {@code postEvent}: the handler returns at once, and the result comes later
+ * as its own event. Problems with a command are reported in its result, and logged at debug only.
  */
 @Component(
         service = EventHandler.class,

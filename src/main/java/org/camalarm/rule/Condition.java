@@ -1,5 +1,6 @@
 package org.camalarm.rule;
 
+import org.camalarm.text.Texts;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -20,7 +21,7 @@ record Condition(@Nullable String state, @Nullable String event) {
     Condition {
         if (state != null && event != null) {
             throw new IllegalArgumentException("give state or event, not both (state \"" + state + "\", event \""
-                    + Texts.abbreviate(event) + "\")");
+                    + Texts.shortened(event) + "\")");
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.camalarm.config.ConfigReader;
 import org.camalarm.config.ConfigReading;
+import org.camalarm.config.ConfigSource;
 import org.camalarm.thing.ThingConfigurations;
 import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.component.annotations.Activate;
@@ -89,13 +90,15 @@ public class Rule {
 
     private static @Nullable RuleDefinition register(
             RuleEngine engine, ConfigReading<Config> reading, Map<String, Object> properties) {
+        String source = ConfigSource.of(properties);
         String id;
         try {
             id = ThingConfigurations.thingId(properties);
         } catch (IllegalArgumentException e) {
-            LOGGER.error("Rule configuration {} ignored: {}", properties.get("service.pid"), e.getMessage());
+            LOGGER.warn("{}: rule ignored: {}", source, e.getMessage());
             return null;
         }
+        reading.problems().forEach(p -> LOGGER.warn("{}: {}", source, p));
         RuleDefinition definition;
         try {
             if (!reading.ok()) {
@@ -103,14 +106,17 @@ public class Rule {
             }
             definition = RuleDefinition.of(id, reading.values());
         } catch (IllegalArgumentException e) {
-            LOGGER.error("Rule {} inactive: {}", id, e.getMessage());
+            if (reading.ok()) {
+                LOGGER.warn("{}: {}", source, e.getMessage());
+            }
+            LOGGER.warn("Rule {} inactive until its configuration is fixed", id);
             return null;
         }
         if (!engine.register(definition)) {
-            LOGGER.error("Rule {} inactive: another rule configuration already has this id", id);
+            LOGGER.warn("{}: rule {} inactive: another rule configuration already has this id", source, id);
             return null;
         }
-        LOGGER.debug("Rule {} active: {}", id, definition);
+        LOGGER.info("Rule {} active: {}", id, definition);
         return definition;
     }
 

@@ -2,6 +2,7 @@ package org.camalarm.rule;
 
 import java.util.Locale;
 import org.camalarm.config.Seconds;
+import org.camalarm.text.Texts;
 
 /**
  * A rule as configured and validated: immutable, parsed once so that the event path parses
@@ -37,7 +38,7 @@ record RuleDefinition(
         String state = config.state().strip();
         String event = config.event().strip();
         if (!state.isEmpty() && !state.equalsIgnoreCase(Commands.ON) && !state.equalsIgnoreCase(Commands.OFF)) {
-            throw new IllegalArgumentException("state must be ON or OFF, got \"" + Texts.abbreviate(state) + "\"");
+            throw new IllegalArgumentException("state must be ON or OFF, got \"" + Texts.shortened(state) + "\"");
         }
         Condition condition =
                 new Condition(state.isEmpty() ? null : state.toUpperCase(Locale.ROOT), event.isEmpty() ? null : event);

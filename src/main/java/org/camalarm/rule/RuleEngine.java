@@ -1,6 +1,7 @@
 package org.camalarm.rule;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Dictionary;
@@ -11,10 +12,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.camalarm.rule.ActiveRule.Decision;
 import org.camalarm.thing.ThingEvents;
 import org.camalarm.thing.ThingRegistry;
 import org.camalarm.thing.ThingUID;
+import org.camalarm.time.RateLimit;
 import org.camalarm.time.Timers;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -24,6 +27,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.event.EventConstants;
@@ -32,32 +37,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the {@link Rule}s: listens to the state changes and triggers of the channels rules watch,
- * and when a rule's {@code when} channel changes from one known state to another (not from
- * {@code NULL}: a thing starting up sets its channels, it does not detect anything) or fires, checks its condition, {@code enabled}, schedule
- * (at the time of the {@link Timers} clock) and interval, then sends its command to its
- * {@code then} channel's push target.
+ * Runs the {@link Rule}s: when a watched channel changes from one known state to another (not from
+ * {@code NULL}: a thing starting up sets its channels, it detects nothing) or fires, checks each
+ * rule's condition, {@code enabled}, schedule (at the {@link Timers} clock's time) and interval, and
+ * sends its command to its {@code then} channel. Posts {@value #FIRED_TOPIC}{@code /<ruleId>} when a
+ * rule fires and {@value #RESULT_TOPIC}{@code /<ruleId>} when its push completes (README, "Driving
+ * pushes from other bundles", lists their properties).
  *
- * <p>Events posted (asynchronously), {@code <ruleId>} being the rule id:
- * <table>
- * <caption>Rule events</caption>
- * <tr><th>Topic</th><th>When</th><th>Properties</th></tr>
- * <tr><td>{@code camalarm/rule/fired/<ruleId>}</td><td>the rule fired</td><td>{@code rule} (id),
- * {@code when}, {@code then} (channel UIDs), {@code command}, {@code trigger} (the state or event
- * that fired it), {@code timestamp} (epoch ms)</td></tr>
- * <tr><td>{@code camalarm/rule/result/<ruleId>}</td><td>its push completed</td><td>{@code rule},
- * {@code then}, {@code command}, {@code success} (Boolean), {@code reason} (a push result reason,
- * or {@code NO_TARGET}, {@code BAD_COMMAND}, {@code ERROR}), {@code detail}, {@code status}
- * (Integer, only when the device answered), {@code latencyMs} (Long), {@code timestamp}</td></tr>
- * </table>
- *
- * <p>Subscriptions: the engine registers itself as an EventHandler for exactly the state and
- * trigger topics of the channels its rules watch, and not at all when there is no rule, so the
- * alarm path's events for channels no rule watches reach nobody (EventAdmin drops them at once).
+ * <p>Subscribes to exactly the state and trigger topics of the channels its rules watch, and not
+ * at all without rules, so EventAdmin drops the alarm path's other events at once.
  *
  * <p>Threading: {@link #handleEvent} runs on EventAdmin's thread and never waits for a push; the
- * result is posted from whichever thread completes it. One rule failing never stops the others. A missing target is logged at warn once per
- * rule (again only after the target was reached in between); every firing still posts its result.
+ * result is posted from whichever thread completes it. One rule failing never stops the others. A
+ * missing target is logged at warn once per rule (again only after it was reached in between).
  */
 @Component(service = RuleEngine.class)
 public class RuleEngine implements EventHandler {
@@ -73,6 +65,9 @@ public class RuleEngine implements EventHandler {
     public static final String TRIGGER = "trigger";
 
     private static final Logger LOGGER = LoggerFactory.getLogger(RuleEngine.class);
+    /** A rule that fires on every alarm of a busy camera says so a few times a minute. */
+    private final RateLimit firingLines = new RateLimit(10, Duration.ofMinutes(1), Clock.systemUTC());
+
     private final EventAdmin eventAdmin;
     private final PushDispatcher dispatcher;
     private final Timers timers;
@@ -80,6 +75,9 @@ public class RuleEngine implements EventHandler {
     private final ConcurrentMap<String, ActiveRule[]> byWhen = new ConcurrentHashMap<>();
     /** Guarded by itself; also serializes changes of {@link #byWhen}. */
     private final Map<String, ActiveRule> byId = new HashMap<>();
+
+    /** Told every firing with its result (the event history). */
+    private final List<RuleListener> listeners = new CopyOnWriteArrayList<>();
 
     /** {@code null} outside a framework (tests call {@link #handleEvent} themselves). */
     private final @Nullable BundleContext context;
@@ -101,6 +99,15 @@ public class RuleEngine implements EventHandler {
     /** An engine that subscribes to nothing: for tests that hand it events. */
     RuleEngine(EventAdmin eventAdmin, ThingRegistry registry, Timers timers) {
         this(null, eventAdmin, registry, timers);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(RuleListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(RuleListener listener) {
+        listeners.remove(listener);
     }
 
     @Deactivate
@@ -223,7 +230,9 @@ public class RuleEngine implements EventHandler {
                             rule.skipped());
                 }
             } catch (RuntimeException e) {
-                LOGGER.warn("Rule {} failed on {} of {}", rule.id(), trigger, channel, e);
+                // a defect of ours: one line for the user, the trace for whoever fixes it
+                LOGGER.warn("Rule {} failed on {} of {}: {}", rule.id(), trigger, channel, e.toString());
+                LOGGER.debug("Rule {} failure", rule.id(), e);
             }
         }
     }
@@ -249,14 +258,30 @@ public class RuleEngine implements EventHandler {
         }
         // attached after the fired event, so a result completed already is still posted second
         outcome.whenComplete((@Nullable CommandOutcome result, @Nullable Throwable e) -> finish(
-                rule, result != null ? result : CommandOutcome.failure(CommandOutcome.ERROR, String.valueOf(e))));
+                rule,
+                trigger,
+                now,
+                result != null ? result : CommandOutcome.failure(CommandOutcome.ERROR, String.valueOf(e))));
     }
 
-    private void finish(ActiveRule rule, CommandOutcome outcome) {
+    private void finish(ActiveRule rule, String trigger, long firedAt, CommandOutcome outcome) {
         RuleDefinition definition = rule.definition();
         try {
             if (!outcome.unsent()) {
                 rule.reached();
+                int missed = firingLines.acquire(rule.id());
+                if (missed >= 0) {
+                    LOGGER.info(
+                            "Rule {} fired by {}: {} {}: {}: {} ({} ms){}",
+                            rule.id(),
+                            trigger,
+                            rule.thenText(),
+                            definition.command(),
+                            outcome.reason(),
+                            outcome.detail(),
+                            outcome.latencyMs(),
+                            missed > 0 ? " (" + missed + " firings not logged before this one)" : "");
+                }
             } else if (rule.firstProblem()) {
                 LOGGER.warn(
                         "Rule {} cannot send {} to {}: {}",
@@ -279,8 +304,21 @@ public class RuleEngine implements EventHandler {
             outcome.addTo(result);
             result.put(EventConstants.TIMESTAMP, timers.clock().millis());
             eventAdmin.postEvent(new Event(rule.resultTopic(), result));
+            RuleFiring firing = new RuleFiring(
+                    definition.id(),
+                    rule.whenText(),
+                    rule.thenText(),
+                    definition.command(),
+                    trigger,
+                    firedAt,
+                    outcome.success(),
+                    outcome.reason(),
+                    outcome.detail(),
+                    outcome.status(),
+                    outcome.latencyMs());
+            listeners.forEach(listener -> listener.ruleFinished(firing));
         } catch (RuntimeException e) {
-            LOGGER.warn("Rule {} could not post its result", rule.id(), e);
+            LOGGER.warn("Rule {} could not post its result: {}", rule.id(), e.toString());
         }
     }
 }

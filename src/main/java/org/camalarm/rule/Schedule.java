@@ -3,6 +3,7 @@ package org.camalarm.rule;
 import java.time.LocalDateTime;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camalarm.text.Texts;
 
 /**
  * When a rule may fire: a list of weekly time windows in the hub's local time, parsed from the
@@ -138,7 +139,7 @@ final class Schedule {
             String[] range = item.split("-", -1);
             if (range.length > 2) {
                 throw new IllegalArgumentException(
-                        quote(window) + ": \"" + Texts.abbreviate(item) + "\" is not a day range like Mon-Fri");
+                        quote(window) + ": \"" + Texts.shortened(item) + "\" is not a day range like Mon-Fri");
             }
             int first = day(window, range[0]);
             int last = range.length == 2 ? day(window, range[1]) : first;
@@ -158,11 +159,11 @@ final class Schedule {
                 return d;
             }
         }
-        throw new IllegalArgumentException(quote(window) + ": \"" + Texts.abbreviate(name)
+        throw new IllegalArgumentException(quote(window) + ": \"" + Texts.shortened(name)
                 + "\" is not a day: Mon, Tue, Wed, Thu, Fri, Sat or Sun");
     }
 
     private static String quote(String window) {
-        return "window \"" + Texts.abbreviate(window) + "\"";
+        return "window \"" + Texts.shortened(window) + "\"";
     }
 }

@@ -1,14 +1,23 @@
 package org.camalarm.server;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 import org.camalarm.alarm.Alarm;
 import org.camalarm.alarm.AlarmDecoder;
+import org.camalarm.alarm.AlarmEvent;
 import org.camalarm.alarm.AlarmRequest;
 import org.camalarm.alarm.MalformedAlarmException;
 import org.camalarm.alarm.UnknownDocumentException;
+import org.camalarm.auth.AuthResult;
+import org.camalarm.auth.PresentedAuth;
+import org.camalarm.auth.SenderAuthentication;
+import org.camalarm.camera.AlarmJournal;
 import org.camalarm.camera.AlarmRouter;
 import org.camalarm.camera.AlarmRouter.Delivery;
 import org.camalarm.http.Answer;
+import org.camalarm.thing.ThingUID;
 import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -25,10 +34,15 @@ import org.slf4j.LoggerFactory;
  * <p>Answers: 200 for every accepted alarm, unknown cameras included (they go to the inbox), in
  * the shape the alarm's wire format expects (TVT's XML, Raysharp's {@code {"result":"success"}}
  * for iVSEC, {@code {"status":"ok"}} for the rest); 200 and nothing fired for a well-formed document
- * of an unknown shape (said once at INFO); 404, identical to an unknown path, for a wrong token;
- * 400 {@code {error, detail}} for malformed input; 403 when the sender's address may not send as
- * the camera; 405 for other methods. (413 is the transports' job: they must not read an oversized
- * body.) Client data is logged at debug only.
+ * of an unknown shape (logged once per shape at INFO, naming only its XML root element or that it
+ * was JSON); 404, identical to an unknown path, for a wrong token; 400 {@code {error, detail}} for
+ * malformed input; 403 when the sender's address may not send as the camera; 401 with
+ * {@code WWW-Authenticate} challenges (Digest, Basic) when the camera has credentials the alarm did
+ * not carry, and 403 when it carried them over plain HTTP where the camera does not allow it; 429
+ * for an address that sent too many wrong credentials; 405 for other methods; 503 when the camera's
+ * configuration is invalid or the event history could not store the alarm. (413 is the transports'
+ * job: they must not read an oversized body.) Client data is logged at debug only, credentials
+ * never. A TVT camera's legacy alarm server comes without a token ({@link #handleTvtLegacy}).
  */
 @Component(service = AlarmEndpoint.class)
 public class AlarmEndpoint {
@@ -55,13 +69,34 @@ public class AlarmEndpoint {
     private final UnknownDocuments unknownDocuments = new UnknownDocuments();
     private final ServerSettings settings;
     private final AlarmRouter router;
+    private final SenderAuthentication authentication;
     private final AlarmDecoder decoder = new AlarmDecoder();
 
     @Activate
-    public AlarmEndpoint(@Reference ServerSettings settings, @Reference AlarmRouter router) {
+    public AlarmEndpoint(
+            @Reference ServerSettings settings,
+            @Reference AlarmRouter router,
+            @Reference SenderAuthentication authentication) {
         this.settings = settings;
         this.router = router;
+        this.authentication = authentication;
     }
+
+    /** An endpoint whose credential checks run on the system clock (tests). */
+    public AlarmEndpoint(ServerSettings settings, AlarmRouter router) {
+        this(settings, router, new SenderAuthentication(Clock.systemUTC()));
+    }
+
+    /**
+     * Who sent a request, and what it presented.
+     *
+     * @param address       the sender's IP address
+     * @param secure        whether the request came over TLS
+     * @param authorization its {@code Authorization} header, or {@code null}
+     * @param requestTarget the path and query as the request line gave them (a Digest answer signs it)
+     */
+    public record Sender(
+            String address, boolean secure, @Nullable String authorization, String requestTarget) {}
 
     public long maxBodyBytes() {
         return settings.maxBodyBytes();
@@ -92,6 +127,17 @@ public class AlarmEndpoint {
         return new Target(path.length > 1 ? path[1] : null, path.length > 2 ? path[2] : null);
     }
 
+    /** {@link #handle(Target, String, String, String, byte[], Sender)} for a plain request without credentials. */
+    public Answer handle(
+            Target target,
+            String method,
+            @Nullable String query,
+            @Nullable String contentType,
+            byte[] body,
+            String remoteAddress) {
+        return handle(target, method, query, contentType, body, new Sender(remoteAddress, false, null, ""));
+    }
+
     /**
      * Handles one alarm to a {@link #target(String) target}.
      *
@@ -103,22 +149,29 @@ public class AlarmEndpoint {
             @Nullable String query,
             @Nullable String contentType,
             byte[] body,
-            String remoteAddress) {
+            Sender sender) {
+        String remoteAddress = sender.address();
         if (!"GET".equals(method) && !"POST".equals(method) && !"PUT".equals(method)) {
             Answer refused =
                     Answer.error(405, "method_not_allowed", "cameras push alarms with GET or POST, not " + method);
             return new Answer(405, refused.contentType(), refused.body(), "GET, POST, PUT");
         }
+        Answer blocked = blocked(remoteAddress);
+        if (blocked != null) {
+            return blocked;
+        }
         try {
             AlarmRequest request = new AlarmRequest(
                     method, target.thingId(), target.eventType(), contentType, query, body, remoteAddress);
-            return deliver(decoder.decode(request), request.thingId(), remoteAddress);
+            return deliver(decoder.decode(request), request.thingId(), method, sender);
         } catch (UnknownDocumentException e) {
             unknownDocuments.report(e.root(), remoteAddress);
             return OK;
         } catch (MalformedAlarmException e) {
             LOGGER.debug("Malformed alarm from {}: {} ({})", remoteAddress, e.getMessage(), e.error());
             return Answer.error(400, e.error(), String.valueOf(e.getMessage()));
+        } catch (AlarmJournal.NotRecordedException e) {
+            return notRecorded(remoteAddress, e);
         } catch (RuntimeException e) {
             // a defect of ours, met by an input we did not foresee: the camera still gets a clean answer
             LOGGER.warn("Alarm from {} could not be processed: {}", remoteAddress, e.toString());
@@ -130,9 +183,16 @@ public class AlarmEndpoint {
      * Handles what a TVT camera's legacy alarm server sends: {@code POST /SendAlarmStatus} or its
      * heartbeat, bare XML with no request line. Neither can carry the alarm token (the camera has
      * an address and a port, no path), so only TVT's XML is taken this way; anything else is
-     * answered like an unknown path.
+     * answered like an unknown path. The sender's address, credentials and the wrong-credentials
+     * limit count as for {@link #handle(Target, String, String, String, byte[], Sender) handle}: the
+     * legacy server sends no credentials, so a camera that needs them refuses these alarms.
      */
-    public Answer handleTvtLegacy(@Nullable String contentType, byte[] body, String remoteAddress) {
+    public Answer handleTvtLegacy(@Nullable String contentType, byte[] body, Sender sender) {
+        String remoteAddress = sender.address();
+        Answer blocked = blocked(remoteAddress);
+        if (blocked != null) {
+            return blocked;
+        }
         try {
             AlarmRequest request = new AlarmRequest("POST", null, null, contentType, null, body, remoteAddress);
             Alarm alarm = decoder.decode(request);
@@ -143,24 +203,62 @@ public class AlarmEndpoint {
                         remoteAddress);
                 return Answer.NOT_FOUND;
             }
-            return deliver(alarm, null, remoteAddress);
+            return deliver(alarm, null, "POST", sender);
         } catch (MalformedAlarmException e) { // an unknown document included: no token, no welcome
             LOGGER.debug("Tokenless push from {} refused: {} ({})", remoteAddress, e.getMessage(), e.error());
             return Answer.NOT_FOUND;
+        } catch (AlarmJournal.NotRecordedException e) {
+            return notRecorded(remoteAddress, e);
         } catch (RuntimeException e) {
             LOGGER.warn("Tokenless alarm from {} could not be processed: {}", remoteAddress, e.toString());
             return Answer.error(400, "unprocessable_alarm", "the request could not be read as an alarm");
         }
     }
 
-    private Answer deliver(Alarm alarm, @Nullable String thingId, String remoteAddress) {
-        Delivery delivery = router.route(alarm, thingId, remoteAddress);
+    /** 429 while the address is blocked for too many wrong credentials, else {@code null}. */
+    private @Nullable Answer blocked(String remoteAddress) {
+        long wait = authentication.blockedSeconds(remoteAddress);
+        if (wait <= 0) {
+            return null;
+        }
+        return Answer.error(429, "too_many_failures", "too many wrong credentials from this address")
+                .with(List.of(new Answer.Header("Retry-After", Long.toString(wait))));
+    }
+
+    /** Not stored, so not acknowledged: the camera may send it again (the history logs why, once a minute). */
+    private static Answer notRecorded(String remoteAddress, AlarmJournal.NotRecordedException e) {
+        LOGGER.debug("Alarm from {} not recorded: {}", remoteAddress, e.getMessage());
+        return Answer.error(503, "not_recorded", "the event history could not store this alarm; send it again");
+    }
+
+    private Answer deliver(Alarm alarm, @Nullable String thingId, String method, Sender sender) {
+        String remoteAddress = sender.address();
+        PresentedAuth presented =
+                authentication.presented(sender.authorization(), method, sender.requestTarget(), sender.secure());
+        Delivery delivery = router.route(alarm, thingId, remoteAddress, presented);
+        if (LOGGER.isDebugEnabled()) {
+            LOGGER.debug(
+                    "Alarm from {} ({}) for {}: {}",
+                    remoteAddress,
+                    alarm.format(),
+                    delivery.thing() != null ? delivery.thing() : delivery.route(),
+                    summary(alarm));
+        }
         return switch (delivery.route()) {
             case FORBIDDEN -> {
                 LOGGER.debug("Alarm for {} from {} refused: address not allowed", delivery.thing(), remoteAddress);
                 yield Answer.error(
                         403, "address_not_allowed", "this address may not send alarms as " + delivery.thing());
             }
+            case MISCONFIGURED -> {
+                ThingUID thing = delivery.thing();
+                LOGGER.debug("Alarm for {} from {} dropped: its configuration is invalid", thing, remoteAddress);
+                yield Answer.error(
+                        503,
+                        "camera_misconfigured",
+                        thing + " takes no alarms until its configuration is fixed (see its status)");
+            }
+            case UNAUTHORIZED -> unauthorized(delivery, presented, remoteAddress);
             case DELIVERED, INBOX -> answer(alarm.format());
         };
     }
@@ -172,6 +270,47 @@ public class AlarmEndpoint {
             case IVSEC, FIXED_PATH -> IVSEC_OK;
             default -> OK;
         };
+    }
+
+    /** {@code PERSON start, MOTION pulse}, or {@code keepalive}. */
+    private static String summary(Alarm alarm) {
+        if (alarm.events().isEmpty()) {
+            return "keepalive";
+        }
+        StringBuilder text = new StringBuilder();
+        for (AlarmEvent event : alarm.events()) {
+            text.append(text.length() == 0 ? "" : ", ")
+                    .append(event.type())
+                    .append(' ')
+                    .append(event.action().name().toLowerCase(Locale.ROOT));
+        }
+        return text.append(alarm.image() == null ? "" : " with a snapshot").toString();
+    }
+
+    /** 403 for credentials over plain HTTP (no challenge: it would invite them in clear), else 401 with challenges. */
+    private Answer unauthorized(Delivery delivery, PresentedAuth presented, String remoteAddress) {
+        AuthResult result = delivery.auth();
+        LOGGER.debug(
+                "Alarm for {} from {} refused: credentials {} ({})",
+                delivery.thing(),
+                remoteAddress,
+                result,
+                presented.scheme());
+        if (result == AuthResult.PLAIN_HTTP) {
+            return Answer.error(
+                    403,
+                    "https_required",
+                    delivery.thing()
+                            + " takes its credentials over HTTPS only (credentialsOverHttp allows plain HTTP)");
+        }
+        if (result == AuthResult.WRONG) {
+            authentication.failed(remoteAddress);
+        }
+        List<Answer.Header> challenges = authentication.challenges(result == AuthResult.STALE).stream()
+                .map(challenge -> new Answer.Header("WWW-Authenticate", challenge))
+                .toList();
+        return Answer.error(401, "unauthorized", "this camera's alarms need its username and password")
+                .with(challenges);
     }
 
     /** {@code /token[/thingId[/eventType]]} split, or {@code null} for any other shape. */

@@ -57,11 +57,23 @@ public class AlarmServlet extends HttpServlet {
                                     request.getQueryString(),
                                     request.getContentType(),
                                     body,
-                                    request.getRemoteAddr()));
+                                    sender(request)));
         } catch (IOException e) {
             // the camera went away or sent a broken body: nothing to answer it
             LOGGER.debug("Alarm request from {} broke off: {}", request.getRemoteAddr(), e.getMessage());
         }
+    }
+
+    /** Who sent the request and what it presented: the Authorization header and the target a Digest answer signs. */
+    @NonNullByDefault({}) // the servlet API says nothing of nullness
+    private static AlarmEndpoint.Sender sender(HttpServletRequest request) {
+        String query = request.getQueryString();
+        String path = String.valueOf(request.getRequestURI());
+        return new AlarmEndpoint.Sender(
+                String.valueOf(request.getRemoteAddr()),
+                request.isSecure(),
+                request.getHeader("Authorization"),
+                query == null ? path : path + "?" + query);
     }
 
     /** The body, or {@code null} when it is larger than allowed (then it is not read further). */

@@ -177,7 +177,7 @@ public class LenientAlarmListener {
         if (startsWithXml(in)) { // a TVT legacy heartbeat: XML on the connection, no request line
             byte[] body = LenientBodies.readToEnd(in, socket, endpoint.maxBodyBytes());
             if (body != null) {
-                endpoint.handleTvtLegacy("application/xml", body, remote);
+                endpoint.handleTvtLegacy("application/xml", body, new AlarmEndpoint.Sender(remote, false, null, ""));
             }
             return null;
         }
@@ -221,9 +221,15 @@ public class LenientAlarmListener {
             body = new byte[0];
         }
         if (target == null) {
-            return endpoint.handleTvtLegacy(request.contentType(), body, remote);
+            return endpoint.handleTvtLegacy(
+                    request.contentType(),
+                    body,
+                    new AlarmEndpoint.Sender(remote, false, request.authorization(), request.path()));
         }
-        return endpoint.handle(target, request.method(), request.query(), request.contentType(), body, remote);
+        String query = request.query();
+        AlarmEndpoint.Sender sender = new AlarmEndpoint.Sender(
+                remote, false, request.authorization(), query == null ? request.path() : request.path() + "?" + query);
+        return endpoint.handle(target, request.method(), query, request.contentType(), body, sender);
     }
 
     /** Whether the connection starts (after blank lines) with {@code <}; the blanks are consumed. */
@@ -257,23 +263,18 @@ public class LenientAlarmListener {
         throw new IOException("connection closed before the end of the request head");
     }
 
-    private static final Map<Integer, String> REASONS = Map.of(
-            200,
-            "OK",
-            400,
-            "Bad Request",
-            403,
-            "Forbidden",
-            404,
-            "Not Found",
-            405,
-            "Method Not Allowed",
-            411,
-            "Length Required",
-            413,
-            "Payload Too Large",
-            431,
-            "Request Header Fields Too Large");
+    private static final Map<Integer, String> REASONS = Map.ofEntries(
+            Map.entry(200, "OK"),
+            Map.entry(400, "Bad Request"),
+            Map.entry(401, "Unauthorized"),
+            Map.entry(403, "Forbidden"),
+            Map.entry(404, "Not Found"),
+            Map.entry(405, "Method Not Allowed"),
+            Map.entry(411, "Length Required"),
+            Map.entry(413, "Payload Too Large"),
+            Map.entry(429, "Too Many Requests"),
+            Map.entry(431, "Request Header Fields Too Large"),
+            Map.entry(503, "Service Unavailable"));
 
     private static void answer(OutputStream out, Answer answer) throws IOException {
         StringBuilder head = new StringBuilder(160)
@@ -288,6 +289,9 @@ public class LenientAlarmListener {
         String allow = answer.allow();
         if (allow != null) {
             head.append("\r\nAllow: ").append(allow);
+        }
+        for (Answer.Header header : answer.headers()) {
+            head.append("\r\n").append(header.name()).append(": ").append(header.value());
         }
         head.append("\r\nConnection: close\r\n\r\n");
         out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));

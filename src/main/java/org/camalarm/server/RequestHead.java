@@ -14,6 +14,7 @@ import org.eclipse.jdt.annotation.Nullable;
  *
  * @param contentLength the declared body length, -1 when none
  * @param chunked       whether the body is sent chunked (which this reader does not take)
+ * @param authorization the {@code Authorization} header, or {@code null}
  */
 record RequestHead(
         String method,
@@ -21,7 +22,8 @@ record RequestHead(
         @Nullable String query,
         @Nullable String contentType,
         long contentLength,
-        boolean chunked) {
+        boolean chunked,
+        @Nullable String authorization) {
 
     private static final Pattern REQUEST_LINE = Pattern.compile("([A-Za-z]+) +(.+?)(?: +HTTP/\\d(?:\\.\\d)?)? *");
 
@@ -46,6 +48,7 @@ record RequestHead(
         @Nullable String contentType = null;
         long contentLength = -1;
         boolean chunked = false;
+        @Nullable String authorization = null;
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon <= 0) {
@@ -58,6 +61,7 @@ record RequestHead(
                 case "content-length" -> contentLength = contentLength(value);
                 case "transfer-encoding" ->
                     chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                case "authorization" -> authorization = value;
                 default -> {
                     // not needed by the alarm endpoint
                 }
@@ -69,7 +73,8 @@ record RequestHead(
                 question < 0 ? null : target.substring(question + 1),
                 contentType,
                 contentLength,
-                chunked);
+                chunked,
+                authorization);
     }
 
     private static long contentLength(String value) {

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.util.Map;
 import org.camalarm.config.ConfigReader;
 import org.camalarm.config.ConfigReading;
+import org.camalarm.config.ConfigSource;
 import org.camalarm.userdata.TokenStore;
 import org.camalarm.userdata.UserdataFiles;
 import org.eclipse.jdt.annotation.Nullable;
@@ -60,14 +61,16 @@ public class ServerSettings {
     @Modified
     void modified(Map<String, Object> properties) {
         ConfigReading<ServerConfig> reading = configs.read(ServerConfig.class, PID, properties);
-        reading.problems().forEach(problem -> LOGGER.warn("{}: {}", PID, problem));
+        String source = ConfigSource.of(properties);
+        reading.problems().forEach(problem -> LOGGER.warn("{}: {}", source, problem));
         ServerConfig config = reading.values();
         try {
             String token = config.alarmToken().isEmpty() ? tokenStore.token("alarmToken") : config.alarmToken();
             long max = config.maxBodyBytes();
             if (max <= 0) {
                 max = configs.read(ServerConfig.class, PID, Map.of()).values().maxBodyBytes();
-                LOGGER.warn("{}: maxBodyBytes={} must be more than 0; {} bytes apply", PID, config.maxBodyBytes(), max);
+                LOGGER.warn(
+                        "{}: maxBodyBytes={} must be more than 0; {} bytes apply", source, config.maxBodyBytes(), max);
             }
             values = new Values(token.getBytes(StandardCharsets.UTF_8), Math.min(max, MAX_BODY_BYTES));
         } catch (IOException e) {

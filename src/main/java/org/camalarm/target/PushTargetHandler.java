@@ -27,9 +27,12 @@ public interface PushTargetHandler extends ThingHandler {
     CompletableFuture<PushResult> command(String channelId, String command);
 
     /**
-     * Sends a command to test the device, ignoring {@code interval}: the named command (a channel id
-     * or, for relays, {@code ON}/{@code OFF}/{@code TOGGLE}/{@code PULSE}), or the family's harmless
-     * default when {@code null} (a status read where the device has one, else the first command).
+     * Tests the device as the iVSEC camera's Test button does: sends one real command, ignoring
+     * {@code interval}, and reports what came back (the push result: success, or the exact reason,
+     * HTTP status and latency). The command is the one named (an {@code http} thing's command, or
+     * {@code ON}/{@code OFF}/{@code TOGGLE}/{@code PULSE}); without one, an {@code http} thing's first
+     * command, else a pulse where the device has one, else {@code ON}. The device switches: a test
+     * of a relay switches the relay.
      *
      * @throws IllegalArgumentException when the named command does not exist
      */

@@ -19,6 +19,8 @@ import org.camalarm.thing.ThingStatusInfo;
 import org.camalarm.thing.ThingStatusInfo.Detail;
 import org.camalarm.time.Timers;
 import org.eclipse.jdt.annotation.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Drives one push-target device: turns channel commands into pushes, and push outcomes into the
@@ -31,6 +33,8 @@ import org.eclipse.jdt.annotation.Nullable;
  */
 final class TargetHandler implements PushTargetHandler {
 
+    private static final Logger LOGGER = LoggerFactory.getLogger(TargetHandler.class);
+
     private final Thing thing;
     private final TargetPlan plan;
     /** One gate for the thing's life: rebuilding a sender (a learned pin) must not forget recent pushes. */
@@ -38,6 +42,7 @@ final class TargetHandler implements PushTargetHandler {
 
     private final Timers timers;
     private final PinStore pins;
+    private final PushListener listener;
     private DeviceSettings settings;
     private @Nullable CompletableFuture<DeviceFamily> family;
     private @Nullable CompletableFuture<PushCommandSender> gated;
@@ -47,9 +52,19 @@ final class TargetHandler implements PushTargetHandler {
     /** What a channel command sends: a switch command of the family, or an http thing's configured request. */
     private sealed interface Action permits SwitchAction, RequestAction {}
 
-    private record SwitchAction(SwitchCommand command) implements Action {}
+    private record SwitchAction(SwitchCommand command) implements Action {
+        @Override
+        public String toString() {
+            return command.name();
+        }
+    }
 
-    private record RequestAction(GenericCommand request) implements Action {}
+    private record RequestAction(GenericCommand request) implements Action {
+        @Override
+        public String toString() {
+            return HttpCommands.maskSecrets(request.line());
+        }
+    }
 
     /** Why the family is unknown: the outcome of asking the device. */
     private static final class FamilyUnknown extends RuntimeException {
@@ -68,13 +83,15 @@ final class TargetHandler implements PushTargetHandler {
             TargetPlan plan,
             @Nullable Duration interval,
             Timers timers,
-            PinStore pins) {
+            PinStore pins,
+            PushListener listener) {
         this.thing = thing;
         this.settings = settings;
         this.plan = plan;
         this.gate = interval != null ? new IntervalGate(interval, timers.clock()) : IntervalGate.off();
         this.timers = timers;
         this.pins = pins;
+        this.listener = listener;
     }
 
     @Override
@@ -168,7 +185,16 @@ final class TargetHandler implements PushTargetHandler {
                         ? sender.send(request.request())
                         : sender.send(((SwitchAction) action).command()))
                 .exceptionally(TargetHandler::unknownFamily)
-                .thenApply(result -> record(channelId, action, result));
+                .thenApply(result -> record(channelId, action, result))
+                .whenComplete((@Nullable PushResult result, @Nullable Throwable e) -> {
+                    if (result != null) {
+                        listener.pushed(thing.uid(), channelId, commandName(channelId, action), !useInterval, result);
+                    }
+                });
+    }
+
+    private static String commandName(String channelId, Action action) {
+        return action instanceof SwitchAction switched ? switched.command().name() : channelId;
     }
 
     private static PushResult unknownFamily(Throwable failure) {
@@ -218,6 +244,14 @@ final class TargetHandler implements PushTargetHandler {
     }
 
     private PushResult record(String channelId, Action action, PushResult result) {
+        LOGGER.debug(
+                "Push {} {} to {}: {}: {} ({} ms)",
+                channelId,
+                action,
+                thing.uid(),
+                result.reason(),
+                result.detail(),
+                result.latencyMs());
         thing.updateState(TargetChannels.LAST_RESULT, State.string(result.reason() + ": " + result.detail()));
         if (result.reason() == Reason.INTERVAL || result.reason() == Reason.OVERLOADED) {
             return result; // nothing reached the device: its status is unchanged

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.camalarm.config.ConfigReading;
+import org.camalarm.config.ConfigSource;
 import org.camalarm.config.Seconds;
 import org.camalarm.push.AuthMode;
 import org.camalarm.push.DeviceSettings;
@@ -59,7 +60,7 @@ final class TargetLifecycle {
         try {
             thingId = ThingConfigurations.thingId(properties);
         } catch (IllegalArgumentException e) {
-            LOGGER.error("Push target configuration {} ignored: {}", properties.get("service.pid"), e.getMessage());
+            LOGGER.warn("{}: push target not created: {}", ConfigSource.of(properties), e.getMessage());
             return new TargetLifecycle(services, null);
         }
         ThingUID uid = new ThingUID(type, thingId);
@@ -69,6 +70,8 @@ final class TargetLifecycle {
         String label = config.label().isEmpty() ? type : config.label();
         Map<String, Object> shown = shown(reading);
         boolean editable = ThingConfigurations.isEditable(properties);
+        String source = ConfigSource.of(properties);
+        reading.problems().forEach(p -> LOGGER.warn("{}: {}", source, p));
         ThingHandler handler;
         try {
             if (!reading.ok()) {
@@ -79,14 +82,23 @@ final class TargetLifecycle {
             Duration interval = Seconds.of("interval", config.interval());
             Thing thing = new Thing(uid, label, shown, editable, channels(plan), services.events);
             handler = new TargetHandler(
-                    thing, settings, plan, interval.isZero() ? null : interval, services.timers, services.pins);
+                    thing,
+                    settings,
+                    plan,
+                    interval.isZero() ? null : interval,
+                    services.timers,
+                    services.pins,
+                    services);
         } catch (IllegalArgumentException e) {
             String problem = String.valueOf(e.getMessage());
+            if (reading.ok()) {
+                LOGGER.warn("{}: {}", source, problem);
+            }
             handler = new MisconfiguredTarget(
                     new Thing(uid, label, shown, editable, TargetChannels.STATUS, services.events), problem);
             handler.thing().setStatus(ThingStatusInfo.offline(Detail.CONFIGURATION_ERROR, problem));
         }
-        return new TargetLifecycle(services, services.registry.add(handler) ? handler : null);
+        return new TargetLifecycle(services, services.registry.add(handler, source) ? handler : null);
     }
 
     /** host, port, protocol, credentials, authMode, timeout and the certificate pin (configured, else learned). */

@@ -2,6 +2,7 @@ package org.camalarm.target;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.camalarm.config.ConfigSource;
 import org.camalarm.thing.ThingConfigurations;
 import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.component.annotations.Activate;
@@ -41,9 +42,9 @@ public class TwoNConfigFiles {
             named.putIfAbsent(ThingConfigurations.THING_ID, name.substring("intercom-".length()));
             lifecycle = TwoNIntercomTarget.start(named, services);
         } else {
-            LOGGER.error(
-                    "Configuration {} ignored: name 2N files camalarm.2n-relay-<id>.cfg or camalarm.2n-intercom-<id>.cfg",
-                    pid);
+            LOGGER.warn(
+                    "{}: ignored: name 2N files camalarm.2n-relay-<id>.cfg or camalarm.2n-intercom-<id>.cfg",
+                    ConfigSource.of(properties));
             lifecycle = null;
         }
     }

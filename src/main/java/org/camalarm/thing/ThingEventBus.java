@@ -1,9 +1,12 @@
 package org.camalarm.thing;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.camalarm.time.RateLimit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -12,6 +15,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.event.EventConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where every thing change goes: posted on EventAdmin for other bundles and the rules
@@ -22,8 +27,11 @@ import org.osgi.service.event.EventConstants;
 @Component(service = ThingEvents.class)
 public class ThingEventBus implements ThingEvents {
 
+    private static final Logger LOGGER = LoggerFactory.getLogger(ThingEventBus.class);
     private final EventAdmin eventAdmin;
     private final List<ThingListener> listeners = new CopyOnWriteArrayList<>();
+    /** A flapping device says so a few times a minute, not a thousand. */
+    private final RateLimit statusLines = new RateLimit(6, Duration.ofMinutes(1), Clock.systemUTC());
 
     @Activate
     public ThingEventBus(@Reference EventAdmin eventAdmin) {
@@ -62,6 +70,15 @@ public class ThingEventBus implements ThingEvents {
 
     @Override
     public void statusChanged(ThingUID thing, ThingStatusInfo status) {
+        int missed = statusLines.acquire(thing.toString());
+        if (missed >= 0) {
+            LOGGER.info(
+                    "{} is {}{}{}",
+                    thing,
+                    status.status(),
+                    status.description().isEmpty() ? "" : ": " + status.description(),
+                    missed > 0 ? " (" + missed + " changes not logged before this one)" : "");
+        }
         Map<String, Object> props = new HashMap<>();
         props.put(THING_UID, thing.toString());
         props.put(STATUS, status.status().name());

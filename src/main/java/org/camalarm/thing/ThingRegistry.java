@@ -52,11 +52,14 @@ public class ThingRegistry {
     /**
      * Adds a handler, or logs why it cannot be added (its id is taken: thing ids are unique
      * across types). Returns whether it was added.
+     *
+     * @param source where the thing's configuration came from, for the log line
      */
-    public boolean add(ThingHandler handler) {
+    public boolean add(ThingHandler handler, String source) {
         Optional<ThingHandler> taken = register(handler);
-        taken.ifPresent(other -> LOGGER.error(
-                "Thing {} not created: its id is already used by {}",
+        taken.ifPresent(other -> LOGGER.warn(
+                "{}: thing {} not created: its id is already used by {} (thing ids are unique across types)",
+                source,
                 handler.thing().uid(),
                 other.thing().uid()));
         return taken.isEmpty();

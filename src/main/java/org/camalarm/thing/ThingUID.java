@@ -1,6 +1,7 @@
 package org.camalarm.thing;
 
 import java.util.regex.Pattern;
+import org.camalarm.text.Texts;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -22,7 +23,8 @@ public record ThingUID(String thingType, String thingId) {
     public static ThingUID parse(String uid) {
         String[] parts = uid.split(":", -1);
         if (parts.length != 3 || !BINDING.equals(parts[0])) {
-            throw new IllegalArgumentException("not a camalarm thing UID (camalarm:<type>:<id>): " + abbreviate(uid));
+            throw new IllegalArgumentException(
+                    "not a camalarm thing UID (camalarm:<type>:<id>): " + Texts.shortened(uid));
         }
         return new ThingUID(parts[1], parts[2]);
     }
@@ -33,12 +35,8 @@ public record ThingUID(String thingType, String thingId) {
 
     private static void requireSegment(@Nullable String s, String what) {
         if (!isValidSegment(s)) {
-            throw new IllegalArgumentException(what + " must be letters, digits, '_' or '-': " + abbreviate(s));
+            throw new IllegalArgumentException(what + " must be letters, digits, '_' or '-': " + Texts.shortened(s));
         }
-    }
-
-    private static String abbreviate(@Nullable String s) {
-        return s == null ? "null" : s.length() > 64 ? s.substring(0, 64) + "…" : s;
     }
 
     public String thingTypeUID() {

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class EventTypesTest {
 
-    /** Every iVSEC EventType of protocols.md §1.2 and the VIGI types, with their canonical type. */
+    /** Every iVSEC EventType of docs/protocols.md §1.2 and the VIGI types, with their canonical type. */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
         "VideoMotion, MOTION",

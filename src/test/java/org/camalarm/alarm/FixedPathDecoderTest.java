@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Pushes that carry no event details: an iVSEC "API Command" typed without parameters
- * (protocols.md §1.2), where the URL path alone identifies camera and event.
+ * (docs/protocols.md §1.2), where the URL path alone identifies camera and event.
  */
 class FixedPathDecoderTest {
 

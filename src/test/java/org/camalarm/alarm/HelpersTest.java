@@ -80,10 +80,4 @@ class HelpersTest {
         assertEquals(true, cut.get("truncated").getAsBoolean());
         assertEquals(6, cut.size() - 2, json); // (4096 - 24 - 2 - 22) / 610 values fit
     }
-
-    @Test
-    void clientTextIsQuotedCutAndDefanged() {
-        assertEquals("\"a?b\"", ClientText.quote("a\nb"));
-        assertEquals("\"" + "x".repeat(40) + "...\"", ClientText.quote("x".repeat(41)));
-    }
 }

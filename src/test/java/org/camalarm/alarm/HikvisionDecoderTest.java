@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Hikvision ISAPI {@code EventNotificationAlert} (vendor-protocols.md §3), alone and with its picture. */
+/** Hikvision ISAPI {@code EventNotificationAlert} (docs/devices.md, "Hikvision ISAPI"), alone and with its picture. */
 class HikvisionDecoderTest {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");

@@ -10,11 +10,11 @@ import org.camalarm.alarm.Alarm.Vendor;
 import org.camalarm.alarm.AlarmEvent.Action;
 import org.junit.jupiter.api.Test;
 
-/** iVSEC "Event Push Platform": GET with query, POST with query, form or JSON (protocols.md §1.2). */
+/** iVSEC "Event Push Platform": GET with query, POST with query, form or JSON (docs/protocols.md §1.2). */
 class IvsecDecoderTest {
 
     /**
-     * protocols.md §1.2, the vendor's GET example verbatim:
+     * docs/protocols.md §1.2, the vendor's GET example verbatim:
      * {@code GET /<API Command>?EventType=VideoMotion&EventTime=2022-5-26 11:5:0&EventAction=start&MACAddress=5C-F2-07-49-0F-24}.
      * The servlet hands over the query decoded, so the raw space stays a space.
      */

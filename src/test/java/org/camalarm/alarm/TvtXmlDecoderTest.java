@@ -16,7 +16,7 @@ import org.camalarm.alarm.Alarm.Vendor;
 import org.camalarm.alarm.AlarmEvent.Action;
 import org.junit.jupiter.api.Test;
 
-/** What TVT-made cameras and NVRs post (vendor-protocols.md §2), as they write it. */
+/** What TVT-made cameras and NVRs post (docs/protocols.md §1.2, docs/devices.md), as they write it. */
 class TvtXmlDecoderTest {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");

@@ -13,14 +13,14 @@ import org.camalarm.alarm.Alarm.Vendor;
 import org.camalarm.alarm.AlarmEvent.Action;
 import org.junit.jupiter.api.Test;
 
-/** VIGI pushes without image: {@code application/json} bodies (protocols.md §1.1). */
+/** VIGI pushes without image: {@code application/json} bodies (docs/protocols.md §1.1). */
 class VigiJsonDecoderTest {
 
-    /** protocols.md §1.1, legacy format, verbatim. */
+    /** docs/protocols.md §1.1, legacy format, verbatim. */
     private static final String LEGACY = """
             {"ip":"192.168.0.101","mac":"98-ba-5f-8b-10-03","protocol":"HTTP","device_name":"InSight S445 1.0_1003","event_list":[{"dateTime":"20261005150501","event_type":["MOTION","PEOPLE"]}]}""";
 
-    /** Enhanced Alarm Message Service: the item of protocols.md §1.1 verbatim, then two more. */
+    /** Enhanced Alarm Message Service: the item of docs/protocols.md §1.1 verbatim, then two more. */
     private static final String ENHANCED = """
             {"ip":"192.168.0.60","mac":"98:BA:5F:8B:10:04","protocol":"HTTP","device_name":"VIGI NVR1008H",\
             "event_list":[\

@@ -12,7 +12,7 @@ import org.camalarm.alarm.Alarm.Vendor;
 import org.camalarm.alarm.AlarmEvent.Action;
 import org.junit.jupiter.api.Test;
 
-/** VIGI pushes with a snapshot: {@code multipart/form-data} (protocols.md §1.1). */
+/** VIGI pushes with a snapshot: {@code multipart/form-data} (docs/protocols.md §1.1). */
 class VigiMultipartDecoderTest {
 
     private static final String CONTENT_TYPE = "multipart/form-data; boundary=ReportEventBoundary";

@@ -12,7 +12,7 @@ import org.camalarm.alarm.Alarm.Vendor;
 import org.camalarm.alarm.AlarmEvent.Action;
 import org.junit.jupiter.api.Test;
 
-/** What a VIGI NVR pushes (vendor-protocols.md §1.1): {@code device_id} and {@code messages[]}, no MAC. */
+/** What a VIGI NVR pushes (docs/devices.md, "TP-Link VIGI NVR"): {@code device_id} and {@code messages[]}, no MAC. */
 class VigiNvrDecoderTest {
 
     private static final String PUSH = """

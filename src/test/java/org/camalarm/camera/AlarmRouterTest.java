@@ -1,10 +1,14 @@
 package org.camalarm.camera;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.camalarm.alarm.Alarm;
@@ -12,6 +16,9 @@ import org.camalarm.alarm.Alarm.Format;
 import org.camalarm.alarm.Alarm.Vendor;
 import org.camalarm.alarm.AlarmEvent;
 import org.camalarm.alarm.AlarmEvent.Action;
+import org.camalarm.auth.AuthResult;
+import org.camalarm.auth.PresentedAuth;
+import org.camalarm.auth.SenderAuthentication;
 import org.camalarm.camera.AlarmRouter.Delivery;
 import org.camalarm.camera.AlarmRouter.Route;
 import org.camalarm.inbox.Inbox;
@@ -22,6 +29,7 @@ import org.camalarm.thing.ThingEvents;
 import org.camalarm.thing.ThingRegistry;
 import org.camalarm.thing.ThingUID;
 import org.camalarm.time.ManualTimers;
+import org.eclipse.jdt.annotation.Nullable;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -35,12 +43,15 @@ class AlarmRouterTest {
     private final AlarmRouter router = new AlarmRouter(registry, inbox);
 
     private CameraHandler camera(String type, String id, String mac, String deviceId, String channel) {
+        return camera(type, id, CameraSettings.of(mac, 10, 60, new String[0]).withDevice(deviceId, channel));
+    }
+
+    private CameraHandler camera(String type, String id, @Nullable CameraSettings settings) {
         List<ChannelDefinition> channels = new ArrayList<>(CameraChannels.DETECTIONS);
         channels.addAll(CameraChannels.STATUS);
         Thing thing = new Thing(new ThingUID(type, id), id, Map.of(), true, channels, ThingEvents.NONE);
-        CameraHandler handler = new CameraHandler(
-                thing, CameraSettings.of(mac, 10, 60, new String[0]).with(deviceId, channel), timers);
-        registry.add(handler);
+        CameraHandler handler = new CameraHandler(thing, settings, timers);
+        registry.add(handler, "test");
         return handler;
     }
 
@@ -153,5 +164,49 @@ class AlarmRouterTest {
         router.route(tvt(null), null, "192.0.2.99");
 
         assertEquals(List.of(), inbox.entries());
+    }
+
+    @Test
+    void anNvrAlarmReachesNoChannelWhileOneChannelsCameraWantsCredentials() {
+        CameraHandler open = camera("ivsec", "barn1", NVR_MAC, "", "1");
+        CameraHandler locked = camera(
+                "ivsec",
+                "barn2",
+                CameraSettings.of(NVR_MAC, 10, 60, new String[0])
+                        .withDevice("", "2")
+                        .withCredentials("cam", "pw", true));
+        Alarm alarm = tvt(NVR_MAC, event("MOTION", Action.START, "1"), event("INTRUSION", Action.START, "2"));
+
+        Delivery refused = router.route(alarm, null, "192.0.2.60", PresentedAuth.NONE);
+
+        assertEquals(Route.UNAUTHORIZED, refused.route());
+        assertEquals(locked.thing().uid(), refused.thing());
+        assertEquals(AuthResult.MISSING, refused.auth());
+        assertEquals(
+                "OFF", state(open, "motionAlarm"), "nothing applied: the retry with credentials must not repeat it");
+
+        PresentedAuth basic = new SenderAuthentication(Clock.systemUTC())
+                .presented(
+                        "Basic " + Base64.getEncoder().encodeToString("cam:pw".getBytes(StandardCharsets.UTF_8)),
+                        "POST",
+                        "/camalarm/alarm/tok",
+                        true);
+        Delivery delivered = router.route(alarm, null, "192.0.2.60", basic);
+
+        assertEquals(Route.DELIVERED, delivered.route());
+        assertEquals("ON", state(open, "motionAlarm"));
+        assertEquals("ON", state(locked, "fieldDetectionAlarm"));
+    }
+
+    @Test
+    void aCameraWhoseConfigurationIsInvalidRefusesItsAlarmsInsteadOfTheInbox() {
+        CameraHandler broken = camera("ivsec", "barn", null);
+        broken.thing().setProperty("macAddress", NVR_MAC); // learned before its configuration broke
+
+        Delivery delivery = router.route(tvt(NVR_MAC, event("MOTION", Action.START, "1")), null, "192.0.2.60");
+
+        assertEquals(Route.MISCONFIGURED, delivery.route());
+        assertEquals(broken.thing().uid(), delivery.thing());
+        assertTrue(inbox.entries().isEmpty());
     }
 }

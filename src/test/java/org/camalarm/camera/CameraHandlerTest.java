@@ -15,6 +15,9 @@ import org.camalarm.alarm.Alarm.Format;
 import org.camalarm.alarm.Alarm.Vendor;
 import org.camalarm.alarm.AlarmEvent;
 import org.camalarm.alarm.AlarmEvent.Action;
+import org.camalarm.auth.AuthResult;
+import org.camalarm.auth.DigestClient;
+import org.camalarm.auth.SenderAuthentication;
 import org.camalarm.thing.ChannelDefinition;
 import org.camalarm.thing.RecordingThingEvents;
 import org.camalarm.thing.Thing;
@@ -314,5 +317,119 @@ class CameraHandlerTest {
         assertEquals("OFF", state("motionAlarm"));
         assertEquals("NULL", state("lastEventType"));
         assertEquals("UNKNOWN", thing.status().status().name());
+    }
+
+    private CameraHandler cameraWithCredentials(boolean overHttp) {
+        return new CameraHandler(
+                thing, CameraSettings.of("", 10, 60, new String[0]).withCredentials("cam", "pw", overHttp), timers);
+    }
+
+    @Test
+    void aCameraWithCredentialsTakesThemOverHttpsOnly() {
+        SenderAuthentication auth = new SenderAuthentication(timers);
+        CameraHandler camera = cameraWithCredentials(false);
+        String right = DigestClient.basic("cam", "pw");
+
+        assertEquals(AuthResult.ACCEPTED, camera.authenticate(auth.presented(right, "POST", "/a", true)));
+        assertEquals(
+                AuthResult.WRONG,
+                camera.authenticate(auth.presented(DigestClient.basic("cam", "x"), "POST", "/a", true)));
+        assertEquals(AuthResult.MISSING, camera.authenticate(auth.presented(null, "POST", "/a", true)));
+        assertEquals(AuthResult.PLAIN_HTTP, camera.authenticate(auth.presented(right, "POST", "/a", false)));
+        assertEquals("Basic", thing.property(CameraHandler.AUTH_SCHEME), "what the camera sends is shown");
+    }
+
+    @Test
+    void plainHttpIsTakenWhenTheConfigurationSaysSo() {
+        SenderAuthentication auth = new SenderAuthentication(timers);
+
+        assertEquals(
+                AuthResult.ACCEPTED,
+                cameraWithCredentials(true)
+                        .authenticate(auth.presented(DigestClient.basic("cam", "pw"), "GET", "/a", false)));
+        assertEquals(
+                AuthResult.ACCEPTED,
+                handler.authenticate(auth.presented(null, "GET", "/a", false)),
+                "a camera without credentials needs none");
+    }
+
+    @Test
+    void eachEventSaysWhetherItBeganOrContinuedADetection() {
+        assertEquals(
+                List.of(Detection.Phase.BEGAN, Detection.Phase.BEGAN),
+                phases(handler.accept(push(Action.PULSE, "PERSON", "MOTION"))));
+        timers.advance(Duration.ofSeconds(5));
+        List<Detection> repeat = handler.accept(push(Action.PULSE, "PERSON"));
+        assertEquals(List.of(Detection.Phase.CONTINUED), phases(repeat));
+        assertEquals("humanAlarm", repeat.get(0).channel());
+        timers.advance(Duration.ofSeconds(11)); // the hold ran out: the next one is a new detection
+        assertEquals(List.of(Detection.Phase.BEGAN), phases(handler.accept(push(Action.PULSE, "PERSON"))));
+
+        handler.accept(push(Action.START, "TAMPER"));
+        assertEquals(List.of(Detection.Phase.CONTINUED), phases(handler.accept(push(Action.STOP, "TAMPER"))));
+        assertEquals(
+                List.of(Detection.Phase.BEGAN), phases(handler.accept(push(Action.STOP, "TAMPER"))), "a stray stop");
+        assertEquals(
+                List.of(), handler.accept(new Alarm(Vendor.IVSEC, Format.TVT_XML, null, null, null, List.of(), null)));
+    }
+
+    private static List<Detection.Phase> phases(List<Detection> detections) {
+        return detections.stream().map(Detection::phase).toList();
+    }
+
+    @Test
+    void restoreGivesBackWhatTheHistoryRemembersButDetectionsStayOff() {
+        java.time.ZonedDateTime at = java.time.ZonedDateTime.parse("2026-11-25T09:00:00Z");
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, 7};
+        handler.restore(new CameraMemory(
+                Map.of("ipAddress", "10.0.0.9", "macAddress", "98:BA:5F:8B:10:03"),
+                "PERSON",
+                at.minusSeconds(5),
+                "{\"event_type\":\"PEOPLE\"}",
+                jpeg,
+                at,
+                at));
+
+        assertEquals("PERSON", state("lastEventType"));
+        assertEquals("{\"event_type\":\"PEOPLE\"}", state("lastEventData"));
+        assertEquals(jpeg, thing.state("image").raw());
+        assertEquals("10.0.0.9", thing.property("ipAddress"));
+        assertEquals("OFF", state("humanAlarm"));
+        assertEquals("UNKNOWN", thing.status().status().name());
+    }
+
+    @Test
+    void restoreNeverOverwritesWhatACameraPushedFirst() {
+        handler.accept(push(Action.PULSE, "MOTION"));
+        handler.restore(new CameraMemory(Map.of(), "PERSON", null, null, null, null, null));
+        assertEquals("MOTION", state("lastEventType"));
+    }
+
+    @Test
+    void theWatchdogTurnsASilentCameraOfflineAndItsNextPushOnline() {
+        CameraSettings watched = CameraSettings.of("", 10, 60, new String[0]).withOfflineAfter(Duration.ofSeconds(60));
+        CameraHandler camera = new CameraHandler(thing, watched, timers);
+        timers.advance(Duration.ofSeconds(59));
+        assertEquals("UNKNOWN", thing.status().status().name());
+        timers.advance(Duration.ofSeconds(1));
+        assertEquals("OFFLINE", thing.status().status().name(), "silent since the start");
+
+        camera.accept(push(Action.PULSE, "PERSON"));
+        assertEquals("ONLINE", thing.status().status().name());
+        timers.advance(Duration.ofSeconds(40));
+        camera.accept(new Alarm(Vendor.IVSEC, Format.TVT_XML, null, null, null, List.of(), null)); // a keepalive counts
+        timers.advance(Duration.ofSeconds(40));
+        assertEquals("ONLINE", thing.status().status().name());
+        timers.advance(Duration.ofSeconds(20));
+        assertEquals("OFFLINE", thing.status().status().name());
+        assertEquals("COMMUNICATION_ERROR", thing.status().detail().name());
+        assertEquals(
+                "no push or keepalive for 60 s (offlineAfter 60 s)",
+                thing.status().description());
+
+        camera.accept(push(Action.PULSE, "PERSON"));
+        assertEquals("ONLINE", thing.status().status().name());
+        camera.dispose();
+        assertEquals(0, timers.pending(), "dispose ends the watchdog with the alarm timers");
     }
 }

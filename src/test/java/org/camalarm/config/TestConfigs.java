@@ -51,7 +51,7 @@ public final class TestConfigs {
                     String pid = designate.getFactoryPid() != null ? designate.getFactoryPid() : designate.getPid();
                     OCD ocd = (OCD) metadata.getObjectClassDefinitions()
                             .get(designate.getObject().getOcdRef());
-                    all.add(describe(pid, ocd, labels));
+                    all.add(describe(pid, designate.getFactoryPid() != null, ocd, labels));
                 }
             }
         } catch (IOException e) {
@@ -60,7 +60,7 @@ public final class TestConfigs {
         return all;
     }
 
-    private static ConfigDescription describe(String pid, OCD ocd, Properties labels) {
+    private static ConfigDescription describe(String pid, boolean factory, OCD ocd, Properties labels) {
         List<AttributeDescription> attributes = new ArrayList<>();
         for (Object a : ocd.getAttributeDefinitions().values()) {
             AD ad = (AD) a;
@@ -80,7 +80,8 @@ public final class TestConfigs {
                     options,
                     ad.isRequired() && (defaults == null || defaults.length == 0)));
         }
-        return new ConfigDescription(pid, text(ocd.getName(), labels), text(ocd.getDescription(), labels), attributes);
+        return new ConfigDescription(
+                pid, factory, text(ocd.getName(), labels), text(ocd.getDescription(), labels), attributes);
     }
 
     private static String type(int type) {

@@ -37,9 +37,16 @@ final class Hub implements AutoCloseable {
     final Path userdata;
     final Path log;
     final int port;
+    /** The HTTPS port: free at run time like the HTTP one, so hubs started side by side never collide. */
+    final int securePort;
+    /** More {@code -D} options for the hub's JVM, set before {@link #start}. */
+    final List<String> systemProperties = new ArrayList<>();
+
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process process;
+    /** The API token REST calls use: the fixed one, or the one the hub generated (see {@link #start(java.util.concurrent.Callable)}). */
+    private java.util.concurrent.Callable<String> apiToken = () -> API_TOKEN;
 
     /** A hub whose conf/ holds a server configuration with fixed tokens. */
     static Hub withTokens(Path dir) throws IOException {
@@ -55,6 +62,11 @@ final class Hub implements AutoCloseable {
         this.userdata = dir.resolve("userdata");
         this.log = dir.resolve("hub.log");
         this.port = freePort();
+        int secure = freePort();
+        while (secure == port) {
+            secure = freePort();
+        }
+        this.securePort = secure;
     }
 
     static int freePort() throws IOException {
@@ -71,6 +83,7 @@ final class Hub implements AutoCloseable {
 
     /** Starts the hub and waits until its REST API answers with the token {@code apiToken} gives (polled). */
     Hub start(java.util.concurrent.Callable<String> apiToken) throws IOException {
+        this.apiToken = apiToken;
         String jar = System.getProperty("camalarm.hub.jar", "target/camalarm-hub.jar");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -78,11 +91,15 @@ final class Hub implements AutoCloseable {
                 "-XX:+UseSerialGC",
                 "-Xmx128m",
                 "-Dorg.osgi.service.http.port=" + port,
+                // the generated camalarm.server.cfg opens the lenient port: never the user's 8089
+                "-Dcamalarm.lenientPort=" + freePort(),
+                "-Dorg.osgi.service.http.port.secure=" + securePort,
                 "-Dorg.apache.felix.http.host=127.0.0.1",
                 "-Dcamalarm.conf=" + conf,
                 "-Dcamalarm.userdata=" + userdata,
                 "-jar",
                 jar));
+        command.addAll(command.indexOf("-jar"), systemProperties);
         process = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
@@ -105,6 +122,15 @@ final class Hub implements AutoCloseable {
         return start(() -> API_TOKEN);
     }
 
+    /** The API token in use. */
+    String token() {
+        try {
+            return apiToken.call();
+        } catch (Exception e) {
+            throw new IllegalStateException("no API token yet", e);
+        }
+    }
+
     String logText() throws IOException {
         return Files.exists(log) ? Files.readString(log) : "";
     }
@@ -124,7 +150,7 @@ final class Hub implements AutoCloseable {
     HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(uri(path))
-                        .header("Authorization", "Bearer " + API_TOKEN)
+                        .header("Authorization", "Bearer " + token())
                         .timeout(Duration.ofSeconds(10))
                         .GET()
                         .build(),
@@ -134,7 +160,7 @@ final class Hub implements AutoCloseable {
     HttpResponse<String> api(String method, String path, String body) throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(uri("/camalarm/api/" + path))
-                        .header("Authorization", "Bearer " + API_TOKEN)
+                        .header("Authorization", "Bearer " + token())
                         .timeout(Duration.ofSeconds(20))
                         .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
                         .build(),
@@ -164,7 +190,7 @@ final class Hub implements AutoCloseable {
 
     /** The thing as REST shows it, or {@code null} when it does not exist. */
     JsonObject thing(String uid) throws IOException, InterruptedException {
-        HttpResponse<String> r = get("/camalarm/api/things/" + uid, API_TOKEN);
+        HttpResponse<String> r = get("/camalarm/api/things/" + uid, token());
         return r.statusCode() == 200 ? JsonParser.parseString(r.body()).getAsJsonObject() : null;
     }
 
@@ -184,7 +210,7 @@ final class Hub implements AutoCloseable {
     }
 
     JsonArray inbox() throws IOException, InterruptedException {
-        return JsonParser.parseString(get("/camalarm/api/inbox", API_TOKEN).body())
+        return JsonParser.parseString(get("/camalarm/api/inbox", token()).body())
                 .getAsJsonArray();
     }
 
@@ -195,6 +221,34 @@ final class Hub implements AutoCloseable {
                 .pollInterval(Duration.ofMillis(100))
                 .ignoreExceptions()
                 .until(() -> thing(uid) != null);
+    }
+
+    /** {@code kill -9}: the hub gets no chance to write or close anything. */
+    void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** The hub's event history as REST lists it ({@code query} without the leading '?'). */
+    JsonObject events(String query) throws IOException, InterruptedException {
+        HttpResponse<String> r = get("/camalarm/api/events" + (query.isEmpty() ? "" : "?" + query), API_TOKEN);
+        if (r.statusCode() != 200) {
+            throw new AssertionError("events?" + query + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return JsonParser.parseString(r.body()).getAsJsonObject();
+    }
+
+    /** Every event of a query, following the cursor page by page. */
+    List<JsonObject> allEvents(String query) throws IOException, InterruptedException {
+        List<JsonObject> all = new ArrayList<>();
+        String next = null;
+        do {
+            JsonObject page = events(query + (next == null ? "" : "&before=" + next));
+            page.getAsJsonArray("events").forEach(e -> all.add(e.getAsJsonObject()));
+            next = page.get("next").isJsonNull() ? null : page.get("next").getAsString();
+        } while (next != null);
+        return all;
     }
 
     @Override

@@ -30,6 +30,24 @@ final class Jpegs {
         return out.toByteArray();
     }
 
+    /** A JPEG of random pixels: it does not compress, so its size is about {@code width * height} bytes. */
+    static byte[] noise(int width, int height, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "jpg", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** A VIGI multipart body: the event JSON part, then the JPEG part named after the time stamp. */
     static byte[] vigiMultipart(String eventJson, byte[] jpeg) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -148,7 +148,8 @@ class PushTargetsIT {
     }
 
     private static String device(FakeDevice device) {
-        return "host=127.0.0.1\nport=" + device.port() + "\ntimeout=2000\n";
+        // generous: a JVM's first TLS handshake alone can take seconds on a loaded machine
+        return "host=127.0.0.1\nport=" + device.port() + "\ntimeout=10000\n";
     }
 
     private void acceptAndClose() {

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The exact request line of every family and command (protocols.md section 2). */
+/** The exact request line of every family and command (docs/protocols.md section 2). */
 class DeviceFamilyRequestTest {
 
     private static final DeviceSettings DEVICE = DeviceSettings.of(Protocol.HTTP, "192.168.85.160", 0);

@@ -21,19 +21,17 @@ class PushCommandSenderTest {
                 PushCommandSender sender = new PushCommandSender(
                         loopback(Protocol.HTTP, device.port()),
                         new ShellyGen1(0, ShellyKind.RELAY, null),
-                        IntervalGate.ofSeconds("2", clock),
+                        new IntervalGate(Duration.ofSeconds(2), clock),
                         f -> {})) {
             assertResult(PushResult.Reason.OK, "HTTP 200 OK", await(sender.send(SwitchCommand.ON)));
             clock.advance(Duration.ofMillis(500));
             PushResult repeat = await(sender.send(SwitchCommand.ON));
             await(sender.send(SwitchCommand.ON));
             PushResult other = await(sender.send(SwitchCommand.OFF));
-            assertEquals(2, sender.coalesced(SwitchCommand.ON));
             clock.advance(Duration.ofMillis(1500));
             PushResult later = await(sender.send(SwitchCommand.ON));
 
             assertResult(PushResult.Reason.INTERVAL, "coalesced: 1 repeat within 2 s", repeat);
-            assertEquals(0, sender.coalesced(SwitchCommand.ON), "reset by the push that went out");
             assertResult(PushResult.Reason.OK, "HTTP 200 OK", other);
             assertResult(PushResult.Reason.OK, "HTTP 200 OK", later);
             assertEquals(
@@ -50,9 +48,6 @@ class PushCommandSenderTest {
                     "Axis I/O cannot TOGGLE; it can [ON, OFF, PULSE]",
                     assertThrows(IllegalArgumentException.class, () -> sender.send(SwitchCommand.TOGGLE))
                             .getMessage());
-            assertEquals(
-                    "/axis-cgi/io/port.cgi?action=1%3A%2F",
-                    sender.preview(SwitchCommand.ON).pathAndQuery());
         }
     }
 }

@@ -68,7 +68,11 @@ class LenientAlarmListenerTest {
                         eq("EventType=PD&EventTime=2022-5-26 11:5:0"),
                         any(),
                         any(),
-                        eq("127.0.0.1")))
+                        eq(new AlarmEndpoint.Sender(
+                                "127.0.0.1",
+                                false,
+                                null,
+                                "/camalarm/alarm/tok?EventType=PD&EventTime=2022-5-26 11:5:0"))))
                 .thenReturn(Answer.json(200, "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8)));
 
         String answer = exchange("GET /camalarm/alarm/tok?EventType=PD&EventTime=2022-5-26 11:5:0 HTTP/1.1\r\n\r\n");
@@ -97,7 +101,7 @@ class LenientAlarmListenerTest {
 
     @Test
     void aStalledConnectionDoesNotHoldUpTheNextCamera() throws Exception {
-        when(endpoint.handle(any(), any(), any(), any(), any(), any()))
+        when(endpoint.handle(any(), any(), any(), any(), any(), any(AlarmEndpoint.Sender.class)))
                 .thenReturn(Answer.json(200, "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8)));
         try (Socket stalled = new Socket("127.0.0.1", port)) {
             stalled.getOutputStream().write("GET /camalarm/alarm/".getBytes(StandardCharsets.ISO_8859_1));
@@ -120,7 +124,10 @@ class LenientAlarmListenerTest {
     void theTvtLegacyPostWithABareLfHeadAndNoLengthIsReadToTheEndOfItsDocument() throws Exception {
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<config version=\"1.7\">\n<alarmStatusInfo>\n"
                 + "<motionAlarm type=\"boolean\" id=\"1\">true</motionAlarm>\n</alarmStatusInfo>\n</config>";
-        when(endpoint.handleTvtLegacy(any(), eq(xml.getBytes(StandardCharsets.ISO_8859_1)), eq("127.0.0.1")))
+        when(endpoint.handleTvtLegacy(
+                        any(),
+                        eq(xml.getBytes(StandardCharsets.ISO_8859_1)),
+                        eq(new AlarmEndpoint.Sender("127.0.0.1", false, null, AlarmEndpoint.TVT_LEGACY_PATH))))
                 .thenReturn(Answer.json(200, "{}"));
         try (Socket camera = new Socket("127.0.0.1", port)) {
             camera.setSoTimeout(5000);
@@ -144,13 +151,22 @@ class LenientAlarmListenerTest {
         String answer = exchange("\r\n" + xml);
 
         assertEquals("", answer);
-        verify(endpoint).handleTvtLegacy("application/xml", xml.getBytes(StandardCharsets.ISO_8859_1), "127.0.0.1");
+        verify(endpoint)
+                .handleTvtLegacy(
+                        "application/xml",
+                        xml.getBytes(StandardCharsets.ISO_8859_1),
+                        new AlarmEndpoint.Sender("127.0.0.1", false, null, ""));
     }
 
     @Test
     void aBodyWithoutLengthFromASenderThatClosesItsSideIsReadToTheEnd() throws Exception {
         when(endpoint.handle(
-                        any(), eq("POST"), any(), any(), eq("EventType=PD".getBytes(StandardCharsets.UTF_8)), any()))
+                        any(),
+                        eq("POST"),
+                        any(),
+                        any(),
+                        eq("EventType=PD".getBytes(StandardCharsets.UTF_8)),
+                        any(AlarmEndpoint.Sender.class)))
                 .thenReturn(Answer.json(200, "{}"));
         try (Socket camera = new Socket("127.0.0.1", port)) {
             camera.setSoTimeout(5000);
@@ -167,7 +183,13 @@ class LenientAlarmListenerTest {
 
     @Test
     void anNvrsAbsoluteFormRequestLineReachesTheEndpoint() throws Exception {
-        when(endpoint.handle(any(), eq("POST"), any(), eq("application/soap+xml; charset=utf-8"), any(), any()))
+        when(endpoint.handle(
+                        any(),
+                        eq("POST"),
+                        any(),
+                        eq("application/soap+xml; charset=utf-8"),
+                        any(),
+                        any(AlarmEndpoint.Sender.class)))
                 .thenReturn(Answer.json(200, "{}"));
 
         String answer = exchange("POST http://192.0.2.5:8089/camalarm/alarm/tok HTTP/1.1\r\n"

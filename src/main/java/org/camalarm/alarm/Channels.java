@@ -1,4 +1,4 @@
-package org.camalarm.camera;
+package org.camalarm.alarm;
 
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -6,12 +6,12 @@ import org.eclipse.jdt.annotation.Nullable;
  * NVR channel names as devices send them ({@code "3"}, {@code 34}, {@code "03"}) and users type
  * them: compared after stripping blanks and, for numbers, leading zeros, so {@code 03} is channel 3.
  */
-final class Channels {
+public final class Channels {
 
     private Channels() {}
 
     /** The comparable form, or {@code null} for none. */
-    static @Nullable String normalise(@Nullable String channel) {
+    public static @Nullable String normalise(@Nullable String channel) {
         if (channel == null || channel.isBlank()) {
             return null;
         }
@@ -24,7 +24,7 @@ final class Channels {
     }
 
     /** Whether two channels are the same channel; {@code null} is no channel and equals nothing. */
-    static boolean same(@Nullable String a, @Nullable String b) {
+    public static boolean same(@Nullable String a, @Nullable String b) {
         String x = normalise(a);
         return x != null && x.equals(normalise(b));
     }

@@ -1,0 +1,19 @@
+package org.camalarm.camera;
+
+import java.time.ZonedDateTime;
+import java.util.Map;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * What the event history remembers of a camera, given back to its thing after a restart
+ * ({@link CameraHandler#restore}): properties it reported, its last event and snapshot, when it was
+ * last heard from. {@code null} for what is not known.
+ */
+public record CameraMemory(
+        Map<String, String> properties,
+        @Nullable String lastEventType,
+        @Nullable ZonedDateTime lastEventTime,
+        @Nullable String lastEventData,
+        byte @Nullable [] image,
+        @Nullable ZonedDateTime imageTime,
+        @Nullable ZonedDateTime lastSeen) {}

@@ -1,0 +1,194 @@
+package org.camalarm.history;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.camalarm.history.WriteOp.Entry;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * The history on disk, in {@code dir}: {@code events/} (records), {@code media/} (JPEGs). Writes go
+ * through the {@link HistoryWriter} thread, reads are done by the calling thread. Thread-safe.
+ */
+public final class HistoryStore implements Closeable {
+
+    /** How long an alarm waits for room in the writer's queue and for its write. */
+    private static final long WAIT_MS = 10_000;
+
+    private final EventLog events;
+    private final MediaLog media;
+    private final EventQuery query;
+    private final HistoryWriter writer;
+    private final Thread thread;
+    private final Supplier<HistorySettings> settings;
+    private final Clock clock;
+
+    private HistoryStore(
+            EventLog events,
+            MediaLog media,
+            ChainHeads heads,
+            Supplier<HistorySettings> settings,
+            Clock clock,
+            LongSupplier freeBytes,
+            Consumer<EventId> imageStored) {
+        this.events = events;
+        this.media = media;
+        this.settings = settings;
+        this.clock = clock;
+        this.query = new EventQuery(events, heads);
+        Retention retention = new Retention(events, media, heads, settings, freeBytes);
+        this.writer = new HistoryWriter(events, media, heads, retention, clock, imageStored);
+        this.thread = new Thread(writer, "camalarm-history");
+        thread.setDaemon(true);
+    }
+
+    /**
+     * Opens (or creates) the store and starts its writer.
+     *
+     * @param imageStored told, on the writer thread, of every new event with a snapshot (must not block)
+     */
+    static HistoryStore open(Path dir, Supplier<HistorySettings> settings, Clock clock, Consumer<EventId> imageStored)
+            throws IOException {
+        Files.createDirectories(dir);
+        return open(dir, settings, clock, () -> usableSpace(dir), imageStored);
+    }
+
+    static HistoryStore open(
+            Path dir,
+            Supplier<HistorySettings> settings,
+            Clock clock,
+            LongSupplier freeBytes,
+            Consumer<EventId> imageStored)
+            throws IOException {
+        long now = clock.millis();
+        MediaLog media = new MediaLog(dir.resolve("media"));
+        media.open(now);
+        EventLog events = new EventLog(dir.resolve("events"));
+        ChainHeads heads = new ChainHeads();
+        try {
+            LogRecovery.recover(events, heads, now, media.end());
+        } catch (IOException | RuntimeException e) {
+            media.close();
+            events.close();
+            throw e;
+        }
+        HistoryStore store = new HistoryStore(events, media, heads, settings, clock, freeBytes, imageStored);
+        store.thread.start();
+        return store;
+    }
+
+    private static long usableSpace(Path dir) {
+        try {
+            return Files.getFileStore(dir).getUsableSpace();
+        } catch (IOException e) {
+            return Long.MAX_VALUE; // unknown: do not delete for it
+        }
+    }
+
+    /** Stores the events of one alarm and its snapshot; returns once they are written. */
+    void recordAlarm(List<Entry> entries, byte @Nullable [] image) throws IOException {
+        CompletableFuture<@Nullable Void> done = new CompletableFuture<>();
+        submit(new WriteOp.Alarm(entries, image, done));
+        await(done);
+    }
+
+    /** Queues a push result or rule firing; false when the writer is too far behind to take it. */
+    boolean recordPlain(NewEvent event) {
+        return writer.offer(new WriteOp.Plain(event));
+    }
+
+    /** Queues a thumbnail for an event; dropped if the writer is too far behind (made again on request). */
+    void storeThumbnail(EventId id, byte[] jpeg) {
+        writer.offer(new WriteOp.Thumbnail(id, jpeg));
+    }
+
+    /** Deletes an event: no longer listed or served. False when there is no such event. */
+    public boolean delete(EventId id) throws IOException {
+        if (get(id) == null) {
+            return false;
+        }
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        submit(new WriteOp.Delete(id, done));
+        return await(done);
+    }
+
+    /** Applies the retention limits now (after a configuration change); returns when done. */
+    void maintain() throws IOException {
+        CompletableFuture<@Nullable Void> done = new CompletableFuture<>();
+        submit(new WriteOp.Maintain(done));
+        await(done);
+    }
+
+    public EventPage query(EventFilter filter) throws IOException {
+        return query.run(filter, oldestId());
+    }
+
+    public @Nullable StoredEvent get(EventId id) throws IOException {
+        return query.get(id, oldestId());
+    }
+
+    /** The JPEG at {@code ref}, or {@code null} when it was pruned or is damaged. */
+    public byte @Nullable [] media(MediaRef ref) throws IOException {
+        return media.read(ref);
+    }
+
+    /** Bytes on disk: events and media. */
+    long bytes() {
+        return events.bytes() + media.bytes();
+    }
+
+    private long oldestId() {
+        return Math.max(0, clock.millis() - settings.get().maxAge().toMillis()) << 20;
+    }
+
+    private void submit(WriteOp op) throws IOException {
+        try {
+            if (!writer.submit(op, WAIT_MS) || !thread.isAlive()) {
+                throw new IOException("the history writer is not keeping up");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while queueing for the history", e);
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> done) throws IOException {
+        try {
+            return done.get(WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the history", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof IOException io ? io : new IOException(String.valueOf(cause), cause);
+        } catch (TimeoutException e) {
+            throw new IOException("the history did not write within " + WAIT_MS + " ms");
+        }
+    }
+
+    /** Writes what is queued, stops the writer, closes the files. */
+    @Override
+    public void close() throws IOException {
+        try {
+            writer.submit(new WriteOp.Stop(), WAIT_MS);
+            thread.join(WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            thread.interrupt();
+        }
+        events.close();
+        media.close();
+    }
+}

@@ -1,0 +1,286 @@
+package org.camalarm.history;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.camalarm.history.WriteOp.Entry;
+import org.camalarm.history.WriteOp.Phase;
+import org.eclipse.jdt.annotation.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that writes the history, in groups: it takes whatever is queued (up to
+ * {@value #MAX_BATCH} operations), writes their snapshots in one write to the media log, their
+ * records in one write to the event log, patches the slots of extended events, publishes the new
+ * chain heads, and only then tells the waiting alarm requests their events are stored. No fsync:
+ * what a write() handed to the kernel survives a crash of the process (not a power cut). A batch
+ * that cannot be written fails as a whole and leaves nothing behind. Between batches it runs
+ * retention ({@link Retention}).
+ */
+final class HistoryWriter implements Runnable {
+
+    static final int MAX_BATCH = 1024;
+    private static final int QUEUE = 8192;
+    private static final long UNJUDGED_HOLD_MS = 10_000;
+    private static final long MAINTENANCE_EVERY_MS = 1000;
+    private static final Logger LOGGER = LoggerFactory.getLogger(HistoryWriter.class);
+
+    private final BlockingQueue<WriteOp> queue = new ArrayBlockingQueue<>(QUEUE);
+    private final EventLog events;
+    private final MediaLog media;
+    private final ChainHeads heads;
+    private final Retention retention;
+    private final Clock clock;
+    private final Consumer<EventId> imageStored;
+    private final OpenEvents open = new OpenEvents();
+    private ByteBuffer out = ByteBuffer.allocate(256 * 1024);
+    private long lastId;
+    private long nextMaintenance;
+    /** When a failed batch was last logged at WARN: a full disk must not flood the log. */
+    private long lastFailureWarning = Long.MIN_VALUE;
+
+    /** One batch's changes, applied to the shared state only once it is written. */
+    private static final class Batch {
+        final Map<String, Long> heads = new HashMap<>();
+        /** Slots to write, by event id. */
+        final Map<Long, OpenEvents.Open> patched = new LinkedHashMap<>();
+
+        final List<String> opened = new ArrayList<>();
+        final List<EventId> withImage = new ArrayList<>();
+        final Map<WriteOp.Delete, Boolean> deleted = new HashMap<>();
+        long base;
+        boolean maintain;
+    }
+
+    HistoryWriter(
+            EventLog events,
+            MediaLog media,
+            ChainHeads heads,
+            Retention retention,
+            Clock clock,
+            Consumer<EventId> imageStored) {
+        this.events = events;
+        this.media = media;
+        this.heads = heads;
+        this.retention = retention;
+        this.clock = clock;
+        this.imageStored = imageStored;
+        this.lastId = heads.lastId();
+    }
+
+    /** Queues an operation, waiting up to {@code waitMs} for room; false when there was none. */
+    boolean submit(WriteOp op, long waitMs) throws InterruptedException {
+        return queue.offer(op, waitMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** Queues an operation if there is room at once. */
+    boolean offer(WriteOp op) {
+        return queue.offer(op);
+    }
+
+    @Override
+    public void run() {
+        List<WriteOp> ops = new ArrayList<>(MAX_BATCH);
+        boolean running = true;
+        while (running) {
+            try {
+                WriteOp first = queue.poll(MAINTENANCE_EVERY_MS, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    ops.add(first);
+                    queue.drainTo(ops, MAX_BATCH - 1);
+                    running = ops.stream().noneMatch(WriteOp.Stop.class::isInstance);
+                    write(ops);
+                    ops.clear();
+                }
+                long now = clock.millis();
+                if (now >= nextMaintenance) {
+                    nextMaintenance = now + MAINTENANCE_EVERY_MS;
+                    retention.maintain(now);
+                }
+            } catch (InterruptedException e) {
+                running = false;
+            } catch (RuntimeException | IOException e) {
+                LOGGER.warn("History: maintenance failed: {}", e.toString());
+            }
+        }
+        ops.clear();
+        queue.drainTo(ops);
+        WriteOp.failAll(ops, new IOException("the history is closed"));
+    }
+
+    private void write(List<WriteOp> ops) {
+        Batch batch = new Batch();
+        try {
+            retention.rollIfDue(clock.millis());
+            batch.base = events.end();
+            out.clear();
+            for (WriteOp op : ops) {
+                apply(op, batch);
+            }
+            media.flush();
+            for (OpenEvents.Open event : batch.patched.values()) {
+                if (event.position >= batch.base) { // written in this batch: its slot is still in the buffer
+                    int at = (int) (event.position - batch.base) + RecordFormat.HEADER;
+                    RecordFormat.writeSlot(out, at, event.slot, event.bodyCrc);
+                }
+            }
+            if (out.position() > 0) {
+                events.append(out.flip());
+            }
+            for (OpenEvents.Open event : batch.patched.values()) {
+                if (event.position < batch.base) {
+                    events.patch(event.position, RecordFormat.slot(event.slot, event.bodyCrc));
+                }
+            }
+            heads.publish(batch.heads, lastId);
+            if (batch.maintain) {
+                retention.maintain(clock.millis());
+            }
+            batch.withImage.forEach(imageStored);
+            WriteOp.completeAll(ops, batch.deleted);
+        } catch (IOException | RuntimeException e) {
+            long now = clock.millis();
+            if (now - lastFailureWarning >= 60_000) {
+                lastFailureWarning = now;
+                LOGGER.warn("History: {} operations could not be written: {}", ops.size(), e.toString());
+            } else {
+                LOGGER.debug("History: {} operations could not be written: {}", ops.size(), e.toString());
+            }
+            media.discard();
+            for (String key : batch.opened) {
+                OpenEvents.Open event = open.get(key);
+                if (event != null && event.position >= batch.base) {
+                    open.remove(key, event);
+                }
+            }
+            WriteOp.failAll(ops, e);
+            try {
+                retention.maintain(clock.millis()); // a full disk: make room for the next batch
+            } catch (IOException | RuntimeException again) {
+                LOGGER.warn("History: no room could be made: {}", again.toString());
+            }
+        }
+    }
+
+    private void apply(WriteOp op, Batch batch) throws IOException {
+        if (op instanceof WriteOp.Alarm alarm) {
+            MediaRef image = null;
+            for (Entry entry : alarm.entries()) {
+                image = alarmEntry(entry, alarm.image(), image, batch);
+            }
+        } else if (op instanceof WriteOp.Plain plain) {
+            insert(plain.event(), nextId(plain.event().received()), null, batch);
+        } else if (op instanceof WriteOp.Thumbnail thumbnail) {
+            change(
+                    thumbnail.id(),
+                    slot -> slot.thumbnail() != null
+                            ? null
+                            : slot.withThumbnail(media.stage(thumbnail.id().id(), thumbnail.jpeg())),
+                    batch);
+        } else if (op instanceof WriteOp.Delete delete) {
+            batch.deleted.put(delete, change(delete.id(), EventSlot::asDeleted, batch));
+            open.forget(delete.id().id());
+        } else if (op instanceof WriteOp.Maintain) {
+            batch.maintain = true;
+        }
+    }
+
+    /** One event of an alarm: extends the open event it continues, or becomes a new one. */
+    private @Nullable MediaRef alarmEntry(Entry entry, byte @Nullable [] jpeg, @Nullable MediaRef stored, Batch batch) {
+        NewEvent event = entry.event();
+        String key = OpenEvents.key(event.thing(), event.channel());
+        OpenEvents.Open current = open.get(key);
+        boolean continues = current != null
+                && (entry.phase() == Phase.CONTINUED
+                        || entry.phase() == Phase.UNJUDGED && event.received() - current.lastPush <= UNJUDGED_HOLD_MS);
+        MediaRef image = stored;
+        if (continues && current != null) {
+            if (jpeg != null && image == null) {
+                image = media.stage(current.id, jpeg);
+            }
+            current.slot = current.slot.extended(event.received(), jpeg != null ? image : null);
+            current.lastPush = event.received();
+            batch.patched.put(current.id, current);
+            if (event.action() == EventAction.STOP) {
+                open.remove(key, current);
+            }
+            return image;
+        }
+        long id = nextId(event.received());
+        if (jpeg != null && image == null) {
+            image = media.stage(id, jpeg);
+        }
+        OpenEvents.Open inserted = insert(event, id, image, batch);
+        if (event.action() != EventAction.STOP) {
+            open.put(key, inserted);
+            batch.opened.add(key);
+        }
+        if (image != null) {
+            batch.withImage.add(new EventId(inserted.id, inserted.position));
+        }
+        return image;
+    }
+
+    private OpenEvents.Open insert(NewEvent event, long id, @Nullable MediaRef image, Batch batch) {
+        if (out.remaining() < RecordFormat.MAX_RECORD) {
+            ByteBuffer bigger = ByteBuffer.allocate(out.capacity() * 2);
+            bigger.put(out.flip());
+            out = bigger;
+        }
+        long position = batch.base + out.position();
+        long[] previous = new long[Chain.values().length];
+        for (Chain chain : Chain.values()) {
+            String key = chain.key(event.thing(), event.kind(), event.type());
+            Long head = batch.heads.get(key);
+            previous[chain.ordinal()] = head != null ? head : heads.head(key);
+            batch.heads.put(key, position);
+        }
+        int start = out.position();
+        EventSlot slot = EventSlot.initial(event.received(), image);
+        RecordFormat.encode(out, id, previous, event, image, slot);
+        return new OpenEvents.Open(id, position, RecordFormat.bodyCrc(out, start), slot, event.received());
+    }
+
+    /** A new id: the receive time in ms shifted by 20 bits, always above the last one. */
+    private long nextId(long received) {
+        lastId = Math.max(lastId + 1, received << 20);
+        return lastId;
+    }
+
+    /** Changes a stored event's slot ({@code how} gives null: no change); false when there is no such event. */
+    private boolean change(EventId id, Function<EventSlot, @Nullable EventSlot> how, Batch batch) throws IOException {
+        OpenEvents.Open current = batch.patched.get(id.id());
+        if (current == null) {
+            current = open.byId(id.id());
+        }
+        if (current == null) {
+            try (EventLog.Reader reader = events.reader()) {
+                StoredEvent stored = reader.read(id.position());
+                if (stored == null || stored.id() != id.id()) {
+                    return false;
+                }
+                current = new OpenEvents.Open(stored.id(), stored.position(), reader.bodyCrc(), stored.slot(), 0);
+            }
+        }
+        if (current.slot.deleted()) {
+            return false;
+        }
+        EventSlot changed = how.apply(current.slot);
+        if (changed != null) {
+            current.slot = changed;
+            batch.patched.put(current.id, current);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,137 @@
+package org.camalarm.history;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the history within its limits, on the writer thread between batches (never in a push's
+ * way): seals segments that are full or old enough, then deletes whole sealed segments, oldest
+ * first: events and snapshots past {@code maxAgeDays}; the oldest of either while both together
+ * exceed {@code maxDiskMB}; snapshots, then events, while the disk has less than
+ * {@code minFreeDiskMB} free; snapshots no remaining event refers to. The open segments are never
+ * deleted. Readers meet a deleted segment as the end of their chain.
+ */
+final class Retention {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(Retention.class);
+
+    private final EventLog events;
+    private final MediaLog media;
+    private final ChainHeads heads;
+    private final Supplier<HistorySettings> settings;
+    private final LongSupplier freeBytes;
+    private boolean warnedFull;
+
+    Retention(
+            EventLog events,
+            MediaLog media,
+            ChainHeads heads,
+            Supplier<HistorySettings> settings,
+            LongSupplier freeBytes) {
+        this.events = events;
+        this.media = media;
+        this.heads = heads;
+        this.settings = settings;
+        this.freeBytes = freeBytes;
+    }
+
+    /** Seals the open segments when full or old (an empty one stays open). */
+    void rollIfDue(long now) throws IOException {
+        HistorySettings limits = settings.get();
+        LogSegment current = events.current();
+        if (current.size > SegmentFile.HEADER
+                && (current.size >= limits.eventSegmentBytes() || now - current.created() >= limits.rollAfterMs())) {
+            events.roll(heads.snapshot(), heads.lastId(), now, media.end());
+        }
+        LogSegment currentMedia = media.current();
+        boolean old = currentMedia.size > SegmentFile.HEADER && now - currentMedia.created() >= limits.rollAfterMs();
+        media.rollIfFull(old ? 0 : limits.mediaSegmentBytes(), now);
+    }
+
+    void maintain(long now) throws IOException {
+        rollIfDue(now);
+        HistorySettings limits = settings.get();
+        long oldest = now - limits.maxAge().toMillis();
+        while (sealedOlderThan(events.segments(), oldest)) {
+            delete(events.segments().firstKey(), true, "older than maxAgeDays");
+        }
+        while (sealedOlderThan(media.segments(), oldest)) {
+            delete(media.segments().firstKey(), false, "older than maxAgeDays");
+        }
+        while (events.bytes() + media.bytes() > limits.maxDiskBytes() && deleteOldest("maxDiskMB reached")) {
+            // the oldest segment went
+        }
+        long free = freeBytes.getAsLong();
+        while (free < limits.minFreeBytes()) {
+            boolean deleted = media.segments().size() > 1
+                    ? delete(media.segments().firstKey(), false, "less than minFreeDiskMB free")
+                    : events.segments().size() > 1
+                            && delete(events.segments().firstKey(), true, "less than minFreeDiskMB free");
+            if (!deleted) {
+                if (!warnedFull) {
+                    LOGGER.warn(
+                            "History: less than {} MB free on the disk and nothing left to delete",
+                            limits.minFreeBytes() >> 20);
+                    warnedFull = true;
+                }
+                return;
+            }
+            free = freeBytes.getAsLong();
+        }
+        warnedFull = false;
+        deleteUnreferencedMedia();
+    }
+
+    /** Whether the oldest segment is sealed and everything in it is older than {@code oldest}. */
+    private static boolean sealedOlderThan(java.util.NavigableMap<Integer, LogSegment> segments, long oldest) {
+        if (segments.size() < 2) {
+            return false;
+        }
+        // every record of a sealed segment came before the next segment was started
+        Map.Entry<Integer, LogSegment> next = segments.higherEntry(segments.firstKey());
+        return next != null && next.getValue().created() < oldest;
+    }
+
+    /** Deletes the older of the oldest sealed event and media segments; false when none is sealed. */
+    private boolean deleteOldest(String why) throws IOException {
+        boolean eventSealed = events.segments().size() > 1;
+        boolean mediaSealed = media.segments().size() > 1;
+        if (!eventSealed && !mediaSealed) {
+            return false;
+        }
+        boolean eventFirst = eventSealed
+                && (!mediaSealed
+                        || events.segments().firstEntry().getValue().created()
+                                <= media.segments().firstEntry().getValue().created());
+        return delete(
+                eventFirst ? events.segments().firstKey() : media.segments().firstKey(), eventFirst, why);
+    }
+
+    /** Snapshots older than the oldest remaining event segment: no event refers to them any more. */
+    private void deleteUnreferencedMedia() throws IOException {
+        long referenced = events.segments().firstEntry().getValue().header.mediaStart();
+        while (media.segments().size() > 1) {
+            Map.Entry<Integer, LogSegment> next =
+                    media.segments().higherEntry(media.segments().firstKey());
+            long nextStart = next == null ? Long.MAX_VALUE : SegmentFile.position(next.getKey(), 0);
+            if (nextStart > referenced) {
+                return;
+            }
+            delete(media.segments().firstKey(), false, "no event refers to it");
+        }
+    }
+
+    private boolean delete(int number, boolean eventSegment, String why) throws IOException {
+        LOGGER.debug("History: deleting {} segment {}: {}", eventSegment ? "event" : "media", number, why);
+        if (eventSegment) {
+            events.delete(number);
+        } else {
+            media.delete(number);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,39 @@
+package org.camalarm.history;
+
+import java.util.Map;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * An event as stored: its {@link NewEvent} fields, its id and position, the first snapshot, the
+ * {@link EventSlot} that later pushes patch, and the back-pointers of its chains.
+ *
+ * @param id       sortable by time: the receive time in ms shifted left by 20 bits, plus a sequence
+ * @param position where the record lies ({@link SegmentFile#position})
+ * @param previous per {@link Chain}: the position of the previous record of that chain, 0 for none
+ */
+public record StoredEvent(
+        long id,
+        long position,
+        EventKind kind,
+        String thing,
+        String type,
+        String channel,
+        EventAction action,
+        long time,
+        long received,
+        String address,
+        String data,
+        Map<String, String> props,
+        @Nullable MediaRef image,
+        EventSlot slot,
+        long[] previous) {
+
+    /** The id and position as one string: what REST calls the event's id and the paging cursor. */
+    public EventId eventId() {
+        return new EventId(id, position);
+    }
+
+    long previous(Chain chain) {
+        return previous[chain.ordinal()];
+    }
+}

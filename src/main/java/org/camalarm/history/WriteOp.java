@@ -1,0 +1,67 @@
+package org.camalarm.history;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.jdt.annotation.Nullable;
+
+/** What the writer thread is asked to do; see {@link HistoryWriter}. */
+sealed interface WriteOp {
+
+    /** How a camera judged one event of an alarm. */
+    enum Phase {
+        /** A detection began: a new event. */
+        BEGAN,
+        /** A repeat or the stop of a detection going on: extends its event (a new one if none is open). */
+        CONTINUED,
+        /** No camera judged it (the inbox): a repeat when the same channel pushed within the last 10 s. */
+        UNJUDGED
+    }
+
+    record Entry(NewEvent event, Phase phase) {}
+
+    /** The events of one alarm and its snapshot; {@code done} completes once they are written. */
+    record Alarm(List<Entry> entries, byte @Nullable [] image, CompletableFuture<@Nullable Void> done)
+            implements WriteOp {}
+
+    /** A push result or rule firing: nobody waits for it. */
+    record Plain(NewEvent event) implements WriteOp {}
+
+    /** A thumbnail made for an event's image. */
+    record Thumbnail(EventId id, byte[] jpeg) implements WriteOp {}
+
+    /** A user's delete; {@code done} tells whether the event existed. */
+    record Delete(EventId id, CompletableFuture<Boolean> done) implements WriteOp {}
+
+    /** Runs retention now (a configuration change, tests); {@code done} completes after it. */
+    record Maintain(CompletableFuture<@Nullable Void> done) implements WriteOp {}
+
+    /** Ends the writer after what was queued before it. */
+    record Stop() implements WriteOp {}
+
+    /** Tells the waiting callers that a batch was written ({@code deleted}: whether each delete found its event). */
+    static void completeAll(List<WriteOp> ops, Map<Delete, Boolean> deleted) {
+        for (WriteOp op : ops) {
+            if (op instanceof Alarm alarm) {
+                alarm.done().complete(null);
+            } else if (op instanceof Delete delete) {
+                delete.done().complete(deleted.getOrDefault(delete, false));
+            } else if (op instanceof Maintain maintain) {
+                maintain.done().complete(null);
+            }
+        }
+    }
+
+    /** Tells the waiting callers that a batch was not written. */
+    static void failAll(List<WriteOp> ops, Throwable e) {
+        for (WriteOp op : ops) {
+            if (op instanceof Alarm alarm) {
+                alarm.done().completeExceptionally(e);
+            } else if (op instanceof Delete delete) {
+                delete.done().completeExceptionally(e);
+            } else if (op instanceof Maintain maintain) {
+                maintain.done().completeExceptionally(e);
+            }
+        }
+    }
+}

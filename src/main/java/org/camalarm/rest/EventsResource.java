@@ -1,0 +1,240 @@
+package org.camalarm.rest;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Set;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.camalarm.alarm.EventTypes;
+import org.camalarm.history.EventFilter;
+import org.camalarm.history.EventHistory;
+import org.camalarm.history.EventId;
+import org.camalarm.history.EventKind;
+import org.camalarm.history.EventPage;
+import org.camalarm.history.HistoryStore;
+import org.camalarm.history.MediaRef;
+import org.camalarm.history.StoredEvent;
+import org.camalarm.http.Answer;
+import org.camalarm.http.HttpAnswers;
+import org.camalarm.thing.ThingUID;
+import org.eclipse.jdt.annotation.Nullable;
+
+/**
+ * The event history over REST, newest first and cursor-paged:
+ *
+ * <pre>
+ * GET    events?thing=&amp;type=&amp;kind=&amp;since=&amp;until=&amp;limit=&amp;before=   {"events":[…],"next":cursor|null}
+ * GET    events/{id}                                       one event ({@link EventJson})
+ * GET    events/{id}/image | thumbnail | lastImage          image/jpeg, ETag, Cache-Control private
+ * DELETE events/{id}                                       204
+ * </pre>
+ *
+ * Unknown or malformed parameters get 400 naming the parameter; unknown ids 404.
+ */
+final class EventsResource {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 500;
+    private static final Set<String> PARAMETERS = Set.of("thing", "type", "kind", "since", "until", "limit", "before");
+    /** Images and thumbnails of an event never change: a year. */
+    private static final String IMMUTABLE = "private, max-age=31536000, immutable";
+
+    private EventsResource() {}
+
+    /** {@code path} starts with {@code events}. */
+    static void serve(
+            @Nullable EventHistory history,
+            String[] path,
+            String method,
+            HttpServletRequest request,
+            HttpServletResponse response)
+            throws IOException {
+        HistoryStore store = history == null ? null : history.store();
+        if (store == null || history == null) {
+            HttpAnswers.error(
+                    response,
+                    404,
+                    "history_off",
+                    "the event history is off (camalarm.history: enabled=false)"
+                            + " or could not be opened; see the hub's log");
+            return;
+        }
+        if (path.length == 1) {
+            if (allowed(method, "GET", response)) {
+                list(store, request, response);
+            }
+            return;
+        }
+        EventId id = EventId.parse(path[1]);
+        StoredEvent event = id == null || path.length > 3 ? null : store.get(id);
+        if (id == null || event == null) {
+            HttpAnswers.notFound(response);
+        } else if (path.length == 2 && "DELETE".equals(method)) {
+            if (store.delete(id)) {
+                response.setStatus(204);
+            } else {
+                HttpAnswers.notFound(response);
+            }
+        } else if (path.length == 2) {
+            if (allowed(method, "GET, DELETE", response)) {
+                HttpAnswers.json(response, 200, EventJson.of(event).toString());
+            }
+        } else if (!allowed(method, "GET", response)) {
+            return;
+        } else if ("image".equals(path[2]) || "lastImage".equals(path[2])) {
+            MediaRef ref =
+                    "image".equals(path[2]) ? event.image() : event.slot().lastImage();
+            byte[] jpeg = ref == null ? null : store.media(ref);
+            boolean fixed = "image".equals(path[2]) || ref != null && ref.equals(event.image());
+            jpeg(
+                    request,
+                    response,
+                    jpeg,
+                    "\"" + id + "-" + (ref == null ? 0 : Long.toHexString(ref.position())) + "\"",
+                    fixed);
+        } else if ("thumbnail".equals(path[2])) {
+            byte[] jpeg = event.image() == null ? null : history.thumbnail(store, event);
+            jpeg(request, response, jpeg, "\"" + id + "-thumbnail\"", true);
+        } else {
+            HttpAnswers.notFound(response);
+        }
+    }
+
+    private static boolean allowed(String method, String allow, HttpServletResponse response) throws IOException {
+        if (allow.contains(method)) {
+            return true;
+        }
+        Answer refused = Answer.error(405, "method_not_allowed", "use " + allow);
+        HttpAnswers.send(response, new Answer(405, refused.contentType(), refused.body(), allow));
+        return false;
+    }
+
+    private static void list(HistoryStore store, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        EventFilter filter = filter(request.getParameterMap(), ZoneId.systemDefault());
+        EventPage page = store.query(filter);
+        JsonArray events = new JsonArray();
+        page.events().forEach(event -> events.add(EventJson.of(event)));
+        JsonObject json = new JsonObject();
+        json.add("events", events);
+        EventId next = page.next();
+        json.addProperty("next", next == null ? null : next.text());
+        HttpAnswers.json(response, 200, json.toString());
+    }
+
+    /** The query's filter; IllegalArgumentException (400) naming the parameter that is wrong. */
+    static EventFilter filter(Map<String, String[]> parameters, ZoneId zone) {
+        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
+            if (!PARAMETERS.contains(parameter.getKey())) {
+                throw new IllegalArgumentException("unknown parameter " + parameter.getKey() + "; known: thing, type,"
+                        + " kind, since, until, limit, before");
+            }
+            if (parameter.getValue().length != 1) {
+                throw new IllegalArgumentException(parameter.getKey() + " is given more than once");
+            }
+        }
+        String thing = value(parameters, "thing");
+        if (thing != null) {
+            thing = ThingUID.parse(thing).toString();
+        }
+        String kindText = value(parameters, "kind");
+        EventKind kind = kindText == null ? null : EventKind.parse(kindText);
+        if (kindText != null && kind == null) {
+            throw new IllegalArgumentException("kind must be alarm, push or rule, not " + kindText);
+        }
+        String type = value(parameters, "type");
+        if (type != null && (kind == null || kind == EventKind.ALARM)) {
+            type = EventTypes.canonical(type); // person, PEOPLE and PERSON are one type
+        }
+        String since = value(parameters, "since");
+        String until = value(parameters, "until");
+        String limit = value(parameters, "limit");
+        String before = value(parameters, "before");
+        EventId cursor = before == null ? null : EventId.parse(before);
+        if (before != null && cursor == null) {
+            throw new IllegalArgumentException(
+                    "before must be the next of a previous page or an event id (32 hex digits)");
+        }
+        long from = since == null ? Long.MIN_VALUE : time("since", since, zone, false);
+        long to = until == null ? Long.MAX_VALUE : time("until", until, zone, true);
+        if (from > to) {
+            throw new IllegalArgumentException("since (" + since + ") is after until (" + until + ")");
+        }
+        return new EventFilter(thing, type, kind, from, to, limit(limit), cursor);
+    }
+
+    private static @Nullable String value(Map<String, String[]> parameters, String key) {
+        String[] values = parameters.get(key);
+        return values == null || values[0].isBlank() ? null : values[0].strip();
+    }
+
+    private static int limit(@Nullable String text) {
+        if (text == null) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(text);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("limit must be a number from 1 to " + MAX_LIMIT + ", not " + text);
+    }
+
+    /** An ISO-8601 instant, date-time with offset, local date-time (hub's zone) or date (its start, or for until its end). */
+    static long time(String key, String text, ZoneId zone, boolean endOfDay) {
+        try {
+            return OffsetDateTime.parse(text).toInstant().toEpochMilli();
+        } catch (DateTimeException e) {
+            // try the next form
+        }
+        try {
+            return LocalDateTime.parse(text).atZone(zone).toInstant().toEpochMilli();
+        } catch (DateTimeException e) {
+            // try the next form
+        }
+        try {
+            LocalDate date = LocalDate.parse(text);
+            Instant start =
+                    (endOfDay ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
+            return start.toEpochMilli() - (endOfDay ? 1 : 0);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(key + " must be an ISO-8601 time such as 2026-12-01T18:00:00Z,"
+                    + " 2026-12-01T19:00:00+01:00, 2026-12-01T19:00 (hub time) or 2026-12-01, not " + text);
+        }
+    }
+
+    private static void jpeg(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            byte @Nullable [] jpeg,
+            String etag,
+            boolean fixed)
+            throws IOException {
+        if (jpeg == null) {
+            HttpAnswers.error(response, 404, "no_image", "this event has no such image (none came, or it was pruned)");
+            return;
+        }
+        response.setHeader("ETag", etag);
+        response.setHeader("Cache-Control", fixed ? IMMUTABLE : "private, no-cache");
+        String match = request.getHeader("If-None-Match");
+        if (match != null && (match.contains(etag) || "*".equals(match.strip()))) {
+            response.setStatus(304);
+            return;
+        }
+        response.setStatus(200);
+        response.setContentType("image/jpeg");
+        response.setContentLength(jpeg.length);
+        response.getOutputStream().write(jpeg);
+    }
+}

@@ -1,0 +1,275 @@
+package org.camalarm.history;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camalarm.history.WriteOp.Entry;
+import org.camalarm.history.WriteOp.Phase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store on a real disk: writing, extending, reading back, reopening, torn tails. */
+class HistoryStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private StoreFixture fixture;
+
+    @AfterEach
+    void close() throws IOException {
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    private StoreFixture fixture() throws IOException {
+        fixture = new StoreFixture(dir, 1024);
+        return fixture;
+    }
+
+    private static List<String> types(List<StoredEvent> events) {
+        return events.stream().map(e -> e.thing() + "/" + e.type()).toList();
+    }
+
+    @Test
+    void eventsComeBackNewestFirstAndByThingTypeAndKind() throws IOException {
+        StoreFixture f = fixture();
+        f.began("camalarm:vigi:door", "PERSON");
+        f.clock.advance(Duration.ofSeconds(1));
+        f.began("camalarm:vigi:yard", "MOTION");
+        f.clock.advance(Duration.ofSeconds(1));
+        f.began("camalarm:vigi:door", "VEHICLE");
+        f.store.recordPlain(new NewEvent(
+                EventKind.PUSH,
+                "camalarm:shelly:porch",
+                "ON",
+                "power",
+                EventAction.NONE,
+                NewEvent.NO_TIME,
+                f.clock.millis(),
+                "",
+                "",
+                Map.of("success", "true")));
+        f.store.maintain(); // a barrier: everything queued before is written
+
+        assertEquals(
+                List.of(
+                        "camalarm:shelly:porch/ON",
+                        "camalarm:vigi:door/VEHICLE",
+                        "camalarm:vigi:yard/MOTION",
+                        "camalarm:vigi:door/PERSON"),
+                types(f.all(EventFilter.newest(50))));
+        assertEquals(
+                List.of("camalarm:vigi:door/VEHICLE", "camalarm:vigi:door/PERSON"),
+                types(f.all(EventFilter.newest(50).withThing("camalarm:vigi:door"))));
+        assertEquals(
+                List.of("camalarm:vigi:door/PERSON"),
+                types(f.all(new EventFilter(
+                        "camalarm:vigi:door", "PERSON", null, Long.MIN_VALUE, Long.MAX_VALUE, 50, null))));
+        assertEquals(
+                List.of("camalarm:shelly:porch/ON"),
+                types(f.all(new EventFilter(null, null, EventKind.PUSH, Long.MIN_VALUE, Long.MAX_VALUE, 50, null))));
+        StoredEvent person = f.all(EventFilter.newest(50)).get(3);
+        assertEquals("{\"type\":\"PERSON\"}", person.data());
+        assertEquals("192.168.1.20", person.address());
+        assertEquals(Map.of("ipAddress", "192.168.1.20"), person.props());
+        assertEquals(person.eventId(), f.store.get(person.eventId()).eventId());
+        assertNull(f.store.get(new EventId(person.id() + 1, person.position())));
+    }
+
+    @Test
+    void aRepeatExtendsItsEventAndKeepsEverySnapshot() throws IOException {
+        StoreFixture f = fixture();
+        byte[] first = {(byte) 0xFF, (byte) 0xD8, 1, 2, 3};
+        byte[] second = {(byte) 0xFF, (byte) 0xD8, 4, 5, 6, 7};
+        long began = f.began("camalarm:vigi:door", "PERSON", first);
+        f.clock.advance(Duration.ofSeconds(4));
+        f.continued("camalarm:vigi:door", "PERSON", second);
+        f.clock.advance(Duration.ofSeconds(4));
+        f.continued("camalarm:vigi:door", "PERSON", null);
+
+        List<StoredEvent> events = f.all(EventFilter.newest(50));
+        assertEquals(1, events.size(), "one event per detection, not one per push");
+        StoredEvent event = events.get(0);
+        assertEquals(began, event.received());
+        assertEquals(began + 8000, event.slot().end());
+        assertEquals(2, event.slot().snapshots());
+        assertArrayEquals(first, f.store.media(event.image()));
+        assertArrayEquals(second, f.store.media(event.slot().lastImage()));
+
+        f.reopen();
+        StoredEvent reopened = f.store.get(event.eventId());
+        assertEquals(began + 8000, reopened.slot().end());
+        f.continued("camalarm:vigi:door", "PERSON", null); // after a restart: a new event
+        assertEquals(2, f.all(EventFilter.newest(50)).size());
+    }
+
+    @Test
+    void aStopEndsTheEventAndTheNextStartBeginsAnother() throws IOException {
+        StoreFixture f = fixture();
+        long start = f.clock.millis();
+        f.store.recordAlarm(
+                List.of(new Entry(
+                        StoreFixture.alarm("camalarm:ivsec:gate", "MOTION", "motionAlarm", EventAction.START, start),
+                        Phase.BEGAN)),
+                null);
+        f.clock.advance(Duration.ofSeconds(9));
+        f.store.recordAlarm(
+                List.of(new Entry(
+                        StoreFixture.alarm(
+                                "camalarm:ivsec:gate", "MOTION", "motionAlarm", EventAction.STOP, f.clock.millis()),
+                        Phase.CONTINUED)),
+                null);
+        f.clock.advance(Duration.ofSeconds(1));
+        f.store.recordAlarm(
+                List.of(new Entry(
+                        StoreFixture.alarm(
+                                "camalarm:ivsec:gate", "MOTION", "motionAlarm", EventAction.START, f.clock.millis()),
+                        Phase.CONTINUED)),
+                null);
+
+        List<StoredEvent> events = f.all(EventFilter.newest(50));
+        assertEquals(2, events.size());
+        assertEquals(start + 9000, events.get(1).slot().end(), "the stop set the end of the first");
+        assertEquals(EventAction.START, events.get(0).action());
+    }
+
+    @Test
+    void inboxRepeatsWithinTenSecondsExtendTheirEvent() throws IOException {
+        StoreFixture f = fixture();
+        for (int i = 0; i < 3; i++) {
+            f.store.recordAlarm(
+                    List.of(new Entry(
+                            StoreFixture.alarm(
+                                    "camalarm:vigi:vigi_98ba",
+                                    "PERSON",
+                                    "humanAlarm",
+                                    EventAction.PULSE,
+                                    f.clock.millis()),
+                            Phase.UNJUDGED)),
+                    null);
+            f.clock.advance(Duration.ofSeconds(5));
+        }
+        f.clock.advance(Duration.ofSeconds(30));
+        f.store.recordAlarm(
+                List.of(new Entry(
+                        StoreFixture.alarm(
+                                "camalarm:vigi:vigi_98ba", "PERSON", "humanAlarm", EventAction.PULSE, f.clock.millis()),
+                        Phase.UNJUDGED)),
+                null);
+        assertEquals(2, f.all(EventFilter.newest(50)).size());
+    }
+
+    @Test
+    void reopeningKeepsEverythingAndNewEventsChainOntoOld() throws IOException {
+        StoreFixture f = fixture();
+        f.began("camalarm:vigi:door", "PERSON");
+        f.clock.advance(Duration.ofSeconds(1));
+        f.began("camalarm:vigi:yard", "PERSON");
+        f.reopen();
+        f.clock.advance(Duration.ofSeconds(1));
+        f.began("camalarm:vigi:door", "MOTION");
+
+        assertEquals(
+                List.of("camalarm:vigi:door/MOTION", "camalarm:vigi:door/PERSON"),
+                types(f.all(EventFilter.newest(50).withThing("camalarm:vigi:door"))));
+        assertEquals(3, f.all(EventFilter.newest(50)).size());
+    }
+
+    @Test
+    void aTornTailIsCutOffAndOlderEventsStay() throws IOException {
+        StoreFixture f = fixture();
+        for (int i = 0; i < 20; i++) {
+            f.began("camalarm:vigi:door", "PERSON" + i);
+            f.clock.advance(Duration.ofSeconds(20));
+        }
+        f.close();
+        fixture = null;
+        Path segment = lastSegment(dir.resolve("events"));
+        long size = Files.size(segment);
+        try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9}), size - 30); // the last record, torn
+            channel.write(ByteBuffer.wrap(new byte[777]), size + 100); // and zeros after a hole
+        }
+
+        fixture = new StoreFixture(dir, 1024);
+        List<StoredEvent> events = fixture.all(EventFilter.newest(50));
+        assertEquals(19, events.size(), "only the damaged record is gone");
+        assertEquals("PERSON18", events.get(0).type());
+        assertTrue(Files.size(segment) < size, "the file was cut at the last good record");
+
+        fixture.began("camalarm:vigi:door", "AFTER");
+        assertEquals("AFTER", fixture.all(EventFilter.newest(1)).get(0).type());
+        assertEquals(
+                20,
+                fixture.all(EventFilter.newest(50).withThing("camalarm:vigi:door"))
+                        .size());
+    }
+
+    @Test
+    void garbageAfterTheLastRecordIsCutOff() throws IOException {
+        StoreFixture f = fixture();
+        f.began("camalarm:vigi:door", "PERSON", new byte[] {(byte) 0xFF, (byte) 0xD8, 9});
+        f.close();
+        fixture = null;
+        for (Path log : List.of(dir.resolve("events"), dir.resolve("media"))) {
+            Files.write(lastSegment(log), new byte[1000], StandardOpenOption.APPEND);
+        }
+        fixture = new StoreFixture(dir, 1024);
+        StoredEvent event = fixture.all(EventFilter.newest(50)).get(0);
+        assertArrayEquals(new byte[] {(byte) 0xFF, (byte) 0xD8, 9}, fixture.store.media(event.image()));
+        fixture.began("camalarm:vigi:door", "MOTION", new byte[] {(byte) 0xFF, (byte) 0xD8, 10});
+        StoredEvent next = fixture.all(EventFilter.newest(1)).get(0);
+        assertArrayEquals(new byte[] {(byte) 0xFF, (byte) 0xD8, 10}, fixture.store.media(next.image()));
+    }
+
+    @Test
+    void deletedEventsAreNeitherListedNorServed() throws IOException {
+        StoreFixture f = fixture();
+        f.began("camalarm:vigi:door", "PERSON");
+        f.began("camalarm:vigi:door", "MOTION");
+        StoredEvent motion = f.all(EventFilter.newest(1)).get(0);
+
+        assertTrue(f.store.delete(motion.eventId()));
+        assertFalse(f.store.delete(motion.eventId()));
+        assertNull(f.store.get(motion.eventId()));
+        assertEquals(List.of("camalarm:vigi:door/PERSON"), types(f.all(EventFilter.newest(50))));
+        f.reopen();
+        assertEquals(List.of("camalarm:vigi:door/PERSON"), types(f.all(EventFilter.newest(50))));
+    }
+
+    @Test
+    void aThumbnailIsStoredWithItsEvent() throws IOException {
+        StoreFixture f = fixture();
+        f.began("camalarm:vigi:door", "PERSON", new byte[] {(byte) 0xFF, (byte) 0xD8, 1});
+        assertEquals(1, f.imagesStored.size());
+        EventId id = f.imagesStored.get(0);
+        f.store.storeThumbnail(id, new byte[] {(byte) 0xFF, (byte) 0xD8, 2});
+        f.store.maintain();
+        StoredEvent event = f.store.get(id);
+        assertNotNull(event.slot().thumbnail());
+        assertArrayEquals(
+                new byte[] {(byte) 0xFF, (byte) 0xD8, 2},
+                f.store.media(event.slot().thumbnail()));
+    }
+
+    static Path lastSegment(Path dir) throws IOException {
+        List<Integer> numbers = SegmentFile.list(dir);
+        return SegmentFile.path(dir, numbers.get(numbers.size() - 1));
+    }
+}

@@ -1,0 +1,190 @@
+package org.camalarm.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a newcomer meets in the first hour, through the real hub: every configuration mistake
+ * explains itself in the log and on the thing, the inbox cleans itself, and a port that cannot be
+ * opened stops the hub with one clear line.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FirstHourIT {
+
+    private static final Duration FEW_SECONDS = Duration.ofSeconds(15);
+
+    private Hub hub;
+
+    @BeforeAll
+    void startHub(@TempDir Path dir) throws Exception {
+        hub = Hub.withTokens(dir);
+        hub.start();
+    }
+
+    @AfterAll
+    void stopHub() throws Exception {
+        hub.close();
+    }
+
+    private void awaitLog(String text) {
+        await(text)
+                .atMost(FEW_SECONDS)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> hub.logText().contains(text));
+    }
+
+    @Test
+    void aCameraWithABadValueStaysAThingAndSaysWhyInTheLogAndItsStatus() throws Exception {
+        hub.writeConf("camalarm.vigi-shed.cfg", "label=Shed\nholdTime=ten\nhodlTime=3\n");
+        hub.awaitThing("camalarm:vigi:shed");
+
+        JsonObject status = hub.thing("camalarm:vigi:shed").getAsJsonObject("statusInfo");
+        assertEquals("OFFLINE", status.get("status").getAsString());
+        assertEquals("CONFIGURATION_ERROR", status.get("statusDetail").getAsString());
+        assertEquals(
+                "hodlTime=3: unknown key; did you mean holdTime?; holdTime=ten: is not a number",
+                status.get("description").getAsString());
+        awaitLog("conf/camalarm.vigi-shed.cfg: holdTime=ten: is not a number");
+        awaitLog("conf/camalarm.vigi-shed.cfg: hodlTime=3: unknown key; did you mean holdTime?");
+
+        HttpResponse<String> alarm = hub.postJson("/shed", "{\"event_list\":[{\"event_type\":[\"MOTION\"]}]}");
+        assertEquals(503, alarm.statusCode(), alarm.body());
+        assertTrue(alarm.body().contains("camera_misconfigured"), alarm.body());
+        assertTrue(hub.inbox().isEmpty(), "a misconfigured camera is never an unknown camera");
+
+        hub.writeConf("camalarm.vigi-shed.cfg", "label=Shed\nholdTime=10\n");
+        await().atMost(FEW_SECONDS)
+                .until(() -> "UNKNOWN"
+                        .equals(hub.thing("camalarm:vigi:shed")
+                                .getAsJsonObject("statusInfo")
+                                .get("status")
+                                .getAsString()));
+        assertEquals(
+                200,
+                hub.postJson("/shed", "{\"event_list\":[{\"event_type\":[\"MOTION\"]}]}")
+                        .statusCode());
+    }
+
+    @Test
+    void filesNobodyWouldReadAreNamedWithWhatToDo() throws Exception {
+        hub.writeConf("camalarm.vigii-garage.cfg", "label=Garage\n");
+        hub.writeConf("camalarm.vigi_cellar.cfg", "label=Cellar\n");
+
+        awaitLog("conf/camalarm.vigii-garage.cfg: there is no thing type 'vigii' (did you mean vigi?)");
+        awaitLog("conf/camalarm.vigi_cellar.cfg: not a camalarm file name: write a '-' between type and id,"
+                + " camalarm.vigi-cellar.cfg");
+    }
+
+    @Test
+    void aThingIdUsedByTwoFilesIsReportedWithBoth() throws Exception {
+        hub.writeConf("camalarm.vigi-porch.cfg", "label=Porch camera\n");
+        hub.awaitThing("camalarm:vigi:porch");
+        hub.writeConf("camalarm.ivsec-porch.cfg", "label=Porch too\n");
+
+        awaitLog("conf/camalarm.ivsec-porch.cfg: thing camalarm:ivsec:porch not created: its id is already used by"
+                + " camalarm:vigi:porch");
+    }
+
+    @Test
+    void aRuleWithABadValueNamesTheFileTheKeyAndTheValue() throws Exception {
+        hub.writeConf(
+                "camalarm.rule-late.cfg",
+                "when=camalarm:vigi:frontdoor:humanAlarm\nthen=camalarm:shelly:porch:power\ncommand=ON\n"
+                        + "interval=sixty\n");
+
+        awaitLog("conf/camalarm.rule-late.cfg: interval=sixty: is not a number");
+        awaitLog("Rule late inactive until its configuration is fixed");
+        assertFalse(hub.logText().contains("NumberFormatException"), hub.logText());
+    }
+
+    @Test
+    void anAlarmBeforeItsFileLeavesNoStrandedInboxEntryAndIgnoredEntriesGo() throws Exception {
+        assertEquals(
+                200,
+                hub.postJson("/attic", "{\"event_list\":[{\"event_type\":[\"MOTION\"]}]}")
+                        .statusCode());
+        assertEquals(
+                200,
+                hub.postJson("", "{\"mac\":\"98-ba-5f-8b-10-77\",\"event_list\":[{\"event_type\":[\"MOTION\"]}]}")
+                        .statusCode());
+        assertTrue(inboxHas("camalarm:vigi:attic"));
+        assertTrue(inboxHas("camalarm:vigi:vigi_98ba5f8b1077"));
+
+        hub.writeConf("camalarm.vigi-attic.cfg", "label=Attic\n");
+        hub.awaitThing("camalarm:vigi:attic");
+        await("the entry of a camera that is a thing now goes")
+                .atMost(FEW_SECONDS)
+                .until(() -> !inboxHas("camalarm:vigi:attic"));
+
+        assertEquals(
+                204,
+                hub.api("DELETE", "inbox/camalarm:vigi:vigi_98ba5f8b1077", null).statusCode());
+        assertFalse(inboxHas("camalarm:vigi:vigi_98ba5f8b1077"));
+        hub.postJson("", "{\"mac\":\"98-ba-5f-8b-10-77\",\"event_list\":[{\"event_type\":[\"MOTION\"]}]}");
+        assertFalse(inboxHas("camalarm:vigi:vigi_98ba5f8b1077"), "an ignored camera stays out");
+        assertEquals(404, hub.api("DELETE", "inbox/camalarm:vigi:nobody", null).statusCode());
+    }
+
+    @Test
+    void configurationsLoadedAndRemovedAndStatusChangesAreOneLineEach() throws Exception {
+        hub.writeConf("camalarm.vigi-yard.cfg", "label=Yard\n");
+        hub.awaitThing("camalarm:vigi:yard");
+        awaitLog("INFO ConfigFiles - Configuration loaded: conf/camalarm.vigi-yard.cfg");
+
+        hub.postJson("/yard", "{\"event_list\":[{\"event_type\":[\"MOTION\"]}]}");
+        awaitLog("camalarm:vigi:yard is ONLINE");
+
+        Files.delete(hub.conf.resolve("camalarm.vigi-yard.cfg"));
+        awaitLog("INFO ConfigFiles - Configuration removed: conf/camalarm.vigi-yard.cfg");
+    }
+
+    @Test
+    void aBusyPortStopsTheHubWithOneClearLine(@TempDir Path dir) throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            String jar = System.getProperty("camalarm.hub.jar", "target/camalarm-hub.jar");
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Dorg.osgi.service.http.port=" + taken.getLocalPort(),
+                    "-Dorg.apache.felix.http.host=127.0.0.1",
+                    "-Dcamalarm.conf=" + dir.resolve("conf"),
+                    "-Dcamalarm.userdata=" + dir.resolve("userdata"),
+                    "-jar",
+                    jar));
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the hub must not run on half started");
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertEquals(2, process.exitValue(), output);
+            assertEquals(
+                    "camalarm hub: cannot listen on port " + taken.getLocalPort() + " (HTTP): Address already in use."
+                            + " Is another hub running? Stop it, or start the hub with"
+                            + " -Dorg.osgi.service.http.port=<port>.",
+                    output.strip());
+        }
+    }
+
+    private boolean inboxHas(String uid) throws Exception {
+        return hub.inbox().asList().stream()
+                .anyMatch(e -> uid.equals(e.getAsJsonObject().get("thingUID").getAsString()));
+    }
+}
