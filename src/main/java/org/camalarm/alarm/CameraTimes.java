@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -66,7 +65,7 @@ public final class CameraTimes {
         }
         try {
             return LocalDateTime.ofInstant(OffsetDateTime.parse(text.strip()).toInstant(), zone);
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) { // unparsable, or an instant beyond LocalDateTime's range in this zone
             return null;
         }
     }

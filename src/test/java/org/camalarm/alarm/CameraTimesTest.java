@@ -76,6 +76,14 @@ class CameraTimesTest {
         assertNull(CameraTimes.parse(text, ZoneOffset.UTC));
     }
 
+    /** Parsable as an OffsetDateTime, but beyond LocalDateTime's range once moved into the hub's zone. */
+    @ParameterizedTest
+    @ValueSource(strings = {"+999999999-12-31T23:59:59-18:00", "-999999999-01-01T00:00:00+18:00"})
+    void anInstantBeyondTheRangeOfLocalTimesIsNullNotAnException(String text) {
+        assertNull(CameraTimes.parse(text, ZoneId.of("Pacific/Kiritimati")));
+        assertNull(CameraTimes.parse(text, ZoneId.of("Pacific/Pago_Pago")));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(
             delimiter = '|',

@@ -176,6 +176,18 @@ class HikvisionDecoderTest {
     }
 
     @Test
+    void anEventWhoseTimeLiesBeyondAnyCalendarIsKeptWithTheReceiveTime() throws Exception {
+        Alarm push = post("""
+                <EventNotificationAlert version="2.0" xmlns="http://www.hikvision.com/ver20/XMLSchema">
+                <macAddress>3c:1b:f8:aa:bb:cc</macAddress><channelID>1</channelID>
+                <dateTime>+999999999-12-31T23:59:59-18:00</dateTime><activePostCount>1</activePostCount>
+                <eventType>VMD</eventType><eventState>active</eventState></EventNotificationAlert>""");
+
+        assertEquals(List.of("MOTION ACTIVE ch1"), events(push));
+        assertNull(push.events().get(0).time(), "the receive time applies");
+    }
+
+    @Test
     void anNvrWithoutMacIsKnownByItsSerialNumberAndKeepsItsChannelsApart() throws Exception {
         Alarm push = post("""
                 <?xml version="1.0" encoding="UTF-8"?>
