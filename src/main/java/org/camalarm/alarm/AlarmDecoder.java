@@ -49,8 +49,6 @@ public final class AlarmDecoder {
     static final int MAX_QUOTED_CHARS = 40;
 
     private static final byte[] NO_BODY = new byte[0];
-    /** JSON members named when an unknown JSON document is reported. */
-    private static final int MEMBERS_NAMED = 3;
 
     private final ZoneId zone;
 
@@ -103,7 +101,7 @@ public final class AlarmDecoder {
                 } else {
                     bodyFields = Fields.ofJson(root);
                     if (bodyFields.isEmpty() && !root.isEmpty()) {
-                        unknown = new UnknownDocumentException(members(root));
+                        unknown = new UnknownDocumentException(UnknownDocumentException.JSON_OBJECT);
                     }
                 }
             } else if (type.isXml() || (sniff && b == '<')) {
@@ -168,20 +166,6 @@ public final class AlarmDecoder {
             }
             return null;
         }
-    }
-
-    /** <code>{a, b, c, ...}</code>: the first member names of an unknown JSON document. */
-    private static String members(JsonObject root) {
-        StringBuilder names = new StringBuilder("{");
-        int n = 0;
-        for (String name : root.keySet()) {
-            if (n == MEMBERS_NAMED) {
-                names.append(", ...");
-                break;
-            }
-            names.append(n++ == 0 ? "" : ", ").append(name);
-        }
-        return names.append('}').toString();
     }
 
     private static @Nullable String pathEventType(@Nullable String pathEventType) throws MalformedAlarmException {

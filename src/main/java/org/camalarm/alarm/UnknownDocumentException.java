@@ -14,9 +14,15 @@ public class UnknownDocumentException extends MalformedAlarmException {
     /** Longest root name kept: it is client data and goes into a log line. */
     static final int MAX_ROOT_CHARS = 40;
 
+    /**
+     * What an unknown JSON document is reported as: its member names are the sender's words, and
+     * the INFO line that tells the user names only what we can vouch for.
+     */
+    public static final String JSON_OBJECT = "(a JSON object)";
+
     private final String root;
 
-    /** @param root the XML root element's name, or a description of a JSON document's members */
+    /** @param root the XML root element's local name, or {@link #JSON_OBJECT} */
     UnknownDocumentException(String root) {
         super(
                 "unknown_document",
@@ -25,7 +31,7 @@ public class UnknownDocumentException extends MalformedAlarmException {
         this.root = Texts.shortened(root, MAX_ROOT_CHARS);
     }
 
-    /** What the document is, for telling the user: its root element (XML) or first members (JSON), shortened. */
+    /** What the document is, for telling the user: its XML root element, shortened, or {@link #JSON_OBJECT}. */
     public String root() {
         return root;
     }

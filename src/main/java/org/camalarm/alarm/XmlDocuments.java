@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -221,11 +220,6 @@ final class XmlDocuments {
         String name = node.getNodeName();
         int colon = name.indexOf(':');
         return colon < 0 ? name : name.substring(colon + 1);
-    }
-
-    /** Whether the element's local name is {@code name}, ignoring case. */
-    static boolean is(@Nullable Element element, String name) {
-        return element != null && localName(element).toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT));
     }
 
     private static DocumentBuilderFactory factory() {

@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Tells the user once about each kind of document nobody understands (a camera configured to
  * send a format camalarm does not speak, a new firmware's new message): at INFO the first time a
- * root element is seen, at debug after that. Remembers at most {@value #MAX_REMEMBERED} roots, so
+ * root element is seen (for JSON, only that it was JSON: member names are not logged at INFO), at
+ * debug after that. Remembers at most {@value #MAX_REMEMBERED} roots, so
  * a sender inventing roots cannot grow memory or flood the log. Thread-safe.
  */
 final class UnknownDocuments {
@@ -28,10 +29,5 @@ final class UnknownDocuments {
         } else {
             LOGGER.debug(line, root, remoteAddress);
         }
-    }
-
-    /** Whether the first report of this root has been made (for tests). */
-    boolean reported(String root) {
-        return seen.contains(root);
     }
 }

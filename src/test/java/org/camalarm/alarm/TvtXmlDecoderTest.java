@@ -210,6 +210,23 @@ class TvtXmlDecoderTest {
                 push.events().get(1).json());
     }
 
+    /** The cutter finds pictures by their plain tag; one written with a namespace prefix is read from the DOM. */
+    @Test
+    void aPictureThePictureCutterDoesNotRecogniseIsStillTheSnapshot() throws Exception {
+        Alarm push = Requests.post()
+                .contentType("application/xml")
+                .body("""
+                <config version="1.7" xmlns="http://www.ipc.com/ver10" xmlns:ipc="http://www.ipc.com/ver10">
+                    <smartType>PEA</smartType>
+                    <perimeter><perInfo><item><status>SMART_START</status></item></perInfo></perimeter>
+                    <sourceDataInfo><ipc:sourceBase64Data>%s</ipc:sourceBase64Data></sourceDataInfo>
+                </config>
+                """.formatted(Base64.getEncoder().encodeToString(Bytes.JPEG)))
+                .decodeIn(ZoneOffset.UTC);
+
+        assertArrayEquals(Bytes.JPEG, push.image());
+    }
+
     @Test
     void aTripwireBlockMakesPeaALineCrossingAndSmartStopEndsIt() throws Exception {
         Alarm push = Requests.post().contentType("application/xml").body("""

@@ -32,7 +32,7 @@ class UnknownDocumentTest {
                         .body("{\"motion_alarm\":true,\"io_alarm\":false,\"ai\":{},\"x\":1}")
                         .decode());
 
-        assertEquals("{motion_alarm, io_alarm, ai, ...}", e.root());
+        assertEquals(UnknownDocumentException.JSON_OBJECT, e.root(), "the sender's member names are not logged");
     }
 
     @Test
