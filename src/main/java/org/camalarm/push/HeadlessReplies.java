@@ -18,6 +18,10 @@ interface HeadlessReplies {
      */
     Verdict judgeHeadless(String body);
 
-    /** Whether a headless reply read so far is whole (so the exchange need not wait for the device to close). */
-    boolean isWhole(String body);
+    /**
+     * Whether a headless reply read so far is whole (so the exchange need not wait for the device to
+     * close), judged by its end: {@code tail} is its last {@value RawReply.Progress#TAIL_BYTES} bytes
+     * at most, as text.
+     */
+    boolean isWhole(String tail);
 }

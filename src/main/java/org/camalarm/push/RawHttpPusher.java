@@ -133,6 +133,7 @@ final class RawHttpPusher {
             InputStream in = socket.getInputStream();
             byte[] reply = new byte[4096];
             int length = 0;
+            RawReply.Progress progress = new RawReply.Progress(family);
             while (length < MAX_REPLY_BYTES) {
                 if (length == reply.length) {
                     reply = Arrays.copyOf(reply, Math.min(MAX_REPLY_BYTES, reply.length * 2));
@@ -150,9 +151,7 @@ final class RawHttpPusher {
                     break;
                 }
                 length += n;
-                RawReply sofar = RawReply.parse(reply, length);
-                boolean whole = sofar.hasHead() ? RawReply.isWhole(reply, length) : family.isWhole(sofar.body());
-                if (whole || System.nanoTime() > deadline) {
+                if (progress.isWhole(reply, length) || System.nanoTime() > deadline) {
                     break;
                 }
             }

@@ -22,6 +22,8 @@ import org.eclipse.jdt.annotation.Nullable;
  */
 record RawReply(@Nullable Integer status, Map<String, List<String>> headers, String body) {
 
+    private static final String HTTP = "HTTP/";
+
     /** Whether the reply came with an HTTP head. */
     boolean hasHead() {
         return status != null;
@@ -34,8 +36,8 @@ record RawReply(@Nullable Integer status, Map<String, List<String>> headers, Str
 
     /** Parses {@code bytes[0, length)}. Never throws: what is no HTTP head is a headless body. */
     static RawReply parse(byte[] bytes, int length) {
-        int headEnd = headEnd(bytes, length);
-        if (!startsWith(bytes, length, "HTTP/") || headEnd < 0) {
+        int headEnd = headEnd(bytes, 0, length);
+        if (!startsWith(bytes, length, HTTP) || headEnd < 0) {
             return new RawReply(null, Map.of(), new String(bytes, 0, length, StandardCharsets.UTF_8));
         }
         String[] lines = new String(bytes, 0, headEnd, StandardCharsets.ISO_8859_1).split("\r?\n");
@@ -47,19 +49,7 @@ record RawReply(@Nullable Integer status, Map<String, List<String>> headers, Str
         if (status == null) {
             return new RawReply(null, Map.of(), new String(bytes, 0, length, StandardCharsets.UTF_8));
         }
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            if (colon > 0) {
-                String name = lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT);
-                List<String> values = headers.get(name);
-                if (values == null) {
-                    values = new ArrayList<>(1);
-                    headers.put(name, values);
-                }
-                values.add(lines[i].substring(colon + 1).strip());
-            }
-        }
+        Map<String, List<String>> headers = headers(lines);
         int bodyStart = bodyStart(bytes, headEnd);
         byte[] body = Arrays.copyOfRange(bytes, Math.min(bodyStart, length), length);
         List<String> encoding = headers.getOrDefault("transfer-encoding", List.of());
@@ -74,20 +64,74 @@ record RawReply(@Nullable Integer status, Map<String, List<String>> headers, Str
         return new RawReply(status, headers, new String(body, charset(headers)));
     }
 
-    /** Whether a reply read so far is whole by its own account (a head with a length, all of it there). */
-    static boolean isWhole(byte[] bytes, int length) {
-        int headEnd = headEnd(bytes, length);
-        if (!startsWith(bytes, length, "HTTP/") || headEnd < 0) {
-            return false;
+    /**
+     * Follows a reply while it arrives, to tell when it is whole without waiting for the device to
+     * close: each read costs what it added (the head is searched once, its length read once; a
+     * headless reply is judged by its tail), not a parse of everything read so far. Not thread-safe:
+     * one per exchange.
+     */
+    static final class Progress {
+
+        /** The end of a headless reply the family judges: its document's closing tag, with room for blanks. */
+        static final int TAIL_BYTES = 256;
+
+        private final HeadlessReplies family;
+        /** The head's end was searched for in {@code [0, scanned)}. */
+        private int scanned;
+        /** Bytes of the whole reply by its {@code Content-Length}, once the head is read; -1 while unknown. */
+        private long wanted = -1;
+
+        private boolean headRead;
+
+        Progress(HeadlessReplies family) {
+            this.family = family;
         }
-        RawReply head = parse(Arrays.copyOf(bytes, headEnd), headEnd);
-        long declared = contentLength(head.headers());
-        return declared >= 0 && length - bodyStart(bytes, headEnd) >= declared;
+
+        /** Whether {@code bytes[0, length)} (the earlier bytes unchanged) is a whole reply by its own account. */
+        boolean isWhole(byte[] bytes, int length) {
+            if (length < HTTP.length()) {
+                return false;
+            }
+            if (!startsWith(bytes, length, HTTP)) {
+                int from = Math.max(0, length - TAIL_BYTES);
+                return family.isWhole(new String(bytes, from, length - from, StandardCharsets.UTF_8));
+            }
+            if (!headRead) {
+                int headEnd = headEnd(bytes, Math.max(0, scanned - 3), length);
+                scanned = length;
+                if (headEnd < 0) {
+                    return false;
+                }
+                headRead = true;
+                String[] lines = new String(bytes, 0, headEnd, StandardCharsets.ISO_8859_1).split("\r?\n");
+                long declared = contentLength(headers(lines));
+                wanted = declared < 0 ? -1 : bodyStart(bytes, headEnd) + declared;
+            }
+            return wanted >= 0 && length >= wanted;
+        }
     }
 
-    /** Index of the blank line that ends the head (at its first line break), or -1. */
-    private static int headEnd(byte[] bytes, int length) {
-        for (int i = 0; i + 1 < length; i++) {
+    /** Header values by lower-case name, from the head's lines after the status line. */
+    private static Map<String, List<String>> headers(String[] lines) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0) {
+                String name = lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT);
+                List<String> values = headers.get(name);
+                if (values == null) {
+                    values = new ArrayList<>(1);
+                    headers.put(name, values);
+                }
+                values.add(lines[i].substring(colon + 1).strip());
+            }
+        }
+        return headers;
+    }
+
+    /** Index of the blank line that ends the head (at its first line break), searched from {@code from}, or -1. */
+    private static int headEnd(byte[] bytes, int from, int length) {
+        for (int i = from; i + 1 < length; i++) {
             if (bytes[i] == '\n'
                     && (bytes[i + 1] == '\n' || (bytes[i + 1] == '\r' && i + 2 < length && bytes[i + 2] == '\n'))) {
                 return i;

@@ -79,8 +79,8 @@ public record TwoNWebRelay(int relay, @Nullable Duration pulseTime) implements D
     }
 
     @Override
-    public boolean isWhole(String body) {
-        return body.strip().toLowerCase(Locale.ROOT).endsWith("</datavalues>");
+    public boolean isWhole(String tail) {
+        return tail.strip().toLowerCase(Locale.ROOT).endsWith("</datavalues>");
     }
 
     private static boolean isStateDocument(String body) {

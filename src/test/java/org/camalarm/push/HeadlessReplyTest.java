@@ -38,16 +38,20 @@ class HeadlessReplyTest {
         }
     }
 
+    /**
+     * The relay keeps the connection open after its document. The push is allowed a 120 s timeout; it
+     * must complete within {@link Pushes#await}'s 10 s, so it cannot have waited for the timeout or
+     * the close: the document's end ended the reply (no timing-fine bound that load could break).
+     */
     @Test
     void aRelayThatKeepsTheConnectionOpenIsNotWaitedFor() throws Exception {
         try (RawDevice relay = new RawDevice(head -> STATE_XML, false);
                 PushCommandSender sender = new PushCommandSender(
-                        loopback(Protocol.HTTP, relay.port()).withTimeout(java.time.Duration.ofSeconds(5)),
+                        loopback(Protocol.HTTP, relay.port()).withTimeout(java.time.Duration.ofSeconds(120)),
                         new TwoNWebRelay(1, null))) {
             PushResult result = await(sender.send(SwitchCommand.PULSE));
 
             assertEquals(PushResult.Reason.OK, result.reason());
-            assertTrue(result.latencyMs() < 4000, "the document's end ends the reply: " + result.latencyMs() + " ms");
         }
     }
 
