@@ -18,7 +18,7 @@ public class UnknownDocumentException extends MalformedAlarmException {
      * What an unknown JSON document is reported as: its member names are the sender's words, and
      * the INFO line that tells the user names only what we can vouch for.
      */
-    public static final String JSON_OBJECT = "(a JSON object)";
+    public static final String JSON_OBJECT = "JSON";
 
     private final String root;
 
