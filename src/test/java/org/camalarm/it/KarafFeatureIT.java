@@ -134,9 +134,13 @@ class KarafFeatureIT {
         assertEquals(List.of(address, address), startLineAddresses(), "never a bare /camalarm/alarm/...");
         assertEquals(200, pushVigiAlarm().statusCode(), "and cameras are heard again");
         String log = karaf.log();
-        List<String> errors = log.lines()
-                .filter(line -> line.contains("ERROR") && line.contains("camalarm"))
-                .toList();
+        List<String> lines = log.lines().toList();
+        List<String> errors = new java.util.ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("ERROR") && lines.get(i).contains("camalarm")) {
+                errors.add(String.join("\n", lines.subList(i, Math.min(lines.size(), i + 4)))); // with its cause
+            }
+        }
         assertEquals(List.of(), errors, "no camalarm errors in karaf.log");
     }
 }
