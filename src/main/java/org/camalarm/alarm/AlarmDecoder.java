@@ -2,29 +2,41 @@ package org.camalarm.alarm;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.time.ZoneId;
 import org.camalarm.alarm.Alarm.Format;
 import org.camalarm.alarm.IvsecDecoder.Fields;
 import org.camalarm.text.Texts;
 import org.eclipse.jdt.annotation.Nullable;
+import org.w3c.dom.Element;
 
 /**
  * Turns one HTTP request from a camera into an {@link Alarm}, recognising the format from the
  * request itself (Content-Type, body, query), never from the URL path alone (docs/protocols.md §1):
  * <ol>
- * <li>{@code multipart/*}: a VIGI push with a snapshot ({@link VigiMultipartDecoder});</li>
+ * <li>{@code multipart/*}: a push with a snapshot, VIGI's JSON or Hikvision's XML beside a JPEG
+ * ({@link MultipartDecoder});</li>
  * <li>a JSON body (declared by Content-Type, or a body starting with <code>{</code>): with an
- * {@code event_list}, a VIGI push ({@link VigiDecoder}); else iVSEC fields in it;</li>
- * <li>an XML body (declared, or starting with {@code <}) with root {@code config}: TVT alarm
- * status ({@link TvtXmlDecoder}), possibly a keepalive with <b>no events</b>;</li>
+ * {@code event_list}, a VIGI camera push ({@link VigiDecoder}); with {@code messages} or
+ * {@code device_id}, a VIGI NVR push ({@link VigiNvrDecoder}); else iVSEC fields in it;</li>
+ * <li>an XML body (declared, or starting with {@code <}): root {@code config} or {@code DeviceInfo},
+ * TVT ({@link TvtXmlDecoder}), possibly a keepalive with <b>no events</b>; root
+ * {@code EventNotificationAlert}, Hikvision ({@link HikvisionDecoder});</li>
+ * <li>an empty body declared as XML: a TVT keepalive;</li>
  * <li>any other body is read as a form; its iVSEC fields, then the query's, field by field
  * ({@link IvsecDecoder});</li>
  * <li>nothing of the above: a fixed-path push. The path's event type, else {@code ALARM} when the
  * path names a thing, makes one {@link AlarmEvent.Action#PULSE} iVSEC event (or START/STOP when
  * the query has {@code EventAction}).</li>
  * </ol>
+ * A well-formed JSON or XML document of a shape none of these knows is no fixed-path push: it
+ * throws {@link UnknownDocumentException} (answered 2xx, firing nothing), unless the query has
+ * iVSEC fields or the path names an event type (then the request says what it means).
  * The path's event type never overrides a type the body names; it applies when the body names
  * none. A declared JSON or XML body that cannot be parsed is malformed; a merely sniffed one that
  * cannot be parsed counts as no body.
+ *
+ * <p>Times that carry their instant (epoch time, an ISO offset) are given as wall time in the
+ * decoder's zone, the hub's, like the local times cameras send.
  *
  * <p>Contract: for any request whose components are {@code null} or hold any bytes, {@code decode}
  * returns a push or throws {@link MalformedAlarmException}, nothing else. Error details name the
@@ -38,11 +50,25 @@ public final class AlarmDecoder {
 
     private static final byte[] NO_BODY = new byte[0];
 
+    private final ZoneId zone;
+
+    /** A decoder giving times in the system's zone. */
+    public AlarmDecoder() {
+        this(ZoneId.systemDefault());
+    }
+
+    /** @param zone the hub's zone, in which times with an offset or epoch times are given */
+    public AlarmDecoder(ZoneId zone) {
+        this.zone = zone;
+    }
+
     /**
      * @throws MalformedAlarmException when the request is no camera alarm this decoder knows; its
      *                                 {@link MalformedAlarmException#error() error} is a short code
      *                                 ({@code invalid_json}, {@code truncated_multipart},
-     *                                 {@code unrecognised_alarm}, ...)
+     *                                 {@code unrecognised_alarm}, ...); an
+     *                                 {@link UnknownDocumentException} for a well-formed document
+     *                                 of an unknown shape
      */
     public Alarm decode(AlarmRequest request) throws MalformedAlarmException {
         byte @Nullable [] given = request.body();
@@ -50,12 +76,18 @@ public final class AlarmDecoder {
         MediaType type = MediaType.parse(request.contentType());
         String pathType = pathEventType(request.pathEventType());
         if (type.isMultipart()) {
-            return VigiMultipartDecoder.decode(body, type, pathType);
+            return MultipartDecoder.decode(body, type, pathType, zone);
         }
+        Fields queryFields = Fields.of(FormData.parse(request.query()));
         Fields bodyFields = Fields.NONE;
         String unread = null; // why a body that looked like JSON or XML was not used
+        UnknownDocumentException unknown = null;
         int first = firstSignificantByte(body);
-        if (first >= 0) {
+        if (first < 0) {
+            if (type.isXml() && queryFields.isEmpty() && pathType == null) {
+                return TvtXmlDecoder.keepalive();
+            }
+        } else {
             byte b = body[first];
             boolean sniff = !type.isJson() && !type.isXml() && !type.isForm(); // undeclared: judge by content
             if (type.isJson() || (sniff && b == '{')) {
@@ -64,20 +96,37 @@ public final class AlarmDecoder {
                     unread = "the body starts with '{' but is not a JSON object";
                 } else if (root.has("event_list")) {
                     return VigiDecoder.decode(root, pathType, null, Format.VIGI_JSON);
+                } else if (VigiNvrDecoder.recognises(root)) {
+                    return VigiNvrDecoder.decode(root, pathType, null, Format.VIGI_NVR_JSON);
                 } else {
                     bodyFields = Fields.ofJson(root);
+                    if (bodyFields.isEmpty() && !root.isEmpty()) {
+                        unknown = new UnknownDocumentException(UnknownDocumentException.JSON_OBJECT);
+                    }
                 }
             } else if (type.isXml() || (sniff && b == '<')) {
-                Alarm xml = xml(body, first, type.isXml());
-                if (xml != null) {
-                    return xml;
+                Base64Pictures pictures = Base64Pictures.cut(body, first);
+                Element root = xmlRoot(pictures.document(), type.isXml());
+                if (root == null) {
+                    unread = "the body starts with '<' but is not well-formed XML";
+                } else {
+                    Alarm tvt = TvtXmlDecoder.decode(root, zone, pictures);
+                    if (tvt != null) {
+                        return tvt;
+                    }
+                    if (HikvisionDecoder.recognises(root)) {
+                        return HikvisionDecoder.decode(root, zone, null, Format.HIKVISION_XML);
+                    }
+                    unknown = new UnknownDocumentException(XmlDocuments.localName(root));
                 }
-                unread = "the body starts with '<' but is not a TVT <config> XML document";
             } else {
                 bodyFields = Fields.of(FormData.parse(body));
             }
         }
-        Fields fields = bodyFields.or(Fields.of(FormData.parse(request.query())));
+        Fields fields = bodyFields.or(queryFields);
+        if (unknown != null && fields.isEmpty() && pathType == null) {
+            throw unknown;
+        }
         String thingId = request.thingId();
         String fallbackType =
                 pathType != null ? pathType : thingId != null && !thingId.isBlank() ? EventTypes.ALARM : null;
@@ -107,12 +156,12 @@ public final class AlarmDecoder {
         }
     }
 
-    /** The TVT push; {@code null} when not TVT's, or a sniffed body is not XML (a declared one throws). */
-    private static @Nullable Alarm xml(byte[] body, int from, boolean declared) throws MalformedAlarmException {
+    /** The document's root; {@code null} when a sniffed body is not XML (a declared one throws). */
+    private static @Nullable Element xmlRoot(byte[] document, boolean declared) throws MalformedAlarmException {
         try {
-            return TvtXmlDecoder.decode(body, from);
+            return XmlDocuments.parse(document, 0).getDocumentElement();
         } catch (MalformedAlarmException e) {
-            if (declared || !e.error().equals("invalid_xml")) {
+            if (declared) {
                 throw e;
             }
             return null;
@@ -146,7 +195,8 @@ public final class AlarmDecoder {
                 : "Content-Type " + Texts.quoted(request.contentType(), AlarmDecoder.MAX_QUOTED_CHARS);
         return new MalformedAlarmException(
                 "unrecognised_alarm",
-                "expected a VIGI JSON or multipart body, iVSEC EventType in the query, form or JSON body, or TVT XML;"
+                "expected a VIGI JSON or multipart body, iVSEC EventType in the query, form or JSON body, TVT or"
+                        + " Hikvision XML;"
                         + " got "
                         + (request.method() == null
                                 ? "a request"

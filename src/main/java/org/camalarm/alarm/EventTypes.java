@@ -60,6 +60,14 @@ public final class EventTypes {
     public static final String TEMPERATURE = "TEMPERATURE";
     /** iVSEC {@code FR}. */
     public static final String FACE_RECOGNITION = "FACE_RECOGNITION";
+    /** Hikvision {@code attendedBaggage}: an object taken away. */
+    public static final String OBJECT_TAKEN = "OBJECT_TAKEN";
+    /** TVT {@code sceneChange}, Hikvision {@code scenechangedetection}: the view changed suddenly. */
+    public static final String SCENE_CHANGE = "SCENE_CHANGE";
+    /** TVT {@code clarityAbnormal}, Hikvision {@code defocus}: the picture is blurred. */
+    public static final String TOO_BLURRY = "TOO_BLURRY";
+    /** Hikvision {@code videoloss} when active: a camera's picture is gone. */
+    public static final String VIDEO_LOSS = "VIDEO_LOSS";
     /** A push that names no type (fixed-path push), or a type with no letter or digit in it. */
     public static final String ALARM = "ALARM";
 
@@ -175,8 +183,8 @@ public final class EventTypes {
         return isUpper(c) && (isLower(prev) || (isUpper(prev) && isLower(next)));
     }
 
-    /** The match key: ASCII letters (upper-cased) and digits, nothing else. */
-    private static String key(String raw) {
+    /** The match key: ASCII letters (upper-cased) and digits, nothing else; vendor tables use it too. */
+    static String key(String raw) {
         char[] key = new char[raw.length()];
         int n = 0;
         for (int i = 0; i < raw.length(); i++) {

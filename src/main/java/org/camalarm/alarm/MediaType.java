@@ -91,6 +91,11 @@ record MediaType(String type, Map<String, String> parameters) {
     }
 
     boolean isXml() {
+        return isXmlType(type);
+    }
+
+    /** Whether a lower-case {@code type/subtype} is XML ({@code application/xml}, {@code text/xml}, {@code *+xml}). */
+    static boolean isXmlType(String type) {
         return type.equals("application/xml") || type.equals("text/xml") || type.endsWith("+xml");
     }
 

@@ -1,10 +1,13 @@
 package org.camalarm.camera;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.camalarm.alarm.Alarm;
+import org.camalarm.alarm.Channels;
 import org.camalarm.auth.AuthResult;
 import org.camalarm.auth.PresentedAuth;
+import org.camalarm.camera.CameraFinder.Device;
 import org.camalarm.inbox.Inbox;
 import org.camalarm.thing.ThingHandler;
 import org.camalarm.thing.ThingRegistry;
@@ -18,9 +21,20 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * Finds the camera an alarm belongs to: the thing id in the URL, else the camera's MAC, else the
- * inbox (a camera that pushed before anyone configured it). Then hands it to the {@link AlarmJournal}
- * (the event history), when there is one, and returns only once it was recorded.
+ * Finds the camera an alarm belongs to: the thing id in the URL, else the camera's MAC (or the
+ * device id of a device without MAC) and NVR channel ({@link CameraFinder}), else the inbox (a
+ * camera that pushed before anyone configured it). Then hands it to the {@link AlarmJournal} (the
+ * event history), when there is one, and returns only once it was recorded.
+ *
+ * <p>An NVR is one camera thing per channel (as openHAB's ipcamera binding models it): a push is
+ * split by channel ({@link AlarmParts}) and each part routed on its own. A thing named in the URL
+ * that has no channel configured takes the whole push; one configured with a channel takes its
+ * channel's events (and those without a channel), and the others are routed as if the URL named
+ * none, by the pushing device or, when the push names none, by the named thing's.
+ *
+ * <p>A push is one request with one answer: every camera it goes to is checked (configuration,
+ * sender address, credentials) before any part is applied, and when one refuses, nothing is applied
+ * or recorded, so a camera that retries with credentials does not deliver twice.
  */
 @Component(service = AlarmRouter.class)
 public class AlarmRouter {
@@ -51,6 +65,7 @@ public class AlarmRouter {
 
     private final ThingRegistry registry;
     private final Inbox inbox;
+    private final CameraFinder finder;
 
     @Reference(
             cardinality = ReferenceCardinality.OPTIONAL,
@@ -62,6 +77,7 @@ public class AlarmRouter {
     public AlarmRouter(@Reference ThingRegistry registry, @Reference Inbox inbox) {
         this.registry = registry;
         this.inbox = inbox;
+        this.finder = new CameraFinder(registry);
     }
 
     /** {@link #route(Alarm, String, String, PresentedAuth)} for an alarm that presents no credentials. */
@@ -70,32 +86,108 @@ public class AlarmRouter {
     }
 
     /**
-     * Applies an alarm to its camera, if the sender may send as it (address, then credentials);
-     * else keeps it in the inbox, or refuses it. Applied and inbox alarms are recorded.
+     * Applies an alarm to its cameras, if the sender may send as each of them (configuration valid,
+     * address, then credentials); parts no camera takes go to the inbox. Applied and inbox alarms
+     * are recorded. When a camera refuses, the answer is its refusal (FORBIDDEN before UNAUTHORIZED
+     * before MISCONFIGURED) and nothing is applied; else DELIVERED if a camera took a part (naming
+     * the first), else INBOX.
      *
      * @throws AlarmJournal.NotRecordedException when the journal could not store it
      */
     public Delivery route(Alarm alarm, @Nullable String pathThingId, String remoteAddress, PresentedAuth presented) {
-        Optional<CameraHandler> camera = pathThingId != null ? cameraById(pathThingId) : cameraByMac(alarm.mac());
-        if (camera.isEmpty()) {
-            ThingUID uid = inbox.add(alarm, pathThingId, remoteAddress);
-            record(uid, alarm, List.of(), remoteAddress);
-            return new Delivery(Route.INBOX, null);
+        CameraHandler named = null;
+        if (pathThingId != null) {
+            Optional<CameraHandler> camera = cameraById(pathThingId);
+            if (camera.isEmpty()) {
+                toInbox(alarm, pathThingId, remoteAddress);
+                return new Delivery(Route.INBOX, null);
+            }
+            named = camera.get();
         }
-        CameraHandler handler = camera.get();
-        if (!handler.isConfigured()) {
-            return new Delivery(Route.MISCONFIGURED, handler.thing().uid());
+        List<Target> targets = targets(alarm, named, remoteAddress);
+        Delivery refused = null;
+        for (Target target : targets) {
+            CameraHandler camera = target.camera();
+            Delivery refusal = camera == null ? null : refusal(camera, remoteAddress, presented);
+            if (refusal != null && (refused == null || rank(refusal.route()) > rank(refused.route()))) {
+                refused = refusal;
+            }
         }
-        if (!handler.allows(remoteAddress)) {
-            return new Delivery(Route.FORBIDDEN, handler.thing().uid());
+        if (refused != null) {
+            return refused;
         }
-        AuthResult auth = handler.authenticate(presented);
-        if (auth != AuthResult.ACCEPTED) {
-            return new Delivery(Route.UNAUTHORIZED, handler.thing().uid(), auth);
+        Delivery outcome = new Delivery(Route.INBOX, null);
+        for (Target target : targets) {
+            CameraHandler camera = target.camera();
+            if (camera == null) {
+                toInbox(target.part(), null, remoteAddress);
+                continue;
+            }
+            List<Detection> detections = camera.accept(target.part());
+            record(camera.thing().uid(), target.part(), detections, remoteAddress);
+            if (outcome.route() == Route.INBOX) {
+                outcome = new Delivery(Route.DELIVERED, camera.thing().uid());
+            }
         }
-        List<Detection> detections = handler.accept(alarm);
-        record(handler.thing().uid(), alarm, detections, remoteAddress);
-        return new Delivery(Route.DELIVERED, handler.thing().uid());
+        return outcome;
+    }
+
+    /** A part of a push and the camera it goes to, or {@code null}: the inbox. */
+    private record Target(Alarm part, @Nullable CameraHandler camera) {}
+
+    private List<Target> targets(Alarm alarm, @Nullable CameraHandler named, String remoteAddress) {
+        if (named != null && named.channel() == null) {
+            return List.of(new Target(alarm, named)); // the whole push, whatever its channels
+        }
+        Device device = Device.of(alarm);
+        if (!device.isNamed() && named != null) {
+            device = Device.of(named);
+        }
+        List<Target> targets = new ArrayList<>();
+        for (Alarm part : AlarmParts.byChannel(alarm)) {
+            String channel = AlarmParts.channel(part);
+            List<CameraHandler> cameras = named != null && (channel == null || Channels.same(named.channel(), channel))
+                    ? List.of(named)
+                    : finder.find(part, device, remoteAddress);
+            if (cameras.isEmpty() && (device.isNamed() || !part.isKeepalive())) {
+                targets.add(new Target(part, null)); // a keepalive of nobody offers nothing to approve
+            }
+            cameras.forEach(camera -> targets.add(new Target(part, camera)));
+        }
+        return targets;
+    }
+
+    /** Why the camera refuses the sender, or {@code null} when it takes its alarms. */
+    private static @Nullable Delivery refusal(CameraHandler camera, String remoteAddress, PresentedAuth presented) {
+        ThingUID uid = camera.thing().uid();
+        if (!camera.isConfigured()) {
+            return new Delivery(Route.MISCONFIGURED, uid);
+        }
+        if (!camera.allows(remoteAddress)) {
+            return new Delivery(Route.FORBIDDEN, uid);
+        }
+        AuthResult auth = camera.authenticate(presented);
+        return auth == AuthResult.ACCEPTED ? null : new Delivery(Route.UNAUTHORIZED, uid, auth);
+    }
+
+    /**
+     * Which answer a push split between cameras gets: the higher wins. A refusal that credentials
+     * cannot cure comes first; one they can cure before a broken configuration, so the sender learns
+     * what it can fix.
+     */
+    private static int rank(Route route) {
+        return switch (route) {
+            case INBOX -> 0;
+            case DELIVERED -> 1;
+            case MISCONFIGURED -> 2;
+            case UNAUTHORIZED -> 3;
+            case FORBIDDEN -> 4;
+        };
+    }
+
+    private void toInbox(Alarm alarm, @Nullable String pathThingId, String remoteAddress) {
+        ThingUID uid = inbox.add(alarm, pathThingId, remoteAddress);
+        record(uid, alarm, List.of(), remoteAddress);
     }
 
     /** Records the alarm; events the camera did not judge (inbox, a thing being replaced) go as UNJUDGED. */
@@ -113,16 +205,5 @@ public class AlarmRouter {
     private Optional<CameraHandler> cameraById(String thingId) {
         Optional<ThingHandler> handler = registry.byId(thingId);
         return handler.filter(CameraHandler.class::isInstance).map(CameraHandler.class::cast);
-    }
-
-    /** The configured MAC wins; a MAC the camera reported earlier (learned) is the fallback. */
-    private Optional<CameraHandler> cameraByMac(@Nullable String mac) {
-        if (mac == null) {
-            return Optional.empty();
-        }
-        Optional<CameraHandler> configured = registry.find(CameraHandler.class, h -> mac.equals(h.configuredMac()));
-        return configured.isPresent()
-                ? configured
-                : registry.find(CameraHandler.class, h -> mac.equals(h.thing().property("macAddress")));
     }
 }

@@ -79,6 +79,7 @@ public final class CameraChannels {
             Map.entry(EventTypes.REGION_ENTRANCE, List.of(REGION_ENTRANCE)),
             Map.entry(EventTypes.REGION_EXITING, List.of(REGION_EXITING)),
             Map.entry(EventTypes.OBJECT_LEFT, List.of(ITEM_LEFT)),
+            Map.entry(EventTypes.OBJECT_TAKEN, List.of("itemTaken")),
             Map.entry(EventTypes.TAMPER, List.of(TAMPER)),
             Map.entry(EventTypes.AUDIO, List.of(AUDIO)),
             Map.entry(EventTypes.ABNORMAL_SOUND, List.of(AUDIO)),

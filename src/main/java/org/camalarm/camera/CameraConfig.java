@@ -4,7 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.AttributeType;
 
 /**
- * What every camera is configured with, declared once: the VIGI and iVSEC configuration
+ * What every camera is configured with, declared once: the VIGI, iVSEC and Hikvision configuration
  * interfaces extend it, and bnd writes these keys with their defaults into both Metatypes. Read
  * with {@link org.camalarm.config.ConfigReader}; labels and descriptions are in
  * {@code OSGI-INF/l10n/metatype.properties}.
@@ -16,6 +16,12 @@ public interface CameraConfig {
 
     @AttributeDefinition(name = "%camera.mac.name", description = "%camera.mac.description", required = false)
     String mac();
+
+    @AttributeDefinition(name = "%camera.deviceId.name", description = "%camera.deviceId.description", required = false)
+    String deviceId();
+
+    @AttributeDefinition(name = "%camera.channel.name", description = "%camera.channel.description", required = false)
+    String channel();
 
     @AttributeDefinition(
             name = "%camera.holdTime.name",

@@ -28,8 +28,17 @@ import org.slf4j.LoggerFactory;
  * Turns a camera's pushes into channel states: this is where an alarm becomes ON and, later, OFF.
  *
  * <p>A detection channel turns ON when an alarm arrives. It turns OFF on the camera's stop event
- * (iVSEC), or {@code holdTime} after the last repeat when the camera sends no stop (VIGI), and at
- * the latest {@code maxAlarmDuration} after it turned ON; a repeat after that starts a new alarm.
+ * (iVSEC, TVT, Hikvision), or {@code holdTime} after the last repeat when the camera sends no stop
+ * (VIGI, and Hikvision or TVT smart data without their stop), and at the latest
+ * {@code maxAlarmDuration} after it turned ON; a repeat after that starts a new alarm.
+ *
+ * <p>One detection, one trigger: a {@link AlarmEvent.Action#START start} or an
+ * {@link AlarmEvent.Action#ACTIVE active} report for a detection that is already ON is a repeat (TVT
+ * sends the same intrusion as alarm status and as alarm data; Hikvision repeats {@code active} every
+ * second): it keeps the detection ON, updates {@code lastEvent*} and the snapshot, and fires no
+ * {@code event} trigger. A {@link AlarmEvent.Action#PULSE pulse} is an alarm by itself and fires the
+ * trigger each time, as VIGI's repeats always have. A stop for a detection that is not ON changes
+ * nothing (TVT's legacy alarm server lists every type, most of them {@code false}).
  * Thread-safe: pushes arrive on servlet threads, timers fire on the timer thread.
  */
 public final class CameraHandler implements ThingHandler {
@@ -117,6 +126,18 @@ public final class CameraHandler implements ThingHandler {
         return current == null ? null : current.mac();
     }
 
+    /** The configured device id (a device without MAC), or {@code null}. */
+    public @Nullable String configuredDeviceId() {
+        CameraSettings current = settings;
+        return current == null ? null : current.deviceId();
+    }
+
+    /** The NVR channel this camera is, or {@code null} when it stands for the whole device. */
+    public @Nullable String channel() {
+        CameraSettings current = settings;
+        return current == null ? null : current.channel();
+    }
+
     /** Whether {@code remoteAddress} may send alarms as this camera. */
     public boolean allows(String remoteAddress) {
         CameraSettings current = settings;
@@ -169,6 +190,7 @@ public final class CameraHandler implements ThingHandler {
         thing.setProperty("ipAddress", alarm.ip());
         thing.setProperty("macAddress", alarm.mac());
         thing.setProperty("deviceName", alarm.deviceName());
+        thing.setProperty("deviceId", alarm.deviceId());
         List<Detection> detections = new ArrayList<>(alarm.events().size());
         for (AlarmEvent event : alarm.events()) {
             detections.add(apply(event, now, current));
@@ -187,31 +209,40 @@ public final class CameraHandler implements ThingHandler {
     private Detection apply(AlarmEvent event, ZonedDateTime now, CameraSettings settings) {
         String first = null;
         boolean wasOn = false;
+        boolean applied = false;
+        boolean started = false;
         for (String evidenced : CameraChannels.evidencedBy(event.type())) {
-            String channel = channelFor(evidenced, event.rawType());
+            boolean stop = event.action() == AlarmEvent.Action.STOP;
+            String channel = stop ? stopped(evidenced) : channelFor(evidenced, event.rawType());
             if (first == null) {
                 first = channel;
                 wasOn = isOn(channel);
             }
-            switch (event.action()) {
-                case START -> alarmOn(channel, null, settings);
-                case PULSE -> alarmOn(channel, settings.holdTime(), settings);
-                case STOP -> alarmOff(channel, null);
+            if (stop) {
+                applied |= alarmOff(channel, null);
+            } else {
+                started |= alarmOn(channel, event.action(), settings);
+                applied = true;
             }
         }
+        Detection detection = new Detection(
+                event,
+                first != null ? first : OTHER_CHANNEL,
+                wasOn ? Detection.Phase.CONTINUED : Detection.Phase.BEGAN);
+        if (!applied) {
+            return detection; // a stop for a detection that was not ON changes nothing
+        }
         thing.setProperty("nvrChannel", event.nvrChannel());
+        thing.setProperty("channelName", event.channelName());
         thing.updateState(CameraChannels.LAST_EVENT_TYPE, State.string(event.type()));
         LocalDateTime time = event.time();
         ZonedDateTime eventTime = time == null ? now : time.atZone(now.getZone());
         thing.updateState(CameraChannels.LAST_EVENT_TIME, State.dateTime(eventTime));
         thing.updateState(CameraChannels.LAST_EVENT_DATA, State.string(event.json()));
-        if (event.action() != AlarmEvent.Action.STOP) {
+        if (event.action() == AlarmEvent.Action.PULSE || (event.action() != AlarmEvent.Action.STOP && started)) {
             thing.trigger(CameraChannels.EVENT, event.type());
         }
-        return new Detection(
-                event,
-                first != null ? first : OTHER_CHANNEL,
-                wasOn ? Detection.Phase.CONTINUED : Detection.Phase.BEGAN);
+        return detection;
     }
 
     private synchronized boolean isOn(String channel) {
@@ -287,6 +318,11 @@ public final class CameraHandler implements ThingHandler {
         }
     }
 
+    /** The channel a stop ends: the type's own, or the shared one when the type never got its own. */
+    private String stopped(String channel) {
+        return thing.hasChannel(channel) || unmappedChannels.get() <= MAX_UNMAPPED_CHANNELS ? channel : OTHER_CHANNEL;
+    }
+
     /** The detection channel, created on first sight; past the cap, the shared one. */
     private String channelFor(String channel, String rawType) {
         if (thing.hasChannel(channel)) {
@@ -315,30 +351,39 @@ public final class CameraHandler implements ThingHandler {
         return added;
     }
 
-    /** ON now; OFF after {@code hold} without a repeat (none: wait for the stop), or at the maximum duration. */
-    private synchronized void alarmOn(String channel, @Nullable Duration hold, CameraSettings settings) {
+    /**
+     * ON now. A start waits for the stop; a pulse or an active report ends {@code holdTime} after
+     * the last repeat, except that an active report leaves a detection waiting for its stop waiting.
+     * Every detection ends at the maximum duration at the latest.
+     *
+     * @return whether the detection turned ON (it was not active)
+     */
+    private synchronized boolean alarmOn(String channel, AlarmEvent.Action action, CameraSettings settings) {
         if (disposed) {
-            return;
+            return false;
         }
         ActiveAlarm alarm = active.get(channel);
+        boolean started = alarm == null;
         if (alarm == null) {
-            ActiveAlarm started = new ActiveAlarm();
-            started.maxTimer = timers.schedule(settings.maxAlarmDuration(), () -> alarmOff(channel, started));
-            active.put(channel, started);
-            alarm = started;
-        } else {
-            Cancellable previousHold = alarm.holdTimer;
-            if (previousHold != null) {
-                previousHold.cancel();
-                alarm.holdTimer = null;
-            }
+            ActiveAlarm fresh = new ActiveAlarm();
+            fresh.maxTimer = timers.schedule(settings.maxAlarmDuration(), () -> alarmOff(channel, fresh));
+            active.put(channel, fresh);
+            alarm = fresh;
+        } else if (action == AlarmEvent.Action.ACTIVE && alarm.holdTimer == null) {
+            return false; // it waits for the camera's stop, which this report does not replace
         }
-        if (hold != null) {
+        Cancellable previousHold = alarm.holdTimer;
+        if (previousHold != null) {
+            previousHold.cancel();
+            alarm.holdTimer = null;
+        }
+        if (action != AlarmEvent.Action.START) {
             ActiveAlarm current = alarm;
             long generation = ++alarm.holdGeneration;
-            alarm.holdTimer = timers.schedule(hold, () -> holdExpired(channel, current, generation));
+            alarm.holdTimer = timers.schedule(settings.holdTime(), () -> holdExpired(channel, current, generation));
         }
         thing.updateState(channel, State.ON);
+        return started;
     }
 
     private synchronized void holdExpired(String channel, ActiveAlarm alarm, long generation) {
@@ -347,20 +392,23 @@ public final class CameraHandler implements ThingHandler {
         }
     }
 
-    /** OFF, unless a timer of an alarm that already ended fires late ({@code expected} is not current). */
-    private synchronized void alarmOff(String channel, @Nullable ActiveAlarm expected) {
+    /**
+     * OFF, unless a timer of an alarm that already ended fires late ({@code expected} is not current).
+     *
+     * @return whether a detection was ON and ended
+     */
+    private synchronized boolean alarmOff(String channel, @Nullable ActiveAlarm expected) {
         if (disposed) {
-            return;
+            return false;
         }
         ActiveAlarm alarm = active.get(channel);
-        if (expected != null && alarm != expected) {
-            return;
+        if (alarm == null || (expected != null && alarm != expected)) {
+            return false;
         }
-        if (alarm != null) {
-            alarm.cancel();
-            active.remove(channel);
-        }
+        alarm.cancel();
+        active.remove(channel);
         thing.updateState(channel, State.OFF);
+        return true;
     }
 
     /**

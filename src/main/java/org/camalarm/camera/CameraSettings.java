@@ -1,6 +1,7 @@
 package org.camalarm.camera;
 
 import java.time.Duration;
+import org.camalarm.alarm.Channels;
 import org.camalarm.alarm.Macs;
 import org.camalarm.auth.Credentials;
 import org.camalarm.config.Seconds;
@@ -10,6 +11,9 @@ import org.eclipse.jdt.annotation.Nullable;
  * A camera thing's validated configuration.
  *
  * @param mac              normalised {@code AA:BB:CC:DD:EE:FF}, or {@code null} when not configured
+ * @param deviceId         the id a device without MAC reports (VIGI NVR {@code device_id}, Hikvision
+ *                         serial number), or {@code null} when not configured
+ * @param channel          the NVR channel this camera is, or {@code null}: the whole device
  * @param holdTime         how long a detection stays ON after its last repeat when no stop comes
  * @param maxAlarmDuration when an alarm whose stop never came is forced OFF, counted from its start
  * @param credentials      what an alarm must carry, or {@code null} when the path token suffices
@@ -21,14 +25,20 @@ record CameraSettings(
         Duration holdTime,
         Duration maxAlarmDuration,
         AddressFilter allowedAddresses,
+        @Nullable String deviceId,
+        @Nullable String channel,
         @Nullable Credentials credentials,
         boolean credentialsOverHttp,
         @Nullable Duration offlineAfter) {
+
+    /** Longest device id or channel accepted: longer ones are no device's. */
+    static final int MAX_ID_CHARS = 64;
 
     /** Validates a camera's configuration; throws IllegalArgumentException with a message for the thing status. */
     static CameraSettings of(CameraConfig config) {
         CameraSettings settings = of(
                         config.mac(), config.holdTime(), config.maxAlarmDuration(), config.allowedAddresses())
+                .withDevice(config.deviceId(), config.channel())
                 .withCredentials(config.username(), config.password(), config.credentialsOverHttp());
         double offlineAfter = config.offlineAfter();
         if (!(offlineAfter >= 0)) {
@@ -37,16 +47,49 @@ record CameraSettings(
         return offlineAfter == 0 ? settings : settings.withOfflineAfter(Seconds.of("offlineAfter", offlineAfter));
     }
 
+    /** These settings with a device id and a channel (blank: none); throws IllegalArgumentException when too long. */
+    CameraSettings withDevice(@Nullable String newDeviceId, @Nullable String newChannel) {
+        return new CameraSettings(
+                mac,
+                holdTime,
+                maxAlarmDuration,
+                allowedAddresses,
+                identifier("deviceId", newDeviceId),
+                Channels.normalise(identifier("channel", newChannel)),
+                credentials,
+                credentialsOverHttp,
+                offlineAfter);
+    }
+
     /** These settings, alarms needing {@code username}/{@code password} when either is set. */
     CameraSettings withCredentials(String username, String password, boolean overHttp) {
         Credentials needed = username.isEmpty() && password.isEmpty() ? null : new Credentials(username, password);
-        return new CameraSettings(mac, holdTime, maxAlarmDuration, allowedAddresses, needed, overHttp, offlineAfter);
+        return new CameraSettings(
+                mac, holdTime, maxAlarmDuration, allowedAddresses, deviceId, channel, needed, overHttp, offlineAfter);
     }
 
     /** These settings, the thing going OFFLINE after {@code silence} without a push or keepalive. */
     CameraSettings withOfflineAfter(@Nullable Duration silence) {
         return new CameraSettings(
-                mac, holdTime, maxAlarmDuration, allowedAddresses, credentials, credentialsOverHttp, silence);
+                mac,
+                holdTime,
+                maxAlarmDuration,
+                allowedAddresses,
+                deviceId,
+                channel,
+                credentials,
+                credentialsOverHttp,
+                silence);
+    }
+
+    private static @Nullable String identifier(String key, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.strip().length() > MAX_ID_CHARS) {
+            throw new IllegalArgumentException(key + " is longer than " + MAX_ID_CHARS + " characters");
+        }
+        return value.strip();
     }
 
     /** Validates raw values; throws IllegalArgumentException with a message for the thing status. */
@@ -71,6 +114,8 @@ record CameraSettings(
                 Seconds.of("holdTime", holdTime),
                 Seconds.of("maxAlarmDuration", maxAlarmDuration),
                 AddressFilter.parse(allowedAddresses == null ? new String[0] : allowedAddresses),
+                null,
+                null,
                 null,
                 false,
                 null);

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camalarm.alarm.Alarm;
+import org.camalarm.alarm.Channels;
 import org.camalarm.alarm.Macs;
 import org.camalarm.thing.Thing;
 import org.camalarm.thing.ThingListener;
@@ -39,6 +40,9 @@ import org.slf4j.LoggerFactory;
 public class Inbox implements ThingListener {
 
     static final int MAX_ENTRIES = 100;
+    /** Longest part of a suggested thing id made from what a camera sent. */
+    static final int MAX_SEGMENT_CHARS = 40;
+
     private static final java.time.Duration ANNOUNCE_EVERY = java.time.Duration.ofMinutes(1);
     private static final Logger LOGGER = LoggerFactory.getLogger(Inbox.class);
 
@@ -66,8 +70,11 @@ public class Inbox implements ThingListener {
         ThingUID uid = new ThingUID(alarm.vendor().thingType(), suggestedId(alarm, pathThingId, remoteAddress));
         Map<String, String> properties = new LinkedHashMap<>();
         putIfPresent(properties, "macAddress", alarm.mac());
+        putIfPresent(properties, "deviceId", alarm.deviceId());
         putIfPresent(properties, "ipAddress", alarm.ip());
         putIfPresent(properties, "deviceName", alarm.deviceName());
+        putIfPresent(properties, "nvrChannel", channel(alarm));
+        putIfPresent(properties, "channelName", channelName(alarm));
         putIfPresent(properties, "remoteAddress", remoteAddress);
         String lastType = alarm.events().isEmpty()
                 ? null
@@ -83,7 +90,8 @@ public class Inbox implements ThingListener {
             if (added && entries.size() >= MAX_ENTRIES) {
                 entries.remove(entries.keySet().iterator().next());
             }
-            String name = alarm.deviceName();
+            String channelName = channelName(alarm);
+            String name = channelName != null ? channelName : alarm.deviceName();
             String label = name != null ? name : old != null ? old.label() : uid.thingId();
             entries.put(
                     uid,
@@ -120,15 +128,36 @@ public class Inbox implements ThingListener {
         }
     }
 
-    /** The path's thing id when it is one; else one made from the MAC, the reported IP, or the sender. */
+    /**
+     * The path's thing id when it is one; else one made from the MAC, the device id, the reported
+     * IP, or the sender, with {@code _ch<channel>} for an NVR channel: one entry per camera of an NVR.
+     */
     static String suggestedId(Alarm alarm, @Nullable String pathThingId, String remoteAddress) {
         if (pathThingId != null && ThingUID.isValidSegment(pathThingId)) {
             return pathThingId;
         }
         String mac = alarm.mac();
+        String deviceId = alarm.deviceId();
         String ip = alarm.ip();
-        String basis = mac != null ? mac : ip != null ? ip : remoteAddress;
-        return alarm.vendor().thingType() + "_" + basis.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String basis = mac != null ? mac : deviceId != null ? deviceId : ip != null ? ip : remoteAddress;
+        String channel = channel(alarm);
+        return alarm.vendor().thingType() + "_" + segment(basis) + (channel == null ? "" : "_ch" + segment(channel));
+    }
+
+    /** Letters and digits, lower case, at most {@value #MAX_SEGMENT_CHARS}; {@code x} when none are left. */
+    private static String segment(String text) {
+        String letters = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        String cut = letters.length() > MAX_SEGMENT_CHARS ? letters.substring(0, MAX_SEGMENT_CHARS) : letters;
+        return cut.isEmpty() ? "x" : cut;
+    }
+
+    /** The NVR channel of an alarm routed here (a part of one channel), or {@code null}. */
+    private static @Nullable String channel(Alarm alarm) {
+        return alarm.events().isEmpty() ? null : alarm.events().get(0).nvrChannel();
+    }
+
+    private static @Nullable String channelName(Alarm alarm) {
+        return alarm.events().isEmpty() ? null : alarm.events().get(0).channelName();
     }
 
     public synchronized List<InboxEntry> entries() {
@@ -157,22 +186,40 @@ public class Inbox implements ThingListener {
         return true;
     }
 
-    /** A thing that now exists takes its camera out of the inbox (the file came after the first alarm). */
+    /**
+     * A thing that now exists takes its camera out of the inbox (the file came after the first
+     * alarm): the entry with its id, and those of its device (its {@code mac} or {@code deviceId})
+     * that it would take, as the router picks: all of them when it has no {@code channel}, else the
+     * entry of that channel and one without a channel.
+     */
     @Override
     public void thingAdded(Thing thing) {
-        Object configured = thing.configuration().get("mac");
-        String mac = configured == null ? null : Macs.normalise(String.valueOf(configured));
+        String mac = configured(thing, "mac");
+        String normalisedMac = mac == null ? null : Macs.normalise(mac);
+        String deviceId = configured(thing, "deviceId");
+        String channel = configured(thing, "channel");
         boolean removed;
         synchronized (this) {
-            removed = entries.values()
-                    .removeIf(entry ->
-                            entry.thingUID().thingId().equals(thing.uid().thingId())
-                                    || (mac != null
-                                            && mac.equals(entry.properties().get("macAddress"))));
+            removed = entries.values().removeIf(entry -> {
+                Map<String, String> reported = entry.properties();
+                boolean sameDevice = (normalisedMac != null && normalisedMac.equals(reported.get("macAddress")))
+                        || (deviceId != null && deviceId.equals(reported.get("deviceId")));
+                String entryChannel = reported.get("nvrChannel");
+                return entry.thingUID().thingId().equals(thing.uid().thingId())
+                        || (sameDevice
+                                && (channel == null || entryChannel == null || Channels.same(channel, entryChannel)));
+            });
         }
         if (removed) {
             LOGGER.debug("Inbox entry for {} removed: the thing exists now", thing.uid());
         }
+    }
+
+    /** A configured value, stripped; {@code null} when absent or blank. */
+    private static @Nullable String configured(Thing thing, String key) {
+        Object value = thing.configuration().get(key);
+        String text = value == null ? "" : String.valueOf(value).strip();
+        return text.isEmpty() ? null : text;
     }
 
     /**
@@ -193,6 +240,14 @@ public class Inbox implements ThingListener {
         String mac = entry.properties().get("macAddress");
         if (mac != null) {
             properties.put("mac", mac);
+        }
+        String deviceId = entry.properties().get("deviceId");
+        if (deviceId != null && mac == null) {
+            properties.put("deviceId", deviceId);
+        }
+        String channel = entry.properties().get("nvrChannel");
+        if (channel != null) {
+            properties.put("channel", channel);
         }
         configuration.update(properties);
         synchronized (this) {

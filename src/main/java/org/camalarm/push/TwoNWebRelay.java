@@ -17,7 +17,10 @@ import org.eclipse.jdt.annotation.Nullable;
  * it answers with an error status or an unchanged state.
  *
  * <p>Authentication: none or Basic. Success: 2xx and a {@code <datavalues>} XML reply; an empty
- * 2xx body is accepted too.
+ * 2xx body is accepted too. ControlByWeb's manual, whose {@code state.xml} syntax the 2N relay
+ * follows, says the reply to {@code state.xml} "does not contain headers": such a reply is the
+ * device's when it is a {@code <datavalues>} document ({@link HeadlessReplies}); anything else
+ * without a head is {@link PushResult.Reason#NO_STATUS}.
  *
  * <p>State: {@code GET /state.xml} answers {@code <datavalues>} with {@code <relay{N}state>}
  * (multi-relay models) or {@code <relaystate>} (single-relay models), 1 = energised. These devices
@@ -27,7 +30,7 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param relay     the relay number, from 1
  * @param pulseTime the pulse length (sent as decimal seconds), or {@code null} for the device's preset
  */
-public record TwoNWebRelay(int relay, @Nullable Duration pulseTime) implements DeviceFamily {
+public record TwoNWebRelay(int relay, @Nullable Duration pulseTime) implements DeviceFamily, HeadlessReplies {
 
     public TwoNWebRelay {
         PulseTimes.checkIndex("relay", relay, 1);
@@ -112,5 +115,31 @@ public record TwoNWebRelay(int relay, @Nullable Duration pulseTime) implements D
 
     private static Pattern element(String name) {
         return Pattern.compile("(?i)<" + name + ">\\s*(\\d{1,3})\\s*</" + name + ">");
+    }
+
+    @Override
+    public boolean mayAnswerHeadless(PushRequest request) {
+        String path = request.pathAndQuery();
+        int query = path.indexOf('?');
+        return (query < 0 ? path : path.substring(0, query)).equalsIgnoreCase("/state.xml");
+    }
+
+    @Override
+    public Verdict judgeHeadless(String body) {
+        if (isStateDocument(body)) {
+            return Verdict.ok("state.xml reply without an HTTP head, as ControlByWeb relays send it");
+        }
+        return new Verdict(
+                PushResult.Reason.NO_STATUS, "no HTTP status came back, and the reply is not a state.xml document");
+    }
+
+    @Override
+    public boolean isWhole(String tail) {
+        return tail.strip().toLowerCase(Locale.ROOT).endsWith("</datavalues>");
+    }
+
+    private static boolean isStateDocument(String body) {
+        String text = body.toLowerCase(Locale.ROOT);
+        return text.contains("<datavalues") && text.contains("</datavalues>");
     }
 }

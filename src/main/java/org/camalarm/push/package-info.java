@@ -5,7 +5,8 @@
  * {@link org.camalarm.push.SwitchCommand}, how to judge the reply and how to read the switch state
  * back, and a {@link org.camalarm.push.PushCommandSender} that ties them together and confirms
  * commands by the state read back. Clients of many devices share threads and plain-HTTP clients
- * ({@link org.camalarm.push.SharedTransport}).
+ * ({@link org.camalarm.push.SharedTransport}). Replies without an HTTP head (ControlByWeb's
+ * {@code state.xml}) are read over a socket of their own, for the families that declare them.
  *
  * <p>Every outcome is a {@link org.camalarm.push.PushResult}: device failures are values, never
  * exceptions and never warn-level log lines. This package knows nothing of cameras or things.

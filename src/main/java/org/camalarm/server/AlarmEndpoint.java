@@ -9,6 +9,7 @@ import org.camalarm.alarm.AlarmDecoder;
 import org.camalarm.alarm.AlarmEvent;
 import org.camalarm.alarm.AlarmRequest;
 import org.camalarm.alarm.MalformedAlarmException;
+import org.camalarm.alarm.UnknownDocumentException;
 import org.camalarm.auth.AuthResult;
 import org.camalarm.auth.PresentedAuth;
 import org.camalarm.auth.SenderAuthentication;
@@ -31,14 +32,17 @@ import org.slf4j.LoggerFactory;
  * hand requests here, so they answer byte for byte alike.
  *
  * <p>Answers: 200 for every accepted alarm, unknown cameras included (they go to the inbox), in
- * the shape the alarm's wire format expects; 404, identical to an unknown path, for a wrong token;
- * 400 {@code {error, detail}} for malformed input; 403 when the sender's address may not send as
- * the camera; 401 with {@code WWW-Authenticate} challenges (Digest, Basic) when the camera has
- * credentials the alarm did not carry, and 403 when it carried them over plain HTTP where the camera
- * does not allow it; 429 for an address that sent too many wrong credentials; 405 for other methods; 503 when the
- * event history could not store it.
- * (413 is the transports' job: they must not read an oversized body.) Client data is logged at
- * debug only, credentials never.
+ * the shape the alarm's wire format expects (TVT's XML, Raysharp's {@code {"result":"success"}}
+ * for iVSEC, {@code {"status":"ok"}} for the rest); 200 and nothing fired for a well-formed document
+ * of an unknown shape (logged once per shape at INFO, naming only its XML root element or that it
+ * was JSON); 404, identical to an unknown path, for a wrong token; 400 {@code {error, detail}} for
+ * malformed input; 403 when the sender's address may not send as the camera; 401 with
+ * {@code WWW-Authenticate} challenges (Digest, Basic) when the camera has credentials the alarm did
+ * not carry, and 403 when it carried them over plain HTTP where the camera does not allow it; 429
+ * for an address that sent too many wrong credentials; 405 for other methods; 503 when the camera's
+ * configuration is invalid or the event history could not store the alarm. (413 is the transports'
+ * job: they must not read an oversized body.) Client data is logged at debug only, credentials
+ * never. A TVT camera's legacy alarm server comes without a token ({@link #handleTvtLegacy}).
  */
 @Component(service = AlarmEndpoint.class)
 public class AlarmEndpoint {
@@ -57,6 +61,12 @@ public class AlarmEndpoint {
                     .getBytes(StandardCharsets.UTF_8),
             null);
 
+    /** The answer the Raysharp document (the platform iVSEC runs) shows; the camera's Test judges it. */
+    private static final Answer IVSEC_OK = Answer.json(200, "{\"result\":\"success\",\"data\":{}}");
+    /** The only path a TVT camera's legacy alarm server posts to: it has no path setting, so no token. */
+    public static final String TVT_LEGACY_PATH = "/SendAlarmStatus";
+
+    private final UnknownDocuments unknownDocuments = new UnknownDocuments();
     private final ServerSettings settings;
     private final AlarmRouter router;
     private final SenderAuthentication authentication;
@@ -146,55 +156,120 @@ public class AlarmEndpoint {
                     Answer.error(405, "method_not_allowed", "cameras push alarms with GET or POST, not " + method);
             return new Answer(405, refused.contentType(), refused.body(), "GET, POST, PUT");
         }
-        long wait = authentication.blockedSeconds(remoteAddress);
-        if (wait > 0) {
-            return Answer.error(429, "too_many_failures", "too many wrong credentials from this address")
-                    .with(List.of(new Answer.Header("Retry-After", Long.toString(wait))));
+        Answer blocked = blocked(remoteAddress);
+        if (blocked != null) {
+            return blocked;
         }
         try {
             AlarmRequest request = new AlarmRequest(
                     method, target.thingId(), target.eventType(), contentType, query, body, remoteAddress);
-            Alarm alarm = decoder.decode(request);
-            PresentedAuth presented =
-                    authentication.presented(sender.authorization(), method, sender.requestTarget(), sender.secure());
-            Delivery delivery = router.route(alarm, request.thingId(), remoteAddress, presented);
-            if (LOGGER.isDebugEnabled()) {
-                LOGGER.debug(
-                        "Alarm from {} ({}) for {}: {}",
-                        remoteAddress,
-                        alarm.format(),
-                        delivery.thing() != null ? delivery.thing() : delivery.route(),
-                        summary(alarm));
-            }
-            return switch (delivery.route()) {
-                case FORBIDDEN -> {
-                    LOGGER.debug("Alarm for {} from {} refused: address not allowed", delivery.thing(), remoteAddress);
-                    yield Answer.error(
-                            403, "address_not_allowed", "this address may not send alarms as " + delivery.thing());
-                }
-                case MISCONFIGURED -> {
-                    ThingUID thing = delivery.thing();
-                    LOGGER.debug("Alarm for {} from {} dropped: its configuration is invalid", thing, remoteAddress);
-                    yield Answer.error(
-                            503,
-                            "camera_misconfigured",
-                            thing + " takes no alarms until its configuration is fixed (see its status)");
-                }
-                case UNAUTHORIZED -> unauthorized(delivery, presented, remoteAddress);
-                case DELIVERED, INBOX -> alarm.format() == Alarm.Format.TVT_XML ? TVT_OK : OK;
-            };
+            return deliver(decoder.decode(request), request.thingId(), method, sender);
+        } catch (UnknownDocumentException e) {
+            unknownDocuments.report(e.root(), remoteAddress);
+            return OK;
         } catch (MalformedAlarmException e) {
             LOGGER.debug("Malformed alarm from {}: {} ({})", remoteAddress, e.getMessage(), e.error());
             return Answer.error(400, e.error(), String.valueOf(e.getMessage()));
         } catch (AlarmJournal.NotRecordedException e) {
-            // not stored, so not acknowledged: the camera may send it again (the history logs why, once a minute)
-            LOGGER.debug("Alarm from {} not recorded: {}", remoteAddress, e.getMessage());
-            return Answer.error(503, "not_recorded", "the event history could not store this alarm; send it again");
+            return notRecorded(remoteAddress, e);
         } catch (RuntimeException e) {
             // a defect of ours, met by an input we did not foresee: the camera still gets a clean answer
             LOGGER.warn("Alarm from {} could not be processed: {}", remoteAddress, e.toString());
             return Answer.error(400, "unprocessable_alarm", "the request could not be read as an alarm");
         }
+    }
+
+    /**
+     * Handles what a TVT camera's legacy alarm server sends: {@code POST /SendAlarmStatus} or its
+     * heartbeat, bare XML with no request line. Neither can carry the alarm token (the camera has
+     * an address and a port, no path), so only TVT's XML is taken this way; anything else is
+     * answered like an unknown path. The sender's address, credentials and the wrong-credentials
+     * limit count as for {@link #handle(Target, String, String, String, byte[], Sender) handle}: the
+     * legacy server sends no credentials, so a camera that needs them refuses these alarms.
+     */
+    public Answer handleTvtLegacy(@Nullable String contentType, byte[] body, Sender sender) {
+        String remoteAddress = sender.address();
+        Answer blocked = blocked(remoteAddress);
+        if (blocked != null) {
+            return blocked;
+        }
+        try {
+            AlarmRequest request = new AlarmRequest("POST", null, null, contentType, null, body, remoteAddress);
+            Alarm alarm = decoder.decode(request);
+            if (alarm.format() != Alarm.Format.TVT_XML) {
+                LOGGER.debug(
+                        "Tokenless {} push from {} refused: only TVT XML comes without a token",
+                        alarm.format(),
+                        remoteAddress);
+                return Answer.NOT_FOUND;
+            }
+            return deliver(alarm, null, "POST", sender);
+        } catch (MalformedAlarmException e) { // an unknown document included: no token, no welcome
+            LOGGER.debug("Tokenless push from {} refused: {} ({})", remoteAddress, e.getMessage(), e.error());
+            return Answer.NOT_FOUND;
+        } catch (AlarmJournal.NotRecordedException e) {
+            return notRecorded(remoteAddress, e);
+        } catch (RuntimeException e) {
+            LOGGER.warn("Tokenless alarm from {} could not be processed: {}", remoteAddress, e.toString());
+            return Answer.error(400, "unprocessable_alarm", "the request could not be read as an alarm");
+        }
+    }
+
+    /** 429 while the address is blocked for too many wrong credentials, else {@code null}. */
+    private @Nullable Answer blocked(String remoteAddress) {
+        long wait = authentication.blockedSeconds(remoteAddress);
+        if (wait <= 0) {
+            return null;
+        }
+        return Answer.error(429, "too_many_failures", "too many wrong credentials from this address")
+                .with(List.of(new Answer.Header("Retry-After", Long.toString(wait))));
+    }
+
+    /** Not stored, so not acknowledged: the camera may send it again (the history logs why, once a minute). */
+    private static Answer notRecorded(String remoteAddress, AlarmJournal.NotRecordedException e) {
+        LOGGER.debug("Alarm from {} not recorded: {}", remoteAddress, e.getMessage());
+        return Answer.error(503, "not_recorded", "the event history could not store this alarm; send it again");
+    }
+
+    private Answer deliver(Alarm alarm, @Nullable String thingId, String method, Sender sender) {
+        String remoteAddress = sender.address();
+        PresentedAuth presented =
+                authentication.presented(sender.authorization(), method, sender.requestTarget(), sender.secure());
+        Delivery delivery = router.route(alarm, thingId, remoteAddress, presented);
+        if (LOGGER.isDebugEnabled()) {
+            LOGGER.debug(
+                    "Alarm from {} ({}) for {}: {}",
+                    remoteAddress,
+                    alarm.format(),
+                    delivery.thing() != null ? delivery.thing() : delivery.route(),
+                    summary(alarm));
+        }
+        return switch (delivery.route()) {
+            case FORBIDDEN -> {
+                LOGGER.debug("Alarm for {} from {} refused: address not allowed", delivery.thing(), remoteAddress);
+                yield Answer.error(
+                        403, "address_not_allowed", "this address may not send alarms as " + delivery.thing());
+            }
+            case MISCONFIGURED -> {
+                ThingUID thing = delivery.thing();
+                LOGGER.debug("Alarm for {} from {} dropped: its configuration is invalid", thing, remoteAddress);
+                yield Answer.error(
+                        503,
+                        "camera_misconfigured",
+                        thing + " takes no alarms until its configuration is fixed (see its status)");
+            }
+            case UNAUTHORIZED -> unauthorized(delivery, presented, remoteAddress);
+            case DELIVERED, INBOX -> answer(alarm.format());
+        };
+    }
+
+    /** The answer each client expects: TVT's XML; Raysharp's JSON for iVSEC (its Test judges it); else ours. */
+    private static Answer answer(Alarm.Format format) {
+        return switch (format) {
+            case TVT_XML -> TVT_OK;
+            case IVSEC, FIXED_PATH -> IVSEC_OK;
+            default -> OK;
+        };
     }
 
     /** {@code PERSON start, MOTION pulse}, or {@code keepalive}. */

@@ -39,6 +39,12 @@ import org.slf4j.LoggerFactory;
  * ({@link RequestHead}), serves one request per connection as cameras send them, and hands it to
  * the same {@link AlarmEndpoint} as the servlet, so the answers are the same.
  *
+ * <p>It also serves TVT's legacy alarm server, which the HTTP server cannot: {@code POST
+ * /SendAlarmStatus} with a bare-LF head and no {@code Content-Length} (the body is read to its
+ * end, {@link LenientBodies}), and the heartbeat that arrives as bare XML with no request line
+ * (handled, and not answered: the sender spoke no HTTP). Both come without the alarm token, so
+ * only TVT XML is taken that way ({@link AlarmEndpoint#handleTvtLegacy}).
+ *
  * <p>Off unless {@code lenientPort} is set in {@code camalarm.server.cfg} (the embedded hub's
  * default configuration sets 8089). Binds to {@code org.apache.felix.http.host} when that is set,
  * like the HTTP server. Bounded: heads up to {@value #MAX_HEAD_BYTES} bytes, bodies up to
@@ -151,12 +157,14 @@ public class LenientAlarmListener {
             socket.setSoTimeout(READ_TIMEOUT_MS);
             Answer answer;
             try {
-                answer = respond(in, remote);
+                answer = respond(in, socket, remote);
             } catch (RuntimeException e) {
                 LOGGER.warn("Lenient alarm request from {} could not be processed: {}", remote, e.toString());
                 answer = Answer.error(400, "unprocessable_alarm", "the request could not be read as an alarm");
             }
-            answer(out, answer);
+            if (answer != null) {
+                answer(out, answer);
+            }
         } catch (IOException e) {
             LOGGER.debug("Lenient alarm request from {} broke off: {}", remote, e.getMessage());
         } finally {
@@ -164,7 +172,15 @@ public class LenientAlarmListener {
         }
     }
 
-    private Answer respond(InputStream in, String remote) throws IOException {
+    /** The answer to send, or {@code null} when the sender spoke no HTTP and gets none. */
+    private @Nullable Answer respond(InputStream in, Socket socket, String remote) throws IOException {
+        if (startsWithXml(in)) { // a TVT legacy heartbeat: XML on the connection, no request line
+            byte[] body = LenientBodies.readToEnd(in, socket, endpoint.maxBodyBytes());
+            if (body != null) {
+                endpoint.handleTvtLegacy("application/xml", body, new AlarmEndpoint.Sender(remote, false, null, ""));
+            }
+            return null;
+        }
         ByteArrayOutputStream head = new ByteArrayOutputStream(512);
         if (!readHead(in, head)) {
             return Answer.error(431, "head_too_large", "the request head exceeds " + MAX_HEAD_BYTES + " bytes");
@@ -175,12 +191,17 @@ public class LenientAlarmListener {
         } catch (IllegalArgumentException e) {
             return Answer.error(400, "bad_request", String.valueOf(e.getMessage()));
         }
-        if (!request.path().startsWith(AlarmEndpoint.PATH + "/")) {
-            return Answer.NOT_FOUND;
-        }
-        AlarmEndpoint.Target target = endpoint.target(request.path().substring(AlarmEndpoint.PATH.length()));
-        if (target == null) {
-            return Answer.NOT_FOUND;
+        boolean legacy = request.path().equals(AlarmEndpoint.TVT_LEGACY_PATH)
+                && request.method().equals("POST");
+        AlarmEndpoint.Target target = null;
+        if (!legacy) {
+            if (!request.path().startsWith(AlarmEndpoint.PATH + "/")) {
+                return Answer.NOT_FOUND;
+            }
+            target = endpoint.target(request.path().substring(AlarmEndpoint.PATH.length()));
+            if (target == null) {
+                return Answer.NOT_FOUND;
+            }
         }
         if (request.chunked()) {
             return Answer.error(411, "length_required", "send the body with a Content-Length");
@@ -188,14 +209,39 @@ public class LenientAlarmListener {
         if (request.contentLength() > endpoint.maxBodyBytes()) {
             return endpoint.tooLarge();
         }
-        byte[] body = request.contentLength() > 0 ? in.readNBytes((int) request.contentLength()) : new byte[0];
-        if (body.length < request.contentLength()) {
-            throw new IOException("body ended after " + body.length + " of " + request.contentLength() + " bytes");
+        byte[] body;
+        if (request.contentLength() >= 0) {
+            body = LenientBodies.read(in, request.contentLength());
+        } else if (request.method().equals("POST") || request.method().equals("PUT")) {
+            body = LenientBodies.readToEnd(in, socket, endpoint.maxBodyBytes()); // TVT legacy: no length
+            if (body == null) {
+                return endpoint.tooLarge();
+            }
+        } else {
+            body = new byte[0];
+        }
+        if (target == null) {
+            return endpoint.handleTvtLegacy(
+                    request.contentType(),
+                    body,
+                    new AlarmEndpoint.Sender(remote, false, request.authorization(), request.path()));
         }
         String query = request.query();
         AlarmEndpoint.Sender sender = new AlarmEndpoint.Sender(
                 remote, false, request.authorization(), query == null ? request.path() : request.path() + "?" + query);
         return endpoint.handle(target, request.method(), query, request.contentType(), body, sender);
+    }
+
+    /** Whether the connection starts (after blank lines) with {@code <}; the blanks are consumed. */
+    private static boolean startsWithXml(InputStream in) throws IOException {
+        while (true) {
+            in.mark(1);
+            int c = in.read();
+            if (c != '\r' && c != '\n' && c != ' ' && c != '\t') {
+                in.reset();
+                return c == '<';
+            }
+        }
     }
 
     /** Reads up to the blank line that ends the head; false when it is too long. */

@@ -103,7 +103,8 @@ class FixedPathDecoderTest {
 
         assertEquals("unrecognised_alarm", e.error());
         assertEquals(
-                "expected a VIGI JSON or multipart body, iVSEC EventType in the query, form or JSON body, or TVT XML;"
+                "expected a VIGI JSON or multipart body, iVSEC EventType in the query, form or JSON body, TVT or"
+                        + " Hikvision XML;"
                         + " got \"POST\" with Content-Type \"text/plain\" and 5 body bytes, and the URL path names neither a"
                         + " thing nor an event type",
                 e.getMessage());
@@ -117,7 +118,8 @@ class FixedPathDecoderTest {
 
         assertEquals("unrecognised_alarm", e.error());
         assertEquals(
-                "expected a VIGI JSON or multipart body, iVSEC EventType in the query, form or JSON body, or TVT XML;"
+                "expected a VIGI JSON or multipart body, iVSEC EventType in the query, form or JSON body, TVT or"
+                        + " Hikvision XML;"
                         + " got \"POST\" with no Content-Type and 5 body bytes (the body starts with '{' but is not a JSON"
                         + " object), and the URL path names neither a thing nor an event type",
                 e.getMessage());

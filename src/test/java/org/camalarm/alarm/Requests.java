@@ -81,4 +81,9 @@ final class Requests {
     Alarm decode() throws MalformedAlarmException {
         return new AlarmDecoder().decode(build());
     }
+
+    /** Decoded with times that carry their instant given in {@code zone}. */
+    Alarm decodeIn(java.time.ZoneId zone) throws MalformedAlarmException {
+        return new AlarmDecoder(zone).decode(build());
+    }
 }

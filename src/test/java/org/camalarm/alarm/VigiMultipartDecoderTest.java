@@ -235,9 +235,9 @@ class VigiMultipartDecoderTest {
                 MalformedAlarmException.class,
                 () -> decode(CONTENT_TYPE, Bytes.of(IMAGE_PART.substring(2), Bytes.JPEG, END)));
 
-        assertEquals("missing_event_json", e.error());
+        assertEquals("missing_event_document", e.error());
         assertEquals(
-                "none of the 1 multipart parts is JSON (Content-Type application/json or content starting with '{')",
+                "none of the 1 multipart parts is JSON or XML (by Content-Type, or content starting with '{' or '<')",
                 e.getMessage());
     }
 

@@ -127,6 +127,96 @@ class CameraHandlerTest {
     }
 
     @Test
+    void anActiveReportIsHeldLikeAPulseAndItsRepeatsExtendItWithoutANewTrigger() {
+        handler.accept(push(Action.ACTIVE, "MOTION"));
+        timers.advance(Duration.ofSeconds(8));
+        handler.accept(push(Action.ACTIVE, "MOTION")); // Hikvision repeats active about once a second
+        timers.advance(Duration.ofSeconds(8));
+        assertEquals("ON", state("motionAlarm"));
+
+        timers.advance(Duration.ofSeconds(2));
+        assertEquals("OFF", state("motionAlarm"));
+        assertEquals(List.of("trigger camalarm:vigi:cam:event MOTION"), events.matching("trigger"));
+    }
+
+    @Test
+    void theSameDetectionAsStatusThenAsDataIsOneDetectionThatWaitsForItsStop() {
+        handler.accept(push(Action.START, "INTRUSION")); // TVT alarm status: perimeterAlarm true
+        timers.advance(Duration.ofMillis(600));
+        handler.accept(new Alarm(
+                Vendor.IVSEC,
+                Format.TVT_XML,
+                null,
+                null,
+                null,
+                List.of(new AlarmEvent(
+                        "PEA",
+                        "INTRUSION",
+                        Action.ACTIVE,
+                        LocalDateTime.of(2026, 11, 25, 11, 0, 1),
+                        null,
+                        "{\"d\":1}")),
+                new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}));
+
+        timers.advance(Duration.ofSeconds(30)); // far beyond the hold time: the status's stop ends it
+        assertEquals("ON", state("fieldDetectionAlarm"));
+        assertEquals(List.of("trigger camalarm:vigi:cam:event INTRUSION"), events.matching("trigger"));
+        assertEquals("{\"d\":1}", state("lastEventData"), "the repeat's richer data is the latest");
+        assertEquals("2026-11-25T11:00:01.000+00:00", state("lastEventTime"));
+        assertEquals(3, thing.state("image").raw().length);
+
+        handler.accept(push(Action.STOP, "INTRUSION"));
+        assertEquals("OFF", state("fieldDetectionAlarm"));
+    }
+
+    @Test
+    void dataBeforeStatusIsOneDetectionToo() {
+        handler.accept(push(Action.ACTIVE, "INTRUSION"));
+        handler.accept(push(Action.START, "INTRUSION"));
+        timers.advance(Duration.ofSeconds(30));
+
+        assertEquals("ON", state("fieldDetectionAlarm"), "the start now waits for its stop");
+        assertEquals(List.of("trigger camalarm:vigi:cam:event INTRUSION"), events.matching("trigger"));
+    }
+
+    @Test
+    void pulsesAreAlarmsByThemselvesAndTriggerEachTime() {
+        handler.accept(push(Action.PULSE, "PERSON"));
+        handler.accept(push(Action.PULSE, "PERSON"));
+
+        assertEquals(
+                2, events.matching("trigger camalarm:vigi:cam:event PERSON").size());
+    }
+
+    @Test
+    void aStopForADetectionThatIsNotOnChangesNothing() {
+        handler.accept(push(Action.START, "MOTION"));
+        handler.accept(push(Action.STOP, "INTRUSION", "COLOR_ABNORMAL"));
+
+        assertEquals("MOTION", state("lastEventType"));
+        assertFalse(thing.hasChannel("colorAbnormalAlarm"), "a channel appears with its first alarm");
+        assertEquals("ON", state("motionAlarm"));
+    }
+
+    @Test
+    void nvrDetailsBecomeProperties() {
+        handler.accept(new Alarm(
+                Vendor.VIGI,
+                Format.VIGI_NVR_JSON,
+                null,
+                null,
+                "VIGI NVR1008H",
+                List.of(new AlarmEvent("VIGI type 1 sub_type 2", "MOTION", Action.PULSE, null, "3", "{}", "Carport")),
+                null,
+                "5a7e0c11d2f3"));
+
+        assertEquals("5a7e0c11d2f3", thing.property("deviceId"));
+        assertEquals("3", thing.property("nvrChannel"));
+        assertEquals("Carport", thing.property("channelName"));
+        assertEquals("VIGI NVR1008H", thing.property("deviceName"));
+    }
+
+    @Test
     void personOrVehicleClaimsNeitherAlone() {
         handler.accept(push(Action.START, "PERSON_OR_VEHICLE"));
 

@@ -144,6 +144,7 @@ class AlarmServerIT {
                 null,
                 BodyPublishers.noBody());
         assertEquals(200, start.statusCode());
+        assertEquals("{\"result\":\"success\",\"data\":{}}", start.body(), "the camera's Test judges the answer");
         assertEquals("ON", hub.state("camalarm:ivsec:gate", "motionAlarm"));
         assertTrue(hub.state("camalarm:ivsec:gate", "lastEventTime").startsWith("2022-05-26T11:05:00.000"));
 
@@ -178,7 +179,7 @@ class AlarmServerIT {
 
         String answer = rawRequest(lenientPort, documented);
         assertTrue(answer.startsWith("HTTP/1.1 200 OK\r\n"), answer);
-        assertTrue(answer.endsWith("{\"status\":\"ok\"}"), answer);
+        assertTrue(answer.endsWith("{\"result\":\"success\",\"data\":{}}"), answer);
         assertEquals("ON", hub.state("camalarm:ivsec:lane", "motionAlarm"));
         assertTrue(hub.state("camalarm:ivsec:lane", "lastEventTime").startsWith("2022-05-26T11:05:00.000"));
 

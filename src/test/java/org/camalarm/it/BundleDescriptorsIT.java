@@ -26,6 +26,7 @@ class BundleDescriptorsIT {
     private static final Set<String> FACTORY_PIDS = Set.of(
             "camalarm.vigi",
             "camalarm.ivsec",
+            "camalarm.hikvision",
             "camalarm.shelly",
             "camalarm.2n-relay",
             "camalarm.2n-intercom",

@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import java.io.ByteArrayOutputStream;
@@ -25,6 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** What the alarm endpoint answers, decided by the format the decoder recognised. */
 class AlarmEndpointTest {
+
+    /** What a TVT legacy alarm server's POST presents: an address, no credentials. */
+    private static final AlarmEndpoint.Sender LEGACY =
+            new AlarmEndpoint.Sender("192.0.2.1", false, null, AlarmEndpoint.TVT_LEGACY_PATH);
 
     private static final String TVT_XML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
             + "<config version=\"1.7\" xmlns=\"http://www.ipc.com/ver10\"><alarmStatusInfo>"
@@ -83,6 +88,56 @@ class AlarmEndpointTest {
 
         assertEquals(200, answer.status());
         assertEquals("{\"status\":\"ok\"}", new String(answer.body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void ivsecIsAnsweredTheWayTheRaysharpDocumentShows() {
+        AlarmEndpoint endpoint = endpoint();
+        Answer answer = endpoint.handle(
+                endpoint.target("/tok"),
+                "GET",
+                "EventType=VideoMotion&EventTime=2022-5-26 11:5:0&EventAction=start&MACAddress=5C-F2-07-49-0F-24",
+                "application/json;charset=UTF-8",
+                new byte[0],
+                "192.0.2.1");
+
+        assertEquals(200, answer.status());
+        assertEquals("{\"result\":\"success\",\"data\":{}}", new String(answer.body(), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aDocumentNobodyKnowsIsAnswered200AndFiresNothing() {
+        AlarmRouter router = mock(AlarmRouter.class);
+        ServerSettings settings = new ServerSettings(
+                new TokenStore(dir.resolve("tokens.properties")), TestConfigs.reader(), Map.of("alarmToken", "tok"));
+        AlarmEndpoint endpoint = new AlarmEndpoint(settings, router);
+
+        Answer answer = endpoint.handle(
+                endpoint.target("/tok/cam"),
+                "POST",
+                null,
+                "application/xml",
+                "<Heartbeat><Up>1</Up></Heartbeat>".getBytes(StandardCharsets.UTF_8),
+                "192.0.2.1");
+
+        assertEquals(200, answer.status());
+        verifyNoInteractions(router);
+    }
+
+    @Test
+    void theTvtLegacyServerNeedsNoTokenButOnlyTvtXmlComesThatWay() {
+        AlarmEndpoint endpoint = endpoint();
+
+        Answer tvt = endpoint.handleTvtLegacy(null, TVT_XML.getBytes(StandardCharsets.UTF_8), LEGACY);
+        Answer vigi = endpoint.handleTvtLegacy(
+                "application/json",
+                "{\"mac\":\"98-ba-5f-8b-10-03\",\"event_list\":[{\"event_type\":[\"MOTION\"]}]}"
+                        .getBytes(StandardCharsets.UTF_8),
+                LEGACY);
+
+        assertEquals(200, tvt.status());
+        assertEquals(true, new String(tvt.body(), StandardCharsets.UTF_8).contains("<status>success</status>"));
+        assertEquals(Answer.NOT_FOUND, vigi);
     }
 
     private static final byte[] MOTION =
@@ -160,5 +215,29 @@ class AlarmEndpointTest {
 
         assertEquals(401, answer.status());
         assertTrue(answer.headers().get(0).value().endsWith("stale=true"));
+    }
+
+    @Test
+    void aLegacyTvtAlarmForACameraWithCredentialsIsRefused() {
+        AlarmEndpoint endpoint =
+                endpointRouting(mock(AlarmRouter.class), new Delivery(Route.UNAUTHORIZED, CAM, AuthResult.MISSING));
+
+        Answer answer = endpoint.handleTvtLegacy(null, TVT_XML.getBytes(StandardCharsets.UTF_8), LEGACY);
+
+        assertEquals(401, answer.status());
+    }
+
+    @Test
+    void anAddressBlockedForWrongCredentialsIsRefusedOnTheLegacyPathToo() {
+        AlarmRouter router = mock(AlarmRouter.class);
+        AlarmEndpoint endpoint = endpointRouting(router, new Delivery(Route.UNAUTHORIZED, CAM, AuthResult.WRONG));
+        for (int i = 0; i < 10; i++) {
+            push(endpoint, "192.0.2.1");
+        }
+
+        Answer answer = endpoint.handleTvtLegacy(null, TVT_XML.getBytes(StandardCharsets.UTF_8), LEGACY);
+
+        assertEquals(429, answer.status());
+        verify(router, times(10)).route(any(), any(), any(), any());
     }
 }

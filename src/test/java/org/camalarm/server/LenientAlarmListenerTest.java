@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.io.IOException;
@@ -117,5 +118,84 @@ class LenientAlarmListenerTest {
                 .startsWith("HTTP/1.1 431"));
         assertTrue(exchange("POST /camalarm/alarm/tok HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n")
                 .startsWith("HTTP/1.1 411"));
+    }
+
+    @Test
+    void theTvtLegacyPostWithABareLfHeadAndNoLengthIsReadToTheEndOfItsDocument() throws Exception {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<config version=\"1.7\">\n<alarmStatusInfo>\n"
+                + "<motionAlarm type=\"boolean\" id=\"1\">true</motionAlarm>\n</alarmStatusInfo>\n</config>";
+        when(endpoint.handleTvtLegacy(
+                        any(),
+                        eq(xml.getBytes(StandardCharsets.ISO_8859_1)),
+                        eq(new AlarmEndpoint.Sender("127.0.0.1", false, null, AlarmEndpoint.TVT_LEGACY_PATH))))
+                .thenReturn(Answer.json(200, "{}"));
+        try (Socket camera = new Socket("127.0.0.1", port)) {
+            camera.setSoTimeout(5000);
+            // the camera keeps its side open and waits: the end of the document ends the body
+            camera.getOutputStream()
+                    .write(("POST /SendAlarmStatus HTTP/1.1\nHost: 192.0.2.9\n\n" + xml)
+                            .getBytes(StandardCharsets.ISO_8859_1));
+            camera.getOutputStream().flush();
+
+            String answer = new String(camera.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+            assertTrue(answer.startsWith("HTTP/1.1 200 OK\r\n"), answer);
+        }
+    }
+
+    @Test
+    void aHeartbeatOfBareXmlIsHandedOnAndGetsNoHttpAnswer() throws Exception {
+        String xml = "<config version=\"1.7\"><dataTime>2026-03-21 14:04:05</dataTime></config>";
+        when(endpoint.handleTvtLegacy(any(), any(), any())).thenReturn(Answer.json(200, "{}"));
+
+        String answer = exchange("\r\n" + xml);
+
+        assertEquals("", answer);
+        verify(endpoint)
+                .handleTvtLegacy(
+                        "application/xml",
+                        xml.getBytes(StandardCharsets.ISO_8859_1),
+                        new AlarmEndpoint.Sender("127.0.0.1", false, null, ""));
+    }
+
+    @Test
+    void aBodyWithoutLengthFromASenderThatClosesItsSideIsReadToTheEnd() throws Exception {
+        when(endpoint.handle(
+                        any(),
+                        eq("POST"),
+                        any(),
+                        any(),
+                        eq("EventType=PD".getBytes(StandardCharsets.UTF_8)),
+                        any(AlarmEndpoint.Sender.class)))
+                .thenReturn(Answer.json(200, "{}"));
+        try (Socket camera = new Socket("127.0.0.1", port)) {
+            camera.setSoTimeout(5000);
+            camera.getOutputStream()
+                    .write("POST /camalarm/alarm/tok HTTP/1.0\r\n\r\nEventType=PD"
+                            .getBytes(StandardCharsets.ISO_8859_1));
+            camera.shutdownOutput();
+
+            String answer = new String(camera.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+            assertTrue(answer.startsWith("HTTP/1.1 200 OK\r\n"), answer);
+        }
+    }
+
+    @Test
+    void anNvrsAbsoluteFormRequestLineReachesTheEndpoint() throws Exception {
+        when(endpoint.handle(
+                        any(),
+                        eq("POST"),
+                        any(),
+                        eq("application/soap+xml; charset=utf-8"),
+                        any(),
+                        any(AlarmEndpoint.Sender.class)))
+                .thenReturn(Answer.json(200, "{}"));
+
+        String answer = exchange("POST http://192.0.2.5:8089/camalarm/alarm/tok HTTP/1.1\r\n"
+                + "Content-Type: application/soap+xml; charset=utf-8\r\nConnection: close\r\nContent-Length: 9\r\n\r\n"
+                + "<config/>");
+
+        assertTrue(answer.startsWith("HTTP/1.1 200 OK\r\n"), answer);
     }
 }

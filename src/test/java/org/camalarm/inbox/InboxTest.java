@@ -1,0 +1,72 @@
+package org.camalarm.inbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.Mockito.mock;
+
+import java.util.List;
+import java.util.Map;
+import org.camalarm.alarm.Alarm;
+import org.camalarm.alarm.Alarm.Format;
+import org.camalarm.alarm.Alarm.Vendor;
+import org.camalarm.alarm.AlarmEvent;
+import org.camalarm.alarm.AlarmEvent.Action;
+import org.camalarm.thing.Thing;
+import org.camalarm.thing.ThingEvents;
+import org.camalarm.thing.ThingUID;
+import org.junit.jupiter.api.Test;
+import org.osgi.service.cm.ConfigurationAdmin;
+
+/** The inbox lets go of a camera once a thing takes its alarms: by id, MAC, or device id and NVR channel. */
+class InboxTest {
+
+    private static final String NVR = "a1b2c3d4e5f6a7b8";
+    private final Inbox inbox = new Inbox(mock(ConfigurationAdmin.class));
+
+    /** What a VIGI NVR's channel sends: its device id and the channel, no MAC. */
+    private void nvrChannel(String channel) {
+        AlarmEvent motion = new AlarmEvent("MOTION", "MOTION", Action.PULSE, null, channel, "{}");
+        Alarm alarm = new Alarm(Vendor.VIGI, Format.VIGI_NVR_JSON, null, null, "Yard NVR", List.of(motion), null, NVR);
+        inbox.add(alarm, null, "192.0.2.7");
+    }
+
+    private void added(String id, Map<String, Object> configuration) {
+        inbox.thingAdded(new Thing(new ThingUID("vigi", id), id, configuration, true, List.of(), ThingEvents.NONE));
+    }
+
+    private List<String> channelsLeft() {
+        return inbox.entries().stream()
+                .map(entry -> entry.properties().get("nvrChannel"))
+                .sorted()
+                .toList();
+    }
+
+    @Test
+    void aThingForOneNvrChannelTakesOnlyThatChannelsEntry() {
+        nvrChannel("1");
+        nvrChannel("2");
+
+        added("yard", Map.of("deviceId", NVR, "channel", "02"));
+
+        assertEquals(List.of("1"), channelsLeft());
+    }
+
+    @Test
+    void aThingForTheWholeNvrTakesEveryChannelsEntry() {
+        nvrChannel("1");
+        nvrChannel("2");
+
+        added("yard", Map.of("deviceId", NVR));
+
+        assertEquals(List.of(), channelsLeft());
+    }
+
+    @Test
+    void aThingOfAnotherDeviceTakesNothing() {
+        nvrChannel("1");
+
+        added("other", Map.of("deviceId", "ffff0000", "channel", "1"));
+        added("byMac", Map.of("mac", "58:5B:69:AB:CD:EF", "channel", "1"));
+
+        assertEquals(List.of("1"), channelsLeft());
+    }
+}
