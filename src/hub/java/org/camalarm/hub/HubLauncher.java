@@ -21,6 +21,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
@@ -34,6 +35,7 @@ import org.osgi.framework.startlevel.FrameworkStartLevel;
  * relative to the working directory and overridden by the system properties {@value #CONF_PROPERTY}
  * and {@value #USERDATA_PROPERTY}. Every other framework property (for example
  * {@code org.osgi.service.http.port}) can be given as a system property: Felix falls back to them.
+ * The JVM's memory defaults are the hub's own ({@link HubMemory}), each overridable.
  */
 public final class HubLauncher {
 
@@ -62,6 +64,7 @@ public final class HubLauncher {
         createDefaultConfiguration(conf);
         Files.createDirectories(userdata);
         configureLogging();
+        boolean trim = HubMemory.apply();
 
         Map<String, String> properties = frameworkProperties(conf, userdata);
         HubHttps.Setup https = httpsSetup(userdata);
@@ -77,7 +80,11 @@ public final class HubLauncher {
         int maxLevel = installBundles(framework.getBundleContext());
         awaitHttps(https);
         framework.start();
-        framework.adapt(FrameworkStartLevel.class).setStartLevel(maxLevel);
+        framework.adapt(FrameworkStartLevel.class).setStartLevel(maxLevel, event -> {
+            if (trim && event.getType() == FrameworkEvent.STARTLEVEL_CHANGED) {
+                HubMemory.trimSoon();
+            }
+        });
         framework.waitForStop(0);
     }
 
