@@ -81,6 +81,18 @@ class SetupPage extends StorePage {
           </table>
           <p class="muted small">Then per detection (Smart Event › Human Detection, …) choose <i>Send to Alarm Server</i>.
             The camera's Test button only opens a connection: a real event proves the path.</p>
+        </section>` : vendor === 'hikvision' ? html`
+        <section class="card" data-vendor="hikvision">
+          <h2>Hikvision</h2>
+          <p class="muted small">Configuration › Network › Advanced Settings › Alarm Server (HTTP Listening; names vary by firmware)</p>
+          <table class="kv setup">
+            ${this.row('Destination IP or Host Name', host, 'host')}
+            ${this.row('URL', path, 'path', pathCopy)}
+            ${this.row('Port', s.port, 'port')}
+            ${this.row('Protocol', 'HTTP', 'protocol', 'no')}
+          </table>
+          <p class="muted small">Then per event (Motion, Line Crossing, …) under <i>Linkage Method</i> tick
+            <i>Notify Surveillance Center</i>.</p>
         </section>` : html`
         <section class="card" data-vendor="ivsec">
           <h2>iVSEC / TVT</h2>
@@ -96,6 +108,16 @@ class SetupPage extends StorePage {
           <p class="muted small">${s.lenientPort > 0 ? `Port ${s.lenientPort} is the hub's lenient port: it accepts
             the raw spaces iVSEC puts in its URLs.` : `Set lenientPort in camalarm.server.cfg if the camera's pushes are refused.`}
             Then under AI › Alarm switch <i>Event push</i> on.</p>
+          ${s.udpPort > 0 ? html`
+            <h3>Or over UDP</h3>
+            <p class="muted small">Only if the camera cannot push over HTTP: the hub never answers a datagram, so
+              the camera cannot tell whether an alarm arrived.</p>
+            <table class="kv setup">
+              ${this.row('Protocol', 'UDP', 'udpProtocol', 'no')}
+              ${this.row('Server Address', host, 'udpHost')}
+              ${this.row('Port', s.udpPort, 'udpPort')}
+              ${this.row('API Command', path.replace(/^\//, ''), 'udpPath', pathCopy)}
+            </table>` : ''}
         </section>`}
       <section class="card waiting" data-test="first-push" data-state=${arrived ? 'ARRIVED' : 'WAITING'}>
         ${arrived

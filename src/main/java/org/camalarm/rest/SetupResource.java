@@ -85,14 +85,17 @@ final class SetupResource {
         hosts.forEach(hostList::add);
         json.add("hosts", hostList);
         json.addProperty("port", port);
-        json.addProperty("lenientPort", lenientPort());
+        ServerConfig server = serverConfig();
+        json.addProperty("lenientPort", server.lenientPort());
+        json.addProperty("udpPort", server.udpPort());
         String token = reveal ? settings.alarmToken() : "<alarmToken>";
         json.addProperty("alarmPath", "/camalarm/alarm/" + token + (thing == null ? "" : "/" + thing));
         json.addProperty("revealed", reveal);
         HttpAnswers.json(response, 200, json.toString());
     }
 
-    private int lenientPort() throws IOException {
+    /** The alarm server's configuration as stored now (the ports a camera can be pointed at). */
+    private ServerConfig serverConfig() throws IOException {
         Configuration[] found;
         try {
             found = store.admin().listConfigurations("(service.pid=camalarm.server)");
@@ -102,9 +105,7 @@ final class SetupResource {
         java.util.Dictionary<String, Object> stored =
                 found == null || found.length == 0 ? null : found[0].getProperties();
         Map<String, Object> properties = stored == null ? Map.of() : ConfigStore.map(stored);
-        return configs.read(ServerConfig.class, "camalarm.server", properties)
-                .values()
-                .lenientPort();
+        return configs.read(ServerConfig.class, "camalarm.server", properties).values();
     }
 
     private static boolean isLoopback(@Nullable String host) {

@@ -47,7 +47,8 @@ class WebUiIT {
         hub = Hub.withTokens(dir);
         hub.writeConf(
                 "camalarm.server.cfg",
-                "alarmToken=" + Hub.ALARM_TOKEN + "\napiToken=" + Hub.API_TOKEN + "\nuiPassword=" + PASSWORD + "\n");
+                "alarmToken=" + Hub.ALARM_TOKEN + "\napiToken=" + Hub.API_TOKEN + "\nuiPassword=" + PASSWORD
+                        + "\nudpPort=" + hub.udpPort + "\n");
         hub.writeConf("camalarm.vigi-frontdoor.cfg", "label=Front door\nholdTime=3\n");
         hub.writeConf(
                 "camalarm.http-relay.cfg",
@@ -336,6 +337,22 @@ class WebUiIT {
         assertEquals(200, hub.postJson("/porch", vigi("PEOPLE")).statusCode());
         browser.await(
                 5, d -> "ARRIVED".equals(browser.find("[data-test=first-push]").getAttribute("data-state")));
+    }
+
+    @Test
+    @Order(9)
+    void theSetupAssistantOfAnIvsecCameraGivesTheHttpAndTheUdpValues() throws Exception {
+        hub.writeConf("camalarm.ivsec-gate.cfg", "label=Gate\n");
+        hub.awaitThing("camalarm:ivsec:gate");
+        go("#/setup/camalarm:ivsec:gate", "[data-vendor=ivsec]");
+        assertEquals(String.valueOf(hub.port), browser.find("[data-setup=port]").getText());
+        assertEquals(
+                String.valueOf(hub.udpPort),
+                browser.find("[data-setup=udpPort]").getText());
+        assertEquals("UDP", browser.find("[data-setup=udpProtocol]").getText());
+        assertEquals(
+                "camalarm/alarm/<alarmToken>/gate",
+                browser.find("[data-setup=udpPath]").getText());
     }
 
     @Test
