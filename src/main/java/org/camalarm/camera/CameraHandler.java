@@ -71,8 +71,8 @@ public final class CameraHandler implements ThingHandler {
     private final Map<String, ActiveAlarm> active = new HashMap<>();
     /** When the camera was last heard from (a push or keepalive), or the thing started (clock ms); guarded by {@code this}. */
     private long lastHeard;
-    /** Whether the camera has pushed since the thing started: then nothing is restored; guarded by {@code this}. */
-    private boolean heard;
+    /** Whether the camera has pushed since the thing started: then nothing is restored; written under {@code this}. */
+    private volatile boolean heard;
     /** The watchdog's next check, while one is due; guarded by {@code this}. */
     private @Nullable Cancellable watchdog;
 
@@ -183,8 +183,10 @@ public final class CameraHandler implements ThingHandler {
             return List.of();
         }
         ZonedDateTime now = ZonedDateTime.now(timers.clock());
-        synchronized (this) {
-            heard = true; // from here on, what the camera says wins over what a restore remembers
+        if (!heard) {
+            synchronized (this) { // waits for a restore in progress; from here on, the camera's word wins
+                heard = true;
+            }
         }
         thing.setProperty("vendor", alarm.vendor().name());
         thing.setProperty("ipAddress", alarm.ip());
