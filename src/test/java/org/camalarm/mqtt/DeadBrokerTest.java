@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.camalarm.camera.CameraHandler;
@@ -33,10 +34,12 @@ class DeadBrokerTest {
     /**
      * The bridge's threads (camalarm-mqtt, camalarm-mqtt-paho) and Paho's named after the test client
      * id, but not those already past their last task: under heavy load, pool threads were seen for
-     * 20 s in {@code Thread.exit} (freeing their NIO buffers) or {@code processWorkerExit}.
+     * 20 s in {@code Thread.exit} (freeing their NIO buffers) or {@code processWorkerExit}. Threads in
+     * {@code before} (those of earlier tests in this JVM, still ending) are not this test's.
      */
-    static List<String> bridgeThreads() {
+    static List<String> bridgeThreads(Set<Thread> before) {
         return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> !before.contains(e.getKey()))
                 .filter(e -> e.getKey().getName().startsWith(MqttSession.THREAD)
                         || e.getKey().getName().contains("camalarm-test"))
                 .filter(e -> Arrays.stream(e.getValue())
@@ -49,6 +52,7 @@ class DeadBrokerTest {
 
     @Test
     void aBrokerThatNeverAnswersHoldsUpNothing() throws Exception {
+        Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
         List<Socket> held = new CopyOnWriteArrayList<>();
         try (ServerSocket dead = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Thread acceptor = new Thread(() -> {
@@ -99,8 +103,8 @@ class DeadBrokerTest {
             assertTrue(System.nanoTime() - stopping < TimeUnit.SECONDS.toNanos(8), "stopping hung");
             // a connect attempt in progress is torn down when it ends (Paho's connection timeout, 10 s)
             await("no thread of the bridge left")
-                    .atMost(Duration.ofSeconds(25))
-                    .until(DeadBrokerTest::bridgeThreads, List::isEmpty);
+                    .atMost(Duration.ofSeconds(45))
+                    .until(() -> bridgeThreads(before), List::isEmpty);
         } finally {
             for (Socket socket : held) {
                 socket.close();

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -53,9 +54,12 @@ class MqttSessionTest {
     private RecordingRelay relay;
     private MqttSession session;
     private MqttProbe probe;
+    /** The threads there before this class's sessions: earlier tests' may still be ending. */
+    private static Set<Thread> before = Set.of();
 
     @BeforeAll
     static void startBroker() throws Exception {
+        before = Set.copyOf(Thread.getAllStackTraces().keySet());
         broker = Mosquitto.start(dir.resolve("broker"));
     }
 
@@ -64,7 +68,7 @@ class MqttSessionTest {
         broker.close();
         // sessions stopped in every state (connecting, refused, connected, broker gone) leave no thread
         await().atMost(Duration.ofSeconds(25))
-                .until(() -> DeadBrokerTest.bridgeThreads().isEmpty());
+                .until(() -> DeadBrokerTest.bridgeThreads(before).isEmpty());
     }
 
     @BeforeEach
