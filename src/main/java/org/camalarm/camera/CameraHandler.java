@@ -1,6 +1,5 @@
 package org.camalarm.camera;
 
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -16,8 +15,6 @@ import org.camalarm.auth.PresentedAuth;
 import org.camalarm.thing.State;
 import org.camalarm.thing.Thing;
 import org.camalarm.thing.ThingHandler;
-import org.camalarm.thing.ThingStatusInfo;
-import org.camalarm.thing.ThingStatusInfo.Detail;
 import org.camalarm.time.Timers;
 import org.camalarm.time.Timers.Cancellable;
 import org.eclipse.jdt.annotation.Nullable;
@@ -69,12 +66,10 @@ public final class CameraHandler implements ThingHandler {
     private final AtomicInteger unmappedChannels = new AtomicInteger();
     /** Active detections by channel id; guarded by {@code this}. */
     private final Map<String, ActiveAlarm> active = new HashMap<>();
-    /** When the camera was last heard from (a push or keepalive), or the thing started (clock ms); guarded by {@code this}. */
-    private long lastHeard;
     /** Whether the camera has pushed since the thing started: then nothing is restored; written under {@code this}. */
     private volatile boolean heard;
-    /** The watchdog's next check, while one is due; guarded by {@code this}. */
-    private @Nullable Cancellable watchdog;
+
+    private final SilenceWatchdog watchdog;
 
     /** One detection between ON and OFF, with the timers that will end it. */
     private static final class ActiveAlarm {
@@ -106,8 +101,7 @@ public final class CameraHandler implements ThingHandler {
         this.timers = timers;
         // no alarm is active until a camera says so
         CameraChannels.DETECTIONS.forEach(channel -> thing.updateState(channel.id(), State.OFF));
-        lastHeard = timers.clock().millis();
-        armWatchdog();
+        this.watchdog = new SilenceWatchdog(thing, timers, settings == null ? null : settings.offlineAfter());
     }
 
     @Override
@@ -204,7 +198,7 @@ public final class CameraHandler implements ThingHandler {
             thing.updateState(CameraChannels.IMAGE_URL, imageUrl);
         }
         thing.updateState(CameraChannels.LAST_SEEN, State.dateTime(now));
-        heardAt(now.toInstant().toEpochMilli());
+        watchdog.heardAt(now.toInstant().toEpochMilli());
         return detections;
     }
 
@@ -282,41 +276,6 @@ public final class CameraHandler implements ThingHandler {
         ZonedDateTime lastSeen = memory.lastSeen();
         if (lastSeen != null) {
             thing.updateState(CameraChannels.LAST_SEEN, State.dateTime(lastSeen));
-        }
-    }
-
-    /** Schedules the next silence check (offlineAfter), unless one is due or the watchdog is off. */
-    private synchronized void armWatchdog() {
-        CameraSettings current = settings;
-        Duration limit = current == null ? null : current.offlineAfter();
-        if (limit == null || watchdog != null || disposed) {
-            return;
-        }
-        long due = lastHeard + limit.toMillis() - timers.clock().millis();
-        watchdog = timers.schedule(Duration.ofMillis(Math.max(0, due)), () -> checkSilence(limit));
-    }
-
-    /** ONLINE, and the silence counted from {@code millis}; one lock with {@link #checkSilence} so neither undoes the other. */
-    private synchronized void heardAt(long millis) {
-        lastHeard = millis;
-        thing.setStatus(ThingStatusInfo.ONLINE);
-        armWatchdog();
-    }
-
-    /** OFFLINE when silent for {@code limit}; otherwise look again when it would be. */
-    private synchronized void checkSilence(Duration limit) {
-        watchdog = null;
-        if (disposed) {
-            return;
-        }
-        long silentMs = timers.clock().millis() - lastHeard;
-        if (silentMs >= limit.toMillis()) {
-            thing.setStatus(ThingStatusInfo.offline(
-                    Detail.COMMUNICATION_ERROR,
-                    "no push or keepalive for " + silentMs / 1000 + " s (offlineAfter " + limit.toSeconds() + " s)"));
-            LOGGER.debug("{} went silent: OFFLINE", thing.uid());
-        } else {
-            armWatchdog();
         }
     }
 
@@ -418,11 +377,7 @@ public final class CameraHandler implements ThingHandler {
      * on with the alarm switches it off again even when the camera is reconfigured mid-alarm.
      */
     synchronized void dispose() {
-        Cancellable check = watchdog;
-        if (check != null) {
-            check.cancel();
-            watchdog = null;
-        }
+        watchdog.stop();
         active.forEach((channel, alarm) -> {
             alarm.cancel();
             thing.updateState(channel, State.OFF);
