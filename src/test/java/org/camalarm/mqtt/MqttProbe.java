@@ -93,6 +93,20 @@ public final class MqttProbe implements AutoCloseable {
         return latest.get(topic);
     }
 
+    /**
+     * The topics of what the broker delivered on subscribing (its retained messages), once all of it
+     * has arrived: a marker published on {@code marker} (a topic one of the filters matches) comes
+     * after them on this connection, so waiting for it is waiting for them.
+     */
+    public List<String> retainedTopics(String marker) throws MqttException {
+        publish(marker, "marker", false);
+        awaitLatest(marker, m -> true);
+        return messages.stream()
+                .map(Received::topic)
+                .filter(topic -> !topic.equals(marker))
+                .toList();
+    }
+
     /** The latest text on {@code topic}, or null. */
     public String text(String topic) {
         Received received = latest.get(topic);
