@@ -1,5 +1,6 @@
 package org.camalarm.camera;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -75,8 +76,15 @@ public final class CameraHandler implements ThingHandler {
     private static final class ActiveAlarm {
         @Nullable
         Cancellable holdTimer;
-        /** Which hold timer is current: a timer that fired while a repeat rescheduled it must do nothing. */
+        /** Which hold timer is current: a timer that fired while a start replaced it must do nothing. */
         long holdGeneration;
+        /**
+         * When the hold ends (ms, the timers' clock) unless a repeat moves it. A repeat only moves this:
+         * the timer, when it fires early, sleeps again for the rest (one timer per hold, not per alarm).
+         */
+        long holdUntil;
+        /** Whether a repeat moved {@link #holdUntil} since the hold timer was armed. */
+        boolean repeated;
 
         @Nullable
         Cancellable maxTimer;
@@ -333,22 +341,44 @@ public final class CameraHandler implements ThingHandler {
         } else if (action == AlarmEvent.Action.ACTIVE && alarm.holdTimer == null) {
             return false; // it waits for the camera's stop, which this report does not replace
         }
-        Cancellable previousHold = alarm.holdTimer;
-        if (previousHold != null) {
-            previousHold.cancel();
-            alarm.holdTimer = null;
-        }
-        if (action != AlarmEvent.Action.START) {
-            ActiveAlarm current = alarm;
-            long generation = ++alarm.holdGeneration;
-            alarm.holdTimer = timers.schedule(settings.holdTime(), () -> holdExpired(channel, current, generation));
+        if (action == AlarmEvent.Action.START) {
+            Cancellable previousHold = alarm.holdTimer; // from now on it waits for the stop
+            if (previousHold != null) {
+                previousHold.cancel();
+                alarm.holdTimer = null;
+                alarm.holdGeneration++;
+            }
+        } else {
+            Duration hold = settings.holdTime();
+            alarm.holdUntil = timers.clock().millis() + hold.toMillis();
+            if (alarm.holdTimer == null) {
+                armHold(channel, alarm, hold);
+            } else {
+                alarm.repeated = true;
+            }
         }
         thing.updateState(channel, State.ON);
         return started;
     }
 
+    /** Caller holds the lock. */
+    private void armHold(String channel, ActiveAlarm alarm, Duration delay) {
+        long generation = ++alarm.holdGeneration;
+        alarm.repeated = false;
+        alarm.holdTimer = timers.schedule(delay, () -> holdExpired(channel, alarm, generation));
+    }
+
+    /** OFF when the hold has run out; when a repeat moved its end, wait again for the rest. */
     private synchronized void holdExpired(String channel, ActiveAlarm alarm, long generation) {
-        if (active.get(channel) == alarm && alarm.holdGeneration == generation) {
+        if (active.get(channel) != alarm || alarm.holdGeneration != generation || disposed) {
+            return;
+        }
+        // without a repeat the hold is over: no clock reading (the wall clock may lag the timer's by a ms)
+        long left = alarm.repeated ? alarm.holdUntil - timers.clock().millis() : 0;
+        if (left > 0) {
+            armHold(channel, alarm, Duration.ofMillis(left));
+        } else {
+            alarm.holdTimer = null;
             alarmOff(channel, alarm);
         }
     }

@@ -246,7 +246,23 @@ class CameraHandlerTest {
     }
 
     @Test
-    void aHoldTimerThatFiresAsARepeatReschedulesItDoesNothing() {
+    void repeatsMoveTheHoldWithoutATimerEach() {
+        handler.accept(push(Action.PULSE, "PERSON")); // the maximum-duration timer and one hold timer
+        for (int i = 0; i < 50; i++) {
+            timers.advance(Duration.ofMillis(100));
+            handler.accept(push(Action.PULSE, "PERSON"));
+        }
+
+        assertEquals(2, timers.pending(), "a burst of repeats must not pile up timers");
+        timers.advance(Duration.ofSeconds(9)); // 9 s after the last repeat; the first hold timer slept again
+        assertEquals("ON", state("humanAlarm"));
+        timers.advance(Duration.ofSeconds(1));
+        assertEquals("OFF", state("humanAlarm"));
+        assertEquals(0, timers.pending());
+    }
+
+    @Test
+    void aHoldTimerThatFiresAsAStartReplacesItDoesNothing() {
         List<Runnable> scheduled = new ArrayList<>();
         org.camalarm.time.Timers racing = new org.camalarm.time.Timers() {
             @Override
@@ -264,13 +280,13 @@ class CameraHandlerTest {
         };
         CameraHandler raced = new CameraHandler(thing, CameraSettings.of("", 10, 60, new String[0]), racing);
         raced.accept(push(Action.PULSE, "PERSON")); // schedules max timer [0] and hold timer [1]
-        raced.accept(push(Action.PULSE, "PERSON")); // a repeat: new hold timer [2]
+        raced.accept(push(Action.START, "PERSON")); // now it waits for a stop: the hold is cancelled
+        timers.advance(Duration.ofSeconds(11));
 
-        scheduled.get(1).run(); // the superseded hold timer runs anyway
+        scheduled.get(1).run(); // the cancelled hold timer runs anyway
 
-        assertEquals("ON", state("humanAlarm"), "a live repeat must keep the detection ON");
-        scheduled.get(2).run();
-        assertEquals("OFF", state("humanAlarm"));
+        assertEquals("ON", state("humanAlarm"), "a started detection must stay ON until its stop");
+        assertEquals(2, scheduled.size());
     }
 
     @Test
