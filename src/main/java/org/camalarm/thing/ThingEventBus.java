@@ -18,9 +18,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * Where every thing change goes: posted on EventAdmin for other bundles and the rules
  * (asynchronously: the alarm path never waits for their handlers), and handed synchronously to
  * the in-process {@link ThingListener} services (the event history, the UI's live stream, the MQTT
- * bridge), which must not block. Thread-safe.
+ * bridge), which must not block. Run by DS it posts only the topics some EventHandler subscribes to
+ * ({@link EventSubscriptions}); constructed by hand, everything. Thread-safe.
  */
 @Component(service = ThingEvents.class)
 public class ThingEventBus implements ThingEvents {
@@ -46,16 +49,49 @@ public class ThingEventBus implements ThingEvents {
     /** A flapping device says so a few times a minute, not a thousand. */
     private final RateLimit statusLines = new RateLimit(6, Duration.ofMinutes(1), Clock.systemUTC());
 
+    /** {@code null}: every change is posted (no one tells this bus who subscribes). */
+    private final @Nullable EventSubscriptions subscriptions;
+
+    /** Run by DS, which reports every EventHandler's subscription: changes nobody wants are not posted. */
     @Activate
     public ThingEventBus(@Reference EventAdmin eventAdmin, BundleContext context) {
-        this.eventAdmin = eventAdmin;
-        this.context = context;
+        this(eventAdmin, context, new EventSubscriptions());
     }
 
-    /** A bus without listener services (tests). */
-    public ThingEventBus(EventAdmin eventAdmin) {
+    ThingEventBus(EventAdmin eventAdmin, @Nullable BundleContext context, @Nullable EventSubscriptions subscriptions) {
         this.eventAdmin = eventAdmin;
-        this.context = null;
+        this.context = context;
+        this.subscriptions = subscriptions;
+    }
+
+    /** A bus without listener services that posts every change (tests). */
+    public ThingEventBus(EventAdmin eventAdmin) {
+        this(eventAdmin, null, null);
+    }
+
+    @Reference(
+            service = EventHandler.class,
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY,
+            unbind = "removeEventHandler",
+            updated = "updatedEventHandler")
+    void addEventHandler(ServiceReference<EventHandler> handler) {
+        updatedEventHandler(handler);
+    }
+
+    void updatedEventHandler(ServiceReference<EventHandler> handler) {
+        EventSubscriptions current = subscriptions;
+        if (current != null) {
+            current.put(handler, handler.getProperty(EventSubscriptions.TOPICS));
+        }
+    }
+
+    void removeEventHandler(ServiceReference<EventHandler> handler) {
+        EventSubscriptions current = subscriptions;
+        if (current != null) {
+            current.remove(handler);
+        }
     }
 
     /**
@@ -117,10 +153,13 @@ public class ThingEventBus implements ThingEvents {
 
     @Override
     public void stateChanged(ThingUID thing, String channelId, State newState, State oldState) {
-        Map<String, Object> props = channelProperties(thing, channelId);
-        props.put(STATE, newState.text());
-        props.put(OLD_STATE, oldState.text());
-        post(STATE_TOPIC + "/" + thing.thingType() + "/" + thing.thingId() + "/" + channelId, props);
+        String topic = STATE_TOPIC + "/" + thing.thingType() + "/" + thing.thingId() + "/" + channelId;
+        if (wanted(topic)) {
+            Map<String, Object> props = channelProperties(thing, channelId);
+            props.put(STATE, newState.text());
+            props.put(OLD_STATE, oldState.text());
+            post(topic, props);
+        }
         for (ThingListener listener : listeners()) {
             listener.stateChanged(thing, channelId, newState, oldState);
         }
@@ -128,9 +167,12 @@ public class ThingEventBus implements ThingEvents {
 
     @Override
     public void triggered(ThingUID thing, String channelId, String event) {
-        Map<String, Object> props = channelProperties(thing, channelId);
-        props.put(EVENT, event);
-        post(TRIGGER_TOPIC + "/" + thing.thingType() + "/" + thing.thingId() + "/" + channelId, props);
+        String topic = TRIGGER_TOPIC + "/" + thing.thingType() + "/" + thing.thingId() + "/" + channelId;
+        if (wanted(topic)) {
+            Map<String, Object> props = channelProperties(thing, channelId);
+            props.put(EVENT, event);
+            post(topic, props);
+        }
         for (ThingListener listener : listeners()) {
             listener.triggered(thing, channelId, event);
         }
@@ -188,7 +230,16 @@ public class ThingEventBus implements ThingEvents {
         return props;
     }
 
+    /** Whether an EventHandler subscribes to the topic (always, when nobody tells this bus who does). */
+    private boolean wanted(String topic) {
+        EventSubscriptions current = subscriptions;
+        return current == null || current.wanted(topic);
+    }
+
     private void post(String topic, Map<String, Object> props) {
+        if (!wanted(topic)) {
+            return;
+        }
         props.put(EventConstants.TIMESTAMP, System.currentTimeMillis());
         eventAdmin.postEvent(new Event(topic, props));
     }

@@ -2,14 +2,18 @@ package org.camalarm.thing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
+import org.osgi.service.event.EventHandler;
 
 /** The documented EventAdmin topics and properties other bundles rely on. */
 class ThingEventBusTest {
@@ -72,5 +76,33 @@ class ThingEventBusTest {
 
         bus.thingAdded(yard);
         assertEquals(List.of(door.uid(), yard.uid()), told, "then live");
+    }
+
+    @Test
+    void runByDsOnlyTopicsSomeHandlerSubscribesToArePosted() {
+        EventAdmin admin = mock(EventAdmin.class);
+        ThingEventBus bus = new ThingEventBus(admin, null, new EventSubscriptions());
+        ThingUID cam = new ThingUID("vigi", "frontdoor");
+
+        bus.triggered(cam, "event", "PERSON"); // no handler yet
+        verify(admin, never()).postEvent(org.mockito.ArgumentMatchers.any());
+
+        @SuppressWarnings("unchecked")
+        ServiceReference<EventHandler> rules = mock(ServiceReference.class);
+        when(rules.getProperty("event.topics")).thenReturn(new String[] {"camalarm/trigger/vigi/frontdoor/event"});
+        bus.addEventHandler(rules);
+        bus.triggered(cam, "event", "PERSON");
+        bus.stateChanged(cam, "motionAlarm", State.ON, State.OFF); // nobody wants it
+        verify(admin, times(1)).postEvent(org.mockito.ArgumentMatchers.any());
+
+        when(rules.getProperty("event.topics")).thenReturn("camalarm/state/*"); // a rule changed
+        bus.updatedEventHandler(rules);
+        bus.stateChanged(cam, "motionAlarm", State.OFF, State.ON);
+        bus.triggered(cam, "event", "PERSON");
+        verify(admin, times(2)).postEvent(org.mockito.ArgumentMatchers.any());
+
+        bus.removeEventHandler(rules);
+        bus.stateChanged(cam, "motionAlarm", State.ON, State.OFF);
+        verify(admin, times(2)).postEvent(org.mockito.ArgumentMatchers.any());
     }
 }
