@@ -2,11 +2,8 @@ package org.camalarm.rule;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Dictionary;
 import java.util.HashMap;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -14,25 +11,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.camalarm.rule.ActiveRule.Decision;
-import org.camalarm.thing.ThingEvents;
+import org.camalarm.thing.State;
+import org.camalarm.thing.ThingListener;
 import org.camalarm.thing.ThingRegistry;
 import org.camalarm.thing.ThingUID;
 import org.camalarm.time.RateLimit;
 import org.camalarm.time.Timers;
-import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.event.EventConstants;
-import org.osgi.service.event.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,15 +37,18 @@ import org.slf4j.LoggerFactory;
  * rule fires and {@value #RESULT_TOPIC}{@code /<ruleId>} when its push completes (README, "Driving
  * pushes from other bundles", lists their properties).
  *
- * <p>Subscribes to exactly the state and trigger topics of the channels its rules watch, and not
- * at all without rules, so EventAdmin drops the alarm path's other events at once.
+ * <p>Hears thing changes as a {@link ThingListener}: synchronously, on the thread that made the
+ * change (a camera's alarm request, the timer thread for a hold's end). Posting them on EventAdmin
+ * for the rules cost the alarm path two thread hand-offs (EventAdmin's queue, then its timed handler
+ * call) before the push could start; now a rule's push is handed to its target before the camera is
+ * answered, and the alarm path posts nothing no other bundle subscribes to.
  *
- * <p>Threading: {@link #handleEvent} runs on EventAdmin's thread and never waits for a push; the
- * result is posted from whichever thread completes it. One rule failing never stops the others. A
+ * <p>Threading: {@link #stateChanged} and {@link #triggered} never wait for a push; the result is
+ * posted from whichever thread completes it. One rule failing never stops the others. A
  * missing target is logged at warn once per rule (again only after it was reached in between).
  */
-@Component(service = RuleEngine.class)
-public class RuleEngine implements EventHandler {
+@Component(service = {RuleEngine.class, ThingListener.class})
+public class RuleEngine implements ThingListener {
 
     public static final String FIRED_TOPIC = "camalarm/rule/fired";
     public static final String RESULT_TOPIC = "camalarm/rule/result";
@@ -79,26 +75,11 @@ public class RuleEngine implements EventHandler {
     /** Told every firing with its result (the event history). */
     private final List<RuleListener> listeners = new CopyOnWriteArrayList<>();
 
-    /** {@code null} outside a framework (tests call {@link #handleEvent} themselves). */
-    private final @Nullable BundleContext context;
-    /** This engine as an EventHandler for its rules' topics; guarded by {@link #byId}. */
-    private @Nullable ServiceRegistration<EventHandler> subscription;
-
     @Activate
-    public RuleEngine(
-            @Nullable BundleContext context,
-            @Reference EventAdmin eventAdmin,
-            @Reference ThingRegistry registry,
-            @Reference Timers timers) {
-        this.context = context;
+    public RuleEngine(@Reference EventAdmin eventAdmin, @Reference ThingRegistry registry, @Reference Timers timers) {
         this.eventAdmin = eventAdmin;
         this.dispatcher = new PushDispatcher(registry);
         this.timers = timers;
-    }
-
-    /** An engine that subscribes to nothing: for tests that hand it events. */
-    RuleEngine(EventAdmin eventAdmin, ThingRegistry registry, Timers timers) {
-        this(null, eventAdmin, registry, timers);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -108,45 +89,6 @@ public class RuleEngine implements EventHandler {
 
     void removeListener(RuleListener listener) {
         listeners.remove(listener);
-    }
-
-    @Deactivate
-    void deactivate() {
-        synchronized (byId) {
-            ServiceRegistration<EventHandler> registered = subscription;
-            if (registered != null) {
-                registered.unregister();
-                subscription = null;
-            }
-        }
-    }
-
-    /** Subscribes to the state and trigger topics of every watched channel; called under {@link #byId}. */
-    private void resubscribe() {
-        BundleContext bundleContext = context;
-        if (bundleContext == null) {
-            return;
-        }
-        List<String> topics = new ArrayList<>();
-        for (ActiveRule rule : byId.values()) {
-            ThingUID thing = rule.definition().when().thing();
-            String channel = thing.thingType() + "/" + thing.thingId() + "/"
-                    + rule.definition().when().channelId();
-            topics.add(ThingEvents.STATE_TOPIC + "/" + channel);
-            topics.add(ThingEvents.TRIGGER_TOPIC + "/" + channel);
-        }
-        if (topics.isEmpty()) {
-            deactivate();
-            return;
-        }
-        Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put(EventConstants.EVENT_TOPIC, topics.stream().distinct().toArray(String[]::new));
-        ServiceRegistration<EventHandler> registered = subscription;
-        if (registered == null) {
-            subscription = bundleContext.registerService(EventHandler.class, this, properties);
-        } else {
-            registered.setProperties(properties);
-        }
     }
 
     /** Adds a rule; false (and nothing added) when another rule holds its id. */
@@ -162,7 +104,6 @@ public class RuleEngine implements EventHandler {
                 both[old.length] = added[0];
                 return both;
             });
-            resubscribe();
             return true;
         }
     }
@@ -184,7 +125,6 @@ public class RuleEngine implements EventHandler {
                     byWhen.put(rule.whenText(), rest);
                 }
             }
-            resubscribe();
         }
     }
 
@@ -196,22 +136,27 @@ public class RuleEngine implements EventHandler {
         }
     }
 
-    @NonNullByDefault({}) // EventAdmin's interface says nothing of nullness
     @Override
-    public void handleEvent(Event event) {
-        Object channel = event.getProperty(ThingEvents.CHANNEL_UID);
-        ActiveRule[] rules = channel instanceof String uid ? byWhen.get(uid) : null;
-        if (rules == null) {
-            return;
-        }
-        if ("NULL".equals(event.getProperty(ThingEvents.OLD_STATE))) {
+    public void stateChanged(ThingUID thing, String channelId, State newState, State oldState) {
+        if (byWhen.isEmpty() || oldState.equals(State.NULL)) {
             return; // a channel's first value is not a change: a thing starting up must not fire rules
         }
-        String newState = text(event.getProperty(ThingEvents.STATE));
-        String triggerEvent = newState == null ? text(event.getProperty(ThingEvents.EVENT)) : null;
+        changed(thing.channelUID(channelId), newState.text(), null);
+    }
+
+    @Override
+    public void triggered(ThingUID thing, String channelId, String event) {
+        if (!byWhen.isEmpty()) {
+            changed(thing.channelUID(channelId), null, event);
+        }
+    }
+
+    /** A watched channel's new state, or its trigger's event. */
+    private void changed(String channel, @Nullable String newState, @Nullable String triggerEvent) {
+        ActiveRule[] rules = byWhen.get(channel);
         String trigger = newState != null ? newState : triggerEvent;
-        if (trigger == null) {
-            return; // neither a state change nor a trigger
+        if (rules == null || trigger == null) {
+            return;
         }
         Clock clock = timers.clock();
         long now = clock.millis();
@@ -235,10 +180,6 @@ public class RuleEngine implements EventHandler {
                 LOGGER.debug("Rule {} failure", rule.id(), e);
             }
         }
-    }
-
-    private static @Nullable String text(@Nullable Object value) {
-        return value instanceof String s ? s : null;
     }
 
     private void fire(ActiveRule rule, String trigger, long now) {

@@ -4,10 +4,8 @@ import static org.camalarm.rule.RuleConfigs.config;
 import static org.camalarm.rule.RuleConfigs.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.atLeast;
-import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -25,9 +23,10 @@ import org.camalarm.push.PushResult;
 import org.camalarm.thing.ChannelDefinition;
 import org.camalarm.thing.State;
 import org.camalarm.thing.Thing;
-import org.camalarm.thing.ThingEventBus;
+import org.camalarm.thing.ThingEvents;
 import org.camalarm.thing.ThingHandler;
 import org.camalarm.thing.ThingRegistry;
+import org.camalarm.thing.ThingStatusInfo;
 import org.camalarm.thing.ThingUID;
 import org.camalarm.time.ManualTimers;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,8 +36,8 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
 /**
- * Rules end to end without a framework: a camera thing posts its changes through the real
- * {@link ThingEventBus}, delivered straight to the engine; the engine drives fake push
+ * Rules end to end without a framework: a camera thing tells the engine its changes, synchronously,
+ * as the {@link org.camalarm.thing.ThingEventBus} tells its listeners; the engine drives fake push
  * targets and posts its own events on a mocked EventAdmin.
  */
 class RuleEngineTest {
@@ -54,8 +53,21 @@ class RuleEngineTest {
     private final ThingRegistry registry = new ThingRegistry();
     /** Where the engine posts fired and result events. */
     private final EventAdmin ruleBus = mock(EventAdmin.class);
-    /** Carries the camera's events to the engine, synchronously. */
-    private final EventAdmin thingBus = mock(EventAdmin.class);
+    /** Carries the things' changes to the engine, synchronously. */
+    private final ThingEvents toEngine = new ThingEvents() {
+        @Override
+        public void stateChanged(ThingUID thing, String channelId, State newState, State oldState) {
+            engine.stateChanged(thing, channelId, newState, oldState);
+        }
+
+        @Override
+        public void triggered(ThingUID thing, String channelId, String event) {
+            engine.triggered(thing, channelId, event);
+        }
+
+        @Override
+        public void statusChanged(ThingUID thing, ThingStatusInfo status) {}
+    };
 
     private RuleEngine engine = new RuleEngine(ruleBus, registry, timers);
     private final Thing camera = new Thing(
@@ -66,19 +78,13 @@ class RuleEngineTest {
             List.of(
                     ChannelDefinition.state("humanAlarm", "Switch", "Person"),
                     ChannelDefinition.trigger("event", "Event")),
-            new ThingEventBus(thingBus));
+            toEngine);
     private final FakePushTarget gate = new FakePushTarget(new ThingUID("shelly", "gate"), "power");
     private final FakePushTarget light = new FakePushTarget(new ThingUID("shelly", "light"), "power");
 
     @BeforeEach
     void wire() {
         camera.updateState("humanAlarm", State.OFF); // as a camera starts: no detection (before the engine listens)
-        doAnswer(call -> {
-                    engine.handleEvent(call.getArgument(0));
-                    return null;
-                })
-                .when(thingBus)
-                .postEvent(any());
         registry.register(gate);
         registry.register(light);
     }
@@ -133,7 +139,7 @@ class RuleEngineTest {
                 Map.of(),
                 true,
                 List.of(ChannelDefinition.state("power", "Switch", "Power")),
-                new ThingEventBus(thingBus));
+                toEngine);
 
         relay.updateState("power", State.OFF); // first value: NULL -> OFF
         assertEquals(List.of(), gate.received);
@@ -419,7 +425,7 @@ class RuleEngineTest {
         gone.deactivate();
         camera.updateState("humanAlarm", State.ON);
         camera.trigger("event", "PERSON");
-        engine.handleEvent(new Event("camalarm/state/vigi/frontdoor/humanAlarm", Map.of("state", "ON")));
+        engine.stateChanged(camera.uid(), "humanAlarm", State.ON, State.OFF);
         assertEquals(List.of(), gate.received);
         verifyNoInteractions(ruleBus);
     }
