@@ -168,8 +168,11 @@ public class EventHistory implements AlarmJournal, PushListener, RuleListener, C
     }
 
     private void announceLater(HistoryStore from, List<EventId> ids) {
-        if (!listeners.isEmpty()) {
-            announcer.execute(() -> announce(from, ids));
+        for (HistoryListener listener : listeners) {
+            if (listener.listening()) {
+                announcer.execute(() -> announce(from, ids));
+                return;
+            }
         }
     }
 

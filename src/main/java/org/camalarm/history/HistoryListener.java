@@ -9,4 +9,12 @@ package org.camalarm.history;
 public interface HistoryListener {
 
     void alarmStored(StoredEvent event);
+
+    /**
+     * Whether this listener wants events now; when none does, the history does not read its
+     * written events back to announce them (the alarm path's cheapest work is none).
+     */
+    default boolean listening() {
+        return true;
+    }
 }

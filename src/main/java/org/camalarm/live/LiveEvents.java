@@ -45,6 +45,8 @@ public class LiveEvents implements ThingListener {
     static final int KEEP_ALIVE_MILLIS = 20_000;
     static final int RING = 1024;
     static final int MAX_CLIENTS = 64;
+    /** How long after the last client left history events are still kept for it to resume. */
+    static final long RESUME_GRACE_MS = 60_000;
 
     private static final Logger LOGGER = LoggerFactory.getLogger(LiveEvents.class);
 
@@ -62,9 +64,16 @@ public class LiveEvents implements ThingListener {
     private final LiveEvent[] ring = new LiveEvent[RING];
     /** The highest sequence number that left the ring; 0 when none did. */
     private long evicted;
+    /** The oldest event id a client may resume from: before it, history events were left out. */
+    private long resumableFrom;
 
     private final List<StreamClient> clients = new CopyOnWriteArrayList<>();
     private final AtomicInteger clientCount = new AtomicInteger();
+    /** When the last client went (ms): one reconnecting within {@link #RESUME_GRACE_MS} may resume. */
+    private volatile long lastClientLeft = Long.MIN_VALUE / 2;
+    /** Whether resuming from before now is refused because history events were left out since. */
+    private volatile boolean historyLeftOut;
+
     private final AtomicBoolean signalled = new AtomicBoolean();
     private final ExecutorService writers;
     private final Thread dispatcher;
@@ -172,6 +181,26 @@ public class LiveEvents implements ThingListener {
     }
 
     /**
+     * Whether {@link #historyEvent} is worth calling: a client is connected, or one left less than
+     * {@link #RESUME_GRACE_MS} ago and may come back for what it missed. With nobody watching, the
+     * history need not read its events back for this stream (most of the time: no browser is open).
+     * When this says no, clients resuming from before are refused (they reload), so none misses an
+     * event it was promised.
+     */
+    public boolean wantsHistory() {
+        if (clientCount.get() > 0 || System.currentTimeMillis() - lastClientLeft < RESUME_GRACE_MS) {
+            return true;
+        }
+        if (!historyLeftOut) {
+            synchronized (lock) {
+                resumableFrom = sequence + 1;
+            }
+            historyLeftOut = true;
+        }
+        return false;
+    }
+
+    /**
      * A new or extended alarm event of the history (from {@code rest.HistoryLiveFeed}, in the shape of
      * {@code GET /camalarm/api/events}); sent to clients as SSE event {@code history}.
      */
@@ -230,7 +259,7 @@ public class LiveEvents implements ThingListener {
         try {
             long last = Long.parseLong(lastEventId.substring(boot.length() + 1));
             synchronized (lock) {
-                return last >= 0 && last <= sequence && evicted <= last ? last : -1;
+                return last >= resumableFrom && last <= sequence && evicted <= last ? last : -1;
             }
         } catch (NumberFormatException e) {
             return -1;
@@ -250,14 +279,15 @@ public class LiveEvents implements ThingListener {
             return false;
         }
         clients.add(client);
+        historyLeftOut = false;
         signalled.set(true);
         LockSupport.unpark(dispatcher);
         return true;
     }
 
     void remove(StreamClient client) {
-        if (clients.remove(client)) {
-            clientCount.decrementAndGet();
+        if (clients.remove(client) && clientCount.decrementAndGet() == 0) {
+            lastClientLeft = System.currentTimeMillis();
         }
         client.close();
     }

@@ -25,6 +25,11 @@ public class HistoryLiveFeed implements HistoryListener {
     }
 
     @Override
+    public boolean listening() {
+        return live.wantsHistory();
+    }
+
+    @Override
     public void alarmStored(StoredEvent event) {
         if (event.kind() == EventKind.ALARM) {
             live.historyEvent(EventJson.of(event));

@@ -154,4 +154,21 @@ class LiveEventsTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> out.text().contains("event: reset"));
         assertFalse(out.text().contains("event: history"), out.text());
     }
+
+    @Test
+    void historyIsWantedWhileAClientWatchesAndNoClientResumesAcrossWhatWasLeftOut() {
+        String before = events.head();
+        assertFalse(events.wantsHistory(), "nobody watches: the history need not announce");
+        assertEquals(-1, events.resumeFrom(before), "a client from before would miss what was left out");
+
+        StreamClient client = new StreamClient(
+                mock(AsyncContext.class), new Received(), "test", events.sequence(), System.currentTimeMillis());
+        assertTrue(events.add(client));
+        assertTrue(events.wantsHistory());
+        events.stateChanged(GATE, "humanAlarm", State.ON, State.OFF);
+        String seen = events.head();
+        events.remove(client);
+        assertTrue(events.wantsHistory(), "a client that just left may come back for what it missed");
+        assertEquals(events.sequence(), events.resumeFrom(seen));
+    }
 }
