@@ -18,7 +18,8 @@ import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * The history on disk, in {@code dir}: {@code events/} (records), {@code media/} (JPEGs). Writes go
- * through the {@link HistoryWriter} thread, reads are done by the calling thread. Thread-safe.
+ * through the {@link HistoryWriter} (an alarm's on the calling thread, the rest on its thread), reads
+ * are done by the calling thread. Thread-safe.
  */
 public final class HistoryStore implements Closeable {
 
@@ -103,7 +104,12 @@ public final class HistoryStore implements Closeable {
     /** Stores the events of one alarm and its snapshot; returns once they are written. */
     void recordAlarm(List<Entry> entries, byte @Nullable [] image) throws IOException {
         CompletableFuture<@Nullable Void> done = new CompletableFuture<>();
-        submit(new WriteOp.Alarm(entries, image, done));
+        try {
+            writer.writeAlarm(new WriteOp.Alarm(entries, image, done), WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the history", e);
+        }
         await(done);
     }
 
@@ -157,14 +163,10 @@ public final class HistoryStore implements Closeable {
     }
 
     private void submit(WriteOp op) throws IOException {
-        try {
-            if (!writer.submit(op, WAIT_MS) || !thread.isAlive()) {
-                throw new IOException("the history writer is not keeping up");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while queueing for the history", e);
+        if (!thread.isAlive()) {
+            throw new IOException("the history writer has stopped");
         }
+        writer.submit(op);
     }
 
     private static <T> T await(CompletableFuture<T> done) throws IOException {
@@ -185,7 +187,7 @@ public final class HistoryStore implements Closeable {
     @Override
     public void close() throws IOException {
         try {
-            writer.submit(new WriteOp.Stop(), WAIT_MS);
+            writer.submit(new WriteOp.Stop());
             thread.join(WAIT_MS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -9,10 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.camalarm.history.WriteOp.Entry;
@@ -22,13 +25,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that writes the history, in groups: it takes whatever is queued (up to
- * {@value #MAX_BATCH} operations), writes their snapshots in one write to the media log, their
- * records in one write to the event log, patches the slots of extended events, publishes the new
- * chain heads, and only then tells the waiting alarm requests their events are stored. No fsync:
- * what a write() handed to the kernel survives a crash of the process (not a power cut). A batch
- * that cannot be written fails as a whole and leaves nothing behind. Between batches it runs
- * retention ({@link Retention}).
+ * Writes the history, in groups, one group at a time (under {@link #writing}): a group's snapshots
+ * in one write to the media log, its records in one write to the event log, then the slots of
+ * extended events are patched, the new chain heads published, and only then are the waiting alarm
+ * requests told their events are stored. No fsync: what a write() handed to the kernel survives a
+ * crash of the process (not a power cut). A group that cannot be written fails as a whole and leaves
+ * nothing behind.
+ *
+ * <p>Everything is queued in one order ({@link #pending}). An alarm's request writes a group itself
+ * ({@link #writeAlarm}): whichever request holds the lock writes everything queued so far, and the
+ * requests queued behind it find theirs written when they get the lock (group commit). A hand-off to a writer thread and back cost each alarm two
+ * thread wake-ups, which under load was most of what the history cost. The writer thread ({@link
+ * #run}) takes what nobody waits for (push results, rule firings, thumbnails), deletes, and runs
+ * retention ({@link Retention}) between groups.
  */
 final class HistoryWriter implements Runnable {
 
@@ -38,7 +47,17 @@ final class HistoryWriter implements Runnable {
     private static final long MAINTENANCE_EVERY_MS = 1000;
     private static final Logger LOGGER = LoggerFactory.getLogger(HistoryWriter.class);
 
-    private final BlockingQueue<WriteOp> queue = new ArrayBlockingQueue<>(QUEUE);
+    /** Everything to write, in the order it was asked for (ids and positions follow it). */
+    private final Queue<WriteOp> pending = new ConcurrentLinkedQueue<>();
+    /** Operations in {@link #pending} that nobody waits for: bounded, so a stuck disk cannot fill the heap. */
+    private final AtomicInteger unawaited = new AtomicInteger();
+    /** Held while a group is written or retention runs: the state below is only touched under it. */
+    private final ReentrantLock writing = new ReentrantLock();
+    /** Set under {@link #writing} once a Stop was written: later operations fail, files are closing. */
+    private boolean stopped;
+    /** The writer thread, woken when something is queued that no caller writes itself. */
+    private volatile @Nullable Thread thread;
+
     private final EventLog events;
     private final MediaLog media;
     private final ChainHeads heads;
@@ -90,46 +109,114 @@ final class HistoryWriter implements Runnable {
         this.alarmsWritten = listener;
     }
 
-    /** Queues an operation, waiting up to {@code waitMs} for room; false when there was none. */
-    boolean submit(WriteOp op, long waitMs) throws InterruptedException {
-        return queue.offer(op, waitMs, TimeUnit.MILLISECONDS);
+    /**
+     * Queues an operation for the writer thread (a delete, retention now, the stop); its caller
+     * waits on the operation's future.
+     */
+    void submit(WriteOp op) {
+        pending.add(op);
+        wake();
     }
 
-    /** Queues an operation if there is room at once. */
+    /** Queues an operation nobody waits for, if there is room at once. */
     boolean offer(WriteOp op) {
-        return queue.offer(op);
+        if (unawaited.incrementAndGet() > QUEUE) {
+            unawaited.decrementAndGet();
+            return false;
+        }
+        pending.add(op);
+        wake();
+        return true;
     }
 
+    /**
+     * Writes an alarm on the calling thread, with whatever was queued before it; returns once its
+     * {@code done} is complete (or failed). Waits at most {@code waitMs} for the group being written.
+     */
+    void writeAlarm(WriteOp.Alarm alarm, long waitMs) throws InterruptedException {
+        pending.add(alarm);
+        if (!writing.tryLock(waitMs, TimeUnit.MILLISECONDS)) {
+            if (pending.remove(alarm)) { // else a group that took it is being written: its end completes it
+                alarm.done()
+                        .completeExceptionally(new IOException("the history did not write within " + waitMs + " ms"));
+            }
+            return;
+        }
+        try {
+            while (!alarm.done().isDone() && writeGroup()) {
+                // the groups queued before it, then its own
+            }
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    private void wake() {
+        Thread writer = thread;
+        if (writer != null) {
+            LockSupport.unpark(writer);
+        }
+    }
+
+    /** Writes up to {@value #MAX_BATCH} queued operations; false when none was queued. Holds {@link #writing}. */
+    private boolean writeGroup() {
+        List<WriteOp> group = new ArrayList<>();
+        for (WriteOp op; group.size() < MAX_BATCH && (op = pending.poll()) != null; ) {
+            group.add(op);
+            if (op instanceof WriteOp.Plain || op instanceof WriteOp.Thumbnail) {
+                unawaited.decrementAndGet();
+            }
+        }
+        if (group.isEmpty()) {
+            return false;
+        }
+        if (stopped) {
+            WriteOp.failAll(group, new IOException("the history is closed"));
+        } else {
+            write(group);
+            stopped = group.stream().anyMatch(WriteOp.Stop.class::isInstance);
+        }
+        return true;
+    }
+
+    /** The writer thread: what nobody writes itself, and retention between groups, until a Stop. */
     @Override
     public void run() {
-        List<WriteOp> ops = new ArrayList<>(MAX_BATCH);
+        thread = Thread.currentThread();
         boolean running = true;
         while (running) {
+            writing.lock();
             try {
-                WriteOp first = queue.poll(MAINTENANCE_EVERY_MS, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    ops.add(first);
-                    queue.drainTo(ops, MAX_BATCH - 1);
-                    running = ops.stream().noneMatch(WriteOp.Stop.class::isInstance);
-                    write(ops);
-                    ops.clear();
+                while (writeGroup()) {
+                    // until nothing is queued
                 }
+                running = !stopped && !Thread.currentThread().isInterrupted();
                 long now = clock.millis();
-                if (now >= nextMaintenance) {
+                if (running && now >= nextMaintenance) {
                     nextMaintenance = now + MAINTENANCE_EVERY_MS;
                     retention.maintain(now);
                 }
-            } catch (InterruptedException e) {
-                running = false;
             } catch (RuntimeException | IOException e) {
                 LOGGER.warn("History: maintenance failed: {}", e.toString());
+            } finally {
+                writing.unlock();
+            }
+            if (running) {
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(MAINTENANCE_EVERY_MS));
             }
         }
-        ops.clear();
-        queue.drainTo(ops);
-        WriteOp.failAll(ops, new IOException("the history is closed"));
+        writing.lock();
+        try {
+            stopped = true;
+            while (writeGroup()) {
+                // fails what is left
+            }
+        } finally {
+            writing.unlock();
+        }
     }
 
+    /** Writes one group; the caller holds {@link #writing}. */
     private void write(List<WriteOp> ops) {
         Batch batch = new Batch();
         try {
