@@ -2,6 +2,7 @@ package org.camalarm.server;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
@@ -84,7 +85,14 @@ public class AlarmServlet extends HttpServlet {
             return null;
         }
         try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes((int) Math.min(max + 1, declared >= 0 ? declared + 1 : max + 1));
+            if (declared >= 0) {
+                // one array of the declared size: reading in 8 KB chunks and joining them allocated and
+                // copied a snapshot once more (a tenth of the hub's CPU for multipart pushes)
+                byte[] body = new byte[(int) declared];
+                int read = in.readNBytes(body, 0, body.length);
+                return read < body.length ? Arrays.copyOf(body, read) : in.read() < 0 ? body : null;
+            }
+            byte[] body = in.readNBytes((int) (max + 1));
             return body.length > max ? null : body;
         }
     }
