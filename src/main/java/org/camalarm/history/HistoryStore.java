@@ -104,12 +104,7 @@ public final class HistoryStore implements Closeable {
     /** Stores the events of one alarm and its snapshot; returns once they are written. */
     void recordAlarm(List<Entry> entries, byte @Nullable [] image) throws IOException {
         CompletableFuture<@Nullable Void> done = new CompletableFuture<>();
-        try {
-            writer.writeAlarm(new WriteOp.Alarm(entries, image, done), WAIT_MS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for the history", e);
-        }
+        writer.writeAlarm(new WriteOp.Alarm(entries, image, done));
         await(done);
     }
 

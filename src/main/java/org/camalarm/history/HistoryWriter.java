@@ -33,8 +33,10 @@ import org.slf4j.LoggerFactory;
  * nothing behind.
  *
  * <p>Everything is queued in one order ({@link #pending}). An alarm's request writes a group itself
- * ({@link #writeAlarm}): whichever request holds the lock writes everything queued so far, and the
- * requests queued behind it find theirs written when they get the lock (group commit). A hand-off to a writer thread and back cost each alarm two
+ * ({@link #writeAlarm}) when no group is being written: everything queued so far, its own alarm
+ * last. Alarms queued while a group is written wait for their future; whoever held the lock looks
+ * at the queue after letting go and wakes the writer thread for them (group commit). A request whose
+ * alarm is written never waits for the lock. A hand-off to a writer thread and back cost each alarm two
  * thread wake-ups, which under load was most of what the history cost. The writer thread ({@link
  * #run}) takes what nobody waits for (push results, rule firings, thumbnails), deletes, and runs
  * retention ({@link Retention}) between groups.
@@ -130,24 +132,24 @@ final class HistoryWriter implements Runnable {
     }
 
     /**
-     * Writes an alarm on the calling thread, with whatever was queued before it; returns once its
-     * {@code done} is complete (or failed). Waits at most {@code waitMs} for the group being written.
+     * Writes an alarm on the calling thread when no group is being written, with whatever was
+     * queued before it; otherwise leaves it queued for whoever writes now, which looks at the queue
+     * again once it lets go of the lock. Returns at once; the alarm's {@code done} completes when it
+     * is written (or fails).
      */
-    void writeAlarm(WriteOp.Alarm alarm, long waitMs) throws InterruptedException {
+    void writeAlarm(WriteOp.Alarm alarm) {
         pending.add(alarm);
-        if (!writing.tryLock(waitMs, TimeUnit.MILLISECONDS)) {
-            if (pending.remove(alarm)) { // else a group that took it is being written: its end completes it
-                alarm.done()
-                        .completeExceptionally(new IOException("the history did not write within " + waitMs + " ms"));
+        if (writing.tryLock()) {
+            try {
+                while (!alarm.done().isDone() && writeGroup()) {
+                    // the groups queued before it, then its own
+                }
+            } finally {
+                writing.unlock();
             }
-            return;
-        }
-        try {
-            while (!alarm.done().isDone() && writeGroup()) {
-                // the groups queued before it, then its own
+            if (!pending.isEmpty()) {
+                wake(); // queued while this group was written: the writer thread takes them
             }
-        } finally {
-            writing.unlock();
         }
     }
 
@@ -201,7 +203,7 @@ final class HistoryWriter implements Runnable {
             } finally {
                 writing.unlock();
             }
-            if (running) {
+            if (running && pending.isEmpty()) { // else queued while it held the lock: write them first
                 LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(MAINTENANCE_EVERY_MS));
             }
         }

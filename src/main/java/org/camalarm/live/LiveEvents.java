@@ -64,15 +64,16 @@ public class LiveEvents implements ThingListener {
     private final LiveEvent[] ring = new LiveEvent[RING];
     /** The highest sequence number that left the ring; 0 when none did. */
     private long evicted;
-    /** The oldest event id a client may resume from: before it, history events were left out. */
+    /**
+     * The last history gap: history events were left out just before this id. A client whose cursor
+     * is before it (resuming, or admitted while it was made) is told to reset and reloads.
+     */
     private long resumableFrom;
 
     private final List<StreamClient> clients = new CopyOnWriteArrayList<>();
     private final AtomicInteger clientCount = new AtomicInteger();
     /** When the last client went (ms): one reconnecting within {@link #RESUME_GRACE_MS} may resume. */
     private volatile long lastClientLeft = Long.MIN_VALUE / 2;
-    /** Whether resuming from before now is refused because history events were left out since. */
-    private volatile boolean historyLeftOut;
 
     private final AtomicBoolean signalled = new AtomicBoolean();
     private final ExecutorService writers;
@@ -184,18 +185,15 @@ public class LiveEvents implements ThingListener {
      * Whether {@link #historyEvent} is worth calling: a client is connected, or one left less than
      * {@link #RESUME_GRACE_MS} ago and may come back for what it missed. With nobody watching, the
      * history need not read its events back for this stream (most of the time: no browser is open).
-     * When this says no, clients resuming from before are refused (they reload), so none misses an
-     * event it was promised.
+     * When this says no, the gap gets an id: clients resuming from before it are refused, and one
+     * admitted with an older cursor is told to reset (they reload), so none misses an event unnoticed.
      */
     public boolean wantsHistory() {
         if (clientCount.get() > 0 || System.currentTimeMillis() - lastClientLeft < RESUME_GRACE_MS) {
             return true;
         }
-        if (!historyLeftOut) {
-            synchronized (lock) {
-                resumableFrom = sequence + 1;
-            }
-            historyLeftOut = true;
+        synchronized (lock) {
+            resumableFrom = ++sequence; // a gap with an id: a client whose cursor is before it resets
         }
         return false;
     }
@@ -279,7 +277,6 @@ public class LiveEvents implements ThingListener {
             return false;
         }
         clients.add(client);
-        historyLeftOut = false;
         signalled.set(true);
         LockSupport.unpark(dispatcher);
         return true;
@@ -333,7 +330,7 @@ public class LiveEvents implements ThingListener {
         }
         synchronized (lock) {
             head = sequence;
-            lost = evicted;
+            lost = Math.max(evicted, resumableFrom);
             pending = newerThan(oldestCursor);
         }
         for (StreamClient client : clients) {

@@ -72,6 +72,9 @@ public class RuleEngine implements ThingListener {
     /** Guarded by itself; also serializes changes of {@link #byWhen}. */
     private final Map<String, ActiveRule> byId = new HashMap<>();
 
+    /** Rule decisions running on this thread (0 or 1): a change they cause is decided later, elsewhere. */
+    private static final ThreadLocal<int[]> FIRING = ThreadLocal.withInitial(() -> new int[1]);
+
     /** Told every firing with its result (the event history). */
     private final List<RuleListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -158,6 +161,27 @@ public class RuleEngine implements ThingListener {
         if (rules == null || trigger == null) {
             return;
         }
+        int[] depth = FIRING.get();
+        if (depth[0] > 0) {
+            // changed by a firing on this very thread (a push refused at once updates its target's
+            // lastResult): decided on the timer thread, so rules that drive each other loop, not recurse
+            timers.schedule(Duration.ZERO, () -> changed(channel, newState, triggerEvent));
+            return;
+        }
+        depth[0]++;
+        try {
+            decide(channel, rules, newState, triggerEvent, trigger);
+        } finally {
+            depth[0]--;
+        }
+    }
+
+    private void decide(
+            String channel,
+            ActiveRule[] rules,
+            @Nullable String newState,
+            @Nullable String triggerEvent,
+            String trigger) {
         Clock clock = timers.clock();
         long now = clock.millis();
         for (ActiveRule rule : rules) {

@@ -77,6 +77,12 @@ public class AlarmServlet extends HttpServlet {
                 query == null ? path : path + "?" + query);
     }
 
+    /**
+     * Largest body read into an array of its declared size before its bytes arrive; a larger one
+     * grows as it arrives, so a sender that declares megabytes and stalls holds no more than this.
+     */
+    private static final int PREALLOCATED_MAX = 1 << 20;
+
     /** The body, or {@code null} when it is larger than allowed (then it is not read further). */
     private byte @Nullable [] readBody(HttpServletRequest request) throws IOException {
         long max = endpoint.maxBodyBytes();
@@ -85,7 +91,7 @@ public class AlarmServlet extends HttpServlet {
             return null;
         }
         try (InputStream in = request.getInputStream()) {
-            if (declared >= 0) {
+            if (declared >= 0 && declared <= PREALLOCATED_MAX) {
                 // one array of the declared size: reading in 8 KB chunks and joining them allocated and
                 // copied a snapshot once more (a tenth of the hub's CPU for multipart pushes)
                 byte[] body = new byte[(int) declared];

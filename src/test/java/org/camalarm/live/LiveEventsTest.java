@@ -160,6 +160,8 @@ class LiveEventsTest {
         String before = events.head();
         assertFalse(events.wantsHistory(), "nobody watches: the history need not announce");
         assertEquals(-1, events.resumeFrom(before), "a client from before would miss what was left out");
+        Received stale = connect(0); // admitted with a cursor from before the gap
+        await().atMost(Duration.ofSeconds(5)).until(() -> stale.text().contains("event: reset"));
 
         StreamClient client = new StreamClient(
                 mock(AsyncContext.class), new Received(), "test", events.sequence(), System.currentTimeMillis());

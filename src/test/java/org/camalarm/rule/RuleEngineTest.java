@@ -442,4 +442,28 @@ class RuleEngineTest {
         camera.trigger("event", "PERSON");
         assertEquals(20, gate.received.size());
     }
+
+    @Test
+    void rulesThatDriveEachOtherAtOnceLoopThroughTheTimerInsteadOfGrowingTheStack() {
+        Thing relay = new Thing(
+                new ThingUID("shelly", "porch"),
+                "Porch",
+                Map.of(),
+                true,
+                List.of(ChannelDefinition.state("power", "Switch", "Power")),
+                toEngine);
+        relay.updateState("power", State.OFF); // first value: no change a rule sees
+        // the gate's push completes at once and flips the watched channel: a rule firing itself
+        gate.replying(command -> {
+            relay.updateState("power", State.ON.equals(relay.state("power")) ? State.OFF : State.ON);
+            return java.util.concurrent.CompletableFuture.completedFuture(FakePushTarget.OK);
+        });
+        rule("loop-on", "when", LIGHT_STATE, "state", "ON", "then", GATE, "command", "ON");
+        rule("loop-off", "when", LIGHT_STATE, "state", "OFF", "then", GATE, "command", "ON");
+
+        int before = timers.pending();
+        relay.updateState("power", State.ON);
+        assertEquals(1, gate.received.size(), "the nested change is not decided on the same stack");
+        assertEquals(before + 1, timers.pending(), "it waits for the timer thread, one turn of the loop each");
+    }
 }
