@@ -104,7 +104,7 @@ public final class HistoryStore implements Closeable {
     /** Stores the events of one alarm and its snapshot; returns once they are written. */
     void recordAlarm(List<Entry> entries, byte @Nullable [] image) throws IOException {
         CompletableFuture<@Nullable Void> done = new CompletableFuture<>();
-        writer.writeAlarm(new WriteOp.Alarm(entries, image, done));
+        writer.writeAlarm(new WriteOp.Alarm(entries, image, done), WAIT_MS);
         await(done);
     }
 

@@ -33,10 +33,10 @@ import org.slf4j.LoggerFactory;
  * nothing behind.
  *
  * <p>Everything is queued in one order ({@link #pending}). An alarm's request writes a group itself
- * ({@link #writeAlarm}) when no group is being written: everything queued so far, its own alarm
- * last. Alarms queued while a group is written wait for their future; whoever held the lock looks
- * at the queue after letting go and wakes the writer thread for them (group commit). A request whose
- * alarm is written never waits for the lock. A hand-off to a writer thread and back cost each alarm two
+ * ({@link #writeAlarm}): whichever request holds the lock writes everything queued so far, and the
+ * requests queued behind it find theirs written when they get the lock (group commit). The writer
+ * thread writes one group per hold of the lock, so waiting requests are not kept out while it
+ * drains a long queue. A hand-off to a writer thread and back cost each alarm two
  * thread wake-ups, which under load was most of what the history cost. The writer thread ({@link
  * #run}) takes what nobody waits for (push results, rule firings, thumbnails), deletes, and runs
  * retention ({@link Retention}) between groups.
@@ -132,24 +132,32 @@ final class HistoryWriter implements Runnable {
     }
 
     /**
-     * Writes an alarm on the calling thread when no group is being written, with whatever was
-     * queued before it; otherwise leaves it queued for whoever writes now, which looks at the queue
-     * again once it lets go of the lock. Returns at once; the alarm's {@code done} completes when it
-     * is written (or fails).
+     * Writes an alarm on the calling thread, with whatever was queued before it; returns once its
+     * {@code done} is complete (or failed). Waits at most {@code waitMs} for the group being written;
+     * a request whose alarm that group wrote finds it done and lets go at once.
      */
-    void writeAlarm(WriteOp.Alarm alarm) {
+    void writeAlarm(WriteOp.Alarm alarm, long waitMs) {
         pending.add(alarm);
-        if (writing.tryLock()) {
-            try {
-                while (!alarm.done().isDone() && writeGroup()) {
-                    // the groups queued before it, then its own
-                }
-            } finally {
-                writing.unlock();
+        boolean locked;
+        try {
+            locked = writing.tryLock(waitMs, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            locked = false;
+        }
+        if (!locked) {
+            if (pending.remove(alarm)) { // else a group that took it is being written: its end completes it
+                alarm.done()
+                        .completeExceptionally(new IOException("the history did not write within " + waitMs + " ms"));
             }
-            if (!pending.isEmpty()) {
-                wake(); // queued while this group was written: the writer thread takes them
+            return;
+        }
+        try {
+            while (!alarm.done().isDone() && writeGroup()) {
+                // the groups queued before it, then its own
             }
+        } finally {
+            writing.unlock();
         }
     }
 
@@ -189,9 +197,7 @@ final class HistoryWriter implements Runnable {
         while (running) {
             writing.lock();
             try {
-                while (writeGroup()) {
-                    // until nothing is queued
-                }
+                writeGroup(); // one group per hold: requests waiting for the lock get it in between
                 running = !stopped && !Thread.currentThread().isInterrupted();
                 long now = clock.millis();
                 if (running && now >= nextMaintenance) {
