@@ -161,26 +161,13 @@ class FirstHourIT {
     @Test
     void aBusyPortStopsTheHubWithOneClearLine(@TempDir Path dir) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
-            String jar = System.getProperty("camalarm.hub.jar", "target/camalarm-hub.jar");
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dorg.osgi.service.http.port=" + taken.getLocalPort(),
-                    "-Dorg.apache.felix.http.host=127.0.0.1",
-                    "-Dcamalarm.conf=" + dir.resolve("conf"),
-                    "-Dcamalarm.userdata=" + dir.resolve("userdata"),
-                    "-jar",
-                    jar));
-            Process process =
-                    new ProcessBuilder(command).redirectErrorStream(true).start();
-            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the hub must not run on half started");
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-
-            assertEquals(2, process.exitValue(), output);
+            HubExit exit = runToExit(dir, "org.osgi.service.http.port=" + taken.getLocalPort());
+            assertEquals(2, exit.code(), exit.output());
             assertEquals(
                     "camalarm hub: cannot listen on port " + taken.getLocalPort() + " (HTTP): Address already in use."
                             + " Is another hub running? Stop it, or start the hub with"
                             + " -Dorg.osgi.service.http.port=<port>.",
-                    output.strip());
+                    exit.output());
         }
     }
 
@@ -188,34 +175,46 @@ class FirstHourIT {
     void theGeneratedConfigurationListensForUdpAlarmsAndABusyUdpPortStopsTheHub(@TempDir Path dir) throws Exception {
         // no camalarm.server.cfg: the hub writes its own, whose udpPort=${camalarm.udpPort} is on
         try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
-            String jar = System.getProperty("camalarm.hub.jar", "target/camalarm-hub.jar");
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dorg.osgi.service.http.port=" + Hub.freePort(),
-                    "-Dorg.osgi.service.http.port.secure=" + Hub.freePort(),
-                    "-Dcamalarm.lenientPort=" + Hub.freePort(),
-                    "-Dcamalarm.udpPort=" + taken.getLocalPort(),
-                    "-Dorg.apache.felix.http.host=127.0.0.1",
-                    "-Dcamalarm.conf=" + dir.resolve("conf"),
-                    "-Dcamalarm.userdata=" + dir.resolve("userdata"),
-                    "-jar",
-                    jar));
-            Process process =
-                    new ProcessBuilder(command).redirectErrorStream(true).start();
-            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the hub must not run on half started");
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-
-            assertEquals(2, process.exitValue(), output);
+            HubExit exit = runToExit(
+                    dir,
+                    "org.osgi.service.http.port=" + Hub.freePort(),
+                    "org.osgi.service.http.port.secure=" + Hub.freePort(),
+                    "camalarm.lenientPort=" + Hub.freePort(),
+                    "camalarm.udpPort=" + taken.getLocalPort());
+            assertEquals(2, exit.code(), exit.output());
             assertEquals(
                     "camalarm hub: cannot listen on port " + taken.getLocalPort() + " (UDP alarm port): Address already"
                             + " in use. Is another hub running? Stop it, or start the hub with -Dcamalarm.udpPort=<port>"
                             + " or set udpPort in camalarm.server.cfg (0 = off).",
-                    output.strip());
+                    exit.output());
         }
     }
 
     private boolean inboxHas(String uid) throws Exception {
         return hub.inbox().asList().stream()
                 .anyMatch(e -> uid.equals(e.getAsJsonObject().get("thingUID").getAsString()));
+    }
+
+    /** What a hub that stopped by itself said. */
+    private record HubExit(int code, String output) {}
+
+    /** Runs the hub jar with these system properties (and conf/, userdata/ in {@code dir}) until it exits. */
+    private static HubExit runToExit(Path dir, String... properties) throws Exception {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        for (String property : properties) {
+            command.add("-D" + property);
+        }
+        command.addAll(List.of(
+                "-Dorg.apache.felix.http.host=127.0.0.1",
+                "-Dcamalarm.conf=" + dir.resolve("conf"),
+                "-Dcamalarm.userdata=" + dir.resolve("userdata"),
+                "-jar",
+                System.getProperty("camalarm.hub.jar", "target/camalarm-hub.jar")));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the hub must not run on half started");
+        return new HubExit(
+                process.exitValue(),
+                new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
     }
 }
