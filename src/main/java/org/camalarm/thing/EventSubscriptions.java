@@ -27,6 +27,11 @@ final class EventSubscriptions {
         byHandler.remove(handler);
     }
 
+    /** Whether no handler subscribes to anything. */
+    boolean isEmpty() {
+        return byHandler.isEmpty();
+    }
+
     boolean wanted(String topic) {
         for (List<String> patterns : byHandler.values()) {
             for (String pattern : patterns) {

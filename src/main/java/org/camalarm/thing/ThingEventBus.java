@@ -153,8 +153,8 @@ public class ThingEventBus implements ThingEvents {
 
     @Override
     public void stateChanged(ThingUID thing, String channelId, State newState, State oldState) {
-        String topic = STATE_TOPIC + "/" + thing.thingType() + "/" + thing.thingId() + "/" + channelId;
-        if (wanted(topic)) {
+        String topic = topicIfWanted(STATE_TOPIC, thing, channelId);
+        if (topic != null) {
             Map<String, Object> props = channelProperties(thing, channelId);
             props.put(STATE, newState.text());
             props.put(OLD_STATE, oldState.text());
@@ -167,8 +167,8 @@ public class ThingEventBus implements ThingEvents {
 
     @Override
     public void triggered(ThingUID thing, String channelId, String event) {
-        String topic = TRIGGER_TOPIC + "/" + thing.thingType() + "/" + thing.thingId() + "/" + channelId;
-        if (wanted(topic)) {
+        String topic = topicIfWanted(TRIGGER_TOPIC, thing, channelId);
+        if (topic != null) {
             Map<String, Object> props = channelProperties(thing, channelId);
             props.put(EVENT, event);
             post(topic, props);
@@ -228,6 +228,16 @@ public class ThingEventBus implements ThingEvents {
         props.put(CHANNEL_UID, thing.channelUID(channelId));
         props.put(CHANNEL_ID, channelId);
         return props;
+    }
+
+    /** A change's topic, or {@code null} when no EventHandler subscribes to it (not even built when none subscribes at all). */
+    private @Nullable String topicIfWanted(String root, ThingUID thing, String channelId) {
+        EventSubscriptions current = subscriptions;
+        if (current != null && current.isEmpty()) {
+            return null;
+        }
+        String topic = root + "/" + thing.thingType() + "/" + thing.thingId() + "/" + channelId;
+        return wanted(topic) ? topic : null;
     }
 
     /** Whether an EventHandler subscribes to the topic (always, when nobody tells this bus who does). */
