@@ -3,6 +3,7 @@ package org.camalarm.hub;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,10 +13,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.felix.framework.FrameworkFactory;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -48,9 +51,9 @@ public final class HubLauncher {
 
     private static final Pattern BUNDLE_ENTRY = Pattern.compile("bundles/(\\d+)/([^/]+\\.jar)");
     private static final String SERVER_CFG = "camalarm.server.cfg";
-    /** Held so the level sticks: SPI Fly reports every provider it registers through JUL at INFO. */
-    private static final java.util.logging.Logger SPIFLY_LOG =
-            java.util.logging.Logger.getLogger("org.apache.aries.spifly");
+    private static final String HUB_PROPERTIES = "hub.properties";
+    private static final List<String> SLF4J_PACKAGES =
+            List.of("org.slf4j", "org.slf4j.event", "org.slf4j.helpers", "org.slf4j.spi");
 
     private HubLauncher() {}
 
@@ -93,6 +96,7 @@ public final class HubLauncher {
         props.put(Constants.FRAMEWORK_STORAGE, userdata.resolve("cache").toString());
         // bundles come from this jar on every start: a stale cache must never shadow a new build
         props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, slf4jExports());
         props.put(CONF_PROPERTY, conf.toString());
         props.put(USERDATA_PROPERTY, userdata.toString());
         props.put("felix.cm.dir", userdata.resolve("config").toString());
@@ -111,6 +115,24 @@ public final class HubLauncher {
             props.put("org.apache.felix.http.host", host);
         }
         return props;
+    }
+
+    /**
+     * SLF4J and its provider are on this launcher's class path (where ServiceLoader finds the provider
+     * without an OSGi extender), and the system bundle exports the API packages to the bundles.
+     */
+    static String slf4jExports() {
+        Properties hub = new Properties();
+        try (InputStream in = HubLauncher.class.getResourceAsStream(HUB_PROPERTIES)) {
+            if (in == null) {
+                throw new IllegalStateException("the hub jar lacks its " + HUB_PROPERTIES);
+            }
+            hub.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String version = hub.getProperty("slf4j.version");
+        return SLF4J_PACKAGES.stream().map(p -> p + ";version=" + version).collect(Collectors.joining(","));
     }
 
     /** HTTPS on {@value HubHttps#DEFAULT_PORT} with a kept self-signed certificate, unless the user chose (HubHttps). */
@@ -142,7 +164,6 @@ public final class HubLauncher {
 
     /** slf4j-simple reads system properties only; set readable defaults unless the user chose. */
     private static void configureLogging() {
-        SPIFLY_LOG.setLevel(java.util.logging.Level.WARNING);
         setSystemDefault("org.slf4j.simpleLogger.defaultLogLevel", "info");
         setSystemDefault("org.slf4j.simpleLogger.showDateTime", "true");
         setSystemDefault("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS");
