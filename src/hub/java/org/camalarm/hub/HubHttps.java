@@ -25,6 +25,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,30 +97,39 @@ final class HubHttps {
         props.put(KEYSTORE, keystore.toString());
         props.put(KEYSTORE_TYPE, TYPE);
         String said = "camalarm hub: HTTPS on port " + port + ", certificate SHA-256 fingerprint ";
-        if (Files.exists(keystore)) {
-            Kept kept = load(keystore, passwordFile);
-            props.put(KEYSTORE_PASSWORD, kept.password());
-            props.put(KEY_PASSWORD, kept.password());
-            return new Setup(
-                    props, completedFuture(said + fingerprint(kept.certificate()) + " (kept in " + keystore + ")"));
-        }
-        String password = newPassword();
+        boolean kept = Files.exists(keystore);
+        String password = kept ? readPassword(keystore, passwordFile) : newPassword();
         props.put(KEYSTORE_PASSWORD, password);
         props.put(KEY_PASSWORD, password);
+        // reading a PKCS#12 store derives its keys (tenths of a second), making one takes longer: both while the
+        // framework starts
+        return new Setup(
+                props,
+                inBackground(
+                        kept
+                                ? () -> said + fingerprint(load(keystore, password)) + " (kept in " + keystore + ")"
+                                : () -> said + fingerprint(generate(keystore, passwordFile, password))
+                                        + " (self-signed, generated now in " + keystore + ")"));
+    }
+
+    private interface Work {
+        String run() throws IOException;
+    }
+
+    private static CompletableFuture<String> inBackground(Work work) {
         CompletableFuture<String> line = new CompletableFuture<>();
-        Thread maker = new Thread(
+        Thread thread = new Thread(
                 () -> {
                     try {
-                        X509Certificate made = generate(keystore, passwordFile, password);
-                        line.complete(said + fingerprint(made) + " (self-signed, generated now in " + keystore + ")");
+                        line.complete(work.run());
                     } catch (IOException | RuntimeException e) {
                         line.completeExceptionally(e);
                     }
                 },
                 "camalarm-hub-certificate");
-        maker.setDaemon(true);
-        maker.start();
-        return new Setup(props, line);
+        thread.setDaemon(true);
+        thread.start();
+        return line;
     }
 
     private static String newPassword() {
@@ -167,12 +177,17 @@ final class HubHttps {
         }
     }
 
-    private record Kept(String password, X509Certificate certificate) {}
+    private static String readPassword(Path keystore, Path passwordFile) throws IOException {
+        try {
+            return Files.readString(passwordFile, StandardCharsets.US_ASCII).strip();
+        } catch (IOException e) {
+            throw unreadable(keystore, e);
+        }
+    }
 
-    private static Kept load(Path keystore, Path passwordFile) throws IOException {
+    /** The kept certificate, once its store opens with the password and holds the key that matches it. */
+    private static X509Certificate load(Path keystore, String password) throws IOException {
         try (InputStream in = Files.newInputStream(keystore)) {
-            String password =
-                    Files.readString(passwordFile, StandardCharsets.US_ASCII).strip();
             KeyStore store = KeyStore.getInstance(TYPE);
             store.load(in, password.toCharArray());
             Key key = store.getKey(ALIAS, password.toCharArray());
@@ -182,13 +197,52 @@ final class HubHttps {
                     || !SelfSignedCertificate.matches(x509, privateKey)) {
                 throw new GeneralSecurityException("no key " + ALIAS + " with its certificate");
             }
-            return new Kept(password, x509);
+            return x509;
         } catch (IOException | GeneralSecurityException e) {
-            throw new IOException(
-                    "the HTTPS keystore " + keystore + " or its password file cannot be read (" + e
-                            + "); move them away to have a new certificate generated, or give your own with -D"
-                            + KEYSTORE,
-                    e);
+            throw unreadable(keystore, e);
+        }
+    }
+
+    private static IOException unreadable(Path keystore, Exception e) {
+        return new IOException(
+                "the HTTPS keystore " + keystore + " or its password file cannot be read (" + e
+                        + "); move them away to have a new certificate generated, or give your own with -D"
+                        + KEYSTORE,
+                e);
+    }
+
+    /**
+     * The JDK's PKCS#12 settings for a store it writes (system properties it reads while writing).
+     * The password is 144 random bits kept beside the store, not a word a person chose: stretching it
+     * with PBKDF2 (10,000 rounds by default for the key, the certificate and the integrity check)
+     * adds no strength, only a third of a second of CPU at every start, when the hub and then Jetty
+     * open the store on a JVM that has not compiled SHA-256 yet. One round, and the certificate
+     * (public anyway) not encrypted.
+     */
+    private static final Map<String, String> STORE_SETTINGS = Map.of(
+            "keystore.pkcs12.keyPbeIterationCount", "1",
+            "keystore.pkcs12.macIterationCount", "1",
+            "keystore.pkcs12.certProtectionAlgorithm", "NONE");
+
+    private static synchronized void store(
+            OutputStream out, PrivateKey key, X509Certificate certificate, String password) throws IOException {
+        Map<String, @Nullable String> before = new HashMap<>();
+        STORE_SETTINGS.forEach((name, value) -> before.put(name, System.setProperty(name, value)));
+        try {
+            KeyStore store = KeyStore.getInstance(TYPE);
+            store.load(null, null);
+            store.setKeyEntry(ALIAS, key, password.toCharArray(), new Certificate[] {certificate});
+            store.store(out, password.toCharArray());
+        } catch (GeneralSecurityException e) {
+            throw new IOException(e.getMessage(), e);
+        } finally {
+            before.forEach((name, value) -> {
+                if (value == null) {
+                    System.clearProperty(name);
+                } else {
+                    System.setProperty(name, value);
+                }
+            });
         }
     }
 
@@ -200,18 +254,9 @@ final class HubHttps {
             var keys = generator.generateKeyPair();
             X509Certificate certificate =
                     SelfSignedCertificate.create(keys, "camalarm hub", dnsNames(), addresses(), YEARS);
-            KeyStore store = KeyStore.getInstance(TYPE);
-            store.load(null, null);
-            store.setKeyEntry(ALIAS, keys.getPrivate(), password.toCharArray(), new Certificate[] {certificate});
             Files.createDirectories(keystore.getParent());
             writePrivately(passwordFile, out -> out.write((password + "\n").getBytes(StandardCharsets.US_ASCII)));
-            writePrivately(keystore, out -> {
-                try {
-                    store.store(out, password.toCharArray());
-                } catch (GeneralSecurityException e) {
-                    throw new IOException(e.getMessage(), e);
-                }
-            });
+            writePrivately(keystore, out -> store(out, keys.getPrivate(), certificate, password));
             return certificate;
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot generate the HTTPS certificate: " + e.getMessage(), e);

@@ -103,28 +103,61 @@ class HubHttpsIT {
     @Test
     void aBusyHttpsPortStopsTheHubWithOneClearLine() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
-            Process process = new ProcessBuilder(List.of(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-Dorg.osgi.service.http.port=" + Hub.freePort(),
-                            "-Dorg.osgi.service.http.port.secure=" + taken.getLocalPort(),
-                            "-Dorg.apache.felix.http.host=127.0.0.1",
-                            "-Dcamalarm.lenientPort=0",
-                            "-Dcamalarm.conf=" + dir.resolve("conf"),
-                            "-Dcamalarm.userdata=" + dir.resolve("userdata"),
-                            "-jar",
-                            System.getProperty("camalarm.hub.jar", "target/camalarm-hub.jar")))
-                    .redirectErrorStream(true)
-                    .start();
-            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the hub must not run on without its HTTPS port");
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            Exit exit = runToExit(taken.getLocalPort());
 
-            assertEquals(2, process.exitValue(), output);
+            assertEquals(2, exit.code(), exit.output());
             assertEquals(
                     "camalarm hub: cannot listen on port " + taken.getLocalPort() + " (HTTPS): Address already in use."
                             + " Is another hub running? Stop it, or start the hub with"
                             + " -Dorg.osgi.service.http.port.secure=<port> (or -Dorg.apache.felix.https.enable=false).",
-                    output.strip());
+                    exit.output().strip());
         }
+    }
+
+    @Test
+    void aDamagedKeptKeystoreStopsTheHubWithOneClearLine() throws Exception {
+        Hub hub = Hub.withTokens(dir);
+        try (hub) {
+            hub.start();
+        }
+        Path keystore = hub.userdata.resolve("https").resolve("keystore.p12");
+        Files.write(keystore, new byte[] {0x30, 0x03, 0x02, 0x01});
+
+        Exit exit = runToExit(Hub.freePort());
+
+        assertEquals(1, exit.code(), exit.output());
+        assertTrue(
+                exit.output()
+                        .startsWith("camalarm hub: cannot start: the HTTPS keystore " + keystore
+                                + " or its password file cannot be read ("),
+                exit.output());
+        assertTrue(
+                exit.output()
+                        .strip()
+                        .endsWith("move them away to have a new certificate generated, or give"
+                                + " your own with -Dorg.apache.felix.https.keystore"),
+                exit.output());
+    }
+
+    private record Exit(int code, String output) {}
+
+    /** The hub in {@link #dir} (the layout {@link Hub#withTokens} uses), run until it gives up. */
+    private Exit runToExit(int securePort) throws Exception {
+        Process process = new ProcessBuilder(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Dorg.osgi.service.http.port=" + Hub.freePort(),
+                        "-Dorg.osgi.service.http.port.secure=" + securePort,
+                        "-Dorg.apache.felix.http.host=127.0.0.1",
+                        "-Dcamalarm.lenientPort=0",
+                        "-Dcamalarm.udpPort=" + Hub.freeUdpPort(),
+                        "-Dcamalarm.conf=" + dir.resolve("conf"),
+                        "-Dcamalarm.userdata=" + dir.resolve("userdata"),
+                        "-jar",
+                        System.getProperty("camalarm.hub.jar", "target/camalarm-hub.jar")))
+                .redirectErrorStream(true)
+                .start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the hub must not run on");
+        return new Exit(
+                process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 }
