@@ -1,6 +1,8 @@
 package org.camalarm.config;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +47,9 @@ public class ConfigFiles implements ConfigurationListener {
         try {
             Configuration[] existing = configurationAdmin.listConfigurations("(service.pid=" + PREFIX + "*)");
             for (Configuration configuration : existing == null ? new Configuration[0] : existing) {
-                loaded(configuration);
+                if (!forgetIfFileGone(configuration)) {
+                    loaded(configuration);
+                }
             }
         } catch (IOException | InvalidSyntaxException e) {
             LOGGER.warn("Cannot list the configurations: {}", e.toString());
@@ -75,6 +79,34 @@ public class ConfigFiles implements ConfigurationListener {
         } catch (IOException | InvalidSyntaxException e) {
             LOGGER.debug("Configuration {} changed but cannot be read: {}", pid, e.toString());
         }
+    }
+
+    /**
+     * A configuration FileInstall read from a file that is no longer there was deleted while the hub
+     * was stopped: FileInstall notices that only when it remembers the files it saw, in its bundle's
+     * data area, and the embedded hub starts with a new framework cache every time. The user deleted
+     * the file to remove the thing or rule: remove its configuration (what FileInstall does for a file
+     * deleted while the hub runs). Returns whether it was removed.
+     */
+    private boolean forgetIfFileGone(Configuration configuration) {
+        Dictionary<String, Object> properties = configuration.getProperties();
+        Object fileName = properties == null ? null : properties.get(ConfigSource.FILEINSTALL_FILENAME);
+        Path file = fileName == null ? null : ConfigSource.path(fileName);
+        if (file == null || Files.exists(file)) {
+            return false;
+        }
+        try {
+            configuration.delete();
+            LOGGER.info(
+                    "Configuration removed: {} (the file was deleted while the hub was stopped)",
+                    ConfigSource.file(fileName));
+        } catch (IOException | IllegalStateException e) {
+            LOGGER.warn(
+                    "{} was deleted but its configuration cannot be removed: {}",
+                    ConfigSource.file(fileName),
+                    e.toString());
+        }
+        return true;
     }
 
     private void loaded(Configuration configuration) {

@@ -1,5 +1,8 @@
 package org.camalarm.config;
 
+import java.net.URI;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Path;
 import java.util.Map;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -23,6 +26,16 @@ public final class ConfigSource {
         }
         Object pid = properties.get("service.pid");
         return pid == null ? "a configuration without PID" : "configuration " + pid;
+    }
+
+    /** The file of a FileInstall file name ({@code file:/opt/hub/conf/x.cfg}, or a plain path), or null when it names none. */
+    static @Nullable Path path(Object fileName) {
+        String name = String.valueOf(fileName);
+        try {
+            return name.startsWith("file:") ? Path.of(URI.create(name)) : Path.of(name);
+        } catch (IllegalArgumentException | FileSystemNotFoundException e) { // an InvalidPathException too
+            return null;
+        }
     }
 
     /** The last two segments of a FileInstall file name ({@code file:/opt/hub/conf/x.cfg} is {@code conf/x.cfg}). */

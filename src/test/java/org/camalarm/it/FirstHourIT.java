@@ -10,13 +10,9 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -159,9 +155,32 @@ class FirstHourIT {
     }
 
     @Test
+    void aFileDeletedWhileTheHubIsStoppedTakesItsThingWithIt(@TempDir Path dir) throws Exception {
+        Hub own = Hub.withTokens(dir);
+        own.writeConf("camalarm.vigi-porch.cfg", "label=Porch\n");
+        own.writeConf("camalarm.vigi-gate.cfg", "label=Gate\n");
+        try (own) {
+            own.start();
+            own.awaitThing("camalarm:vigi:porch");
+            own.awaitThing("camalarm:vigi:gate");
+        }
+        Files.delete(own.conf.resolve("camalarm.vigi-porch.cfg"));
+        try (own) {
+            own.start();
+            own.awaitThing("camalarm:vigi:gate");
+            assertEquals(null, own.thing("camalarm:vigi:porch"), "the thing went with its file");
+            assertTrue(
+                    own.logText()
+                            .contains("INFO ConfigFiles - Configuration removed: conf/camalarm.vigi-porch.cfg (the file"
+                                    + " was deleted while the hub was stopped)"),
+                    own.logText());
+        }
+    }
+
+    @Test
     void aBusyPortStopsTheHubWithOneClearLine(@TempDir Path dir) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
-            HubExit exit = runToExit(dir, "org.osgi.service.http.port=" + taken.getLocalPort());
+            Hub.Exit exit = Hub.runToExit(dir, "org.osgi.service.http.port=" + taken.getLocalPort());
             assertEquals(2, exit.code(), exit.output());
             assertEquals(
                     "camalarm hub: cannot listen on port " + taken.getLocalPort() + " (HTTP): Address already in use."
@@ -175,7 +194,7 @@ class FirstHourIT {
     void theGeneratedConfigurationListensForUdpAlarmsAndABusyUdpPortStopsTheHub(@TempDir Path dir) throws Exception {
         // no camalarm.server.cfg: the hub writes its own, whose udpPort=${camalarm.udpPort} is on
         try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
-            HubExit exit = runToExit(
+            Hub.Exit exit = Hub.runToExit(
                     dir,
                     "org.osgi.service.http.port=" + Hub.freePort(),
                     "org.osgi.service.http.port.secure=" + Hub.freePort(),
@@ -193,28 +212,5 @@ class FirstHourIT {
     private boolean inboxHas(String uid) throws Exception {
         return hub.inbox().asList().stream()
                 .anyMatch(e -> uid.equals(e.getAsJsonObject().get("thingUID").getAsString()));
-    }
-
-    /** What a hub that stopped by itself said. */
-    private record HubExit(int code, String output) {}
-
-    /** Runs the hub jar with these system properties (and conf/, userdata/ in {@code dir}) until it exits. */
-    private static HubExit runToExit(Path dir, String... properties) throws Exception {
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        for (String property : properties) {
-            command.add("-D" + property);
-        }
-        command.addAll(List.of(
-                "-Dorg.apache.felix.http.host=127.0.0.1",
-                "-Dcamalarm.conf=" + dir.resolve("conf"),
-                "-Dcamalarm.userdata=" + dir.resolve("userdata"),
-                "-jar",
-                System.getProperty("camalarm.hub.jar", "target/camalarm-hub.jar")));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the hub must not run on half started");
-        return new HubExit(
-                process.exitValue(),
-                new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
     }
 }

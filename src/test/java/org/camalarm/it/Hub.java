@@ -268,6 +268,35 @@ final class Hub implements AutoCloseable {
         return all;
     }
 
+    /** What a hub that stopped by itself said. */
+    record Exit(int code, String output) {}
+
+    /**
+     * Runs a hub in {@code dir} (conf/ and userdata/ there, as {@link #withTokens} lays them out) with
+     * these system properties ({@code key=value}) until it gives up by itself.
+     */
+    static Exit runToExit(Path dir, String... properties) throws Exception {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        for (String property : properties) {
+            command.add("-D" + property);
+        }
+        command.addAll(List.of(
+                "-Dorg.apache.felix.http.host=127.0.0.1",
+                "-Dcamalarm.conf=" + dir.resolve("conf"),
+                "-Dcamalarm.userdata=" + dir.resolve("userdata"),
+                "-jar",
+                System.getProperty("camalarm.hub.jar", "target/camalarm-hub.jar")));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("the hub must not run on half started");
+        }
+        return new Exit(
+                process.exitValue(),
+                new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+    }
+
     @Override
     public void close() throws Exception {
         if (process != null) {

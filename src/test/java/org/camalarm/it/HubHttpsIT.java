@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -103,14 +102,14 @@ class HubHttpsIT {
     @Test
     void aBusyHttpsPortStopsTheHubWithOneClearLine() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
-            Exit exit = runToExit(taken.getLocalPort());
+            Hub.Exit exit = runToExit(taken.getLocalPort());
 
             assertEquals(2, exit.code(), exit.output());
             assertEquals(
                     "camalarm hub: cannot listen on port " + taken.getLocalPort() + " (HTTPS): Address already in use."
                             + " Is another hub running? Stop it, or start the hub with"
                             + " -Dorg.osgi.service.http.port.secure=<port> (or -Dorg.apache.felix.https.enable=false).",
-                    exit.output().strip());
+                    exit.output());
         }
     }
 
@@ -123,7 +122,7 @@ class HubHttpsIT {
         Path keystore = hub.userdata.resolve("https").resolve("keystore.p12");
         Files.write(keystore, new byte[] {0x30, 0x03, 0x02, 0x01});
 
-        Exit exit = runToExit(Hub.freePort());
+        Hub.Exit exit = runToExit(Hub.freePort());
 
         assertEquals(1, exit.code(), exit.output());
         assertTrue(
@@ -139,25 +138,12 @@ class HubHttpsIT {
                 exit.output());
     }
 
-    private record Exit(int code, String output) {}
-
-    /** The hub in {@link #dir} (the layout {@link Hub#withTokens} uses), run until it gives up. */
-    private Exit runToExit(int securePort) throws Exception {
-        Process process = new ProcessBuilder(List.of(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Dorg.osgi.service.http.port=" + Hub.freePort(),
-                        "-Dorg.osgi.service.http.port.secure=" + securePort,
-                        "-Dorg.apache.felix.http.host=127.0.0.1",
-                        "-Dcamalarm.lenientPort=0",
-                        "-Dcamalarm.udpPort=" + Hub.freeUdpPort(),
-                        "-Dcamalarm.conf=" + dir.resolve("conf"),
-                        "-Dcamalarm.userdata=" + dir.resolve("userdata"),
-                        "-jar",
-                        System.getProperty("camalarm.hub.jar", "target/camalarm-hub.jar")))
-                .redirectErrorStream(true)
-                .start();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the hub must not run on");
-        return new Exit(
-                process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    private Hub.Exit runToExit(int securePort) throws Exception {
+        return Hub.runToExit(
+                dir,
+                "org.osgi.service.http.port=" + Hub.freePort(),
+                "org.osgi.service.http.port.secure=" + securePort,
+                "camalarm.lenientPort=0",
+                "camalarm.udpPort=" + Hub.freeUdpPort());
     }
 }
