@@ -155,6 +155,14 @@ class FirstHourIT {
     }
 
     @Test
+    void aFileFileInstallCannotReadIsNamedInTheLog() throws Exception {
+        // a typed .config value that is no integer: FileInstall refuses the file and says so in the OSGi log
+        hub.writeConf("camalarm.vigi-typo.config", "holdTime=I\"ten\"\n");
+        awaitLog("ERROR fileinstall - Failed to install artifact: " + hub.conf.resolve("camalarm.vigi-typo.config"));
+        assertEquals(null, hub.thing("camalarm:vigi:typo"));
+    }
+
+    @Test
     void aFileDeletedWhileTheHubIsStoppedTakesItsThingWithIt(@TempDir Path dir) throws Exception {
         Hub own = Hub.withTokens(dir);
         own.writeConf("camalarm.vigi-porch.cfg", "label=Porch\n");
