@@ -101,8 +101,16 @@ public final class HistoryStore implements Closeable {
         writer.onAlarmsWritten(listener);
     }
 
-    /** Stores the events of one alarm and its snapshot; returns once they are written. */
+    /** Stores the events of one alarm and its snapshot; returns once they are written (a repeat: once queued). */
     void recordAlarm(List<Entry> entries, byte @Nullable [] image) throws IOException {
+        // A repeat adds no event: it moves the end of one that was written when its detection began.
+        // Its request does not wait for a write: the writer takes repeats in groups (a kill -9 can
+        // lose at most the last second of an event's end, never an event). The one repeat that makes
+        // an event is one whose event is gone (a user deleted it while the detection went on): that
+        // event is written as soon, not waited for.
+        if (WriteOp.Repeat.only(entries, image) && writer.offerRepeat(new WriteOp.Repeat(entries))) {
+            return;
+        }
         CompletableFuture<@Nullable Void> done = new CompletableFuture<>();
         writer.writeAlarm(new WriteOp.Alarm(entries, image, done), WAIT_MS);
         await(done);

@@ -45,6 +45,7 @@ final class HistoryWriter implements Runnable {
 
     static final int MAX_BATCH = 1024;
     private static final int QUEUE = 8192;
+    private static final int REPEATS_PER_WAKE = 256;
     private static final long UNJUDGED_HOLD_MS = 10_000;
     private static final long MAINTENANCE_EVERY_MS = 1000;
     private static final Logger LOGGER = LoggerFactory.getLogger(HistoryWriter.class);
@@ -132,6 +133,25 @@ final class HistoryWriter implements Runnable {
     }
 
     /**
+     * Queues repeats nobody waits for, if there is room at once. The writer is woken only when
+     * {@value #REPEATS_PER_WAKE} unwritten operations have piled up: under load it writes them in
+     * groups (one patch per event and group), and when alarms are few it writes them within
+     * {@value #MAINTENANCE_EVERY_MS} ms, its longest sleep.
+     */
+    boolean offerRepeat(WriteOp.Repeat repeat) {
+        int queued = unawaited.incrementAndGet();
+        if (queued > QUEUE) {
+            unawaited.decrementAndGet();
+            return false;
+        }
+        pending.add(repeat);
+        if (queued >= REPEATS_PER_WAKE) {
+            wake();
+        }
+        return true;
+    }
+
+    /**
      * Writes an alarm on the calling thread, with whatever was queued before it; returns once its
      * {@code done} is complete (or failed). Waits at most {@code waitMs} for the group being written;
      * a request whose alarm that group wrote finds it done and lets go at once.
@@ -173,7 +193,7 @@ final class HistoryWriter implements Runnable {
         List<WriteOp> group = new ArrayList<>();
         for (WriteOp op; group.size() < MAX_BATCH && (op = pending.poll()) != null; ) {
             group.add(op);
-            if (op instanceof WriteOp.Plain || op instanceof WriteOp.Thumbnail) {
+            if (op instanceof WriteOp.Plain || op instanceof WriteOp.Thumbnail || op instanceof WriteOp.Repeat) {
                 unawaited.decrementAndGet();
             }
         }
@@ -287,6 +307,10 @@ final class HistoryWriter implements Runnable {
             MediaRef image = null;
             for (Entry entry : alarm.entries()) {
                 image = alarmEntry(entry, alarm.image(), image, batch);
+            }
+        } else if (op instanceof WriteOp.Repeat repeat) {
+            for (Entry entry : repeat.entries()) {
+                alarmEntry(entry, null, null, batch);
             }
         } else if (op instanceof WriteOp.Plain plain) {
             insert(plain.event(), nextId(plain.event().received()), null, batch);

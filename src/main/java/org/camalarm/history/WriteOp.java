@@ -24,6 +24,28 @@ sealed interface WriteOp {
     record Alarm(List<Entry> entries, byte @Nullable [] image, CompletableFuture<@Nullable Void> done)
             implements WriteOp {}
 
+    /**
+     * Repeats of detections going on, without a snapshot: each only moves the end of its open event,
+     * so nobody waits for it (see {@link HistoryStore#recordAlarm}).
+     */
+    record Repeat(List<Entry> entries) implements WriteOp {
+
+        /**
+         * Whether an alarm is only that: no snapshot, and every entry a pulse or "goes on" report of a
+         * detection the camera judged going on. A start or stop is never one: a start the camera
+         * judged continued may follow a stop the history has already closed its event for, and then
+         * it begins a new event, which its answer must wait for.
+         */
+        static boolean only(List<Entry> entries, byte @Nullable [] image) {
+            return image == null
+                    && !entries.isEmpty()
+                    && entries.stream()
+                            .allMatch(e -> e.phase() == Phase.CONTINUED
+                                    && (e.event().action() == EventAction.PULSE
+                                            || e.event().action() == EventAction.ACTIVE));
+        }
+    }
+
     /** A push result or rule firing: nobody waits for it. */
     record Plain(NewEvent event) implements WriteOp {}
 
