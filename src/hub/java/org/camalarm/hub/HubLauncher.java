@@ -52,12 +52,14 @@ public final class HubLauncher {
     private static final Pattern BUNDLE_ENTRY = Pattern.compile("bundles/(\\d+)/([^/]+\\.jar)");
     private static final String SERVER_CFG = "camalarm.server.cfg";
     private static final String HUB_PROPERTIES = "hub.properties";
+    static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
     private static final List<String> SLF4J_PACKAGES =
             List.of("org.slf4j", "org.slf4j.event", "org.slf4j.helpers", "org.slf4j.spi");
 
     private HubLauncher() {}
 
     public static void main(String[] args) throws Exception {
+        commonPoolDefault();
         Path conf = Path.of(System.getProperty(CONF_PROPERTY, "conf"))
                 .toAbsolutePath()
                 .normalize();
@@ -160,6 +162,19 @@ public final class HubLauncher {
     private static void setDefault(Map<String, String> props, String key, String value) {
         String given = System.getProperty(key);
         props.put(key, given != null ? given : value);
+    }
+
+    /**
+     * At least two threads in the JVM's common pool, unless the user chose. The JDK HTTP client hands
+     * every answer of an asynchronous request to CompletableFuture's default executor, and with one
+     * core or two that is not the common pool (its parallelism is the cores less one) but a new
+     * thread per task: at 200 pushes a second the hub started 200 threads a second. Read once, when
+     * the pool is first used: before any bundle runs.
+     */
+    static void commonPoolDefault() {
+        if (Runtime.getRuntime().availableProcessors() <= 2) {
+            setSystemDefault(COMMON_POOL_PARALLELISM, "2");
+        }
     }
 
     /** slf4j-simple reads system properties only; set readable defaults unless the user chose. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -47,6 +48,12 @@ public final class SharedTransport implements AutoCloseable {
 
     public SharedTransport() {
         this(THREADS, QUEUE_CAPACITY);
+        if (ForkJoinPool.getCommonPoolParallelism() < 2) {
+            // the JDK HTTP client completes each asynchronous exchange through CompletableFuture's
+            // default executor, which is then a new thread per task (the embedded hub sets this itself)
+            LOGGER.info("This JVM's common pool has one thread: every HTTP push will start a thread of its own."
+                    + " Start the JVM with -Djava.util.concurrent.ForkJoinPool.common.parallelism=2");
+        }
     }
 
     /** A pool of {@code threads} with room for {@code queueCapacity} waiting tasks (tests make it small). */

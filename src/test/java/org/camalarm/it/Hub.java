@@ -268,6 +268,24 @@ final class Hub implements AutoCloseable {
         return all;
     }
 
+    /** How many threads the hub's JVM has started so far (its {@code java.threads.started} counter, read with jcmd). */
+    long threadsStarted() throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(process.pid()),
+                        "PerfCounter.print")
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor();
+        java.util.regex.Matcher counter = java.util.regex.Pattern.compile("java\\.threads\\.started=(\\d+)")
+                .matcher(out);
+        if (!counter.find()) {
+            throw new AssertionError("jcmd shows no thread counter: " + out);
+        }
+        return Long.parseLong(counter.group(1));
+    }
+
     /** What a hub that stopped by itself said. */
     record Exit(int code, String output) {}
 

@@ -225,6 +225,19 @@ class PushTargetsIT {
     }
 
     @Test
+    void pushesStartNoThreadOfTheirOwn() throws Exception {
+        // on a machine with one or two cores the JDK HTTP client started a thread per exchange
+        post("things/camalarm:shelly:porch/channels/power", "OFF");
+        long before = hub.threadsStarted();
+        for (int i = 0; i < 40; i++) {
+            JsonObject result = post("things/camalarm:shelly:porch/channels/power", i % 2 == 0 ? "ON" : "OFF");
+            assertTrue(result.get("success").getAsBoolean(), result.toString());
+        }
+        long started = hub.threadsStarted() - before;
+        assertTrue(started < 20, started + " threads started for 40 commands (80 HTTP exchanges)");
+    }
+
+    @Test
     void vigiAlarmFiresTheRuleAndTheRelayGetsExactlyOneRequest() throws Exception {
         String alarm = """
                 {"mac":"98-ba-5f-8b-10-55","event_list":[{"dateTime":"20261005150501","event_type":["PEOPLE"]}]}""";
