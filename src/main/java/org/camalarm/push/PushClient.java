@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * <li>Trust on first use: without a pinned fingerprint every HTTPS result carries the
  * fingerprint seen, and the listener given to the constructor is told each new one, so the
  * caller can persist it (then build a new client with the pin).</li>
- * <li>Threads: the {@link SharedTransport}'s bounded pool serves the HTTP client and UDP sends,
- * and its HTTP client serves plain HTTP devices: no thread is the device's own, none per request.
+ * <li>Threads: the {@link SharedTransport}'s bounded pool serves the HTTPS client and UDP sends,
+ * and its HTTP client serves plain HTTP devices (for a device at an IP address, on the sending
+ * thread and the client's selector thread): no thread is the device's own, none per request.
  * While that pool's queue is full a push completes at once with {@link PushResult.Reason#OVERLOADED}.</li>
  * </ul>
  * Thread-safe. {@link #close()} refuses waiting and later pushes, lets running ones finish and
@@ -82,7 +83,7 @@ public final class PushClient implements AutoCloseable {
         HttpClient http = null;
         SSLContext ssl = sslContext(settings.certificateFingerprint());
         if (settings.protocol() == Protocol.HTTP) {
-            http = shared.plainHttp(settings.timeout());
+            http = shared.plainHttp(settings.timeout(), SharedTransport.ipLiteral(settings.host()));
         } else if (settings.protocol() != Protocol.UDP) {
             own = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)

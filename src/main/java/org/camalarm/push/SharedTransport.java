@@ -13,6 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * Threads and plain-HTTP clients shared by the {@link PushClient}s of many devices, so that the
  * hub's threads do not grow with its devices (a JDK {@link HttpClient} owns a selector thread):
  * one bounded pool of {@value #THREADS} daemon threads ({@code camalarm-push-N}, idle ones end after
- * 30 s) runs every client's callbacks and UDP sends, and devices spoken to over plain HTTP share one
- * {@link HttpClient} per connect timeout. HTTPS devices keep a client of their own: its trust
+ * 30 s) runs the HTTPS clients' callbacks and UDP sends, and devices spoken to over plain HTTP share one
+ * {@link HttpClient} per connect timeout (which, for devices at an IP address, runs its tasks
+ * inline: see {@link #plainHttp}). HTTPS devices keep a client of their own: its trust
  * manager holds that device's certificate pin, and pooled TLS connections must never serve a
  * device with another pin.
  *
@@ -40,9 +42,10 @@ public final class SharedTransport implements AutoCloseable {
     public static final int QUEUE_CAPACITY = 1024;
 
     private static final Logger LOGGER = LoggerFactory.getLogger(SharedTransport.class);
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final ThreadPoolExecutor executor;
-    private final Map<Duration, HttpClient> plainClients = new ConcurrentHashMap<>();
+    private final Map<String, HttpClient> plainClients = new ConcurrentHashMap<>();
 
     private final int queueCapacity;
 
@@ -88,9 +91,18 @@ public final class SharedTransport implements AutoCloseable {
         return executor;
     }
 
-    /** The plain-HTTP client for devices with this connect timeout. */
-    synchronized HttpClient plainHttp(Duration connectTimeout) {
-        HttpClient known = plainClients.get(connectTimeout);
+    /**
+     * The plain-HTTP client for devices with this connect timeout. With {@code inline}, the client
+     * runs its tasks on the thread that completes them instead of handing them to the pool: a push
+     * is written on the thread that sends it (for a rule, the camera's request: the relay gets it
+     * without a thread hand-off, a third of a millisecond on a busy machine) and its answer is read
+     * and judged on the client's selector thread. Only for devices whose address is an IP literal:
+     * the client resolves a name on the thread that starts the exchange, and a lookup that hangs must
+     * not hold a camera's answer. Callbacks on these pushes must not block.
+     */
+    synchronized HttpClient plainHttp(Duration connectTimeout, boolean inline) {
+        String key = connectTimeout + (inline ? " inline" : "");
+        HttpClient known = plainClients.get(key);
         if (known != null) {
             return known;
         }
@@ -99,10 +111,15 @@ public final class SharedTransport implements AutoCloseable {
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .proxy(HttpClient.Builder.NO_PROXY)
-                .executor(executor)
+                .executor(inline ? Runnable::run : executor)
                 .build();
-        plainClients.put(connectTimeout, built);
+        plainClients.put(key, built);
         return built;
+    }
+
+    /** Whether a host is an IP address literal (then connecting needs no name lookup). */
+    static boolean ipLiteral(String host) {
+        return host.indexOf(':') >= 0 || IPV4.matcher(host).matches();
     }
 
     /** Threads alive in the shared pool now (for the benchmark and tests). */

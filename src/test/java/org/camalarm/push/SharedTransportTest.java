@@ -60,6 +60,16 @@ class SharedTransportTest {
     }
 
     @Test
+    void onlyDevicesAtAnIpAddressArePushedInline() {
+        // a name is resolved by the thread that starts the exchange: never the camera's request thread
+        assertTrue(SharedTransport.ipLiteral("192.168.1.40"));
+        assertTrue(SharedTransport.ipLiteral("fe80::1"));
+        assertTrue(!SharedTransport.ipLiteral("shelly-hall.local"));
+        assertTrue(!SharedTransport.ipLiteral("relay1"));
+        assertTrue(!SharedTransport.ipLiteral("10.0.0.1.example"));
+    }
+
+    @Test
     void whileThePoolsQueueIsFullAPushFailsOverloadedWithTheReason() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         try (SharedTransport shared = new SharedTransport(1, 2);
