@@ -268,16 +268,22 @@ final class Hub implements AutoCloseable {
         return all;
     }
 
-    /** How many threads the hub's JVM has started so far (its {@code java.threads.started} counter, read with jcmd). */
-    long threadsStarted() throws IOException, InterruptedException {
+    /** What {@code jcmd <the hub's pid> <command>} prints (a thread dump, performance counters). */
+    String jcmd(String command) throws IOException, InterruptedException {
         Process jcmd = new ProcessBuilder(
                         Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                        Long.toString(process.pid()),
-                        "PerfCounter.print")
+                        Long.toString(pid()),
+                        command)
                 .redirectErrorStream(true)
                 .start();
         String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        jcmd.waitFor();
+        jcmd.waitFor(20, java.util.concurrent.TimeUnit.SECONDS);
+        return out;
+    }
+
+    /** How many threads the hub's JVM has started so far (its {@code java.threads.started} counter). */
+    long threadsStarted() throws IOException, InterruptedException {
+        String out = jcmd("PerfCounter.print");
         java.util.regex.Matcher counter = java.util.regex.Pattern.compile("java\\.threads\\.started=(\\d+)")
                 .matcher(out);
         if (!counter.find()) {

@@ -319,14 +319,7 @@ class MqttBridgeIT {
     }
 
     private String threadDump() throws Exception {
-        Process jcmd = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                        Long.toString(hub.pid()),
-                        "Thread.print")
-                .redirectErrorStream(true)
-                .start();
-        String dump = new String(jcmd.getInputStream().readAllBytes());
-        jcmd.waitFor(20, TimeUnit.SECONDS);
+        String dump = hub.jcmd("Thread.print");
         assertTrue(dump.contains("\"camalarm-mqtt\""), "not a thread dump of the hub:\n" + dump);
         return dump;
     }

@@ -133,13 +133,7 @@ class RuleEngineTest {
     void aThingStartingUpFiresNoRule() {
         rule("light-off", "when", LIGHT_STATE, "state", "OFF", "then", GATE, "command", "OFF");
         rule("light-on", "when", LIGHT_STATE, "state", "ON", "then", GATE, "command", "ON");
-        Thing relay = new Thing(
-                new ThingUID("shelly", "porch"),
-                "Porch",
-                Map.of(),
-                true,
-                List.of(ChannelDefinition.state("power", "Switch", "Power")),
-                toEngine);
+        Thing relay = porchRelay();
 
         relay.updateState("power", State.OFF); // first value: NULL -> OFF
         assertEquals(List.of(), gate.received);
@@ -445,13 +439,7 @@ class RuleEngineTest {
 
     @Test
     void rulesThatDriveEachOtherAtOnceLoopThroughTheTimerInsteadOfGrowingTheStack() {
-        Thing relay = new Thing(
-                new ThingUID("shelly", "porch"),
-                "Porch",
-                Map.of(),
-                true,
-                List.of(ChannelDefinition.state("power", "Switch", "Power")),
-                toEngine);
+        Thing relay = porchRelay();
         relay.updateState("power", State.OFF); // first value: no change a rule sees
         // the gate's push completes at once and flips the watched channel: a rule firing itself
         gate.replying(command -> {
@@ -465,5 +453,16 @@ class RuleEngineTest {
         relay.updateState("power", State.ON);
         assertEquals(1, gate.received.size(), "the nested change is not decided on the same stack");
         assertEquals(before + 1, timers.pending(), "it waits for the timer thread, one turn of the loop each");
+    }
+
+    /** A relay thing whose {@code power} channel rules can watch ({@link #LIGHT_STATE}). */
+    private Thing porchRelay() {
+        return new Thing(
+                new ThingUID("shelly", "porch"),
+                "Porch",
+                Map.of(),
+                true,
+                List.of(ChannelDefinition.state("power", "Switch", "Power")),
+                toEngine);
     }
 }
