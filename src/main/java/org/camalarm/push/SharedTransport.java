@@ -42,7 +42,8 @@ public final class SharedTransport implements AutoCloseable {
     public static final int QUEUE_CAPACITY = 1024;
 
     private static final Logger LOGGER = LoggerFactory.getLogger(SharedTransport.class);
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    /** Four octets of 0-255: "999.1.1.1" is a name to the JDK, and would be looked up. */
+    private static final Pattern IPV4 = Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(?!$)|$)){4}");
 
     private final ThreadPoolExecutor executor;
     private final Map<String, HttpClient> plainClients = new ConcurrentHashMap<>();

@@ -67,6 +67,8 @@ class SharedTransportTest {
         assertTrue(!SharedTransport.ipLiteral("shelly-hall.local"));
         assertTrue(!SharedTransport.ipLiteral("relay1"));
         assertTrue(!SharedTransport.ipLiteral("10.0.0.1.example"));
+        assertTrue(!SharedTransport.ipLiteral("999.1.1.1"));
+        assertTrue(SharedTransport.ipLiteral("255.0.10.200"));
     }
 
     @Test
