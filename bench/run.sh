@@ -74,7 +74,9 @@ sleep 2 # the background thumbnails of the last snapshots
 COUNTS="$(node "$ROOT/bench/storage.js" "$URL" bench-api)"
 SNAPSHOTS="$(sed 's/.*"withImage":\([0-9]*\).*/\1/' <<<"$COUNTS")"
 ALL_EVENTS="$(sed 's/.*"alarms":\([0-9]*\).*/\1/' <<<"$COUNTS")"
-SNAPSHOT_BYTES=$(( $(bytes "$HISTORY/media") + ($(bytes "$HISTORY/events") - EVENT_BYTES) ))
+# Retention (1 GB by default) may already be removing the oldest events: count what is still there,
+# the snapshots and thumbnails in media/ plus one event record each (the size measured above).
+SNAPSHOT_BYTES=$(( $(bytes "$HISTORY/media") + SNAPSHOTS * EVENT_BYTES / EVENTS ))
 printf 'enabled=false\n' > "$WORK/hub-$PORT/conf/camalarm.history.cfg"
 sleep 4 # picked up by FileInstall within ~2 s
 distinct "$FIX/alarm.json" application/json 5 > /dev/null # the path without the history, warmed alike
