@@ -2,6 +2,7 @@ package org.camalarm.history;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -87,7 +88,7 @@ final class Retention {
     }
 
     /** Whether the oldest segment is sealed and everything in it is older than {@code oldest}. */
-    private static boolean sealedOlderThan(java.util.NavigableMap<Integer, LogSegment> segments, long oldest) {
+    private static boolean sealedOlderThan(NavigableMap<Integer, LogSegment> segments, long oldest) {
         if (segments.size() < 2) {
             return false;
         }
@@ -96,19 +97,25 @@ final class Retention {
         return next != null && next.getValue().created() < oldest;
     }
 
-    /** Deletes the older of the oldest sealed event and media segments; false when none is sealed. */
+    /**
+     * Deletes whichever of the oldest sealed event and media segments holds the older records; false
+     * when none is sealed. Compared by when each was sealed, not started: a media segment opened at
+     * start and filled days later (a camera that only now sends snapshots) holds new snapshots.
+     */
     private boolean deleteOldest(String why) throws IOException {
         boolean eventSealed = events.segments().size() > 1;
         boolean mediaSealed = media.segments().size() > 1;
         if (!eventSealed && !mediaSealed) {
             return false;
         }
-        boolean eventFirst = eventSealed
-                && (!mediaSealed
-                        || events.segments().firstEntry().getValue().created()
-                                <= media.segments().firstEntry().getValue().created());
+        boolean eventFirst = eventSealed && (!mediaSealed || sealedAt(events.segments()) <= sealedAt(media.segments()));
         return delete(
                 eventFirst ? events.segments().firstKey() : media.segments().firstKey(), eventFirst, why);
+    }
+
+    /** When the oldest segment was sealed: its successor was started then (its newest record is older). */
+    private static long sealedAt(NavigableMap<Integer, LogSegment> segments) {
+        return segments.higherEntry(segments.firstKey()).getValue().created();
     }
 
     /** Snapshots older than the oldest remaining event segment: no event refers to them any more. */

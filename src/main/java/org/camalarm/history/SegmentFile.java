@@ -25,7 +25,8 @@ final class SegmentFile {
     /**
      * A segment's header.
      *
-     * @param created    when the segment was started (epoch ms): pruning by age and size goes by it
+     * @param created    when the segment was started (epoch ms), which is when its predecessor was sealed:
+     *                   pruning by age and by size goes by it
      * @param mediaStart event segments: the media log's end when this segment started, so every
      *                   snapshot an event of it refers to lies at or after it
      */

@@ -82,6 +82,31 @@ class RetentionTest {
     }
 
     @Test
+    void aFullDiskBudgetDeletesOldEventsBeforeNewerSnapshots() throws IOException {
+        fixture = new StoreFixture(dir, 1); // event segments of 64 KiB, media segments of 128 KiB
+        for (int i = 0; i < 3000; i++) { // days of detections without a snapshot: several event segments
+            fixture.began("camalarm:vigi:door", "PERSON");
+            fixture.clock.advance(Duration.ofSeconds(30));
+        }
+        for (int i = 0; i < 12; i++) { // then snapshots, into the media segment open since the start
+            fixture.began("camalarm:vigi:garden", "PERSON", jpeg(40_000, i));
+            fixture.clock.advance(Duration.ofSeconds(30));
+        }
+        fixture.store.maintain();
+
+        assertTrue(fixture.store.bytes() <= (1 << 20), "within maxDiskMB: " + fixture.store.bytes());
+        List<StoredEvent> events = fixture.all(EventFilter.newest(5000));
+        assertTrue(events.size() < 3012, "old events were deleted: " + events.size());
+        for (int i = 0; i < 12; i++) {
+            StoredEvent event = events.get(i);
+            assertEquals(
+                    jpeg(40_000, 11 - i)[2],
+                    fixture.store.media(event.image())[2],
+                    "the newest events keep their snapshots while older events remain");
+        }
+    }
+
+    @Test
     void lowFreeSpaceDeletesSnapshotsBeforeEvents() throws IOException {
         fixture = new StoreFixture(dir, 64);
         for (int i = 0; i < 40; i++) {
