@@ -144,11 +144,47 @@ public final class HistoryStore implements Closeable {
     }
 
     public EventPage query(EventFilter filter) throws IOException {
-        return query.run(filter, oldestId());
+        EventPage page = query.run(filter, oldestId());
+        return new EventPage(page.events().stream().map(this::withKeptMedia).toList(), page.next());
     }
 
     public @Nullable StoredEvent get(EventId id) throws IOException {
-        return query.get(id, oldestId());
+        StoredEvent event = query.get(id, oldestId());
+        return event == null ? null : withKeptMedia(event);
+    }
+
+    /**
+     * The event without the snapshots retention has deleted since it was written (low free space
+     * deletes snapshots before events): a reader sees no image rather than one that is not there.
+     */
+    private StoredEvent withKeptMedia(StoredEvent event) {
+        EventSlot slot = event.slot();
+        MediaRef image = kept(event.image());
+        MediaRef last = kept(slot.lastImage());
+        MediaRef thumbnail = kept(slot.thumbnail());
+        if (image == event.image() && last == slot.lastImage() && thumbnail == slot.thumbnail()) {
+            return event;
+        }
+        return new StoredEvent(
+                event.id(),
+                event.position(),
+                event.kind(),
+                event.thing(),
+                event.type(),
+                event.channel(),
+                event.action(),
+                event.time(),
+                event.received(),
+                event.address(),
+                event.data(),
+                event.props(),
+                image,
+                new EventSlot(slot.end(), last, thumbnail, slot.snapshots(), slot.deleted()),
+                event.previous());
+    }
+
+    private @Nullable MediaRef kept(@Nullable MediaRef ref) {
+        return ref == null || media.holds(ref) ? ref : null;
     }
 
     /** The JPEG at {@code ref}, or {@code null} when it was pruned or is damaged. */

@@ -192,6 +192,11 @@ final class MediaLog implements Closeable {
         stagedBytes = 0;
     }
 
+    /** Whether the segment {@code ref} lies in is still kept (its record may still be damaged). */
+    boolean holds(MediaRef ref) {
+        return segments.containsKey(SegmentFile.segment(ref.position()));
+    }
+
     /** The JPEG at {@code ref}, or {@code null} when it was pruned or is damaged. */
     byte @Nullable [] read(MediaRef ref) throws IOException {
         LogSegment segment = segments.get(SegmentFile.segment(ref.position()));
