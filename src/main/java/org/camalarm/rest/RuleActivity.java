@@ -4,72 +4,57 @@ import com.google.gson.JsonObject;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.eclipse.jdt.annotation.NonNullByDefault;
-import org.eclipse.jdt.annotation.Nullable;
+import org.camalarm.rule.RuleFiring;
+import org.camalarm.rule.RuleListener;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventConstants;
-import org.osgi.service.event.EventHandler;
 
 /**
  * What each rule did last, for the rules list: its last firing (when, what triggered it) and its
- * last push result, from the rule engine's {@code camalarm/rule/fired/*} and
- * {@code camalarm/rule/result/*} events. Bounded to the {@value #MAX_RULES} most recently active
- * rules. Thread-safe.
+ * last push result, told by the rule engine as they happen (never through EventAdmin: its queue is
+ * unbounded and every delivery is a thread hand-off). Bounded to the {@value #MAX_RULES} most
+ * recently active rules. Thread-safe.
  */
-// topics as a plain property: @EventTopics would make the bundle require an osgi.event implementation
-// capability, which Karaf's EventAdmin does not offer (the feature would not resolve)
-@Component(
-        service = {EventHandler.class, RuleActivity.class},
-        property = {
-            EventConstants.EVENT_TOPIC + "=camalarm/rule/fired/*",
-            EventConstants.EVENT_TOPIC + "=camalarm/rule/result/*"
-        })
-public class RuleActivity implements EventHandler {
+@Component(service = {RuleListener.class, RuleActivity.class})
+public class RuleActivity implements RuleListener {
 
     static final int MAX_RULES = 1000;
 
     /** Guarded by itself; least recently active first. */
     private final Map<String, JsonObject> activity = new LinkedHashMap<>(16, 0.75f, true);
 
-    @NonNullByDefault({}) // EventAdmin's interface says nothing of nullness
     @Override
-    public void handleEvent(Event event) {
-        Object rule = event.getProperty("rule");
-        if (!(rule instanceof String id)) {
-            return;
-        }
-        boolean fired = event.getTopic().startsWith("camalarm/rule/fired/");
+    public void ruleFired(String rule, String trigger, long firedAt) {
         JsonObject entry = new JsonObject();
-        Object timestamp = event.getProperty("timestamp");
+        entry.addProperty("time", Instant.ofEpochMilli(firedAt).toString());
+        entry.addProperty("trigger", trigger);
+        note(rule, "lastFired", entry);
+    }
+
+    @Override
+    public void ruleFinished(RuleFiring firing) {
+        JsonObject entry = new JsonObject();
         entry.addProperty(
                 "time",
-                timestamp instanceof Long millis
-                        ? Instant.ofEpochMilli(millis).toString()
-                        : Instant.now().toString());
-        if (fired) {
-            entry.addProperty("trigger", text(event.getProperty("trigger")));
-        } else {
-            entry.addProperty("success", Boolean.TRUE.equals(event.getProperty("success")));
-            entry.addProperty("reason", text(event.getProperty("reason")));
-            entry.addProperty("detail", text(event.getProperty("detail")));
-            Object status = event.getProperty("status");
-            if (status instanceof Integer code) {
-                entry.addProperty("status", code);
-            }
-            Object latency = event.getProperty("latencyMs");
-            if (latency instanceof Long ms) {
-                entry.addProperty("latencyMs", ms);
-            }
+                Instant.ofEpochMilli(firing.firedAt() + firing.latencyMs()).toString());
+        entry.addProperty("success", firing.success());
+        entry.addProperty("reason", firing.reason());
+        entry.addProperty("detail", firing.detail());
+        if (firing.status() != null) {
+            entry.addProperty("status", firing.status());
         }
+        entry.addProperty("latencyMs", firing.latencyMs());
+        note(firing.rule(), "lastResult", entry);
+    }
+
+    private void note(String rule, String what, JsonObject entry) {
         synchronized (activity) {
-            JsonObject known = activity.get(id);
+            JsonObject known = activity.get(rule);
             if (known == null) {
                 known = new JsonObject();
-                activity.put(id, known);
+                activity.put(rule, known);
             }
-            known.add(fired ? "lastFired" : "lastResult", entry);
-            if (fired) {
+            known.add(what, entry);
+            if (what.equals("lastFired")) {
                 known.remove("lastResult"); // the result of this firing is still to come
             }
             if (activity.size() > MAX_RULES) {
@@ -84,9 +69,5 @@ public class RuleActivity implements EventHandler {
             JsonObject known = activity.get(ruleId);
             return known == null ? new JsonObject() : known.deepCopy();
         }
-    }
-
-    private static String text(@Nullable Object value) {
-        return value == null ? "" : String.valueOf(value);
     }
 }

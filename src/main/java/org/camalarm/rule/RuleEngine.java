@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.camalarm.rule.ActiveRule.Decision;
 import org.camalarm.thing.State;
+import org.camalarm.thing.ThingEvents;
 import org.camalarm.thing.ThingListener;
 import org.camalarm.thing.ThingRegistry;
 import org.camalarm.thing.ThingUID;
@@ -41,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * change (a camera's alarm request, the timer thread for a hold's end). Posting them on EventAdmin
  * for the rules cost the alarm path two thread hand-offs (EventAdmin's queue, then its timed handler
  * call) before the push could start; now a rule's push is handed to its target before the camera is
- * answered, and the alarm path posts nothing no other bundle subscribes to.
+ * answered, and the alarm path posts nothing no other bundle subscribes to: the fired and result
+ * events go on EventAdmin only while some EventHandler subscribes to them, and this bundle's own
+ * consumers (the history, the REST API's rule activity) are {@link RuleListener}s, told directly.
  *
  * <p>Threading: {@link #stateChanged} and {@link #triggered} never wait for a push; the result is
  * posted from whichever thread completes it. One rule failing never stops the others. A
@@ -65,6 +68,9 @@ public class RuleEngine implements ThingListener {
     private final RateLimit firingLines = new RateLimit(10, Duration.ofMinutes(1), Clock.systemUTC());
 
     private final EventAdmin eventAdmin;
+    /** Whether an EventHandler subscribes to a topic. */
+    private final ThingEvents bus;
+
     private final PushDispatcher dispatcher;
     private final Timers timers;
     /** The hot path's index: rules by their {@code when} channel UID; arrays are never modified. */
@@ -75,14 +81,24 @@ public class RuleEngine implements ThingListener {
     /** Rule decisions running on this thread (0 or 1): a change they cause is decided later, elsewhere. */
     private static final ThreadLocal<int[]> FIRING = ThreadLocal.withInitial(() -> new int[1]);
 
-    /** Told every firing with its result (the event history). */
+    /** Told every firing and its result (the event history, the REST API's rule activity). */
     private final List<RuleListener> listeners = new CopyOnWriteArrayList<>();
 
     @Activate
-    public RuleEngine(@Reference EventAdmin eventAdmin, @Reference ThingRegistry registry, @Reference Timers timers) {
+    public RuleEngine(
+            @Reference EventAdmin eventAdmin,
+            @Reference ThingEvents bus,
+            @Reference ThingRegistry registry,
+            @Reference Timers timers) {
         this.eventAdmin = eventAdmin;
+        this.bus = bus;
         this.dispatcher = new PushDispatcher(registry);
         this.timers = timers;
+    }
+
+    /** An engine that posts its fired and result events whether or not anyone subscribes (tests). */
+    RuleEngine(EventAdmin eventAdmin, ThingRegistry registry, Timers timers) {
+        this(eventAdmin, ThingEvents.NONE, registry, timers);
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -210,14 +226,17 @@ public class RuleEngine implements ThingListener {
         RuleDefinition definition = rule.definition();
         // start the push first: the relay is what the latency goal measures
         CompletableFuture<CommandOutcome> outcome = dispatcher.send(definition.then(), definition.command());
-        Map<String, Object> fired = new HashMap<>(16);
-        fired.put(RULE, definition.id());
-        fired.put(WHEN, rule.whenText());
-        fired.put(THEN, rule.thenText());
-        fired.put(COMMAND, definition.command());
-        fired.put(TRIGGER, trigger);
-        fired.put(EventConstants.TIMESTAMP, now);
-        eventAdmin.postEvent(new Event(rule.firedTopic(), fired));
+        listeners.forEach(listener -> listener.ruleFired(definition.id(), trigger, now));
+        if (bus.subscribed(rule.firedTopic())) {
+            Map<String, Object> fired = new HashMap<>(16);
+            fired.put(RULE, definition.id());
+            fired.put(WHEN, rule.whenText());
+            fired.put(THEN, rule.thenText());
+            fired.put(COMMAND, definition.command());
+            fired.put(TRIGGER, trigger);
+            fired.put(EventConstants.TIMESTAMP, now);
+            eventAdmin.postEvent(new Event(rule.firedTopic(), fired));
+        }
         if (LOGGER.isDebugEnabled()) {
             LOGGER.debug("Rule {} fired by {}: {} {}", rule.id(), trigger, rule.thenText(), definition.command());
         }
@@ -262,13 +281,15 @@ public class RuleEngine implements ThingListener {
                         rule.thenText(),
                         outcome.detail());
             }
-            Map<String, Object> result = new HashMap<>(16);
-            result.put(RULE, definition.id());
-            result.put(THEN, rule.thenText());
-            result.put(COMMAND, definition.command());
-            outcome.addTo(result);
-            result.put(EventConstants.TIMESTAMP, timers.clock().millis());
-            eventAdmin.postEvent(new Event(rule.resultTopic(), result));
+            if (bus.subscribed(rule.resultTopic())) {
+                Map<String, Object> result = new HashMap<>(16);
+                result.put(RULE, definition.id());
+                result.put(THEN, rule.thenText());
+                result.put(COMMAND, definition.command());
+                outcome.addTo(result);
+                result.put(EventConstants.TIMESTAMP, timers.clock().millis());
+                eventAdmin.postEvent(new Event(rule.resultTopic(), result));
+            }
             RuleFiring firing = new RuleFiring(
                     definition.id(),
                     rule.whenText(),

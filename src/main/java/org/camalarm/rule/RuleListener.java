@@ -1,10 +1,15 @@
 package org.camalarm.rule;
 
 /**
- * Told every rule firing once its push ended, on the thread that ended it: an implementation must
- * only queue, never block or throw. Register one as an OSGi service (whiteboard); the event history does.
+ * Told every rule firing as it fires and once its push ended, on the thread that fired or ended it:
+ * an implementation must only queue or note, never block or throw. Register one as an OSGi service
+ * (whiteboard); the event history and the REST API's rule activity do. For a firing,
+ * {@link #ruleFired} always comes before {@link #ruleFinished}.
  */
 public interface RuleListener {
+
+    /** A rule fired: its push has started. */
+    default void ruleFired(String rule, String trigger, long firedAt) {}
 
     void ruleFinished(RuleFiring firing);
 }

@@ -240,6 +240,11 @@ public class ThingEventBus implements ThingEvents {
         return wanted(topic) ? topic : null;
     }
 
+    @Override
+    public boolean subscribed(String topic) {
+        return wanted(topic);
+    }
+
     /** Whether an EventHandler subscribes to the topic (always, when nobody tells this bus who does). */
     private boolean wanted(String topic) {
         EventSubscriptions current = subscriptions;

@@ -41,6 +41,15 @@ public interface ThingEvents {
     /** A thing was unregistered. */
     default void thingRemoved(Thing thing) {}
 
+    /**
+     * Whether some EventHandler subscribes to an EventAdmin topic (any, not only this interface's):
+     * a poster skips what nobody wants, since EventAdmin hands even those to its threads. True when
+     * not known.
+     */
+    default boolean subscribed(String topic) {
+        return true;
+    }
+
     /** Drops everything: for things nobody listens to. */
     ThingEvents NONE = new ThingEvents() {
         @Override

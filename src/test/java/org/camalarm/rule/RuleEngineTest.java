@@ -455,6 +455,45 @@ class RuleEngineTest {
         assertEquals(before + 1, timers.pending(), "it waits for the timer thread, one turn of the loop each");
     }
 
+    @Test
+    void withNoSubscriberNothingIsPostedAndListenersHearTheFiringThenItsResult() {
+        ThingEvents nobodySubscribes = new ThingEvents() {
+            @Override
+            public void stateChanged(ThingUID thing, String channelId, State newState, State oldState) {}
+
+            @Override
+            public void triggered(ThingUID thing, String channelId, String event) {}
+
+            @Override
+            public void statusChanged(ThingUID thing, ThingStatusInfo status) {}
+
+            @Override
+            public boolean subscribed(String topic) {
+                return false;
+            }
+        };
+        engine = new RuleEngine(ruleBus, nobodySubscribes, registry, timers);
+        List<String> heard = new ArrayList<>();
+        engine.addListener(new RuleListener() {
+            @Override
+            public void ruleFired(String rule, String trigger, long firedAt) {
+                heard.add("fired " + rule + " by " + trigger + " at " + Instant.ofEpochMilli(firedAt));
+            }
+
+            @Override
+            public void ruleFinished(RuleFiring firing) {
+                heard.add("finished " + firing.rule() + ": " + firing.reason());
+            }
+        });
+        rule("gate", "when", HUMAN, "then", GATE, "command", "on");
+
+        camera.updateState("humanAlarm", State.ON);
+
+        assertEquals(List.of("power ON"), gate.received, "the push is sent all the same");
+        assertEquals(List.of("fired gate by ON at " + MONDAY_NOON, "finished gate: OK"), heard);
+        verifyNoInteractions(ruleBus); // EventAdmin would hand each to its threads even with no handler
+    }
+
     /** A relay thing whose {@code power} channel rules can watch ({@link #LIGHT_STATE}). */
     private Thing porchRelay() {
         return new Thing(
