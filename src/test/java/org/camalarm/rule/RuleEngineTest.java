@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.camalarm.push.PushResult;
 import org.camalarm.thing.ChannelDefinition;
+import org.camalarm.thing.RecordingThingEvents;
 import org.camalarm.thing.State;
 import org.camalarm.thing.Thing;
 import org.camalarm.thing.ThingEvents;
@@ -457,21 +458,8 @@ class RuleEngineTest {
 
     @Test
     void withNoSubscriberNothingIsPostedAndListenersHearTheFiringThenItsResult() {
-        ThingEvents nobodySubscribes = new ThingEvents() {
-            @Override
-            public void stateChanged(ThingUID thing, String channelId, State newState, State oldState) {}
-
-            @Override
-            public void triggered(ThingUID thing, String channelId, String event) {}
-
-            @Override
-            public void statusChanged(ThingUID thing, ThingStatusInfo status) {}
-
-            @Override
-            public boolean subscribed(String topic) {
-                return false;
-            }
-        };
+        RecordingThingEvents nobodySubscribes = new RecordingThingEvents();
+        nobodySubscribes.subscribers = false;
         engine = new RuleEngine(ruleBus, nobodySubscribes, registry, timers);
         List<String> heard = new ArrayList<>();
         engine.addListener(new RuleListener() {

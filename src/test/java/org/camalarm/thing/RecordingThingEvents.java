@@ -7,6 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RecordingThingEvents implements ThingEvents {
 
     public final List<String> lines = new CopyOnWriteArrayList<>();
+    /** What {@link #subscribed} answers for every topic: whether EventAdmin has a subscriber. */
+    public volatile boolean subscribers = true;
 
     @Override
     public void stateChanged(ThingUID thing, String channelId, State newState, State oldState) {
@@ -21,6 +23,11 @@ public final class RecordingThingEvents implements ThingEvents {
     @Override
     public void statusChanged(ThingUID thing, ThingStatusInfo status) {
         lines.add("status " + thing + " " + status.status());
+    }
+
+    @Override
+    public boolean subscribed(String topic) {
+        return subscribers;
     }
 
     public List<String> matching(String prefix) {
