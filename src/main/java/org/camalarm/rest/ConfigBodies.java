@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Dictionary;
@@ -33,16 +34,40 @@ final class ConfigBodies {
 
     private ConfigBodies() {}
 
+    /**
+     * A too-large body up to this size is read to its end before the 413: answered with its body
+     * unread, Jetty closes the connection on data the client is still sending, the kernel resets it,
+     * and the client may see the reset instead of the answer. Larger ones are not worth reading.
+     */
+    static final int DRAINED_MAX = 1 << 20;
+
     /** The body as text, whole: {@link BodyTooLargeException} above {@code limit} bytes. */
     static String body(HttpServletRequest request, int limit) throws IOException {
-        if (request.getContentLengthLong() > limit) {
-            throw new BodyTooLargeException(limit);
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
+            throw tooLarge(request, limit, declared <= DRAINED_MAX);
         }
         byte[] bytes = request.getInputStream().readNBytes(limit + 1);
         if (bytes.length > limit) {
-            throw new BodyTooLargeException(limit);
+            throw tooLarge(request, limit, true);
         }
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static BodyTooLargeException tooLarge(HttpServletRequest request, int limit, boolean drain)
+            throws IOException {
+        if (drain) {
+            InputStream in = request.getInputStream();
+            byte[] sink = new byte[8192];
+            for (long read = 0; read <= DRAINED_MAX; ) {
+                int n = in.read(sink);
+                if (n < 0) {
+                    break;
+                }
+                read += n;
+            }
+        }
+        return new BodyTooLargeException(limit);
     }
 
     /**
