@@ -162,25 +162,8 @@ public final class HistoryStore implements Closeable {
         MediaRef image = kept(event.image());
         MediaRef last = kept(slot.lastImage());
         MediaRef thumbnail = kept(slot.thumbnail());
-        if (image == event.image() && last == slot.lastImage() && thumbnail == slot.thumbnail()) {
-            return event;
-        }
-        return new StoredEvent(
-                event.id(),
-                event.position(),
-                event.kind(),
-                event.thing(),
-                event.type(),
-                event.channel(),
-                event.action(),
-                event.time(),
-                event.received(),
-                event.address(),
-                event.data(),
-                event.props(),
-                image,
-                new EventSlot(slot.end(), last, thumbnail, slot.snapshots(), slot.deleted()),
-                event.previous());
+        boolean unchanged = image == event.image() && last == slot.lastImage() && thumbnail == slot.thumbnail();
+        return unchanged ? event : event.withMedia(image, last, thumbnail);
     }
 
     private @Nullable MediaRef kept(@Nullable MediaRef ref) {

@@ -33,6 +33,14 @@ public record StoredEvent(
         return new EventId(id, position);
     }
 
+    /** The same event with other snapshot references (the first, the newest, the thumbnail). */
+    StoredEvent withMedia(@Nullable MediaRef first, @Nullable MediaRef last, @Nullable MediaRef thumbnail) {
+        EventSlot media = new EventSlot(slot.end(), last, thumbnail, slot.snapshots(), slot.deleted());
+        return new StoredEvent(
+                id, position, kind, thing, type, channel, action, time, received, address, data, props, first, media,
+                previous);
+    }
+
     long previous(Chain chain) {
         return previous[chain.ordinal()];
     }
