@@ -140,7 +140,7 @@ public class EventHistory implements AlarmJournal, PushListener, RuleListener, C
             try {
                 HistoryStore opened = HistoryStore.open(dir, () -> settings, clock, thumbnailer::offer);
                 thumbnailer.use(opened);
-                opened.onAlarmsWritten(ids -> announceLater(opened, ids));
+                opened.onWritten(ids -> announceLater(opened, ids));
                 store = opened;
                 LOGGER.info(
                         "Event history in {} (at most {} days, {} MB)",
@@ -182,7 +182,7 @@ public class EventHistory implements AlarmJournal, PushListener, RuleListener, C
             try {
                 StoredEvent event = from.get(id);
                 if (event != null) {
-                    listeners.forEach(listener -> listener.alarmStored(event));
+                    listeners.forEach(listener -> listener.stored(event));
                 }
             } catch (IOException | RuntimeException e) {
                 LOGGER.debug("History: event {} not announced: {}", id.text(), e.toString());

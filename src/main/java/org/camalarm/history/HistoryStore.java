@@ -96,9 +96,9 @@ public final class HistoryStore implements Closeable {
         }
     }
 
-    /** Who is told, on the writer thread, of the alarm events each batch inserted or extended (must not block). */
-    void onAlarmsWritten(Consumer<List<EventId>> listener) {
-        writer.onAlarmsWritten(listener);
+    /** Who is told, on the writing thread, of the events each batch inserted or extended (must not block). */
+    void onWritten(Consumer<List<EventId>> listener) {
+        writer.onWritten(listener);
     }
 
     /** Stores the events of one alarm and its snapshot; returns once they are written (a repeat: once queued). */

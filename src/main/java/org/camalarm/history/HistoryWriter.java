@@ -67,8 +67,8 @@ final class HistoryWriter implements Runnable {
     private final Retention retention;
     private final Clock clock;
     private final Consumer<EventId> imageStored;
-    /** Told after each batch of the alarm events it inserted or extended, once each, in order. */
-    private volatile Consumer<List<EventId>> alarmsWritten = ids -> {};
+    /** Told after each batch of the events it inserted or extended, once each, in order. */
+    private volatile Consumer<List<EventId>> written = ids -> {};
 
     private final OpenEvents open = new OpenEvents();
     private ByteBuffer out = ByteBuffer.allocate(256 * 1024);
@@ -85,7 +85,9 @@ final class HistoryWriter implements Runnable {
 
         final List<String> opened = new ArrayList<>();
         final List<EventId> withImage = new ArrayList<>();
-        final Set<EventId> alarms = new LinkedHashSet<>();
+        /** Events inserted or extended, in order: alarms, push results, rule firings (not thumbnails, deletes). */
+        final Set<EventId> written = new LinkedHashSet<>();
+
         final Map<WriteOp.Delete, Boolean> deleted = new HashMap<>();
         long base;
         boolean maintain;
@@ -107,9 +109,9 @@ final class HistoryWriter implements Runnable {
         this.lastId = heads.lastId();
     }
 
-    /** Who is told of the alarm events each batch wrote (on this thread: must not block). */
-    void onAlarmsWritten(Consumer<List<EventId>> listener) {
-        this.alarmsWritten = listener;
+    /** Who is told of the events each batch wrote (on this thread: must not block). */
+    void onWritten(Consumer<List<EventId>> listener) {
+        this.written = listener;
     }
 
     /**
@@ -274,8 +276,8 @@ final class HistoryWriter implements Runnable {
                 retention.maintain(clock.millis());
             }
             batch.withImage.forEach(imageStored);
-            if (!batch.alarms.isEmpty()) {
-                alarmsWritten.accept(List.copyOf(batch.alarms)); // only queues: the answers wait not for it
+            if (!batch.written.isEmpty()) {
+                written.accept(List.copyOf(batch.written)); // only queues: the answers wait not for it
             }
             WriteOp.completeAll(ops, batch.deleted);
         } catch (IOException | RuntimeException e) {
@@ -313,7 +315,9 @@ final class HistoryWriter implements Runnable {
                 alarmEntry(entry, null, null, batch);
             }
         } else if (op instanceof WriteOp.Plain plain) {
-            insert(plain.event(), nextId(plain.event().received()), null, batch);
+            OpenEvents.Open inserted =
+                    insert(plain.event(), nextId(plain.event().received()), null, batch);
+            batch.written.add(new EventId(inserted.id, inserted.position));
         } else if (op instanceof WriteOp.Thumbnail thumbnail) {
             change(
                     thumbnail.id(),
@@ -345,7 +349,7 @@ final class HistoryWriter implements Runnable {
             current.slot = current.slot.extended(event.received(), jpeg != null ? image : null);
             current.lastPush = event.received();
             batch.patched.put(current.id, current);
-            batch.alarms.add(new EventId(current.id, current.position));
+            batch.written.add(new EventId(current.id, current.position));
             if (event.action() == EventAction.STOP) {
                 open.remove(key, current);
             }
@@ -361,7 +365,7 @@ final class HistoryWriter implements Runnable {
             batch.opened.add(key);
         }
         EventId insertedId = new EventId(inserted.id, inserted.position);
-        batch.alarms.add(insertedId);
+        batch.written.add(insertedId);
         if (image != null) {
             batch.withImage.add(insertedId);
         }

@@ -199,7 +199,7 @@ public class LiveEvents implements ThingListener {
     }
 
     /**
-     * A new or extended alarm event of the history (from {@code rest.HistoryLiveFeed}, in the shape of
+     * A new or extended event of the history: an alarm, a push result, a rule firing (from {@code rest.HistoryLiveFeed}, in the shape of
      * {@code GET /camalarm/api/events}); sent to clients as SSE event {@code history}.
      */
     public void historyEvent(JsonObject event) {

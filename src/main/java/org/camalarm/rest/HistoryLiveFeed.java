@@ -1,6 +1,5 @@
 package org.camalarm.rest;
 
-import org.camalarm.history.EventKind;
 import org.camalarm.history.HistoryListener;
 import org.camalarm.history.StoredEvent;
 import org.camalarm.live.LiveEvents;
@@ -9,8 +8,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Puts every alarm event the history writes (new or extended) on the live stream as a
- * {@code history} event, in the JSON shape of {@code GET /camalarm/api/events} ({@link EventJson}).
+ * Puts every event the history writes (an alarm new or extended, a push result, a rule firing) on
+ * the live stream as a {@code history} event, in the JSON shape of {@code GET /camalarm/api/events}
+ * ({@link EventJson}).
  * Lives in {@code rest} because that shape does: {@code history} and {@code live} know nothing of
  * each other.
  */
@@ -30,9 +30,7 @@ public class HistoryLiveFeed implements HistoryListener {
     }
 
     @Override
-    public void alarmStored(StoredEvent event) {
-        if (event.kind() == EventKind.ALARM) {
-            live.historyEvent(EventJson.of(event));
-        }
+    public void stored(StoredEvent event) {
+        live.historyEvent(EventJson.of(event));
     }
 }

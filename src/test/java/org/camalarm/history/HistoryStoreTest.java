@@ -126,23 +126,40 @@ class HistoryStoreTest {
     }
 
     @Test
-    void eachWrittenAlarmEventIsAnnouncedNewAndExtendedAndReadsBackAsWritten() throws IOException {
+    void eachWrittenEventIsAnnouncedNewAndExtendedAndReadsBackAsWritten() throws IOException {
         StoreFixture f = fixture();
         List<EventId> announced = new java.util.concurrent.CopyOnWriteArrayList<>();
-        f.store.onAlarmsWritten(announced::addAll);
+        f.store.onWritten(announced::addAll);
         f.began("camalarm:vigi:door", "PERSON", new byte[] {(byte) 0xFF, (byte) 0xD8, 1});
         f.clock.advance(Duration.ofSeconds(4));
         f.continued("camalarm:vigi:door", "PERSON", null);
         f.began("camalarm:vigi:door", "VEHICLE");
+        f.store.recordPlain(new NewEvent(
+                EventKind.PUSH,
+                "camalarm:shelly:porch",
+                "ON",
+                "power",
+                EventAction.NONE,
+                NewEvent.NO_TIME,
+                f.clock.millis(),
+                "",
+                "",
+                Map.of("success", "false", "reason", "UNREACHABLE")));
+        f.store.maintain(); // a barrier: everything queued before is written
 
         List<StoredEvent> events = f.all(EventFilter.newest(50));
-        assertEquals(2, events.size());
-        StoredEvent person = events.get(1);
+        assertEquals(3, events.size());
+        StoredEvent person = events.get(2);
         assertEquals(
-                List.of(person.eventId(), person.eventId(), events.get(0).eventId()),
+                List.of(
+                        person.eventId(),
+                        person.eventId(),
+                        events.get(1).eventId(),
+                        events.get(0).eventId()),
                 announced,
-                "the new event, its extension, the next event: each once its batch is written");
+                "the new event, its extension, the next event, the push result: each once its batch is written");
         assertEquals(person.slot().end(), f.store.get(announced.get(1)).slot().end(), "the extension is readable");
+        assertEquals("UNREACHABLE", f.store.get(announced.get(3)).props().get("reason"), "a push result is announced");
     }
 
     @Test
