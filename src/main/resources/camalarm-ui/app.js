@@ -1,4 +1,5 @@
-// The camalarm web UI: sign-in, then pages chosen by the location's hash (#/cameras, #/camera/<uid>, …).
+// The camalarm web UI: sign-in, then pages chosen by the location's hash (#/cameras, #/camera/<uid>,
+// #/activity/<uid>, …).
 import { html } from 'lit';
 import { api, setCsrf } from './api.js';
 import { LightElement } from './base.js';
@@ -6,6 +7,7 @@ import { store } from './store.js';
 import './pages/signin.js';
 import './pages/cameras.js';
 import './pages/camera.js';
+import './pages/activity.js';
 import './pages/inbox.js';
 import './pages/devices.js';
 import './pages/rules.js';
@@ -14,6 +16,7 @@ import './pages/setup.js';
 
 const NAV = [
   ['cameras', 'Cameras'],
+  ['activity', 'Activity'],
   ['inbox', 'Inbox'],
   ['devices', 'Devices'],
   ['rules', 'Rules'],
@@ -89,6 +92,7 @@ class CamApp extends LightElement {
   page(page, arg) {
     switch (page) {
       case 'camera': return html`<cam-camera-page .uid=${arg}></cam-camera-page>`;
+      case 'activity': return html`<cam-activity-page .thing=${arg}></cam-activity-page>`;
       case 'inbox': return html`<cam-inbox-page></cam-inbox-page>`;
       case 'devices': return html`<cam-devices-page></cam-devices-page>`;
       case 'rules': return html`<cam-rules-page></cam-rules-page>`;

@@ -125,3 +125,13 @@ class Store extends EventTarget {
 }
 
 export const store = new Store();
+
+/** A thing as a user knows it: its label, the UID when no thing has it (any more). */
+export const thingName = (uid) => store.things.get(uid)?.label || uid;
+
+/** A thing's channel as a user knows it: "Front door · Person"; UIDs where the hub has no such thing. */
+export function channelName(thingUid, channelId) {
+  const thing = store.things.get(thingUid);
+  const channel = thing?.channels.find((c) => c.id === channelId);
+  return `${thingName(thingUid)} · ${channel?.label || channelId}`;
+}

@@ -63,7 +63,8 @@ class DeviceCard extends LightElement {
             <td>${state(t, 'lastResult') === 'NULL' ? '—' : state(t, 'lastResult')}</td></tr>
           <tr data-channel-id="lastPush"><th>Last push</th><td>${when(state(t, 'lastPush'))}</td></tr>
         </table>
-        ${t.editable ? html`<p class="small"><a href="#/edit/${enc(t.UID)}">Edit</a></p>` : ''}
+        <p class="small"><a href="#/activity/${enc(t.UID)}" data-test="device-history">History</a>${t.editable
+          ? html` · <a href="#/edit/${enc(t.UID)}">Edit</a>` : ''}</p>
       </article>`;
   }
 }

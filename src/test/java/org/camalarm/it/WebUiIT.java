@@ -282,6 +282,59 @@ class WebUiIT {
 
     @Test
     @Order(8)
+    void theActivityPageShowsWhatDevicesAndRulesDidAndNewCommandsLive() throws Exception {
+        // from the device card: the dead lamp's failed Test (order 6), with its reason
+        go("#/devices", "[data-thing-uid='camalarm:http:dead'] [data-test=device-history]");
+        browser.find("[data-thing-uid='camalarm:http:dead'] [data-test=device-history]")
+                .click();
+        String failed = "cam-activity-page .event[data-kind=push][data-state=ERROR]";
+        String outcome = browser.await(10, d -> {
+            List<WebElement> rows = browser.all(failed + " [data-test=outcome]");
+            return rows.isEmpty() ? null : rows.get(0).getText();
+        });
+        assertTrue(outcome.startsWith("UNREACHABLE: ") && outcome.contains("refused"), outcome);
+        assertTrue(
+                browser.find(failed).getText().contains("Dead lamp"),
+                browser.find(failed).getText());
+        assertTrue(
+                browser.all("cam-activity-page .event:not([data-thing-uid='camalarm:http:dead'])")
+                        .isEmpty(),
+                "only the chosen thing's events");
+
+        // all things, rule firings only: the carlight rule fired on the front door's person (order 7)
+        new Select(browser.find("cam-activity-page select[name=thing]")).selectByValue("");
+        browser.await(5, d -> browser.script("return location.hash").equals("#/activity"));
+        new Select(browser.find("cam-activity-page select[name=kind]")).selectByValue("rule");
+        String rule = browser.await(10, d -> {
+            List<WebElement> rows = browser.all("cam-activity-page .event[data-kind=rule][data-state=OK]");
+            return rows.isEmpty() ? null : rows.get(0).getText();
+        });
+        assertTrue(
+                rule.contains("Rule carlight: Front door · Person ON → Garden relay · POST ")
+                        && rule.contains("turn=off"),
+                rule);
+        assertTrue(browser.all("cam-activity-page .event:not([data-kind=rule])").isEmpty(), "only rule firings");
+
+        // device commands: one sent now appears at the top without a reload
+        new Select(browser.find("cam-activity-page select[name=kind]")).selectByValue("push");
+        browser.find("cam-activity-page .event[data-kind=push]");
+        int before = browser.all("cam-activity-page .event").size();
+        assertEquals(
+                200,
+                hub.api("POST", "things/camalarm:http:relay/channels/post1", "{\"command\":\"ON\"}")
+                        .statusCode());
+        browser.await(10, d -> browser.all("cam-activity-page .event").size() > before);
+        WebElement newest = browser.find("cam-activity-page .event");
+        assertEquals("camalarm:http:relay", newest.getAttribute("data-thing-uid"), "newest first, live");
+        assertEquals("OK", newest.getAttribute("data-state"));
+        assertTrue(
+                newest.getText().contains("Garden relay · POST ")
+                        && newest.getText().contains("turn=on"),
+                newest.getText());
+    }
+
+    @Test
+    @Order(8)
     void aStateChangingCallWithTheCookieButWithoutTheCsrfTokenIsRefused() throws Exception {
         go("#/cameras", "[data-thing-uid='camalarm:vigi:frontdoor']");
         // FACE: no other test lights faceDetected, so an accepted call would show here
@@ -374,6 +427,7 @@ class WebUiIT {
         List<String[]> pages = List.of(
                 new String[] {"cameras", "#/cameras", "cam-card img[data-test=snapshot]"},
                 new String[] {"camera", "#/camera/camalarm:vigi:frontdoor", "cam-timeline"},
+                new String[] {"activity", "#/activity", "cam-activity-page .event[data-kind=rule]"},
                 new String[] {"inbox", "#/inbox", "cam-inbox-page .page-head"},
                 new String[] {"devices", "#/devices", "cam-device-card"},
                 new String[] {"rules", "#/rules", "[data-rule-id=carlight]"},

@@ -1,0 +1,183 @@
+// What the pages built on the event history share: GET /camalarm/api/events, cursor-paged and newest
+// first, with infinite scroll; the live stream's "history" events added or updated in place; a
+// filter by day; and the picture of an alarm, large, with the detection's last snapshot beside it.
+import { html } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { api, when } from '../api.js';
+import { LightElement } from '../base.js';
+import { store } from '../store.js';
+
+const PAGE = 50;
+
+/**
+ * A list of history events. A subclass says what it asks for ({@link params}), which live events
+ * belong to it ({@link accepts}) and how a row looks ({@link row}).
+ */
+export class HistoryList extends LightElement {
+  static properties = {
+    events: { state: true },
+    next: { state: true },
+    loading: { state: true },
+    unavailable: { state: true },
+    day: { state: true },
+    full: { state: true },
+  };
+
+  constructor() {
+    super();
+    this.events = [];
+    this.next = null;
+    this.day = '';
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    this._onKey = (e) => { if (e.key === 'Escape' && this.full) this.full = null; };
+    document.addEventListener('keydown', this._onKey);
+    this._onChange = (e) => this.live(e.detail);
+    store.addEventListener('change', this._onChange);
+    this.reload();
+  }
+
+  disconnectedCallback() {
+    document.removeEventListener('keydown', this._onKey);
+    store.removeEventListener('change', this._onChange);
+    this.observer?.disconnect();
+    super.disconnectedCallback();
+  }
+
+  /** The query's parameters besides paging and day: thing, kind, type. */
+  params() { return {}; }
+
+  /** Whether a live event belongs in this list (the filters of {@link params}, applied here). */
+  accepts() { return true; }
+
+  /** Whether filters beyond the day are set (for "No events match"). */
+  filtered() { return false; }
+
+  query(before) {
+    const q = new URLSearchParams({ ...this.params(), limit: String(PAGE) });
+    for (const [key, value] of [...q]) if (!value) q.delete(key);
+    if (this.day) {
+      const start = new Date(this.day + 'T00:00:00');
+      const end = new Date(start);
+      end.setDate(end.getDate() + 1);
+      q.set('since', start.toISOString());
+      q.set('until', end.toISOString());
+    }
+    if (before) q.set('before', before);
+    return 'events?' + q;
+  }
+
+  async reload() {
+    this.events = [];
+    this.next = null;
+    this.pageRequest = (this.pageRequest || 0) + 1; // a page asked for before the filters changed is dropped
+    this.loading = false;
+    await this.more(true);
+  }
+
+  async more(first = false) {
+    if (this.loading || (!first && !this.next)) return;
+    this.loading = true;
+    const request = this.pageRequest;
+    try {
+      const page = await api.get(this.query(first ? null : this.next));
+      if (request !== this.pageRequest) return;
+      const known = new Set(this.events.map((e) => e.id));
+      this.events = [...this.events, ...page.events.filter((e) => !known.has(e.id))];
+      this.next = page.next;
+      this.unavailable = false;
+    } catch (err) {
+      if (request !== this.pageRequest) return;
+      this.unavailable = err.status === 404 ? 'The event history is not available on this hub.' : err.message;
+    } finally {
+      if (request === this.pageRequest) this.loading = false;
+    }
+  }
+
+  /** A new or extended history event, as the live stream brings it. */
+  live(detail) {
+    if (detail.all) { this.reload(); return; }
+    if (detail.name !== 'history' || !this.accepts(detail.data)) return;
+    const event = detail.data;
+    if (this.day && !this.onDay(event)) return;
+    const at = this.events.findIndex((e) => e.id === event.id);
+    this.events = at >= 0
+      ? this.events.map((e, i) => (i === at ? event : e))
+      : [event, ...this.events];
+  }
+
+  onDay(event) {
+    const d = new Date(event.time || event.received);
+    const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    return day === this.day;
+  }
+
+  updated() {
+    const sentinel = this.querySelector('.sentinel');
+    if (sentinel && sentinel !== this.watched) {
+      this.observer?.disconnect();
+      this.observer = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) this.more();
+      });
+      this.observer.observe(sentinel);
+      this.watched = sentinel;
+    }
+  }
+
+  /** The day filter, for the subclass's filter form. */
+  dayFilter() {
+    return html`<label>Day <input type="date" name="day" .value=${this.day}></label>`;
+  }
+
+  /** The events, the empty or unavailable notice, the paging sentinel and the picture overlay. */
+  list() {
+    return html`
+      ${this.unavailable ? html`<p class="muted" data-test="timeline-unavailable">${this.unavailable}</p>` : ''}
+      ${!this.unavailable && !this.loading && this.events.length === 0
+        ? html`<p class="muted" data-test="timeline-empty">No events${this.filtered() || this.day ? ' match' : ' yet'}.</p>` : ''}
+      <ol class="events">
+        ${repeat(this.events, (e) => e.id, (e) => this.row(e))}
+      </ol>
+      ${this.next ? html`<div class="sentinel muted">${this.loading ? 'Loading…' : ''}</div>` : ''}
+      ${this.full ? this.overlay() : ''}`;
+  }
+
+  /** An alarm's thumbnail (a button that shows the picture), or an empty box saying why there is none. */
+  thumb(e) {
+    if (e.thumbnail) {
+      return html`<button class="thumb" @click=${() => { this.full = { event: e, last: false }; }}
+        aria-label="Show the picture"><img loading="lazy" data-test="thumbnail" src=${e.thumbnail}
+        alt="${e.type} at ${when(e.time)}"></button>`;
+    }
+    if (e.images > 0) { // the camera sent one; retention deleted it to keep disk space free
+      return html`<span class="thumb none gone" data-test="image-gone"
+        title="Snapshot deleted to free disk space">deleted</span>`;
+    }
+    return html`<span class="thumb none" aria-hidden="true"></span>`;
+  }
+
+  overlay() {
+    const { event, last } = this.full;
+    const several = event.images > 1 && event.lastImage;
+    const src = last ? event.lastImage : event.image || event.thumbnail;
+    const pick = (showLast) => (e) => { e.stopPropagation(); this.full = { event, last: showLast }; };
+    return html`
+      <div class="overlay" role="dialog" aria-label="Event picture" @click=${() => { this.full = null; }}>
+        <img data-test="full-image" src=${src} alt="${event.type} at ${when(event.time)}">
+        <div class="buttons">
+          ${several ? html`
+            <button ?disabled=${!last} data-action="first-image" @click=${pick(false)}>First snapshot</button>
+            <button ?disabled=${last} data-action="last-image" @click=${pick(true)}>Last of ${event.images}</button>` : ''}
+          <button class="close" autofocus>Close</button>
+        </div>
+      </div>`;
+  }
+}
+
+/** When an event happened, and until when if it lasted. */
+export function span(e) {
+  return html`<time datetime=${e.time || e.received}>${when(e.time || e.received)}</time>${e.end && e.end !== e.received
+    ? html`<span class="muted"> – ${when(e.end)}</span>` : ''}`;
+}
