@@ -96,9 +96,14 @@ final class ConfigStore {
         return "conf/" + name.substring(slash + 1);
     }
 
-    /** A new named factory configuration, not yet written. */
-    Configuration create(String type, String id) throws IOException {
-        return admin.getFactoryConfiguration(PREFIX + type, id, "?");
+    /**
+     * A new named factory configuration, not yet written; empty when a configuration of that name
+     * exists already: a file {@code camalarm.<type>-<id>.cfg} whose {@code thingId} names another
+     * id, which {@link #find} does not see under this one and which must not be overwritten.
+     */
+    Optional<Configuration> create(String type, String id) throws IOException {
+        Configuration configuration = admin.getFactoryConfiguration(PREFIX + type, id, "?");
+        return configuration.getProperties() == null ? Optional.of(configuration) : Optional.empty();
     }
 
     ConfigurationAdmin admin() {

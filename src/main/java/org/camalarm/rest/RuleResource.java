@@ -89,8 +89,12 @@ final class RuleResource {
         if (!checked(values, response)) {
             return;
         }
-        Configuration configuration = store.create(TYPE, id);
-        configuration.update(ConfigBodies.typed(description(), values));
+        Optional<Configuration> configuration = store.create(TYPE, id);
+        if (configuration.isEmpty()) { // a file's rule under another id: camalarm.rule-<id>.cfg with a thingId
+            HttpAnswers.error(response, 409, "rule_exists", "a rule file camalarm.rule-" + id + ".cfg exists already");
+            return;
+        }
+        configuration.get().update(ConfigBodies.typed(description(), values));
         LOGGER.info("Rule {} created over REST", id);
         answer(response, 201, id);
     }

@@ -57,12 +57,12 @@ final class ThingWriteResource {
         if (!checked(description, uid.thingType(), values, response)) {
             return;
         }
-        Configuration configuration = store.create(uid.thingType(), uid.thingId());
-        if (configuration.getProperties() != null) {
+        Optional<Configuration> configuration = store.create(uid.thingType(), uid.thingId());
+        if (configuration.isEmpty()) {
             HttpAnswers.error(response, 409, "thing_exists", "thing id " + uid.thingId() + " is already used");
             return;
         }
-        configuration.update(ConfigBodies.typed(description, values));
+        configuration.get().update(ConfigBodies.typed(description, values));
         LOGGER.info("Thing {} created over REST", uid);
         answer(response, 201, uid);
     }

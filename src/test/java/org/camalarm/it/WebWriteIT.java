@@ -42,6 +42,9 @@ class WebWriteIT {
         hub.writeConf(
                 "camalarm.rule-filed.cfg",
                 "when=camalarm:vigi:gate:humanAlarm\nthen=camalarm:http:none:on\ncommand=ON\n");
+        hub.writeConf(
+                "camalarm.rule-renamed.cfg",
+                "thingId=evening\nwhen=camalarm:vigi:gate:humanAlarm\nthen=camalarm:http:none:on\ncommand=ON\n");
         hub.writeConf("camalarm.http-lamp.cfg", "host=127.0.0.1\nport=" + Hub.freePort() + "\ncommand.on=GET x\n");
         hub.start();
         hub.awaitThing("camalarm:vigi:gate");
@@ -277,6 +280,21 @@ class WebWriteIT {
         assertFalse(filed.get("editable").getAsBoolean());
         assertEquals("conf/camalarm.rule-filed.cfg", filed.get("file").getAsString());
         assertEquals(409, hub.api("DELETE", "rules/filed", null).statusCode());
+
+        // rule-renamed.cfg makes rule "evening": its configuration is named "renamed", which a new
+        // rule "renamed" must not take over (it would rewrite the file's rule, dropping its thingId)
+        assertRefused(409, "exists", hub.api("POST", "rules", rule.replace("\"night\"", "\"renamed\"")));
+        HttpResponse<String> evening = hub.api("GET", "rules/evening", null);
+        assertEquals(200, evening.statusCode(), "the file's rule is still there");
+        assertEquals(
+                "camalarm:http:none:on",
+                JsonParser.parseString(evening.body())
+                        .getAsJsonObject()
+                        .getAsJsonObject("configuration")
+                        .get("then")
+                        .getAsString(),
+                "the file's rule is unchanged");
+        assertEquals(404, hub.api("GET", "rules/renamed", null).statusCode());
         assertEquals(204, hub.api("DELETE", "rules/night", null).statusCode());
         assertEquals(404, hub.api("GET", "rules/night", null).statusCode());
     }
