@@ -79,20 +79,14 @@ final class EventLog implements Closeable {
 
     /** Starts a new segment (the first one, or after sealing the current one). */
     void startSegment(int number, long created, long mediaStart) throws IOException {
+        SegmentFile.Header header = new SegmentFile.Header(number, created, mediaStart);
+        FileChannel channel = SegmentFile.create(dir, MAGIC, header);
         FileChannel previous = open;
+        open = channel;
+        segments.put(number, new LogSegment(header, SegmentFile.HEADER));
         if (previous != null) {
             previous.close();
         }
-        SegmentFile.Header header = new SegmentFile.Header(number, created, mediaStart);
-        FileChannel channel = FileChannel.open(
-                SegmentFile.path(dir, number),
-                StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
-        SegmentFile.writeFully(channel, SegmentFile.header(MAGIC, header), 0);
-        open = channel;
-        segments.put(number, new LogSegment(header, SegmentFile.HEADER));
     }
 
     /** Seals the open segment: saves the heads as of its end beside it, then starts the next one. */

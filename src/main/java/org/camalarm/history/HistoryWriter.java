@@ -74,8 +74,8 @@ final class HistoryWriter implements Runnable {
     private ByteBuffer out = ByteBuffer.allocate(256 * 1024);
     private long lastId;
     private long nextMaintenance;
-    /** When a failed batch was last logged at WARN: a full disk must not flood the log. */
-    private long lastFailureWarning = Long.MIN_VALUE;
+    /** Until when failures are logged at DEBUG only (a full disk must not flood the log); 0: the next warns. */
+    private long quietUntil;
 
     /** One batch's changes, applied to the shared state only once it is written. */
     private static final class Batch {
@@ -227,7 +227,7 @@ final class HistoryWriter implements Runnable {
                     retention.maintain(now);
                 }
             } catch (RuntimeException | IOException e) {
-                LOGGER.warn("History: maintenance failed: {}", e.toString());
+                warnAtMostEveryMinute("History: maintenance failed: {}", e);
             } finally {
                 writing.unlock();
             }
@@ -250,7 +250,7 @@ final class HistoryWriter implements Runnable {
     private void write(List<WriteOp> ops) {
         Batch batch = new Batch();
         try {
-            retention.rollIfDue(clock.millis());
+            sealIfDue();
             batch.base = events.end();
             out.clear();
             for (WriteOp op : ops) {
@@ -272,22 +272,8 @@ final class HistoryWriter implements Runnable {
                 }
             }
             heads.publish(batch.heads, lastId);
-            if (batch.maintain) {
-                retention.maintain(clock.millis());
-            }
-            batch.withImage.forEach(imageStored);
-            if (!batch.written.isEmpty()) {
-                written.accept(List.copyOf(batch.written)); // only queues: the answers wait not for it
-            }
-            WriteOp.completeAll(ops, batch.deleted);
         } catch (IOException | RuntimeException e) {
-            long now = clock.millis();
-            if (now - lastFailureWarning >= 60_000) {
-                lastFailureWarning = now;
-                LOGGER.warn("History: {} operations could not be written: {}", ops.size(), e.toString());
-            } else {
-                LOGGER.debug("History: {} operations could not be written: {}", ops.size(), e.toString());
-            }
+            warnAtMostEveryMinute("History: " + ops.size() + " operations could not be written: {}", e);
             media.discard();
             for (String key : batch.opened) {
                 OpenEvents.Open event = open.get(key);
@@ -299,8 +285,45 @@ final class HistoryWriter implements Runnable {
             try {
                 retention.maintain(clock.millis()); // a full disk: make room for the next batch
             } catch (IOException | RuntimeException again) {
-                LOGGER.warn("History: no room could be made: {}", again.toString());
+                warnAtMostEveryMinute("History: no room could be made: {}", again);
             }
+            return;
+        }
+        // written: what follows cannot undo it, so a failure of it fails no alarm's answer
+        if (batch.maintain) {
+            try {
+                retention.maintain(clock.millis());
+            } catch (IOException | RuntimeException e) {
+                WriteOp.failMaintenance(ops, e);
+            }
+        }
+        batch.withImage.forEach(imageStored);
+        if (!batch.written.isEmpty()) {
+            written.accept(List.copyOf(batch.written)); // only queues: the answers wait not for it
+        }
+        WriteOp.completeAll(ops, batch.deleted);
+    }
+
+    /**
+     * Seals the open segments when due. When that fails (a full disk), the batch is written on into
+     * them: a segment grown past its size or age is better than alarms refused.
+     */
+    private void sealIfDue() {
+        try {
+            retention.rollIfDue(clock.millis());
+        } catch (IOException | RuntimeException e) {
+            warnAtMostEveryMinute("History: the open segments could not be sealed, writing on in them: {}", e);
+        }
+    }
+
+    /** A failing disk fails every batch and every maintenance: one warning a minute, the rest at DEBUG. */
+    private void warnAtMostEveryMinute(String message, Exception e) {
+        long now = clock.millis();
+        if (now >= quietUntil || now < quietUntil - 60_000) { // or the clock was set back
+            quietUntil = now + 60_000;
+            LOGGER.warn(message, e.toString());
+        } else {
+            LOGGER.debug(message, e.toString());
         }
     }
 

@@ -121,20 +121,14 @@ final class MediaLog implements Closeable {
     }
 
     private void start(int number, long now) throws IOException {
+        SegmentFile.Header header = new SegmentFile.Header(number, now, 0);
+        FileChannel channel = SegmentFile.create(dir, MAGIC, header);
         FileChannel previous = open;
+        open = channel;
+        segments.put(number, new LogSegment(header, SegmentFile.HEADER));
         if (previous != null) {
             previous.close();
         }
-        SegmentFile.Header header = new SegmentFile.Header(number, now, 0);
-        FileChannel channel = FileChannel.open(
-                SegmentFile.path(dir, number),
-                StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
-        SegmentFile.writeFully(channel, SegmentFile.header(MAGIC, header), 0);
-        open = channel;
-        segments.put(number, new LogSegment(header, SegmentFile.HEADER));
     }
 
     /** Starts the next segment when the open one has reached {@code maxBytes} (nothing staged). */

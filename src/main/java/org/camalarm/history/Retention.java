@@ -10,11 +10,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the history within its limits, on the writer thread between batches (never in a push's
- * way): seals segments that are full or old enough, then deletes whole sealed segments, oldest
- * first: events and snapshots past {@code maxAgeDays}; the oldest of either while both together
- * exceed {@code maxDiskMB}; snapshots, then events, while the disk has less than
- * {@code minFreeDiskMB} free; snapshots no remaining event refers to. The open segments are never
- * deleted. Readers meet a deleted segment as the end of their chain.
+ * way). Deletes whole sealed segments, oldest first: events and snapshots past {@code maxAgeDays};
+ * the oldest of either while both together exceed {@code maxDiskMB}; snapshots, then events, while
+ * the disk has less than {@code minFreeDiskMB} free; snapshots no remaining event refers to. Then
+ * seals the open segments that are full or old enough. The open segments are never deleted.
+ * Readers meet a deleted segment as the end of their chain.
  */
 final class Retention {
 
@@ -53,8 +53,16 @@ final class Retention {
         media.rollIfFull(old ? 0 : limits.mediaSegmentBytes(), now);
     }
 
+    /**
+     * Deletes what the limits say must go, then seals what is due: deleting first, so a disk too
+     * full to start a new segment still gets room made on it.
+     */
     void maintain(long now) throws IOException {
+        deleteDue(now);
         rollIfDue(now);
+    }
+
+    private void deleteDue(long now) throws IOException {
         HistorySettings limits = settings.get();
         long oldest = now - limits.maxAge().toMillis();
         while (sealedOlderThan(events.segments(), oldest)) {

@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -67,6 +68,28 @@ final class SegmentFile {
         }
         java.util.Collections.sort(numbers);
         return numbers;
+    }
+
+    /**
+     * Creates segment {@code header.number()} in {@code dir} with its header written, open for
+     * reading and appending; on failure (a full disk) nothing of it stays, not even its channel.
+     */
+    static FileChannel create(Path dir, String magic, Header header) throws IOException {
+        Path file = path(dir, header.number());
+        FileChannel channel = FileChannel.open(
+                file,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        try {
+            writeFully(channel, header(magic, header), 0);
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            Files.deleteIfExists(file);
+            throw e;
+        }
     }
 
     static ByteBuffer header(String magic, Header header) {

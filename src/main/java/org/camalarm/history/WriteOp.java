@@ -74,6 +74,15 @@ sealed interface WriteOp {
         }
     }
 
+    /** Tells who asked for retention that it failed (the batch itself was written). */
+    static void failMaintenance(List<WriteOp> ops, Throwable e) {
+        for (WriteOp op : ops) {
+            if (op instanceof Maintain maintain) {
+                maintain.done().completeExceptionally(e); // completeAll's complete() is then a no-op
+            }
+        }
+    }
+
     /** Tells the waiting callers that a batch was not written. */
     static void failAll(List<WriteOp> ops, Throwable e) {
         for (WriteOp op : ops) {

@@ -3,9 +3,11 @@ package org.camalarm.history;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -53,6 +55,33 @@ class RetentionTest {
         for (StoredEvent event : kept) {
             assertNotNull(fixture.store.media(event.image()), "a kept event keeps its snapshot");
         }
+    }
+
+    @Test
+    void aSegmentThatCannotBeSealedDoesNotStopOldOnesFromBeingDeleted() throws IOException {
+        fixture = new StoreFixture(dir, 1024);
+        fixture.settings = new HistorySettings(true, Duration.ofHours(1), 1024L << 20, 0);
+        for (int i = 0; i < 120; i++) { // two hours, one event a minute, a snapshot each: several segments
+            fixture.began("camalarm:vigi:door", "PERSON", jpeg(1000, i));
+            fixture.clock.advance(Duration.ofMinutes(1));
+        }
+        fixture.store.maintain();
+        fixture.began("camalarm:vigi:door", "MOTION"); // the open segment has a record: it can be sealed
+        Path events = dir.resolve("events");
+        List<Integer> before = SegmentFile.list(events);
+        assertTrue(before.size() > 1, "sealed segments: " + before);
+        // sealing the open segment now fails, as on a full disk: its heads cannot be written
+        int open = before.get(before.size() - 1);
+        Files.createDirectories(
+                events.resolve(String.format("%08d.heads.tmp", open)).resolve("in-the-way"));
+
+        fixture.clock.advance(Duration.ofHours(2)); // every sealed segment is past maxAge, and a roll is due
+        assertThrows(IOException.class, fixture.store::maintain, "the roll fails");
+
+        assertEquals(List.of(open), SegmentFile.list(events), "the old event segments were deleted all the same");
+        assertEquals(1, SegmentFile.list(dir.resolve("media")).size(), "and the old media segments");
+        fixture.began("camalarm:vigi:door", "VEHICLE");
+        assertEquals("VEHICLE", fixture.all(EventFilter.newest(1)).get(0).type(), "alarms are still stored");
     }
 
     @Test
