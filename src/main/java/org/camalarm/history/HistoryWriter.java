@@ -83,7 +83,6 @@ final class HistoryWriter implements Runnable {
         /** Slots to write, by event id. */
         final Map<Long, OpenEvents.Open> patched = new LinkedHashMap<>();
 
-        final List<String> opened = new ArrayList<>();
         final List<EventId> withImage = new ArrayList<>();
         /** Events inserted or extended, in order: alarms, push results, rule firings (not thumbnails, deletes). */
         final Set<EventId> written = new LinkedHashSet<>();
@@ -272,15 +271,11 @@ final class HistoryWriter implements Runnable {
                 }
             }
             heads.publish(batch.heads, lastId);
+            open.commit();
         } catch (IOException | RuntimeException e) {
             warnAtMostEveryMinute("History: " + ops.size() + " operations could not be written: {}", e);
             media.discard();
-            for (String key : batch.opened) {
-                OpenEvents.Open event = open.get(key);
-                if (event != null && event.position >= batch.base) {
-                    open.remove(key, event);
-                }
-            }
+            open.rollback();
             WriteOp.failAll(ops, e);
             try {
                 retention.maintain(clock.millis()); // a full disk: make room for the next batch
@@ -369,8 +364,8 @@ final class HistoryWriter implements Runnable {
             if (jpeg != null && image == null) {
                 image = media.stage(current.id, jpeg);
             }
-            current.slot = current.slot.extended(event.received(), jpeg != null ? image : null);
-            current.lastPush = event.received();
+            open.change(
+                    current, current.slot.extended(event.received(), jpeg != null ? image : null), event.received());
             batch.patched.put(current.id, current);
             batch.written.add(new EventId(current.id, current.position));
             if (event.action() == EventAction.STOP) {
@@ -385,7 +380,6 @@ final class HistoryWriter implements Runnable {
         OpenEvents.Open inserted = insert(event, id, image, batch);
         if (event.action() != EventAction.STOP) {
             open.put(key, inserted);
-            batch.opened.add(key);
         }
         EventId insertedId = new EventId(inserted.id, inserted.position);
         batch.written.add(insertedId);
@@ -441,7 +435,7 @@ final class HistoryWriter implements Runnable {
         }
         EventSlot changed = how.apply(current.slot);
         if (changed != null) {
-            current.slot = changed;
+            open.change(current, changed, current.lastPush);
             batch.patched.put(current.id, current);
         }
         return true;
