@@ -14,6 +14,8 @@ import org.eclipse.jdt.annotation.Nullable;
 final class EventQuery {
 
     static final int MAX_READS = 4096;
+    /** Ids are receive times in ms shifted left by 20 bits: times from here on (the year 2248) have none. */
+    private static final long MAX_MILLIS = Long.MAX_VALUE >> 20;
 
     private final EventLog log;
     private final ChainHeads heads;
@@ -27,9 +29,12 @@ final class EventQuery {
     EventPage run(EventFilter filter, long oldestId) throws IOException {
         Chain chain = filter.chain();
         String key = filter.chainKey();
-        long sinceId = Math.max(oldestId, filter.since() == Long.MIN_VALUE ? 0 : filter.since() << 20);
-        long untilId = filter.until() == Long.MAX_VALUE ? Long.MAX_VALUE : (filter.until() + 1) << 20;
+        long sinceId = Math.max(oldestId, firstId(filter.since()));
+        long untilId = filter.until() >= MAX_MILLIS ? Long.MAX_VALUE : firstId(filter.until() + 1);
         List<StoredEvent> found = new ArrayList<>();
+        if (untilId <= sinceId) {
+            return new EventPage(found, null); // before 1970, or since after until: nothing, and no next page
+        }
         try (EventLog.Reader reader = log.reader()) {
             long position;
             EventId before = filter.before();
@@ -61,6 +66,11 @@ final class EventQuery {
             }
             return new EventPage(found, position != 0 && last != null ? last.eventId() : null);
         }
+    }
+
+    /** The smallest id of an event received at {@code millis} (0 before 1970, none after {@link #MAX_MILLIS}). */
+    private static long firstId(long millis) {
+        return millis <= 0 ? 0 : millis >= MAX_MILLIS ? Long.MAX_VALUE : millis << 20;
     }
 
     /** Where to start for events with ids below {@code untilId}: the chain's head as of that segment's end. */

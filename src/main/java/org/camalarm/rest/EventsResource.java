@@ -220,12 +220,12 @@ final class EventsResource {
     static long time(String key, String text, ZoneId zone, boolean endOfDay) {
         try {
             return OffsetDateTime.parse(text).toInstant().toEpochMilli();
-        } catch (DateTimeException e) {
+        } catch (DateTimeException | ArithmeticException e) { // ArithmeticException: beyond a long of ms
             // try the next form
         }
         try {
             return LocalDateTime.parse(text).atZone(zone).toInstant().toEpochMilli();
-        } catch (DateTimeException e) {
+        } catch (DateTimeException | ArithmeticException e) {
             // try the next form
         }
         try {
@@ -233,7 +233,7 @@ final class EventsResource {
             Instant start =
                     (endOfDay ? date.plusDays(1) : date).atStartOfDay(zone).toInstant();
             return start.toEpochMilli() - (endOfDay ? 1 : 0);
-        } catch (DateTimeException e) {
+        } catch (DateTimeException | ArithmeticException e) {
             throw new IllegalArgumentException(key + " must be an ISO-8601 time such as 2026-12-01T18:00:00Z,"
                     + " 2026-12-01T19:00:00+01:00, 2026-12-01T19:00 (hub time) or 2026-12-01, not " + text);
         }

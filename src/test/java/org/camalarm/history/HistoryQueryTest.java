@@ -99,6 +99,9 @@ class HistoryQueryTest {
         return expected;
     }
 
+    private static final long YEAR_3000 =
+            java.time.Instant.parse("3000-01-01T00:00:00Z").toEpochMilli();
+
     private void check(int limit) throws IOException {
         long start = written.get(0).received();
         long end = written.get(written.size() - 1).received();
@@ -106,7 +109,10 @@ class HistoryQueryTest {
             {Long.MIN_VALUE, Long.MAX_VALUE},
             {start + (end - start) / 3, Long.MAX_VALUE},
             {Long.MIN_VALUE, start + (end - start) / 2},
-            {start + (end - start) / 4, start + (end - start) * 3 / 4}
+            {start + (end - start) / 4, start + (end - start) * 3 / 4},
+            {Long.MIN_VALUE, YEAR_3000}, // beyond what an id can hold: everything, not nothing
+            {YEAR_3000, Long.MAX_VALUE},
+            {Long.MIN_VALUE, -1} // before 1970
         };
         for (String thing : new String[] {null, THINGS[0], THINGS[3]}) {
             for (String type : new String[] {null, "PERSON"}) {

@@ -72,6 +72,7 @@ class EventsFilterTest {
                 new String[] {"limit", "501"}, "limit",
                 new String[] {"kind", "camera"}, "kind",
                 new String[] {"since", "yesterday"}, "since",
+                new String[] {"until", "+999999999-01-01T00:00:00Z"}, "until",
                 new String[] {"before", "xyz"}, "before",
                 new String[] {"thing", "door"}, "camalarm:<type>:<id>",
                 new String[] {"tihng", "x"}, "unknown parameter tihng");
