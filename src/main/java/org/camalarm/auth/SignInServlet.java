@@ -19,6 +19,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Signing in and out of the web UI, under {@code /camalarm/auth/}:
@@ -37,6 +39,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 @HttpWhiteboardServletName("camalarm-auth")
 @HttpWhiteboardServletPattern("/camalarm/auth/*")
 public class SignInServlet extends HttpServlet {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(SignInServlet.class);
 
     private static final long serialVersionUID = 1L;
     private static final int MAX_BODY = 4096;
@@ -87,9 +91,16 @@ public class SignInServlet extends HttpServlet {
             return;
         }
         JsonObject body;
+        byte[] bytes;
         try {
-            JsonElement json = JsonParser.parseString(
-                    new String(request.getInputStream().readNBytes(MAX_BODY), StandardCharsets.UTF_8));
+            bytes = request.getInputStream().readNBytes(MAX_BODY);
+        } catch (IOException e) {
+            LOGGER.debug("Sign-in from {} broke off: {}", request.getRemoteAddr(), e.toString());
+            HttpAnswers.incompleteBody(response, e);
+            return;
+        }
+        try {
+            JsonElement json = JsonParser.parseString(new String(bytes, StandardCharsets.UTF_8));
             if (!json.isJsonObject()) {
                 throw new JsonParseException("not an object");
             }

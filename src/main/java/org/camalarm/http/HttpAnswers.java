@@ -1,6 +1,7 @@
 package org.camalarm.http;
 
 import java.io.IOException;
+import java.util.concurrent.TimeoutException;
 import javax.servlet.http.HttpServletResponse;
 
 /**
@@ -23,6 +24,30 @@ public final class HttpAnswers {
 
     public static void json(HttpServletResponse response, int status, String json) throws IOException {
         send(response, Answer.json(status, json));
+    }
+
+    /**
+     * The request's body broke off (fewer bytes than declared, a broken chunk, the connection's idle
+     * timeout while waiting for the rest): 408 for a timeout, else 400, if an answer can still be
+     * sent. A client's failing, not the hub's: the caller logs it at DEBUG.
+     */
+    public static void incompleteBody(HttpServletResponse response, IOException broken) {
+        if (response.isCommitted()) {
+            return;
+        }
+        boolean timeout = false;
+        for (Throwable cause = broken; cause != null && !timeout; cause = cause.getCause()) {
+            timeout = cause instanceof TimeoutException;
+        }
+        try {
+            send(
+                    response,
+                    timeout
+                            ? Answer.error(408, "body_timeout", "the rest of the body did not come in time")
+                            : Answer.error(400, "incomplete_body", "the body ended before it was complete"));
+        } catch (IOException | RuntimeException gone) {
+            // the client has gone: nobody to answer
+        }
     }
 
     public static void send(HttpServletResponse response, Answer answer) throws IOException {

@@ -213,6 +213,9 @@ public class ApiServlet extends HttpServlet {
             } else {
                 HttpAnswers.notFound(response);
             }
+        } catch (IOException e) { // reading the body: it broke off (writing: the client has gone)
+            LOGGER.debug("REST {} {}: the request broke off: {}", method, request.getPathInfo(), e.toString());
+            HttpAnswers.incompleteBody(response, e);
         } catch (BodyTooLargeException e) {
             HttpAnswers.error(
                     response,

@@ -60,8 +60,9 @@ public class AlarmServlet extends HttpServlet {
                                     body,
                                     sender(request)));
         } catch (IOException e) {
-            // the camera went away or sent a broken body: nothing to answer it
-            LOGGER.debug("Alarm request from {} broke off: {}", request.getRemoteAddr(), e.getMessage());
+            // the camera went away or sent a broken body: never a 200 for an alarm that was not read
+            LOGGER.debug("Alarm request from {} broke off: {}", request.getRemoteAddr(), e.toString());
+            HttpAnswers.incompleteBody(response, e);
         }
     }
 

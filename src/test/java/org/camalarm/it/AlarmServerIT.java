@@ -370,6 +370,32 @@ class AlarmServerIT {
     }
 
     @Test
+    void aBodyShorterThanItsLengthGets400NeverA200OrAStackTrace() throws Exception {
+        // the client says 100 bytes, sends 7 and half-closes: the alarm was not read, so no 200
+        String alarm = rawRequest(
+                hub.port,
+                "POST /camalarm/alarm/" + Hub.ALARM_TOKEN + "/garden HTTP/1.1\r\nHost: hub\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"a\":1}");
+        assertTrue(alarm.startsWith("HTTP/1.1 400"), alarm);
+        assertTrue(alarm.contains("\"error\":\"incomplete_body\""), alarm);
+
+        String rest = rawRequest(
+                hub.port,
+                "POST /camalarm/api/things HTTP/1.1\r\nHost: hub\r\nAuthorization: Bearer " + Hub.API_TOKEN
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"a\":");
+        assertTrue(rest.startsWith("HTTP/1.1 400"), rest);
+        assertFalse(rest.contains("Exception") || rest.contains("\tat "), rest);
+
+        String signIn = rawRequest(
+                hub.port,
+                "POST /camalarm/auth/signin HTTP/1.1\r\nHost: hub\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"user\":");
+        assertTrue(signIn.startsWith("HTTP/1.1 400"), signIn);
+        assertFalse(signIn.contains("Exception") || signIn.contains("\tat "), signIn);
+        assertFalse(hub.logText().contains("ERROR"), "a client's broken body is no error of the hub's");
+    }
+
+    @Test
     void bodyOverTheLimitGets413WithoutBeingRead() throws Exception {
         // only the head: the hub must answer from the declared length, without reading (or waiting for) the body
         String answer = rawRequest(
