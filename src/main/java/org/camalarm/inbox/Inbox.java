@@ -141,13 +141,15 @@ public class Inbox implements ThingListener {
         String ip = alarm.ip();
         String basis = mac != null ? mac : deviceId != null ? deviceId : ip != null ? ip : remoteAddress;
         String channel = channel(alarm);
-        return alarm.vendor().thingType() + "_" + segment(basis) + (channel == null ? "" : "_ch" + segment(channel));
+        // at most 10 + 40 + 3 + 8 characters ("hikvision_…_ch…"): within ThingUID.MAX_SEGMENT
+        return alarm.vendor().thingType() + "_" + segment(basis, MAX_SEGMENT_CHARS)
+                + (channel == null ? "" : "_ch" + segment(channel, 8));
     }
 
     /** Letters and digits, lower case, at most {@value #MAX_SEGMENT_CHARS}; {@code x} when none are left. */
-    private static String segment(String text) {
+    private static String segment(String text, int max) {
         String letters = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        String cut = letters.length() > MAX_SEGMENT_CHARS ? letters.substring(0, MAX_SEGMENT_CHARS) : letters;
+        String cut = letters.length() > max ? letters.substring(0, max) : letters;
         return cut.isEmpty() ? "x" : cut;
     }
 

@@ -147,6 +147,18 @@ public class ApiServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         String[] path = segments(request.getPathInfo());
         String method = request.getMethod();
+        if ("GET".equals(method)) {
+            try {
+                request.getParameterMap(); // parsed here, where a broken query is the client's mistake
+            } catch (RuntimeException e) { // Jetty's BadMessageException: not UTF-8, a bad %-escape
+                HttpAnswers.error(
+                        response,
+                        HttpServletResponse.SC_BAD_REQUEST,
+                        "bad_query",
+                        "the query is not valid: use UTF-8 and %-escapes such as %20");
+                return;
+            }
+        }
         try {
             if (matches(path, "things") && "GET".equals(method)) {
                 // taken before the things are read: a stream opened earlier carries every later change

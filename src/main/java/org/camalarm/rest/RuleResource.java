@@ -79,7 +79,7 @@ final class RuleResource {
         body.remove("id");
         String id = idText == null ? "" : idText.strip();
         if (!ThingUID.isValidSegment(id)) {
-            throw new IllegalArgumentException("id must be letters, digits, '_' or '-', e.g. porchlight");
+            throw new IllegalArgumentException("id must be " + ThingUID.SEGMENT_RULE + ", e.g. porchlight");
         }
         if (store.find(TYPE, id).isPresent()) {
             HttpAnswers.error(response, 409, "rule_exists", "rule " + id + " exists already");

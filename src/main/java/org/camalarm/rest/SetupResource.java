@@ -45,11 +45,20 @@ final class SetupResource {
         this.endpoints = endpoints;
     }
 
-    void get(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String thing = request.getParameter("thing");
-        if (thing != null && !ThingUID.isValidSegment(thing)) {
-            throw new IllegalArgumentException("thing must be a thing id such as frontdoor");
+    /** A thing id such as {@code frontdoor}, or a thing UID such as {@code camalarm:vigi:frontdoor}. */
+    private static @Nullable String thingId(@Nullable String thing) {
+        if (thing == null || ThingUID.isValidSegment(thing)) {
+            return thing;
         }
+        try {
+            return ThingUID.parse(thing).thingId();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("thing must be a thing id such as frontdoor, or its UID");
+        }
+    }
+
+    void get(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String thing = thingId(request.getParameter("thing"));
         boolean reveal = "true".equals(request.getParameter("reveal"));
         int port = request.getLocalPort();
         Set<String> hosts = new LinkedHashSet<>();

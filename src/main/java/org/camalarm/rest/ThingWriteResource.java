@@ -144,9 +144,9 @@ final class ThingWriteResource {
         }
         String thingType = type.substring("camalarm:".length());
         requireType(thingType);
-        String id = label == null
-                ? ""
-                : label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String slug = label == null ? "" : label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        String id =
+                slug.substring(0, Math.min(slug.length(), ThingUID.MAX_SEGMENT)).replaceAll("^-+|-+$", "");
         if (id.isEmpty()) {
             throw new IllegalArgumentException("give UID (camalarm:<type>:<id>) or a label to make the id from");
         }

@@ -14,7 +14,8 @@ record ChannelUID(ThingUID thing, String channelId) {
 
     ChannelUID {
         if (!ThingUID.isValidSegment(channelId)) {
-            throw new IllegalArgumentException("channel id must be letters, digits, '_' or '-': " + channelId);
+            throw new IllegalArgumentException(
+                    "channel id must be " + ThingUID.SEGMENT_RULE + ": " + Texts.shortened(channelId));
         }
     }
 

@@ -42,8 +42,8 @@ final class HttpCommands {
             }
             String name = key.substring(PREFIX.length());
             if (!ThingUID.isValidSegment(name) || TargetChannels.isStatus(name)) {
-                throw new IllegalArgumentException(key + ": a command name must be letters, digits, '_' or '-'"
-                        + " and not a status channel name");
+                throw new IllegalArgumentException(
+                        key + ": a command name must be " + ThingUID.SEGMENT_RULE + " and not a status channel name");
             }
             GenericCommand command = parse(key, text(properties.get(key)));
             String body = text(properties.get(key + BODY));

@@ -1,6 +1,7 @@
 package org.camalarm.thing;
 
 import java.util.Map;
+import org.camalarm.text.Texts;
 
 /**
  * Reads a thing's identity from its Configuration Admin factory configuration. A named factory
@@ -33,7 +34,8 @@ public final class ThingConfigurations {
 
     private static String requireSegment(String id) {
         if (!ThingUID.isValidSegment(id)) {
-            throw new IllegalArgumentException("thing id must be letters, digits, '_' or '-': " + id);
+            throw new IllegalArgumentException(
+                    "thing id must be " + ThingUID.SEGMENT_RULE + ": " + Texts.shortened(id));
         }
         return id;
     }

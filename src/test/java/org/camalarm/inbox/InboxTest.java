@@ -69,4 +69,16 @@ class InboxTest {
 
         assertEquals(List.of("1"), channelsLeft());
     }
+
+    @Test
+    void anIdTooLongForAThingIsNotTakenFromThePath() {
+        AlarmEvent motion = new AlarmEvent("MOTION", "MOTION", Action.PULSE, null, "1".repeat(40), "{}");
+        Alarm alarm = new Alarm(
+                Vendor.HIKVISION, Format.VIGI_NVR_JSON, null, null, "Yard", List.of(motion), null, "d".repeat(90));
+
+        String id = Inbox.suggestedId(alarm, "x".repeat(5000), "192.0.2.7");
+
+        assertEquals("hikvision_" + "d".repeat(40) + "_ch" + "1".repeat(8), id);
+        assertEquals(id, new ThingUID("hikvision", id).thingId(), "a valid thing id, within 64 characters");
+    }
 }

@@ -443,6 +443,20 @@ class AlarmServerIT {
             assertFalse(r.body().contains("Exception"), r.body());
         }
         assertEquals(400, hub.api("GET", "things/not-a-uid", null).statusCode());
+        HttpResponse<String> notUtf8 = hub.api("GET", "events?type=%ff%fe", null);
+        assertEquals(400, notUtf8.statusCode(), notUtf8.body());
+        assertTrue(notUtf8.body().contains("\"bad_query\""), notUtf8.body());
+        String longId = "q".repeat(240); // ids name configuration files: too long a name was a 500 from the disk
+        HttpResponse<String> tooLong =
+                hub.api("POST", "things", "{\"UID\":\"camalarm:vigi:" + longId + "\",\"label\":\"Long\"}");
+        assertEquals(400, tooLong.statusCode(), tooLong.body());
+        assertTrue(tooLong.body().contains("1 to 64 letters"), tooLong.body());
+        assertEquals(
+                400, hub.api("POST", "rules", "{\"id\":\"" + longId + "\"}").statusCode());
+        HttpResponse<String> fromLabel =
+                hub.api("POST", "things", "{\"thingTypeUID\":\"camalarm:vigi\",\"label\":\"" + longId + "\"}");
+        assertEquals(201, fromLabel.statusCode(), "an id made from a long label is cut: " + fromLabel.body());
+        assertTrue(fromLabel.body().contains("camalarm:vigi:" + "q".repeat(64) + "\""), fromLabel.body());
         assertEquals(
                 404, hub.api("POST", "inbox/camalarm:vigi:nobody/approve", "{}").statusCode());
         // approving under an id a thing already has would create a second, dead configuration
