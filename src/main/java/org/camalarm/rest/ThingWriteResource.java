@@ -9,10 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import org.camalarm.camera.CameraConfigCheck;
+import org.camalarm.config.AttributeDescription;
 import org.camalarm.config.ConfigDescription;
 import org.camalarm.config.ConfigProblem;
 import org.camalarm.config.ConfigReader;
 import org.camalarm.http.HttpAnswers;
+import org.camalarm.target.TargetConfigCheck;
 import org.camalarm.thing.ThingHandler;
 import org.camalarm.thing.ThingRegistry;
 import org.camalarm.thing.ThingUID;
@@ -182,10 +185,29 @@ final class ThingWriteResource {
         List<ConfigProblem> problems =
                 configs.check(description.pid(), values, key -> "http".equals(type) && key.startsWith("command."));
         if (problems.isEmpty()) {
-            return true;
+            // the values read as their types; now as the thing judges them (ranges, addresses, plans)
+            String problem = ThingTypes.isCamera(type)
+                    ? CameraConfigCheck.problem(type, values, configs)
+                    : TargetConfigCheck.problem(type, values, configs);
+            if (problem == null) {
+                return true;
+            }
+            problems = List.of(problem(description, problem));
         }
         ConfigBodies.problems(response, problems);
         return false;
+    }
+
+    /** A thing's reason to be OFFLINE as a problem of the key it starts with ("holdTime must be …"), if any. */
+    private static ConfigProblem problem(ConfigDescription description, String message) {
+        for (AttributeDescription attribute : description.attributes()) {
+            String key = attribute.id();
+            if (message.startsWith(key + " ") || message.startsWith(key + ":")) {
+                return new ConfigProblem(
+                        key, null, message.substring(key.length()).replaceFirst("^:? ", ""));
+            }
+        }
+        return new ConfigProblem("", null, message);
     }
 
     private static void answer(HttpServletResponse response, int status, ThingUID uid) throws IOException {

@@ -41,9 +41,14 @@ public class AxisTarget {
 
     @Activate
     public AxisTarget(@Reference TargetServices services, Map<String, Object> properties) {
-        lifecycle = TargetLifecycle.start(
-                TYPE, properties, services, Config.class, EnumSet.of(Protocol.HTTP, Protocol.HTTPS), AxisTarget::plan);
+        lifecycle = TargetLifecycle.start(KIND, properties, services);
     }
+
+    static final TargetKind<Config> KIND = new TargetKind<>(
+            TYPE,
+            Config.class,
+            EnumSet.of(Protocol.HTTP, Protocol.HTTPS),
+            (config, properties, transport) -> plan(config));
 
     static TargetPlan plan(Config config) {
         return TargetPlan.of(

@@ -66,14 +66,14 @@ public class HttpTarget {
 
     @Activate
     public HttpTarget(@Reference TargetServices services, Map<String, Object> properties) {
-        lifecycle = TargetLifecycle.start(
-                TYPE,
-                properties,
-                services,
-                Config.class,
-                EnumSet.of(Protocol.HTTP, Protocol.HTTPS, Protocol.UDP),
-                config -> plan(config, properties));
+        lifecycle = TargetLifecycle.start(KIND, properties, services);
     }
+
+    static final TargetKind<Config> KIND = new TargetKind<>(
+            TYPE,
+            Config.class,
+            EnumSet.of(Protocol.HTTP, Protocol.HTTPS, Protocol.UDP),
+            (config, properties, transport) -> plan(config, properties));
 
     /**
      * The commands, the state each declares ({@code command.<name>.state}), and the status command

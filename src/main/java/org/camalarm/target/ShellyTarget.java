@@ -3,6 +3,7 @@ package org.camalarm.target;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.camalarm.config.ConfigReader;
 import org.camalarm.push.DeviceFamily;
@@ -74,17 +75,17 @@ public class ShellyTarget {
 
     @Activate
     public ShellyTarget(@Reference TargetServices services, Map<String, Object> properties) {
-        lifecycle = TargetLifecycle.start(
-                TYPE,
-                properties,
-                services,
-                Config.class,
-                EnumSet.of(Protocol.HTTP, Protocol.HTTPS),
-                config -> plan(config, services.transport));
+        lifecycle = TargetLifecycle.start(KIND, properties, services);
     }
 
+    static final TargetKind<Config> KIND = new TargetKind<>(
+            TYPE,
+            Config.class,
+            EnumSet.of(Protocol.HTTP, Protocol.HTTPS),
+            (config, properties, transport) -> plan(config, transport));
+
     /** @param transport what the detection of the generation sends on (it runs again after a failure) */
-    static TargetPlan plan(Config config, SharedTransport transport) {
+    static TargetPlan plan(Config config, @Nullable SharedTransport transport) {
         int index = TargetPlan.checked("index", config.index(), 0, 15);
         ShellyKind kind = ShellyKind.valueOf(config.kind().toUpperCase(java.util.Locale.ROOT));
         Duration pulse = TargetPlan.pulse(config.pulseTime());
@@ -99,7 +100,12 @@ public class ShellyTarget {
                 Map.of(),
                 Map.of(),
                 true,
-                settings -> detect(settings, index, kind, pulse, transport));
+                settings -> detect(
+                        settings,
+                        index,
+                        kind,
+                        pulse,
+                        Objects.requireNonNull(transport, "a plan made only to check has no transport")));
     }
 
     /** Asks the device which API it speaks; a failed answer fails the push that needed it (and is asked again next time). */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import org.camalarm.config.ConfigReader;
 import org.camalarm.config.ConfigReading;
 import org.camalarm.config.ConfigSource;
 import org.camalarm.config.Seconds;
@@ -42,20 +42,10 @@ final class TargetLifecycle {
         this.handler = handler;
     }
 
-    /**
-     * @param type       the thing type id ({@code shelly}, {@code http}, ...); its configuration is
-     *                   described under the factory PID {@code camalarm.<type>}
-     * @param configType the type's configuration interface
-     * @param protocols  the protocols the device family can speak
-     * @param planner    reads the family parameters; throws IllegalArgumentException for bad ones
-     */
+    /** The thing a configuration of this kind makes, registered; OFFLINE with the reason when it is wrong. */
     static <C extends PushTargetConfig> TargetLifecycle start(
-            String type,
-            Map<String, Object> properties,
-            TargetServices services,
-            Class<C> configType,
-            Set<Protocol> protocols,
-            Function<C, TargetPlan> planner) {
+            TargetKind<C> kind, Map<String, Object> properties, TargetServices services) {
+        String type = kind.type();
         String thingId;
         try {
             thingId = ThingConfigurations.thingId(properties);
@@ -65,7 +55,7 @@ final class TargetLifecycle {
         }
         ThingUID uid = new ThingUID(type, thingId);
         ConfigReading<C> reading =
-                services.configs.read(configType, "camalarm." + type, properties, HttpCommands::isCommandKey);
+                services.configs.read(kind.configType(), kind.pid(), properties, HttpCommands::isCommandKey);
         C config = reading.values();
         String label = config.label().isEmpty() ? type : config.label();
         Map<String, Object> shown = shown(reading);
@@ -77,8 +67,8 @@ final class TargetLifecycle {
             if (!reading.ok()) {
                 throw new IllegalArgumentException(reading.summary());
             }
-            DeviceSettings settings = settings(config, protocols, services.pins.pin(uid.toString()));
-            TargetPlan plan = planner.apply(config);
+            DeviceSettings settings = settings(config, kind.protocols(), services.pins.pin(uid.toString()));
+            TargetPlan plan = kind.planner().plan(config, properties, services.transport);
             Duration interval = Seconds.of("interval", config.interval());
             Duration refresh = refreshInterval(config.refreshInterval());
             Thing thing = new Thing(uid, label, shown, editable, channels(plan), services.events);
@@ -106,6 +96,28 @@ final class TargetLifecycle {
             target.startPolling();
         }
         return new TargetLifecycle(services, added ? handler : null);
+    }
+
+    /**
+     * What is wrong with a configuration of this kind, judged as {@link #start} judges it (so a
+     * configuration REST saves never makes a thing OFFLINE for its values); {@code null} when nothing.
+     */
+    static <C extends PushTargetConfig> @Nullable String problem(
+            TargetKind<C> kind, Map<String, Object> properties, ConfigReader configs) {
+        ConfigReading<C> reading = configs.read(kind.configType(), kind.pid(), properties, HttpCommands::isCommandKey);
+        if (!reading.ok()) {
+            return reading.summary();
+        }
+        C config = reading.values();
+        try {
+            settings(config, kind.protocols(), null);
+            kind.planner().plan(config, properties, null);
+            Seconds.of("interval", config.interval());
+            refreshInterval(config.refreshInterval());
+            return null;
+        } catch (IllegalArgumentException e) {
+            return String.valueOf(e.getMessage());
+        }
     }
 
     /** The refresh interval, {@code null} for 0 (off); at least a second otherwise. */

@@ -45,14 +45,14 @@ public class TwoNIntercomTarget {
     }
 
     static TargetLifecycle start(Map<String, Object> properties, TargetServices services) {
-        return TargetLifecycle.start(
-                TYPE,
-                properties,
-                services,
-                Config.class,
-                EnumSet.of(Protocol.HTTP, Protocol.HTTPS),
-                TwoNIntercomTarget::plan);
+        return TargetLifecycle.start(KIND, properties, services);
     }
+
+    static final TargetKind<Config> KIND = new TargetKind<>(
+            TYPE,
+            Config.class,
+            EnumSet.of(Protocol.HTTP, Protocol.HTTPS),
+            (config, properties, transport) -> plan(config));
 
     static TargetPlan plan(Config config) {
         return TargetPlan.of(new TwoNIntercom(TargetPlan.checked("switch", config.switch$(), 1, 4)));

@@ -51,9 +51,11 @@ public class TwoNRelayTarget {
     }
 
     static TargetLifecycle start(Map<String, Object> properties, TargetServices services) {
-        return TargetLifecycle.start(
-                TYPE, properties, services, Config.class, EnumSet.of(Protocol.HTTP), TwoNRelayTarget::plan);
+        return TargetLifecycle.start(KIND, properties, services);
     }
+
+    static final TargetKind<Config> KIND = new TargetKind<>(
+            TYPE, Config.class, EnumSet.of(Protocol.HTTP), (config, properties, transport) -> plan(config));
 
     static TargetPlan plan(Config config) {
         return TargetPlan.of(new TwoNWebRelay(

@@ -137,6 +137,23 @@ class WebWriteIT {
                         && detail.contains("timeout=soon: is not a number"),
                 detail);
 
+        // values of the right type that the thing would still refuse (it would go OFFLINE, and a camera
+        // would answer its alarms 503): refused before they are saved, beside their key
+        String[][] refused = {
+            {"camalarm:shelly:porch", "{\"host\":\"127.0.0.1\",\"port\":70000}", "port"},
+            {"camalarm:shelly:porch", "{\"host\":\"127.0.0.1\",\"index\":99}", "index"},
+            {"camalarm:vigi:shed", "{\"holdTime\":-3}", "holdTime"},
+            {"camalarm:vigi:shed", "{\"allowedAddresses\":\"not-an-ip\"}", "allowedAddresses"},
+            {"camalarm:http:frob", "{\"host\":\"127.0.0.1\",\"command.frob\":\"FROB relay/0\"}", "command.frob"},
+        };
+        for (String[] c : refused) {
+            HttpResponse<String> r =
+                    hub.api("POST", "things", "{\"UID\":\"" + c[0] + "\",\"configuration\":" + c[1] + "}");
+            assertEquals(400, r.statusCode(), c[1] + " -> " + r.body());
+            assertTrue(r.body().contains(c[2]), c[1] + " -> " + r.body());
+            assertNull(hub.thing(c[0]), "nothing saved for " + c[1]);
+        }
+
         HttpResponse<String> created = hub.api(
                 "POST",
                 "things",
