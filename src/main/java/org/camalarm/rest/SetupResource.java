@@ -10,6 +10,7 @@ import java.net.SocketException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,7 @@ final class SetupResource {
                 // an endpoint the runtime wrote oddly: the others still help
             }
         }
+        hosts = ordered(browserHost, hosts);
         hosts.addAll(loopback);
         if (hosts.isEmpty() && browserHost != null) {
             hosts.add(browserHost);
@@ -115,6 +117,41 @@ final class SetupResource {
                 found == null || found.length == 0 ? null : found[0].getProperties();
         Map<String, Object> properties = stored == null ? Map.of() : ConfigStore.map(stored);
         return configs.read(ServerConfig.class, "camalarm.server", properties).values();
+    }
+
+    /** The hosts to offer, best first (see {@link #rank}), each as a camera can take it. */
+    static Set<String> ordered(@Nullable String browserHost, Set<String> hosts) {
+        List<String> ranked = new ArrayList<>(hosts);
+        ranked.sort(Comparator.comparingInt(host -> host.equals(browserHost) ? -1 : rank(host)));
+        Set<String> usable = new LinkedHashSet<>();
+        for (String host : ranked) {
+            String bare = withoutZone(host);
+            if (bare != null) {
+                usable.add(bare);
+            }
+        }
+        return usable;
+    }
+
+    /**
+     * Which host a camera should be given first, after the browser's own (it reached the hub): IPv4,
+     * which every camera's form takes, then IPv6. A name sorts with IPv4.
+     */
+    private static int rank(String host) {
+        return host.startsWith("[") || host.indexOf(':') >= 0 ? 1 : 0;
+    }
+
+    /**
+     * An IPv6 address as a camera can take it: without the zone ({@code %eth0}, meaningful only on
+     * this machine); {@code null} for a link-local one, which needs its zone.
+     */
+    private static @Nullable String withoutZone(String host) {
+        int zone = host.indexOf('%');
+        if (zone < 0) {
+            return host;
+        }
+        String bare = host.substring(0, zone) + (host.endsWith("]") ? "]" : "");
+        return bare.toLowerCase(java.util.Locale.ROOT).matches("\\[?fe[89ab].*") ? null : bare;
     }
 
     private static boolean isLoopback(@Nullable String host) {
