@@ -132,6 +132,16 @@ public class AlarmRouter {
         return outcome;
     }
 
+    /**
+     * A made-up alarm for one camera (the UI's Simulate alarm): applied and recorded as a pushed one
+     * is, without the sender's checks (whoever simulates is signed in to the hub).
+     *
+     * @throws AlarmJournal.NotRecordedException when the journal could not store it
+     */
+    public void simulate(CameraHandler camera, Alarm alarm) {
+        record(camera.thing().uid(), alarm, camera.accept(alarm), "");
+    }
+
     /** A part of a push and the camera it goes to, or {@code null}: the inbox. */
     private record Target(Alarm part, @Nullable CameraHandler camera) {}
 

@@ -18,6 +18,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.camalarm.auth.ApiAccess;
 import org.camalarm.auth.Sessions;
+import org.camalarm.camera.AlarmRouter;
 import org.camalarm.camera.CameraChannels;
 import org.camalarm.config.ConfigReader;
 import org.camalarm.history.EventHistory;
@@ -89,6 +90,7 @@ public class ApiServlet extends HttpServlet {
     private final transient ThingWriteResource thingWrites;
     private final transient RuleResource rules;
     private final transient SetupResource setup;
+    private final transient AlarmRouter router;
 
     @Reference(
             cardinality = ReferenceCardinality.OPTIONAL,
@@ -108,8 +110,10 @@ public class ApiServlet extends HttpServlet {
             @Reference RuleActivity ruleActivity,
             @Reference ServerSettings settings,
             @Reference LiveEvents live,
+            @Reference AlarmRouter router,
             @Reference(service = HttpServiceRuntime.class) Map<String, Object> runtime) {
         this.access = access;
+        this.router = router;
         this.live = live;
         this.registry = registry;
         this.inbox = inbox;
@@ -185,7 +189,7 @@ public class ApiServlet extends HttpServlet {
             } else if (matches(path, "things", null) && "DELETE".equals(method)) {
                 thingWrites.delete(path[1], response);
             } else if (matches(path, "things", null, "simulate") && "POST".equals(method)) {
-                SimulateResource.simulate(thing(path[1]), request, response);
+                SimulateResource.simulate(router, thing(path[1]), request, response);
             } else if (matches(path, "thing-types") && "GET".equals(method)) {
                 String locale = request.getParameter("locale");
                 HttpAnswers.json(

@@ -11,14 +11,16 @@ import javax.servlet.http.HttpServletResponse;
 import org.camalarm.alarm.Alarm;
 import org.camalarm.alarm.AlarmEvent;
 import org.camalarm.alarm.EventTypes;
+import org.camalarm.camera.AlarmJournal;
+import org.camalarm.camera.AlarmRouter;
 import org.camalarm.camera.CameraHandler;
 import org.camalarm.http.HttpAnswers;
 import org.camalarm.thing.ThingHandler;
 
 /**
  * {@code POST things/{uid}/simulate} with {@code {"type":"PERSON"}}: an alarm made up for a camera,
- * taken by the same {@link CameraHandler#accept} a real push reaches, so channels, rules and the
- * history react as they would. A simulated detection is a single report (ON for the camera's
+ * applied and recorded through {@link AlarmRouter#simulate} as a real push is, so channels, rules
+ * and the history react as they would. A simulated detection is a single report (ON for the camera's
  * {@code holdTime}); its data says {@code "simulated":true}.
  */
 final class SimulateResource {
@@ -27,7 +29,11 @@ final class SimulateResource {
 
     private SimulateResource() {}
 
-    static void simulate(Optional<ThingHandler> handler, HttpServletRequest request, HttpServletResponse response)
+    static void simulate(
+            AlarmRouter router,
+            Optional<ThingHandler> handler,
+            HttpServletRequest request,
+            HttpServletResponse response)
             throws IOException {
         if (handler.isEmpty()) {
             HttpAnswers.notFound(response);
@@ -55,10 +61,16 @@ final class SimulateResource {
         Alarm.Vendor vendor = "ivsec".equals(camera.thing().uid().thingType()) ? Alarm.Vendor.IVSEC : Alarm.Vendor.VIGI;
         AlarmEvent event =
                 new AlarmEvent(rawType, type, AlarmEvent.Action.PULSE, LocalDateTime.now(), null, data.toString());
-        camera.accept(new Alarm(vendor, Alarm.Format.FIXED_PATH, null, null, null, List.of(event), null));
+        boolean recorded = true;
+        try {
+            router.simulate(camera, new Alarm(vendor, Alarm.Format.FIXED_PATH, null, null, null, List.of(event), null));
+        } catch (AlarmJournal.NotRecordedException e) { // applied all the same: channels and rules saw it
+            recorded = false;
+        }
         JsonObject json = new JsonObject();
         json.addProperty("thingUID", camera.thing().uid().toString());
         json.addProperty("type", type);
+        json.addProperty("recorded", recorded);
         HttpAnswers.json(response, 200, json.toString());
     }
 }

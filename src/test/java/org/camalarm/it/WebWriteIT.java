@@ -334,5 +334,15 @@ class WebWriteIT {
                 "PERSON",
                 JsonParser.parseString(ok.body()).getAsJsonObject().get("type").getAsString());
         assertTrue(hub.state("camalarm:vigi:gate", "lastEventData").contains("\"simulated\":true"));
+        assertTrue(JsonParser.parseString(ok.body())
+                .getAsJsonObject()
+                .get("recorded")
+                .getAsBoolean());
+        JsonObject event = hub.events("thing=camalarm:vigi:gate&kind=alarm")
+                .getAsJsonArray("events")
+                .get(0)
+                .getAsJsonObject();
+        assertEquals("PERSON", event.get("type").getAsString(), "in the history, as a pushed alarm would be");
+        assertTrue(event.get("data").getAsString().contains("\"simulated\":true"), event.toString());
     }
 }
