@@ -61,8 +61,6 @@ class ActivityPage extends HistoryList {
   }
 
   row(e) {
-    // by when the hub received it, the order of the list (a camera's own clock may be off)
-    const at = { ...e, time: e.received };
     if (e.kind === 'alarm') {
       return html`
         <li class="event" data-event-id=${e.id} data-kind="alarm" data-thing-uid=${e.thingUID} data-state=${e.type}>
@@ -70,7 +68,7 @@ class ActivityPage extends HistoryList {
           <div>
             <b>${e.type}</b> <a href="#/camera/${enc(e.thingUID)}">${thingName(e.thingUID)}</a>
             <span class="muted">${e.channel || ''} ${e.action || ''}</span><br>
-            ${span(at)}${e.images > 1 ? html`<span class="muted"> · ${e.images} snapshots</span>` : ''}
+            ${span(e)}${e.images > 1 ? html`<span class="muted"> · ${e.images} snapshots</span>` : ''}
           </div>
         </li>`;
     }
@@ -85,7 +83,7 @@ class ActivityPage extends HistoryList {
           <b>${e.success ? 'OK' : 'failed'}</b></span>
         <div>
           ${what}<br>
-          ${span(at)} · <span class=${e.success ? 'ok' : 'error'} data-test="outcome">${outcome(e)}</span>
+          ${span(e)} · <span class=${e.success ? 'ok' : 'error'} data-test="outcome">${outcome(e)}</span>
         </div>
       </li>`;
   }

@@ -109,7 +109,7 @@ export class HistoryList extends LightElement {
   }
 
   onDay(event) {
-    const d = new Date(event.time || event.received);
+    const d = new Date(event.received); // as the query's since and until: the hub's clock
     const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     return day === this.day;
   }
@@ -149,7 +149,7 @@ export class HistoryList extends LightElement {
     if (e.thumbnail) {
       return html`<button class="thumb" @click=${() => { this.full = { event: e, last: false }; }}
         aria-label="Show the picture"><img loading="lazy" data-test="thumbnail" src=${e.thumbnail}
-        alt="${e.type} at ${when(e.time)}"></button>`;
+        alt="${e.type} at ${when(e.received)}"></button>`;
     }
     if (e.images > 0) { // the camera sent one; retention deleted it to keep disk space free
       return html`<span class="thumb none gone" data-test="image-gone"
@@ -161,11 +161,14 @@ export class HistoryList extends LightElement {
   overlay() {
     const { event, last } = this.full;
     const several = event.images > 1 && event.lastImage;
-    const src = last ? event.lastImage : event.image || event.thumbnail;
+    // the first push may have come without a picture: then the first snapshot is the newest until
+    // another comes, and after that only its thumbnail is left
+    const first = event.image || (event.images === 1 ? event.lastImage : event.thumbnail);
+    const src = last ? event.lastImage : first;
     const pick = (showLast) => (e) => { e.stopPropagation(); this.full = { event, last: showLast }; };
     return html`
       <div class="overlay" role="dialog" aria-label="Event picture" @click=${() => { this.full = null; }}>
-        <img data-test="full-image" src=${src} alt="${event.type} at ${when(event.time)}">
+        <img data-test="full-image" src=${src} alt="${event.type} at ${when(event.received)}">
         <div class="buttons">
           ${several ? html`
             <button ?disabled=${!last} data-action="first-image" @click=${pick(false)}>First snapshot</button>
@@ -176,8 +179,13 @@ export class HistoryList extends LightElement {
   }
 }
 
-/** When an event happened, and until when if it lasted. */
+/**
+ * When the hub received an event, and until when it lasted: both by the hub's clock, the order of
+ * the list and of the day filter. The camera's own clock, which may be off, shows on hovering.
+ */
 export function span(e) {
-  return html`<time datetime=${e.time || e.received}>${when(e.time || e.received)}</time>${e.end && e.end !== e.received
+  const camera = e.time && Math.abs(new Date(e.time) - new Date(e.received)) >= 1000
+    ? `the camera's clock said ${when(e.time)}` : '';
+  return html`<time datetime=${e.received} title=${camera}>${when(e.received)}</time>${e.end && e.end !== e.received
     ? html`<span class="muted"> – ${when(e.end)}</span>` : ''}`;
 }

@@ -9,7 +9,7 @@ import org.eclipse.jdt.annotation.Nullable;
  *
  * @param end       when the last push of this detection came (epoch ms); the received time at first
  * @param lastImage the newest snapshot of the detection, or {@code null}
- * @param thumbnail the thumbnail of the event's (first) image, once made, or {@code null}
+ * @param thumbnail the thumbnail of the detection's first snapshot, once made, or {@code null}
  * @param snapshots how many snapshots the detection brought
  * @param deleted   deleted by a user: no longer listed or served
  */

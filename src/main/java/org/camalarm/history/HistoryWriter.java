@@ -364,6 +364,9 @@ final class HistoryWriter implements Runnable {
             if (jpeg != null && image == null) {
                 image = media.stage(current.id, jpeg);
             }
+            if (jpeg != null && current.slot.lastImage() == null) { // its first snapshot: a thumbnail to make
+                batch.withImage.add(new EventId(current.id, current.position));
+            }
             open.change(
                     current, current.slot.extended(event.received(), jpeg != null ? image : null), event.received());
             batch.patched.put(current.id, current);

@@ -41,6 +41,14 @@ public record StoredEvent(
                 previous);
     }
 
+    /**
+     * The detection's first snapshot: the one its first push carried, else the first a later push
+     * brought (then it is also its newest until another comes); {@code null} when none came.
+     */
+    public @Nullable MediaRef firstSnapshot() {
+        return image != null ? image : slot.lastImage();
+    }
+
     long previous(Chain chain) {
         return previous[chain.ordinal()];
     }

@@ -90,7 +90,7 @@ final class Thumbnailer {
     }
 
     private static byte @Nullable [] made(HistoryStore current, StoredEvent event) throws IOException {
-        MediaRef image = event.image();
+        MediaRef image = event.firstSnapshot();
         byte[] jpeg = image == null ? null : current.media(image);
         byte[] thumbnail = jpeg == null ? null : Thumbnails.of(jpeg);
         if (thumbnail != null) {

@@ -39,7 +39,7 @@ final class EventJson {
         json.addProperty("address", event.address().isEmpty() ? null : event.address());
         MediaRef image = event.image();
         json.addProperty("image", image == null ? null : EVENTS_PATH + id + "/image");
-        json.addProperty("thumbnail", image == null ? null : EVENTS_PATH + id + "/thumbnail");
+        json.addProperty("thumbnail", event.firstSnapshot() == null ? null : EVENTS_PATH + id + "/thumbnail");
         if (event.kind() == EventKind.ALARM) {
             json.addProperty("data", event.data());
             json.addProperty("lastImage", event.slot().lastImage() == null ? null : EVENTS_PATH + id + "/lastImage");

@@ -126,7 +126,7 @@ final class EventsResource {
                     "\"" + id + "-" + (ref == null ? 0 : Long.toHexString(ref.position())) + "\"",
                     fixed);
         } else if ("thumbnail".equals(path[2])) {
-            byte[] jpeg = event.image() == null ? null : history.thumbnail(store, event);
+            byte[] jpeg = event.firstSnapshot() == null ? null : history.thumbnail(store, event);
             jpeg(request, response, jpeg, "\"" + id + "-thumbnail\"", true);
         } else {
             HttpAnswers.notFound(response);

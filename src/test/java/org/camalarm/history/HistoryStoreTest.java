@@ -163,6 +163,25 @@ class HistoryStoreTest {
     }
 
     @Test
+    void aSnapshotThatComesOnlyWithARepeatIsTheEventsFirstAndGetsAThumbnail() throws IOException {
+        StoreFixture f = fixture();
+        f.began("camalarm:vigi:door", "PERSON"); // JSON first: no picture
+        byte[] later = {(byte) 0xFF, (byte) 0xD8, 7};
+        f.clock.advance(Duration.ofSeconds(2));
+        f.continued("camalarm:vigi:door", "PERSON", later); // then the multipart with the JPEG
+        f.store.maintain(); // a barrier: everything queued before is written
+
+        StoredEvent event = f.all(EventFilter.newest(1)).get(0);
+        assertNull(event.image(), "the first push carried none");
+        assertArrayEquals(later, f.store.media(event.firstSnapshot()));
+        assertEquals(List.of(event.eventId()), f.imagesStored, "its thumbnail is to be made, once");
+
+        f.continued("camalarm:vigi:door", "PERSON", new byte[] {(byte) 0xFF, (byte) 0xD8, 8});
+        f.store.maintain();
+        assertEquals(1, f.imagesStored.size(), "not again for the next snapshot");
+    }
+
+    @Test
     void aStopEndsTheEventAndTheNextStartBeginsAnother() throws IOException {
         StoreFixture f = fixture();
         long start = f.clock.millis();
