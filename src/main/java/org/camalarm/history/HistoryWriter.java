@@ -354,7 +354,7 @@ final class HistoryWriter implements Runnable {
     /** One event of an alarm: extends the open event it continues, or becomes a new one. */
     private @Nullable MediaRef alarmEntry(Entry entry, byte @Nullable [] jpeg, @Nullable MediaRef stored, Batch batch) {
         NewEvent event = entry.event();
-        String key = OpenEvents.key(event.thing(), event.channel());
+        String key = OpenEvents.key(event.thing(), event.channel(), event.type());
         OpenEvents.Open current = open.get(key);
         boolean continues = current != null
                 && (entry.phase() == Phase.CONTINUED

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * The detections still going on, by thing and channel: where a repeat within the hold finds the
+ * The detections still going on, by thing, channel and type: where a repeat within the hold finds the
  * event it extends. Writer thread only. Bounded: the detection pushed longest ago makes room (it is
  * long over), so memory depends on the number of active detections, not of stored events. Empty
  * after a start, like the cameras' switches: the first push after a restart begins a new event.
@@ -39,8 +39,12 @@ final class OpenEvents {
     /** How to undo what the batch being written changed, newest last ({@link #rollback}). */
     private final Deque<Runnable> undo = new ArrayDeque<>();
 
-    static String key(String thing, String channel) {
-        return thing + '\u0000' + channel;
+    /**
+     * One detection: a thing's channel and the event type. The type counts because types beyond a
+     * camera's channel limit share one channel ({@code otherAlarm}), yet are different detections.
+     */
+    static String key(String thing, String channel, String type) {
+        return thing + '\u0000' + channel + '\u0000' + type;
     }
 
     @Nullable

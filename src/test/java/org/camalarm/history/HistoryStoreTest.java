@@ -182,6 +182,27 @@ class HistoryStoreTest {
     }
 
     @Test
+    void typesSharingTheOtherChannelAreDifferentDetections() throws IOException {
+        StoreFixture f = fixture();
+        long now = f.clock.millis();
+        for (String type : new String[] {"BANANA", "CHERRY", "BANANA"}) { // past the camera's channel limit
+            f.store.recordAlarm(
+                    List.of(new Entry(
+                            StoreFixture.alarm("camalarm:vigi:odd", type, "otherAlarm", EventAction.PULSE, now),
+                            Phase.CONTINUED)), // the channel was already on
+                    null);
+            now += 1000;
+            f.clock.advance(Duration.ofSeconds(1));
+        }
+        f.store.maintain();
+
+        assertEquals(
+                List.of("camalarm:vigi:odd/CHERRY", "camalarm:vigi:odd/BANANA"),
+                types(f.all(EventFilter.newest(50))),
+                "one event per type, the second BANANA extends the first");
+    }
+
+    @Test
     void aStopEndsTheEventAndTheNextStartBeginsAnother() throws IOException {
         StoreFixture f = fixture();
         long start = f.clock.millis();

@@ -19,8 +19,8 @@ class OpenEventsTest {
     @Test
     void aBatchThatFailedLeavesTheEventsAsTheyWereBeforeIt() {
         OpenEvents open = new OpenEvents();
-        String door = OpenEvents.key("camalarm:vigi:door", "humanAlarm");
-        String gate = OpenEvents.key("camalarm:vigi:gate", "motionAlarm");
+        String door = OpenEvents.key("camalarm:vigi:door", "humanAlarm", "PERSON");
+        String gate = OpenEvents.key("camalarm:vigi:gate", "motionAlarm", "MOTION");
         OpenEvents.Open person = event(1);
         open.put(door, person);
         open.commit();
@@ -41,7 +41,7 @@ class OpenEventsTest {
     @Test
     void anEventReplacedOrForgottenInAFailedBatchComesBack() {
         OpenEvents open = new OpenEvents();
-        String door = OpenEvents.key("camalarm:vigi:door", "humanAlarm");
+        String door = OpenEvents.key("camalarm:vigi:door", "humanAlarm", "PERSON");
         OpenEvents.Open first = event(1);
         open.put(door, first);
         open.commit();
@@ -58,7 +58,7 @@ class OpenEventsTest {
     @Test
     void whatABatchWroteStays() {
         OpenEvents open = new OpenEvents();
-        String door = OpenEvents.key("camalarm:vigi:door", "humanAlarm");
+        String door = OpenEvents.key("camalarm:vigi:door", "humanAlarm", "PERSON");
         OpenEvents.Open person = event(1);
         open.put(door, person);
         open.change(person, person.slot.extended(5000, null), 5000);
