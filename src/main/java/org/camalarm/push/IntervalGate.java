@@ -81,7 +81,8 @@ public final class IntervalGate {
         Instant now = clock.instant();
         int[] outcome = new int[2]; // [allowed 0/1, coalesced]
         windows.compute(key, (k, window) -> {
-            if (window == null || !now.isBefore(window.opened().plus(interval))) {
+            // a clock set back (NTP, a wrong RTC corrected) never blocks: the window opens anew
+            if (window == null || !now.isBefore(window.opened().plus(interval)) || now.isBefore(window.opened())) {
                 outcome[0] = 1;
                 outcome[1] = window == null ? 0 : window.dropped();
                 return new Window(now, 0);

@@ -36,6 +36,16 @@ class IntervalGateTest {
     }
 
     @Test
+    void aClockSetBackDoesNotBlockPushes() {
+        IntervalGate gate = new IntervalGate(Duration.ofSeconds(10), clock);
+
+        assertTrue(gate.admit("ON").allowed());
+        clock.advance(Duration.ofHours(-1));
+        assertTrue(gate.admit("ON").allowed(), "not refused for an hour and ten seconds");
+        assertFalse(gate.admit("ON").allowed(), "the interval holds from there");
+    }
+
+    @Test
     void keysAreIndependent() {
         IntervalGate gate = new IntervalGate(Duration.ofSeconds(10), clock);
 
