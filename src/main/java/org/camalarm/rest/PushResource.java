@@ -17,6 +17,8 @@ import org.camalarm.push.SwitchState;
 import org.camalarm.target.PushTargetHandler;
 import org.camalarm.thing.ThingHandler;
 import org.eclipse.jdt.annotation.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Commands and tests of push targets over REST, answered with the push's outcome:
@@ -27,6 +29,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * {@code state} the device's state read back afterwards ({@code ON}, {@code OFF} or null).
  */
 final class PushResource {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(PushResource.class);
 
     private static final int MAX_COMMAND_BYTES = 4096;
     /** Longer than any push takes: the push client ends every push within twice the device timeout. */
@@ -95,8 +99,12 @@ final class PushResource {
             Thread.currentThread().interrupt();
             HttpAnswers.error(response, 503, "interrupted", "the hub is stopping");
             return;
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (TimeoutException e) {
             HttpAnswers.error(response, 504, "no_outcome", "the push did not finish");
+            return;
+        } catch (ExecutionException e) { // a push reports its failures as results: this is a defect of ours
+            LOGGER.warn("A push failed unexpectedly", e.getCause());
+            HttpAnswers.error(response, 500, "internal_error", "the push failed inside the hub; see its log");
             return;
         }
         JsonObject json = new JsonObject();
