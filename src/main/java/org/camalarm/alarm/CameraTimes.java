@@ -64,7 +64,9 @@ public final class CameraTimes {
             return local;
         }
         try {
-            return LocalDateTime.ofInstant(OffsetDateTime.parse(text.strip()).toInstant(), zone);
+            LocalDateTime time =
+                    LocalDateTime.ofInstant(OffsetDateTime.parse(text.strip()).toInstant(), zone);
+            return time.getYear() >= 1970 && time.getYear() <= 9999 ? time : null; // +999999999-01-01 is no time
         } catch (DateTimeException e) { // unparsable, or an instant beyond LocalDateTime's range in this zone
             return null;
         }

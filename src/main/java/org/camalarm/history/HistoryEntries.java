@@ -49,9 +49,13 @@ final class HistoryEntries {
 
     /** Cameras send local times without a zone: read in the hub's zone, as the camera's channels do. */
     private static long cameraTime(@Nullable LocalDateTime time) {
-        return time == null
-                ? NewEvent.NO_TIME
-                : time.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+        try {
+            return time == null
+                    ? NewEvent.NO_TIME
+                    : time.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+        } catch (ArithmeticException e) { // beyond a long of ms: the camera's clock is nonsense, not the alarm
+            return NewEvent.NO_TIME;
+        }
     }
 
     private static Map<String, String> properties(Alarm alarm, AlarmEvent event) {

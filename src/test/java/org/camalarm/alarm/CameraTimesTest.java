@@ -71,7 +71,14 @@ class CameraTimesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2024-01-22T11:47:1500:00", "2024-01-22T11:47:15+25:00", "noon"})
+    @ValueSource(
+            strings = {
+                "2024-01-22T11:47:1500:00",
+                "2024-01-22T11:47:15+25:00",
+                "noon",
+                "+999999999-01-01T00:00:00Z", // a local time, but no time a clock shows: stored as none
+                "1500-01-01T00:00:00Z"
+            })
     void aMalformedOffsetTimeIsNull(String text) {
         assertNull(CameraTimes.parse(text, ZoneOffset.UTC));
     }
