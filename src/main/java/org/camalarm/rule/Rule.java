@@ -74,7 +74,7 @@ public class Rule {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(Rule.class);
     private final RuleEngine engine;
-    /** The registered rule, or {@code null} while the configuration is invalid. */
+    /** The rule registered (or waiting for its id), or {@code null} while the configuration is invalid. */
     private final @Nullable RuleDefinition definition;
 
     @Activate
@@ -113,9 +113,9 @@ public class Rule {
             LOGGER.warn("Rule {} inactive until its configuration is fixed", id);
             return null;
         }
-        if (!engine.register(definition)) {
+        if (!engine.register(definition)) { // the engine keeps it: it takes over when the other goes
             LOGGER.warn("{}: rule {} inactive: another rule configuration already has this id", source, id);
-            return null;
+            return definition;
         }
         LOGGER.info("Rule {} active: {}", id, definition);
         return definition;
@@ -141,7 +141,9 @@ public class Rule {
 
     /** Whether the configuration was valid and the rule is registered. */
     boolean active() {
-        return definition != null;
+        RuleDefinition registered = definition;
+        ActiveRule rule = registered == null ? null : engine.rule(registered.id());
+        return rule != null && rule.definition() == registered;
     }
 
     @Deactivate

@@ -2,6 +2,7 @@ package org.camalarm.rule;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -77,6 +78,8 @@ public class RuleEngine implements ThingListener {
     private final ConcurrentMap<String, ActiveRule[]> byWhen = new ConcurrentHashMap<>();
     /** Guarded by itself; also serializes changes of {@link #byWhen}. */
     private final Map<String, ActiveRule> byId = new HashMap<>();
+    /** Rules whose id another has, in registration order: the first takes over when that one goes. */
+    private final Map<String, List<RuleDefinition>> waiting = new HashMap<>();
 
     /** Rule decisions running on this thread (0 or 1): a change they cause is decided later, elsewhere. */
     private static final ThreadLocal<int[]> FIRING = ThreadLocal.withInitial(() -> new int[1]);
@@ -110,26 +113,47 @@ public class RuleEngine implements ThingListener {
         listeners.remove(listener);
     }
 
-    /** Adds a rule; false (and nothing added) when another rule holds its id. */
+    /** Adds a rule; false when another rule holds its id (then it waits, and takes over when that one goes). */
     boolean register(RuleDefinition definition) {
         synchronized (byId) {
             if (byId.containsKey(definition.id())) {
+                List<RuleDefinition> queue = waiting.get(definition.id());
+                if (queue == null) {
+                    queue = new ArrayList<>();
+                    waiting.put(definition.id(), queue);
+                }
+                queue.add(definition);
                 return false;
             }
-            ActiveRule rule = new ActiveRule(definition);
-            byId.put(definition.id(), rule);
-            byWhen.merge(rule.whenText(), new ActiveRule[] {rule}, (old, added) -> {
-                ActiveRule[] both = Arrays.copyOf(old, old.length + 1);
-                both[old.length] = added[0];
-                return both;
-            });
+            activate(definition);
             return true;
         }
     }
 
-    /** Removes exactly this rule (not another that took the id since). */
+    /** Puts a rule in the index; the caller holds {@link #byId}'s lock. */
+    private void activate(RuleDefinition definition) {
+        ActiveRule rule = new ActiveRule(definition);
+        byId.put(definition.id(), rule);
+        byWhen.merge(rule.whenText(), new ActiveRule[] {rule}, (old, added) -> {
+            ActiveRule[] both = Arrays.copyOf(old, old.length + 1);
+            both[old.length] = added[0];
+            return both;
+        });
+    }
+
+    /**
+     * Removes exactly this rule (not another that took the id since); a rule that was waiting for
+     * the id takes over.
+     */
     void unregister(RuleDefinition definition) {
         synchronized (byId) {
+            List<RuleDefinition> queue = waiting.get(definition.id());
+            if (queue != null && queue.remove(definition)) {
+                if (queue.isEmpty()) {
+                    waiting.remove(definition.id());
+                }
+                return; // it never was active
+            }
             ActiveRule rule = byId.get(definition.id());
             if (rule == null || rule.definition() != definition) {
                 return;
@@ -143,6 +167,14 @@ public class RuleEngine implements ThingListener {
                 } else {
                     byWhen.put(rule.whenText(), rest);
                 }
+            }
+            List<RuleDefinition> next = waiting.remove(definition.id());
+            if (next != null) {
+                activate(next.remove(0));
+                if (!next.isEmpty()) {
+                    waiting.put(definition.id(), next);
+                }
+                LOGGER.info("Rule {} active: the configuration that had its id is gone", definition.id());
             }
         }
     }

@@ -3,6 +3,8 @@ package org.camalarm.rule;
 import static org.camalarm.rule.RuleConfigs.config;
 import static org.camalarm.rule.RuleConfigs.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.atLeast;
@@ -412,6 +414,23 @@ class RuleEngineTest {
         camera.trigger("event", "PERSON");
         assertEquals(List.of("power ON"), gate.received);
         assertEquals(List.of("power OFF", "power OFF"), light.received);
+    }
+
+    @Test
+    void aRuleWhoseIdWasTakenBecomesActiveWhenTheOtherGoes() {
+        Rule first = rule("gate", "when", HUMAN, "then", GATE, "command", "ON");
+        Rule second = new Rule(engine, config("when", EVENT, "then", LIGHT, "command", "OFF"), named("gate"));
+        assertFalse(second.active(), "the id is taken");
+
+        first.deactivate();
+        assertTrue(second.active(), "it takes over the id");
+        camera.trigger("event", "PERSON");
+        assertEquals(List.of("power OFF"), light.received);
+
+        Rule third = new Rule(engine, config("when", HUMAN, "then", GATE, "command", "ON"), named("gate"));
+        third.deactivate(); // gone while waiting: nothing to take over later
+        second.deactivate();
+        assertNull(engine.rule("gate"));
     }
 
     @Test
