@@ -17,6 +17,7 @@ import org.camalarm.alarm.Alarm;
 import org.camalarm.alarm.Channels;
 import org.camalarm.alarm.Macs;
 import org.camalarm.thing.Thing;
+import org.camalarm.thing.ThingConfigurations;
 import org.camalarm.thing.ThingListener;
 import org.camalarm.thing.ThingUID;
 import org.eclipse.jdt.annotation.Nullable;
@@ -235,9 +236,10 @@ public class Inbox implements ThingListener {
         if (entry == null) {
             return Optional.empty();
         }
-        Configuration configuration =
-                configurationAdmin.getFactoryConfiguration("camalarm." + uid.thingType(), uid.thingId(), "?");
+        Configuration configuration = configurationAdmin.getFactoryConfiguration(
+                "camalarm." + uid.thingType(), ThingConfigurations.storedName(uid.thingId()), "?");
         Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(ThingConfigurations.THING_ID, uid.thingId());
         properties.put("label", label != null && !label.isBlank() ? label : entry.label());
         String mac = entry.properties().get("macAddress");
         if (mac != null) {

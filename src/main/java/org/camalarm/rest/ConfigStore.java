@@ -15,8 +15,10 @@ import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * Finds the Configuration Admin configuration behind a thing or rule: a named factory
- * configuration {@code camalarm.<type>~<id>} (what FileInstall, the inbox and REST make), an
- * unnamed one with {@code thingId}, or a 2N file's {@code camalarm.2n~relay-<id>}.
+ * configuration {@code camalarm.<type>~<id>} (what FileInstall makes of a file), one named
+ * {@code <id>.ui} with {@code thingId} (what REST and the inbox make, see {@link
+ * ThingConfigurations#storedName}), an unnamed one with {@code thingId}, or a 2N file's
+ * {@code camalarm.2n~relay-<id>}.
  */
 final class ConfigStore {
 
@@ -97,12 +99,13 @@ final class ConfigStore {
     }
 
     /**
-     * A new named factory configuration, not yet written; empty when a configuration of that name
-     * exists already: a file {@code camalarm.<type>-<id>.cfg} whose {@code thingId} names another
-     * id, which {@link #find} does not see under this one and which must not be overwritten.
+     * A new factory configuration for the thing or rule {@code id}, not yet written (its writer sets
+     * {@code thingId}); empty when one of that name exists already, which {@link #find} did not see
+     * under this id (its {@code thingId} says another) and which must not be overwritten.
      */
     Optional<Configuration> create(String type, String id) throws IOException {
-        Configuration configuration = admin.getFactoryConfiguration(PREFIX + type, id, "?");
+        Configuration configuration =
+                admin.getFactoryConfiguration(PREFIX + type, ThingConfigurations.storedName(id), "?");
         return configuration.getProperties() == null ? Optional.of(configuration) : Optional.empty();
     }
 

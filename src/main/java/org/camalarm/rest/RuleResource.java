@@ -15,6 +15,7 @@ import org.camalarm.config.ConfigProblem;
 import org.camalarm.config.ConfigReader;
 import org.camalarm.http.HttpAnswers;
 import org.camalarm.rule.Rule;
+import org.camalarm.thing.ThingConfigurations;
 import org.camalarm.thing.ThingUID;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
@@ -94,7 +95,9 @@ final class RuleResource {
             HttpAnswers.error(response, 409, "rule_exists", "a rule file camalarm.rule-" + id + ".cfg exists already");
             return;
         }
-        configuration.get().update(ConfigBodies.typed(description(), values));
+        Dictionary<String, Object> typed = ConfigBodies.typed(description(), values);
+        typed.put(ThingConfigurations.THING_ID, id); // its name is not the id (ConfigStore.create)
+        configuration.get().update(typed);
         LOGGER.info("Rule {} created over REST", id);
         answer(response, 201, id);
     }

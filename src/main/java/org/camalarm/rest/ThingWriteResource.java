@@ -16,6 +16,7 @@ import org.camalarm.config.ConfigProblem;
 import org.camalarm.config.ConfigReader;
 import org.camalarm.http.HttpAnswers;
 import org.camalarm.target.TargetConfigCheck;
+import org.camalarm.thing.ThingConfigurations;
 import org.camalarm.thing.ThingHandler;
 import org.camalarm.thing.ThingRegistry;
 import org.camalarm.thing.ThingUID;
@@ -65,7 +66,9 @@ final class ThingWriteResource {
             HttpAnswers.error(response, 409, "thing_exists", "thing id " + uid.thingId() + " is already used");
             return;
         }
-        configuration.get().update(ConfigBodies.typed(description, values));
+        Dictionary<String, Object> typed = ConfigBodies.typed(description, values);
+        typed.put(ThingConfigurations.THING_ID, uid.thingId()); // its name is not the id (ConfigStore.create)
+        configuration.get().update(typed);
         LOGGER.info("Thing {} created over REST", uid);
         answer(response, 201, uid);
     }

@@ -40,6 +40,17 @@ public final class ThingConfigurations {
         return id;
     }
 
+    /**
+     * The name of the factory configuration the hub makes for a thing or rule of this id (REST, the
+     * inbox), with {@link #THING_ID} set explicitly: {@code <id>.ui}, which no {@code conf/} file can
+     * share. Named {@code <id>}, a file {@code camalarm.<type>-<id>.cfg} written later would be the
+     * same configuration: it would silently replace what the user made, and take it away with it
+     * when deleted. As another configuration, it meets the usual "id already used" warning instead.
+     */
+    public static String storedName(String thingId) {
+        return thingId + ".ui";
+    }
+
     /** Things from text files are read-only in the UI, as openHAB treats them. */
     public static boolean isEditable(Map<String, Object> properties) {
         return !properties.containsKey(FILEINSTALL_FILENAME);

@@ -171,6 +171,20 @@ class WebWriteIT {
                 hub.api("POST", "things", "{\"UID\":\"camalarm:vigi:porch\"}").statusCode(),
                 "ids are unique across types");
 
+        // a file written later for the same id is another configuration: refused with a warning, and
+        // neither it nor its deletion touches what was made in the UI
+        hub.writeConf("camalarm.shelly-porch.cfg", "label=From a file\nhost=127.0.0.2\n");
+        await().atMost(Duration.ofSeconds(15))
+                .until(() ->
+                        hub.logText().contains("camalarm.shelly-porch.cfg: thing camalarm:shelly:porch not created"));
+        assertEquals(
+                "Porch light", hub.thing("camalarm:shelly:porch").get("label").getAsString());
+        java.nio.file.Files.delete(hub.conf.resolve("camalarm.shelly-porch.cfg"));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> hub.logText().contains("Configuration removed: conf/camalarm.shelly-porch.cfg"));
+        assertEquals(
+                "Porch light", hub.thing("camalarm:shelly:porch").get("label").getAsString());
+
         HttpResponse<String> changed = hub.api(
                 "PUT",
                 "things/camalarm:shelly:porch",
@@ -298,9 +312,12 @@ class WebWriteIT {
         assertEquals("conf/camalarm.rule-filed.cfg", filed.get("file").getAsString());
         assertEquals(409, hub.api("DELETE", "rules/filed", null).statusCode());
 
-        // rule-renamed.cfg makes rule "evening": its configuration is named "renamed", which a new
-        // rule "renamed" must not take over (it would rewrite the file's rule, dropping its thingId)
-        assertRefused(409, "exists", hub.api("POST", "rules", rule.replace("\"night\"", "\"renamed\"")));
+        // rule-renamed.cfg makes rule "evening" (its thingId) from the configuration named "renamed":
+        // a new rule "renamed" is another configuration, and the file's rule stays as it is
+        assertEquals(
+                201,
+                hub.api("POST", "rules", rule.replace("\"night\"", "\"renamed\""))
+                        .statusCode());
         HttpResponse<String> evening = hub.api("GET", "rules/evening", null);
         assertEquals(200, evening.statusCode(), "the file's rule is still there");
         assertEquals(
@@ -311,7 +328,8 @@ class WebWriteIT {
                         .get("then")
                         .getAsString(),
                 "the file's rule is unchanged");
-        assertEquals(404, hub.api("GET", "rules/renamed", null).statusCode());
+        assertEquals(204, hub.api("DELETE", "rules/renamed", null).statusCode());
+        assertEquals(200, hub.api("GET", "rules/evening", null).statusCode());
         assertEquals(204, hub.api("DELETE", "rules/night", null).statusCode());
         assertEquals(404, hub.api("GET", "rules/night", null).statusCode());
     }
