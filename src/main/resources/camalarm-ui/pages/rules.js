@@ -77,6 +77,8 @@ class RulesPage extends LightElement {
     try {
       if (this.editing.isNew) await api.post('rules', body); else await api.put('rules/' + enc(this.editing.id), body);
       this.editing = null;
+      this.error = '';
+      this.problems = null;
       await this.load();
     } catch (err) {
       this.error = err.message;
@@ -106,7 +108,7 @@ class RulesPage extends LightElement {
         <p>When <b data-test="when">${channelLabel(c.when, whenChannels())}</b> ${condition}, send <b>${c.command}</b>
           to <b data-test="then">${channelLabel(c.then, thenChannels())}</b>
           ${c.schedule ? html`<br><span class="muted">Schedule: ${c.schedule}</span>` : ''}
-          ${c.interval && c.interval !== '0' && c.interval !== '0.0' ? html`<br><span class="muted">At most every ${c.interval} s</span>` : ''}</p>
+          ${c.interval && c.interval !== '0' && c.interval !== '0.0' ? html`<br><span class="muted">At most every ${Number(c.interval)} s</span>` : ''}</p>
         ${r.problem ? html`<p class="error small">${r.problem}</p>` : ''}
         <p class="small" data-test="last-fired">Last fired: ${r.lastFired ? html`${when(r.lastFired.time)} (${r.lastFired.trigger})` : 'never'}
           ${result ? html`· <span class=${result.success ? 'ok' : 'error'} data-test="last-result">${result.success ? 'OK'

@@ -176,6 +176,22 @@ final class ConfigBodies {
     }
 
     /** 400 naming every problem: {@code {"error","detail","problems":[{"key","value","message"}]}}. */
+    /**
+     * A sentence that starts with a key ({@code holdTime must be …}, {@code schedule: window …}), as
+     * the problem of that key without repeating it, so a form shows it beside its field; the
+     * configuration's as a whole when it names no key.
+     */
+    static ConfigProblem problem(ConfigDescription description, String message) {
+        for (AttributeDescription attribute : description.attributes()) {
+            String key = attribute.id();
+            if (message.startsWith(key + " ") || message.startsWith(key + ":")) {
+                return new ConfigProblem(
+                        key, null, message.substring(key.length()).replaceFirst("^:? ", ""));
+            }
+        }
+        return new ConfigProblem("", null, message);
+    }
+
     static void problems(HttpServletResponse response, List<ConfigProblem> problems) throws IOException {
         JsonObject json = new JsonObject();
         json.addProperty("error", "invalid_configuration");

@@ -157,7 +157,7 @@ final class RuleResource {
         if (problems.isEmpty()) {
             Optional<String> problem = Rule.problem(configs, values);
             if (problem.isPresent()) {
-                problems = List.of(new ConfigProblem(keyOf(problem.get()), null, problem.get()));
+                problems = List.of(ConfigBodies.problem(description(), problem.get()));
             }
         }
         if (problems.isEmpty()) {
@@ -165,12 +165,6 @@ final class RuleResource {
         }
         ConfigBodies.problems(response, problems);
         return false;
-    }
-
-    /** The key a rule problem starts with ({@code schedule: …}, {@code state must be …}), so the UI can show it there. */
-    private String keyOf(String problem) {
-        String first = problem.split("[: ]", 2)[0];
-        return description().attribute(first).isPresent() ? first : "";
     }
 
     private ConfigDescription description() {

@@ -10,7 +10,6 @@ import java.util.Optional;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.camalarm.camera.CameraConfigCheck;
-import org.camalarm.config.AttributeDescription;
 import org.camalarm.config.ConfigDescription;
 import org.camalarm.config.ConfigProblem;
 import org.camalarm.config.ConfigReader;
@@ -195,22 +194,10 @@ final class ThingWriteResource {
             if (problem == null) {
                 return true;
             }
-            problems = List.of(problem(description, problem));
+            problems = List.of(ConfigBodies.problem(description, problem));
         }
         ConfigBodies.problems(response, problems);
         return false;
-    }
-
-    /** A thing's reason to be OFFLINE as a problem of the key it starts with ("holdTime must be …"), if any. */
-    private static ConfigProblem problem(ConfigDescription description, String message) {
-        for (AttributeDescription attribute : description.attributes()) {
-            String key = attribute.id();
-            if (message.startsWith(key + " ") || message.startsWith(key + ":")) {
-                return new ConfigProblem(
-                        key, null, message.substring(key.length()).replaceFirst("^:? ", ""));
-            }
-        }
-        return new ConfigProblem("", null, message);
     }
 
     private static void answer(HttpServletResponse response, int status, ThingUID uid) throws IOException {

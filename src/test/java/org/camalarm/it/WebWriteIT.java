@@ -282,6 +282,8 @@ class WebWriteIT {
                 .get(0)
                 .getAsJsonObject();
         assertEquals("schedule", problem.get("key").getAsString());
+        assertFalse(
+                problem.get("message").getAsString().startsWith("schedule"), "said once, beside the field: " + problem);
 
         String rule = "{\"id\":\"night\",\"when\":\"camalarm:vigi:gate:humanAlarm\",\"state\":\"ON\","
                 + "\"then\":\"camalarm:http:x:on\",\"command\":\"ON\",\"schedule\":\"Mon-Fri 18:00-07:00\"}";
