@@ -67,8 +67,8 @@ public class AlarmEndpointLog {
             logged = base + secure;
         }
         return "Alarm server ready: cameras push to " + base + "camalarm/alarm/<alarmToken>[/<thingId>]" + secure
-                + "; REST API at " + base + "camalarm/api/ (Bearer <apiToken>); tokens are kept in "
-                + settings.tokensFile();
+                + "; web UI at " + base + "camalarm/ (user admin, the uiPassword); REST API at " + base
+                + "camalarm/api/ (Bearer <apiToken>); tokens are kept in " + settings.tokensFile();
     }
 
     void runtimeGone(Map<String, Object> runtime) {

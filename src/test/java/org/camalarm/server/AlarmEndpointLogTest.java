@@ -60,6 +60,7 @@ class AlarmEndpointLogTest {
         assertTrue(
                 line.startsWith("Alarm server ready: cameras push to http://<this host>:8181/camalarm/alarm/"), line);
         assertTrue(line.contains("REST API at http://<this host>:8181/camalarm/api/"), line);
+        assertTrue(line.contains("web UI at http://<this host>:8181/camalarm/ "), line);
         assertNull(log.lineFor(runtime(new String[] {"http://0.0.0.0:8181/"})), "a servlet change says nothing new");
 
         String moved = log.lineFor(runtime(new String[] {"http://0.0.0.0:8182/", "https://0.0.0.0:8443/"}));
