@@ -49,8 +49,8 @@ class Store extends EventTarget {
     try {
       const thing = await api.get('things/' + encodeURIComponent(uid));
       this.things.set(uid, thing);
-    } catch {
-      this.things.delete(uid);
+    } catch (err) {
+      if (err.status === 404) this.things.delete(uid); // gone; a hub that is away keeps its things shown
     }
     this.changed({ uid });
   }

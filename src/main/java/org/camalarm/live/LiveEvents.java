@@ -15,12 +15,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.camalarm.thing.State;
 import org.camalarm.thing.Thing;
 import org.camalarm.thing.ThingListener;
 import org.camalarm.thing.ThingStatusInfo;
 import org.camalarm.thing.ThingUID;
 import org.eclipse.jdt.annotation.Nullable;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -80,8 +83,21 @@ public class LiveEvents implements ThingListener {
     private final Thread dispatcher;
     private volatile boolean running = true;
 
+    /**
+     * Whether the framework or this bundle is stopping: its things then go one by one, and telling
+     * the browsers so would empty their pages (Devices: "No device yet") for the seconds until the
+     * hub is back; they reload everything when their stream reconnects instead.
+     */
+    private final BooleanSupplier stopping;
+
     @Activate
-    public LiveEvents() {
+    public LiveEvents(BundleContext context) {
+        this(() -> context.getBundle(0).getState() == Bundle.STOPPING
+                || context.getBundle().getState() == Bundle.STOPPING);
+    }
+
+    LiveEvents(BooleanSupplier stopping) {
+        this.stopping = stopping;
         AtomicInteger threads = new AtomicInteger();
         writers = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "camalarm-live-writer-" + threads.incrementAndGet());
@@ -161,7 +177,9 @@ public class LiveEvents implements ThingListener {
 
     @Override
     public void thingRemoved(Thing thing) {
-        thingChanged(thing, "removed");
+        if (!stopping.getAsBoolean()) {
+            thingChanged(thing, "removed");
+        }
         synchronized (lock) {
             channels.keySet().removeIf(key -> key.thing().equals(thing.uid()));
         }

@@ -9,12 +9,17 @@ import static org.mockito.Mockito.mock;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.servlet.AsyncContext;
 import javax.servlet.ServletOutputStream;
 import javax.servlet.WriteListener;
 import org.camalarm.thing.State;
+import org.camalarm.thing.Thing;
+import org.camalarm.thing.ThingEvents;
 import org.camalarm.thing.ThingStatusInfo;
 import org.camalarm.thing.ThingUID;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class LiveEventsTest {
 
     private static final ThingUID GATE = new ThingUID("vigi", "gate");
-    private final LiveEvents events = new LiveEvents();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final LiveEvents events = new LiveEvents(stopping::get);
 
     /** A client's side of the stream, as text. */
     static final class Received extends ServletOutputStream {
@@ -98,6 +104,20 @@ class LiveEventsTest {
         assertTrue(text.contains("\"event\":\"PERSON\""), text);
         assertTrue(text.contains("\"status\":\"ONLINE\""), text);
         assertTrue(text.contains("id: " + events.head() + "\n"), "the last id is the head: " + text);
+    }
+
+    @Test
+    void aStoppingHubDoesNotTellClientsItsThingsAreGone() {
+        Received out = connect(events.sequence());
+        Thing door = new Thing(new ThingUID("vigi", "door"), "Door", Map.of(), true, List.of(), ThingEvents.NONE);
+        Thing lamp = new Thing(new ThingUID("shelly", "lamp"), "Lamp", Map.of(), true, List.of(), ThingEvents.NONE);
+        events.thingRemoved(door); // a user deleted it: the page drops it
+        stopping.set(true);
+        events.thingRemoved(lamp); // the hub is stopping: the page keeps it until the stream is back
+        events.statusChanged(GATE, ThingStatusInfo.ONLINE);
+        await().atMost(Duration.ofSeconds(5)).until(() -> out.text().contains("event: status"));
+        assertTrue(out.text().contains("camalarm:vigi:door"), out.text());
+        assertFalse(out.text().contains("camalarm:shelly:lamp"), out.text());
     }
 
     @Test
