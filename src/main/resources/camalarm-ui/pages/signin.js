@@ -15,7 +15,8 @@ class SignIn extends LightElement {
       setCsrf(session.csrfToken);
       this.dispatchEvent(new CustomEvent('signed-in', { detail: session, bubbles: true }));
     } catch (err) {
-      this.error = err.status === 429 ? err.message : err.status === 401 ? 'Wrong user or password.' : err.message;
+      const text = err.status === 401 ? 'Wrong user or password.' : err.message;
+      this.error = text.charAt(0).toUpperCase() + text.slice(1);
       form.password.select();
     } finally {
       this.busy = false;
