@@ -10,15 +10,18 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camalarm.config.ConfigReader;
 import org.camalarm.http.Answer;
+import org.camalarm.time.RateLimit;
 import org.camalarm.time.Timers;
 import org.camalarm.time.Timers.Cancellable;
 import org.eclipse.jdt.annotation.Nullable;
@@ -48,8 +51,9 @@ import org.slf4j.LoggerFactory;
  * <p>Off unless {@code lenientPort} is set in {@code camalarm.server.cfg} (the embedded hub's
  * default configuration sets 8089). Binds to {@code org.apache.felix.http.host} when that is set,
  * like the HTTP server. Bounded: heads up to {@value #MAX_HEAD_BYTES} bytes, bodies up to
- * {@code maxBodyBytes}, {@value #MAX_WORKERS} requests at once plus {@value #QUEUE} waiting (more
- * are closed at once), {@value #READ_TIMEOUT_MS} ms of silence or {@value #CONNECTION_DEADLINE_S} s in
+ * {@code maxBodyBytes}, {@value #MAX_WORKERS} requests at once plus {@value #QUEUE} waiting, and
+ * {@value #MAX_PER_ADDRESS} connections per sender address (more are closed at once, with one
+ * warning a minute), {@value #READ_TIMEOUT_MS} ms of silence or {@value #CONNECTION_DEADLINE_S} s in
  * all end a connection (a sender dribbling bytes cannot hold a worker).
  */
 @Component(
@@ -62,11 +66,22 @@ public class LenientAlarmListener {
     static final int MAX_WORKERS = 16;
     static final int QUEUE = 64;
     static final int READ_TIMEOUT_MS = 10_000;
+    /**
+     * Connections one address may hold at once: a camera opens one per alarm and closes it, so a
+     * sender holding more (idle or dribbling) cannot take the workers every other camera needs.
+     */
+    static final int MAX_PER_ADDRESS = 4;
+
     static final int CONNECTION_DEADLINE_S = 30;
     private static final Logger LOGGER = LoggerFactory.getLogger(LenientAlarmListener.class);
 
     private final AlarmEndpoint endpoint;
     private final Timers timers;
+    /** Connections open (queued or served) per sender address. */
+    private final Map<String, Integer> perAddress = new ConcurrentHashMap<>();
+    /** One warning a minute for connections refused (a flood, or a sender holding too many). */
+    private final RateLimit refusals = new RateLimit(1, Duration.ofMinutes(1), Clock.systemUTC());
+
     private final @Nullable ServerSocket server;
     private final @Nullable ThreadPoolExecutor workers;
 
@@ -140,12 +155,41 @@ public class LenientAlarmListener {
             } catch (IOException e) {
                 return; // closed by deactivate
             }
+            String remote = socket.getInetAddress().getHostAddress();
+            Integer open = perAddress.merge(remote, 1, Integer::sum);
+            if (open != null && open > MAX_PER_ADDRESS) {
+                refused(socket, remote, "it holds " + MAX_PER_ADDRESS + " connections already");
+                continue;
+            }
             try {
-                workers.execute(() -> serve(socket));
+                workers.execute(() -> {
+                    try {
+                        serve(socket);
+                    } finally {
+                        release(remote);
+                    }
+                });
             } catch (RejectedExecutionException e) {
-                closeQuietly(socket); // flooded: the camera will push again
+                refused(socket, remote, "every worker is busy"); // flooded: the camera will push again
             }
         }
+    }
+
+    private void refused(Socket socket, String remote, String why) {
+        release(remote);
+        closeQuietly(socket);
+        int before = refusals.acquire("refused");
+        if (before >= 0) {
+            LOGGER.warn(
+                    "Lenient alarm port: a connection from {} closed unread: {}{}",
+                    remote,
+                    why,
+                    before == 0 ? "" : " (" + before + " more refused in the last minute)");
+        }
+    }
+
+    private void release(String remote) {
+        perAddress.computeIfPresent(remote, (address, open) -> open > 1 ? open - 1 : null);
     }
 
     private void serve(Socket socket) {

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -206,6 +207,37 @@ class AlarmServerIT {
         String bad = rawRequest(lenientPort, malformed);
         assertTrue(bad.startsWith("HTTP/1.1 400") && bad.contains("\"error\""), bad);
         assertTrue(rawRequest(lenientPort, "\u0016\u0003\u0001garbage\r\n\r\n").startsWith("HTTP/1.1 400"));
+    }
+
+    @Test
+    void aSenderHoldingIdleConnectionsToTheLenientPortCannotKeepOtherCamerasOut() throws Exception {
+        List<Socket> idle = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) { // more than the port's 16 workers, all from one address, sending nothing
+                Socket socket = new Socket();
+                socket.bind(new java.net.InetSocketAddress("127.0.0.2", 0));
+                socket.connect(new java.net.InetSocketAddress("127.0.0.1", lenientPort));
+                idle.add(socket);
+            }
+            // past its share the sender's connections are closed at once, unread
+            idle.get(idle.size() - 1).setSoTimeout(5_000);
+            assertEquals(-1, idle.get(idle.size() - 1).getInputStream().read());
+
+            // another camera is answered while they are held (the idle ones would hold a worker 10 s each)
+            try (Socket camera = new Socket("127.0.0.1", lenientPort)) {
+                camera.setSoTimeout(5_000);
+                camera.getOutputStream()
+                        .write(("POST /camalarm/alarm/" + Hub.ALARM_TOKEN + "/garden HTTP/1.1\r\nHost: hub\r\n"
+                                        + "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
+                                .getBytes(StandardCharsets.US_ASCII));
+                String answer = new String(camera.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+                assertEquals("HTTP/1.1 200", answer);
+            }
+        } finally {
+            for (Socket socket : idle) {
+                socket.close();
+            }
+        }
     }
 
     @Test
