@@ -11,12 +11,14 @@ import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import org.camalarm.http.AsyncBody;
 import org.camalarm.http.HttpAnswers;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletAsyncSupported;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
@@ -38,12 +40,15 @@ import org.slf4j.LoggerFactory;
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("camalarm-auth")
 @HttpWhiteboardServletPattern("/camalarm/auth/*")
+@HttpWhiteboardServletAsyncSupported
 public class SignInServlet extends HttpServlet {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(SignInServlet.class);
 
     private static final long serialVersionUID = 1L;
     private static final int MAX_BODY = 4096;
+    /** A browser sends its few bytes at once: a sign-in body that takes longer is no browser's. */
+    private static final long BODY_TIMEOUT_MS = 10_000;
 
     private final transient Sessions sessions;
     private final transient ApiAccess access;
@@ -90,15 +95,12 @@ public class SignInServlet extends HttpServlet {
                     response, 415, "unsupported_media_type", "send {\"user\",\"password\"} as application/json");
             return;
         }
+        // read without holding a thread: anyone may send here, and a dribbled body held one per connection
+        AsyncBody.read(request, response, MAX_BODY, BODY_TIMEOUT_MS, bytes -> signIn(bytes, request, response));
+    }
+
+    private void signIn(byte[] bytes, HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonObject body;
-        byte[] bytes;
-        try {
-            bytes = request.getInputStream().readNBytes(MAX_BODY);
-        } catch (IOException e) {
-            LOGGER.debug("Sign-in from {} broke off: {}", request.getRemoteAddr(), e.toString());
-            HttpAnswers.incompleteBody(response, e);
-            return;
-        }
         try {
             JsonElement json = JsonParser.parseString(new String(bytes, StandardCharsets.UTF_8));
             if (!json.isJsonObject()) {

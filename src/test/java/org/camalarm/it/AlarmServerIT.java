@@ -56,6 +56,8 @@ class AlarmServerIT {
         hub.writeConf("camalarm.ivsec-gate.cfg", "label=Gate\nmac=5C-F2-07-49-0F-24\n");
         hub.writeConf("camalarm.ivsec-yard.cfg", "label=Yard\n");
         hub.writeConf("camalarm.vigi-locked.cfg", "label=Locked\nallowedAddresses=10.0.0.0/8, 192.168.1.20\n");
+        // a small thread pool, as on a small box: a test below shows held connections cannot take it
+        hub.systemProperties.add("-Dorg.apache.felix.http.jetty.threadpool.max=24");
         hub.start();
         for (String id : new String[] {
             "vigi:frontdoor", "vigi:porch", "vigi:garden", "ivsec:gate", "ivsec:yard", "vigi:locked", "ivsec:lane"
@@ -235,6 +237,29 @@ class AlarmServerIT {
             }
         } finally {
             for (Socket socket : idle) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void dribbledSignInBodiesHoldNoThreadAlarmsNeed() throws Exception {
+        // no token needed to send these: more connections than the HTTP server has threads (24 here)
+        List<Socket> held = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 60; i++) {
+                Socket socket = new Socket("127.0.0.1", hub.port);
+                socket.getOutputStream()
+                        .write(("POST /camalarm/auth/signin HTTP/1.1\r\nHost: hub\r\nContent-Type: application/json"
+                                        + "\r\nContent-Length: 1000\r\n\r\n{\"user\":")
+                                .getBytes(StandardCharsets.US_ASCII));
+                held.add(socket);
+            }
+            HttpResponse<String> good = hub.postJson(
+                    "/garden", "{\"event_list\":[{\"dateTime\":\"20261005150501\",\"event_type\":[\"MOTION\"]}]}");
+            assertEquals(200, good.statusCode(), "an alarm is answered while they are held");
+        } finally {
+            for (Socket socket : held) {
                 socket.close();
             }
         }
