@@ -8,9 +8,9 @@ import java.util.Map;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * The detections still going on, by thing, channel and type: where a repeat within the hold finds the
- * event it extends. Writer thread only. Bounded: the detection pushed longest ago makes room (it is
- * long over), so memory depends on the number of active detections, not of stored events. Empty
+ * The detections still going on, by thing, channel and type: where a repeat within the hold finds
+ * the event it extends. Writer thread only. Bounded: the detection pushed longest ago makes room (it
+ * is long over), so memory depends on the number of active detections, not of stored events. Empty
  * after a start, like the cameras' switches: the first push after a restart begins a new event.
  * Every change is undone when its batch cannot be written ({@link #rollback}).
  */

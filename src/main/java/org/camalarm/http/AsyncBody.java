@@ -30,12 +30,12 @@ public final class AsyncBody {
     @FunctionalInterface
     public interface Then {
         void accept(byte[] body) throws IOException;
+    }
 
-        /** Writing one answer. */
-        @FunctionalInterface
-        interface Answer {
-            void write() throws IOException;
-        }
+    /** Writing one answer. */
+    @FunctionalInterface
+    private interface Answer {
+        void write() throws IOException;
     }
 
     private static final Logger LOGGER = LoggerFactory.getLogger(AsyncBody.class);
@@ -115,7 +115,7 @@ public final class AsyncBody {
     }
 
     /** Writes the one answer (the first of the callbacks to get here) and ends the exchange. */
-    private static void finish(AsyncContext async, AtomicBoolean done, Then.Answer answer) {
+    private static void finish(AsyncContext async, AtomicBoolean done, Answer answer) {
         if (!done.compareAndSet(false, true)) {
             return;
         }

@@ -91,8 +91,8 @@ final class RuleResource {
             return;
         }
         Optional<Configuration> configuration = store.create(TYPE, id);
-        if (configuration.isEmpty()) { // a file's rule under another id: camalarm.rule-<id>.cfg with a thingId
-            HttpAnswers.error(response, 409, "rule_exists", "a rule file camalarm.rule-" + id + ".cfg exists already");
+        if (configuration.isEmpty()) { // its name is taken by a configuration whose thingId says another id
+            HttpAnswers.error(response, 409, "rule_exists", "a rule configuration named " + id + ".ui exists already");
             return;
         }
         Dictionary<String, Object> typed = ConfigBodies.typed(description(), values);
