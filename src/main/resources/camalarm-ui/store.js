@@ -129,9 +129,9 @@ export const store = new Store();
 /** A thing as a user knows it: its label, the UID when no thing has it (any more). */
 export const thingName = (uid) => store.things.get(uid)?.label || uid;
 
+/** A channel's label ("Person"); its id where the hub has no such thing or channel. */
+export const channelLabel = (thingUid, channelId) =>
+  store.things.get(thingUid)?.channels.find((c) => c.id === channelId)?.label || channelId;
+
 /** A thing's channel as a user knows it: "Front door · Person"; UIDs where the hub has no such thing. */
-export function channelName(thingUid, channelId) {
-  const thing = store.things.get(thingUid);
-  const channel = thing?.channels.find((c) => c.id === channelId);
-  return `${thingName(thingUid)} · ${channel?.label || channelId}`;
-}
+export const channelName = (thingUid, channelId) => `${thingName(thingUid)} · ${channelLabel(thingUid, channelId)}`;

@@ -3,7 +3,7 @@
 import { html } from 'lit';
 import { enc } from '../api.js';
 import { channelName, store, thingName } from '../store.js';
-import { HistoryList, span } from './history.js';
+import { HistoryList, detection, span } from './history.js';
 
 const KINDS = [['', 'everything'], ['alarm', 'camera alarms'], ['push', 'device commands'], ['rule', 'rule firings']];
 
@@ -66,8 +66,7 @@ class ActivityPage extends HistoryList {
         <li class="event" data-event-id=${e.id} data-kind="alarm" data-thing-uid=${e.thingUID} data-state=${e.type}>
           ${this.thumb(e)}
           <div>
-            <b>${e.type}</b> <a href="#/camera/${enc(e.thingUID)}">${thingName(e.thingUID)}</a>
-            <span class="muted">${e.channel || ''} ${e.action || ''}</span><br>
+            ${detection(e)} <a href="#/camera/${enc(e.thingUID)}">${thingName(e.thingUID)}</a><br>
             ${span(e)}${e.images > 1 ? html`<span class="muted"> · ${e.images} snapshots</span>` : ''}
           </div>
         </li>`;

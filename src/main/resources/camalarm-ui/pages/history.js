@@ -5,7 +5,7 @@ import { html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { api, when } from '../api.js';
 import { LightElement } from '../base.js';
-import { store } from '../store.js';
+import { channelLabel, store } from '../store.js';
 
 const PAGE = 50;
 
@@ -188,4 +188,14 @@ export function span(e) {
     ? `the camera's clock said ${when(e.time)}` : '';
   return html`<time datetime=${e.received} title=${camera}>${when(e.received)}</time>${e.end && e.end !== e.received
     ? html`<span class="muted"> – ${when(e.end)}</span>` : ''}`;
+}
+
+/**
+ * What an alarm event detected, as the camera's channel calls it ("Person"), and the type the
+ * camera sent when the channel does not say it (a type of its own on "Other").
+ */
+export function detection(e) {
+  const label = channelLabel(e.thingUID, e.channel);
+  const said = label.toUpperCase().replace(/[^A-Z]/g, '') === e.type.replace(/[^A-Z]/g, '');
+  return html`<b>${label}</b>${said ? '' : html` <span class="muted">${e.type}</span>`}`;
 }

@@ -1,6 +1,6 @@
 // A camera's event timeline: its alarm events from the history, filtered by type and by day.
 import { html } from 'lit';
-import { HistoryList, span } from './history.js';
+import { HistoryList, detection, span } from './history.js';
 
 class Timeline extends HistoryList {
   static properties = {
@@ -35,7 +35,7 @@ class Timeline extends HistoryList {
       <li class="event" data-event-id=${e.id} data-thing-uid=${e.thingUID} data-state=${e.type}>
         ${this.thumb(e)}
         <div>
-          <b>${e.type}</b> <span class="muted">${e.channel || ''} ${e.action || ''}</span><br>
+          ${detection(e)}<br>
           ${span(e)}${e.images > 1 ? html`<span class="muted"> · ${e.images} snapshots</span>` : ''}
         </div>
       </li>`;
