@@ -79,6 +79,21 @@ final class Hub implements AutoCloseable {
         }
     }
 
+    /** Sockets that hold {@link #refusedPort()}s for the whole test run. */
+    private static final List<java.net.Socket> REFUSING = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * A port where a connection is refused, for as long as the tests run: held by a bound socket that
+     * does not listen, so no hub or fake device started later can be given it (a port from
+     * {@link #freePort()} was, once: the "dead" device then reached a hub's own 404).
+     */
+    static int refusedPort() throws IOException {
+        java.net.Socket holder = new java.net.Socket();
+        holder.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+        REFUSING.add(holder);
+        return holder.getLocalPort();
+    }
+
     static int freeUdpPort() throws IOException {
         try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0)) {
             return socket.getLocalPort();

@@ -103,7 +103,7 @@ class PushTargetsIT {
                 device(lamp) + "interval=60\ncommand.on=POST light/0?turn=on\ncommand.off=POST light/0?turn=off\n");
         hub.writeConf(
                 "camalarm.http-dead.cfg",
-                "host=127.0.0.1\nport=" + Hub.freePort() + "\ntimeout=1000\ncommand.on=GET relay/0?turn=on\n");
+                "host=127.0.0.1\nport=" + Hub.refusedPort() + "\ntimeout=1000\ncommand.on=GET relay/0?turn=on\n");
         hub.writeConf(
                 "camalarm.http-silent.cfg",
                 "host=127.0.0.1\nport=" + silent.getLocalPort() + "\ntimeout=1000\ncommand.on=GET x\n");

@@ -56,7 +56,7 @@ class WebUiIT {
                         + "\ncommand.post1=POST relay/0?turn=on\ncommand.post2=POST relay/0?turn=off\n");
         hub.writeConf(
                 "camalarm.http-dead.cfg",
-                "label=Dead lamp\nhost=127.0.0.1\nport=" + Hub.freePort() + "\ntimeout=1000\ncommand.on=GET x\n");
+                "label=Dead lamp\nhost=127.0.0.1\nport=" + Hub.refusedPort() + "\ntimeout=1000\ncommand.on=GET x\n");
         hub.start();
         hub.awaitThing("camalarm:vigi:frontdoor");
         hub.awaitThing("camalarm:http:relay");

@@ -45,7 +45,7 @@ class WebWriteIT {
         hub.writeConf(
                 "camalarm.rule-renamed.cfg",
                 "thingId=evening\nwhen=camalarm:vigi:gate:humanAlarm\nthen=camalarm:http:none:on\ncommand=ON\n");
-        hub.writeConf("camalarm.http-lamp.cfg", "host=127.0.0.1\nport=" + Hub.freePort() + "\ncommand.on=GET x\n");
+        hub.writeConf("camalarm.http-lamp.cfg", "host=127.0.0.1\nport=" + Hub.refusedPort() + "\ncommand.on=GET x\n");
         hub.start();
         hub.awaitThing("camalarm:vigi:gate");
         hub.awaitThing("camalarm:http:lamp");
