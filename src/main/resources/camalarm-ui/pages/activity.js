@@ -3,7 +3,7 @@
 import { html } from 'lit';
 import { enc } from '../api.js';
 import { channelName, store, thingName } from '../store.js';
-import { HistoryList, detection, span } from './history.js';
+import { HistoryList, span } from './history.js';
 
 const KINDS = [['', 'everything'], ['alarm', 'camera alarms'], ['push', 'device commands'], ['rule', 'rule firings']];
 
@@ -45,15 +45,11 @@ class ActivityPage extends HistoryList {
 
   filtered() { return !!(this.thing || this.kind); }
 
-  filter(e) {
-    const form = e.currentTarget.form || e.currentTarget;
+  applyFilters(form) {
     this.kind = form.kind.value;
-    this.day = form.day.value;
-    if (form.thing.value !== this.thing) {
-      location.hash = form.thing.value ? `#/activity/${enc(form.thing.value)}` : '#/activity';
-      return; // the route sets the thing and reloads
-    }
-    this.reload();
+    if (form.thing.value === this.thing) return true;
+    location.hash = form.thing.value ? `#/activity/${enc(form.thing.value)}` : '#/activity';
+    return false; // the route sets the thing and reloads
   }
 
   willUpdate(changed) {
@@ -62,14 +58,7 @@ class ActivityPage extends HistoryList {
 
   row(e) {
     if (e.kind === 'alarm') {
-      return html`
-        <li class="event" data-event-id=${e.id} data-kind="alarm" data-thing-uid=${e.thingUID} data-state=${e.type}>
-          ${this.thumb(e)}
-          <div>
-            ${detection(e)} <a href="#/camera/${enc(e.thingUID)}">${thingName(e.thingUID)}</a><br>
-            ${span(e)}${e.images > 1 ? html`<span class="muted"> · ${e.images} snapshots</span>` : ''}
-          </div>
-        </li>`;
+      return this.alarmRow(e, html` <a href="#/camera/${enc(e.thingUID)}">${thingName(e.thingUID)}</a>`);
     }
     const state = e.success ? 'OK' : 'ERROR';
     const what = e.kind === 'push'
@@ -90,23 +79,15 @@ class ActivityPage extends HistoryList {
   render() {
     const things = [...store.things.values()].sort((a, b) => a.label.localeCompare(b.label));
     const known = !this.thing || store.things.has(this.thing);
-    return html`
-      <section data-test="activity">
-        <div class="page-head"><h1>Activity</h1>
-          <form class="filters" @change=${this.filter} @submit=${(e) => e.preventDefault()}>
-            <label>Show <select name="kind">
-              ${KINDS.map(([value, text]) => html`<option value=${value} ?selected=${value === this.kind}>${text}</option>`)}
-            </select></label>
-            <label>Of <select name="thing">
-              <option value="">all things</option>
-              ${known ? '' : html`<option value=${this.thing} selected>${this.thing}</option>`}
-              ${things.map((t) => html`<option value=${t.UID} ?selected=${t.UID === this.thing}>${t.label}</option>`)}
-            </select></label>
-            ${this.dayFilter()}
-          </form>
-        </div>
-        ${this.list()}
-      </section>`;
+    return this.frame({ test: 'activity' }, html`<h1>Activity</h1>`, html`
+      <label>Show <select name="kind">
+        ${KINDS.map(([value, text]) => html`<option value=${value} ?selected=${value === this.kind}>${text}</option>`)}
+      </select></label>
+      <label>Of <select name="thing">
+        <option value="">all things</option>
+        ${known ? '' : html`<option value=${this.thing} selected>${this.thing}</option>`}
+        ${things.map((t) => html`<option value=${t.UID} ?selected=${t.UID === this.thing}>${t.label}</option>`)}
+      </select></label>`);
   }
 }
 customElements.define('cam-activity-page', ActivityPage);

@@ -126,9 +126,40 @@ export class HistoryList extends LightElement {
     }
   }
 
-  /** The day filter, for the subclass's filter form. */
-  dayFilter() {
-    return html`<label>Day <input type="date" name="day" .value=${this.day}></label>`;
+  /** The filter form changed: the subclass reads its own fields ({@link applyFilters}), then the list reloads. */
+  filterChanged(e) {
+    const form = e.currentTarget.form || e.currentTarget;
+    this.day = form.day.value;
+    if (this.applyFilters(form)) this.reload();
+  }
+
+  /** Takes the form's own fields; false when something else reloads the list (a route change). */
+  applyFilters() { return true; }
+
+  /** The page: heading, the subclass's filters and the day, the list. */
+  frame(attributes, heading, filters) {
+    return html`
+      <section class=${attributes.class || ''} data-test=${attributes.test}>
+        <div class="page-head">${heading}
+          <form class="filters" @change=${this.filterChanged} @submit=${(e) => e.preventDefault()}>
+            ${filters}
+            <label>Day <input type="date" name="day" .value=${this.day}></label>
+          </form>
+        </div>
+        ${this.list()}
+      </section>`;
+  }
+
+  /** An alarm event's row: its picture, what was detected, {@code where} (a camera's link, or nothing), when. */
+  alarmRow(e, where = '') {
+    return html`
+      <li class="event" data-event-id=${e.id} data-kind="alarm" data-thing-uid=${e.thingUID} data-state=${e.type}>
+        ${this.thumb(e)}
+        <div>
+          ${detection(e)}${where}<br>
+          ${span(e)}${e.images > 1 ? html`<span class="muted"> · ${e.images} snapshots</span>` : ''}
+        </div>
+      </li>`;
   }
 
   /** The events, the empty or unavailable notice, the paging sentinel and the picture overlay. */

@@ -110,6 +110,16 @@ class WebUiIT {
         assertEquals(200, pushWithSnapshot("/frontdoor", "INTRUSION").statusCode());
         browser.await(5, d -> browser.all("cam-timeline .event").size() > before);
         assertEquals("INTRUSION", browser.find("cam-timeline .event").getAttribute("data-state"), "newest first, live");
+
+        new Select(browser.find("cam-timeline select[name=type]")).selectByVisibleText("PERSON");
+        browser.await(
+                5,
+                d -> browser.all("cam-timeline .event").stream()
+                        .allMatch(e -> "PERSON".equals(e.getAttribute("data-state"))));
+        assertFalse(browser.all("cam-timeline .event").isEmpty(), "the person events stay");
+        new Select(browser.find("cam-timeline select[name=type]")).selectByVisibleText("all");
+        browser.await(
+                5, d -> browser.all("cam-timeline .event[data-state=INTRUSION]").size() == 1);
     }
 
     private void go(String hash, String ready) {
