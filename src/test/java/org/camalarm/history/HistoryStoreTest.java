@@ -55,17 +55,7 @@ class HistoryStoreTest {
         f.began("camalarm:vigi:yard", "MOTION");
         f.clock.advance(Duration.ofSeconds(1));
         f.began("camalarm:vigi:door", "VEHICLE");
-        f.store.recordPlain(new NewEvent(
-                EventKind.PUSH,
-                "camalarm:shelly:porch",
-                "ON",
-                "power",
-                EventAction.NONE,
-                NewEvent.NO_TIME,
-                f.clock.millis(),
-                "",
-                "",
-                Map.of("success", "true")));
+        f.pushed("camalarm:shelly:porch", Map.of("success", "true"));
         f.store.maintain(); // a barrier: everything queued before is written
 
         assertEquals(
@@ -134,17 +124,7 @@ class HistoryStoreTest {
         f.clock.advance(Duration.ofSeconds(4));
         f.continued("camalarm:vigi:door", "PERSON", null);
         f.began("camalarm:vigi:door", "VEHICLE");
-        f.store.recordPlain(new NewEvent(
-                EventKind.PUSH,
-                "camalarm:shelly:porch",
-                "ON",
-                "power",
-                EventAction.NONE,
-                NewEvent.NO_TIME,
-                f.clock.millis(),
-                "",
-                "",
-                Map.of("success", "false", "reason", "UNREACHABLE")));
+        f.pushed("camalarm:shelly:porch", Map.of("success", "false", "reason", "UNREACHABLE"));
         f.store.maintain(); // a barrier: everything queued before is written
 
         List<StoredEvent> events = f.all(EventFilter.newest(50));

@@ -71,6 +71,21 @@ final class StoreFixture implements AutoCloseable {
                 List.of(new Entry(alarm(thing, type, channel(type), EventAction.PULSE, now), Phase.CONTINUED)), image);
     }
 
+    /** A push result now: command ON on the target's power channel, with its outcome's properties. */
+    void pushed(String target, Map<String, String> outcome) {
+        store.recordPlain(new NewEvent(
+                EventKind.PUSH,
+                target,
+                "ON",
+                "power",
+                EventAction.NONE,
+                NewEvent.NO_TIME,
+                clock.millis(),
+                "",
+                "",
+                outcome));
+    }
+
     static String channel(String type) {
         return type.toLowerCase(java.util.Locale.ROOT) + "Alarm";
     }
