@@ -188,9 +188,12 @@ class WebUiIT {
                                 .getAttribute("data-state")));
         assertEquals(
                 "Simulated VEHICLE", browser.find("[data-test=simulate-result]").getText());
-        assertEquals(
-                "VEHICLE",
-                browser.find("cam-camera-page [data-channel-id=lastEventType]").getAttribute("data-state"));
+        // lastEventType arrives as its own state update on the live stream, after carAlarm's
+        browser.await(
+                2,
+                d -> "VEHICLE"
+                        .equals(browser.find("cam-camera-page [data-channel-id=lastEventType]")
+                                .getAttribute("data-state")));
         assertTrue(browser.find("[data-test=read-only]").getText().contains("conf/camalarm.vigi-frontdoor.cfg"));
     }
 
