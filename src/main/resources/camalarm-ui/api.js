@@ -59,3 +59,18 @@ export function when(iso) {
   const sameDay = d.toDateString() === today.toDateString();
   return sameDay ? d.toLocaleTimeString() : d.toLocaleString();
 }
+
+/** What the hub learned of a camera from its alarms, as a user reads it. */
+const PROPERTY_LABELS = {
+  vendor: 'Vendor', deviceName: 'Device name', ipAddress: 'IP address', macAddress: 'MAC address',
+  deviceId: 'Device ID', nvrChannel: 'NVR channel', channelName: 'Channel name', remoteAddress: 'Sent from',
+  authScheme: 'Authentication',
+};
+
+/** A thing's properties as [label, value] pairs, the known ones first, in the order above. */
+export function propertyLabels(properties) {
+  const known = Object.keys(PROPERTY_LABELS);
+  return Object.entries(properties || {})
+    .sort(([a], [b]) => (known.indexOf(a) + 1 || 99) - (known.indexOf(b) + 1 || 99))
+    .map(([key, value]) => [PROPERTY_LABELS[key] || key, value]);
+}

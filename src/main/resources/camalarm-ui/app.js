@@ -3,7 +3,7 @@
 import { html } from 'lit';
 import { api, setCsrf } from './api.js';
 import { LightElement } from './base.js';
-import { store } from './store.js';
+import { isCameraUid, store } from './store.js';
 import './pages/signin.js';
 import './pages/cameras.js';
 import './pages/camera.js';
@@ -32,7 +32,7 @@ class CamApp extends LightElement {
     this.route = this.parse();
     window.addEventListener('hashchange', () => { this.route = this.parse(); window.scrollTo(0, 0); });
     window.addEventListener('camalarm-signed-out', () => this.signedOut());
-    store.addEventListener('change', (e) => { if (e.detail.live) this.requestUpdate(); });
+    store.addEventListener('change', (e) => { if (e.detail.live || e.detail.inbox) this.requestUpdate(); });
     // a page left open in the back/forward cache must not hold one of the browser's six connections
     window.addEventListener('pagehide', () => store.disconnect());
     window.addEventListener('pageshow', (e) => { if (e.persisted && this.signedIn) store.connect(); });
@@ -74,19 +74,28 @@ class CamApp extends LightElement {
     if (this.signedIn === null) return html`<p class="boot">Loading camalarm…</p>`;
     if (!this.signedIn) return html`<cam-signin @signed-in=${(e) => this.signedInAs(e.detail)}></cam-signin>`;
     const { page, arg } = this.route;
-    const current = page === 'camera' ? 'cameras' : page === 'setup' || page === 'edit' ? 'add' : page;
+    // a thing's own pages belong to the list it is in
+    const current = page === 'camera' || page === 'setup' ? 'cameras'
+      : page === 'edit' ? (isCameraUid(arg) ? 'cameras' : 'devices') : page;
     return html`
       <header class="top">
         <a class="brand" href="#/cameras">camalarm</a>
         <nav aria-label="Pages">
           ${NAV.map(([id, label]) => html`<a href="#/${id}" data-nav=${id}
-            aria-current=${current === id ? 'page' : 'false'}>${label}</a>`)}
+            aria-current=${current === id ? 'page' : 'false'}>${label}${id === 'inbox' ? this.inboxCount() : ''}</a>`)}
         </nav>
         <span class="live" data-live data-state=${store.live}
           title=${store.live === 'open' ? 'Live updates on' : 'Reconnecting…'}>${store.live === 'open' ? 'Live' : 'Offline'}</span>
         <button class="link" data-action="signout" @click=${() => this.signOut()}>Sign out</button>
       </header>
       <main>${this.page(page, arg)}</main>`;
+  }
+
+  /** How many cameras wait in the inbox, beside its name; nothing when none does. */
+  inboxCount() {
+    const n = store.inbox?.length || 0;
+    return n === 0 ? '' : html` <span class="count" data-test="inbox-count"
+      title=${`${n} camera${n === 1 ? '' : 's'} to approve or ignore`}>${n}</span>`;
   }
 
   page(page, arg) {

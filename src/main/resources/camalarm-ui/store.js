@@ -1,13 +1,14 @@
 // What the pages show: the things (kept current by the live stream) and the stream's state.
 import { api, snapshotId } from './api.js';
 
-const CAMERA_TYPES = new Set(['vigi', 'ivsec']);
+const CAMERA_TYPES = new Set(['vigi', 'ivsec', 'hikvision']);
 /** Camera channels that are not detections. */
 const CAMERA_STATUS = new Set(['lastEventType', 'lastEventTime', 'lastEventData', 'image', 'imageTime',
   'imageUrl', 'lastSeen', 'event']);
 const TARGET_STATUS = new Set(['lastResult', 'lastPush', 'lastResponseCode']);
 
-export const isCamera = (thing) => CAMERA_TYPES.has(thing.UID.split(':')[1]);
+export const isCameraUid = (uid) => CAMERA_TYPES.has(uid.split(':')[1]);
+export const isCamera = (thing) => isCameraUid(thing.UID);
 export const detections = (thing) => thing.channels.filter((c) => c.kind === 'STATE' && c.itemType === 'Switch'
   && !CAMERA_STATUS.has(c.id));
 export const actions = (thing) => thing.channels.filter((c) => c.kind === 'STATE' && c.itemType === 'Switch'
@@ -29,6 +30,8 @@ class Store extends EventTarget {
     this.live = 'connecting';
     this.source = null;
     this.pending = null; // events that came while the things were loading
+    this.inbox = null; // the inbox's entries (the nav counts them); null until loaded
+    this.inboxTimer = null;
   }
 
   changed(detail) { this.dispatchEvent(new CustomEvent('change', { detail })); }
@@ -53,6 +56,24 @@ class Store extends EventTarget {
       if (err.status === 404) this.things.delete(uid); // gone; a hub that is away keeps its things shown
     }
     this.changed({ uid });
+  }
+
+  /**
+   * Loads the inbox again, soon: several reasons within half a second (a camera pushing several
+   * alarms) make one request.
+   */
+  refreshInbox() {
+    if (this.inboxTimer) return;
+    this.inboxTimer = setTimeout(async () => {
+      this.inboxTimer = null;
+      try {
+        this.inbox = await api.get('inbox');
+        this.inboxError = '';
+      } catch (err) { // signed out or away: the stream's reconnect loads it again
+        this.inboxError = `The inbox could not be loaded: ${err.message}`;
+      }
+      this.changed({ inbox: true });
+    }, 500);
   }
 
   connect() {
@@ -90,6 +111,7 @@ class Store extends EventTarget {
     if (this.loading) return;
     this.loading = true;
     this.helloId = null;
+    this.refreshInbox();
     this.load().catch(() => {}).finally(() => {
       this.loading = false;
       if (this.helloId && older(this.snapshot, this.helloId)) this.start();
@@ -115,7 +137,10 @@ class Store extends EventTarget {
         description: data.description } });
     } else if (name === 'thing') {
       if (data.change === 'removed') this.things.delete(data.thingUID); else this.reloadThing(data.thingUID);
+      this.refreshInbox(); // an approved camera leaves the inbox; a removed one may come back to it
       return;
+    } else if (name === 'history' && !thing && data.kind === 'alarm') {
+      this.refreshInbox(); // an alarm of no thing: a camera in the inbox, maybe a new one
     }
     this.changed({ uid: data.thingUID, name, data });
   }

@@ -1,5 +1,5 @@
 import { html } from 'lit';
-import { api, enc, when } from '../api.js';
+import { api, enc, propertyLabels, when } from '../api.js';
 import { StorePage } from '../base.js';
 import { detections, isCamera, state, store } from '../store.js';
 import { snapshot, statusBadge } from './cameras.js';
@@ -98,7 +98,7 @@ class CameraPage extends StorePage {
           <h2>Properties</h2>
           <table class="kv">
             <tr><th>UID</th><td>${t.UID}</td></tr>
-            ${Object.entries(t.properties || {}).map(([k, v]) => html`<tr><th>${k}</th><td>${v}</td></tr>`)}
+            ${propertyLabels(t.properties).map(([k, v]) => html`<tr><th>${k}</th><td>${v}</td></tr>`)}
           </table>
         </div>
       </div>

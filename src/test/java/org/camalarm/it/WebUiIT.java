@@ -50,6 +50,7 @@ class WebUiIT {
                 "alarmToken=" + Hub.ALARM_TOKEN + "\napiToken=" + Hub.API_TOKEN + "\nuiPassword=" + PASSWORD
                         + "\nudpPort=" + hub.udpPort + "\n");
         hub.writeConf("camalarm.vigi-frontdoor.cfg", "label=Front door\nholdTime=3\n");
+        hub.writeConf("camalarm.hikvision-driveway.cfg", "label=Driveway\nmac=44-19-b6-00-00-01\n");
         hub.writeConf(
                 "camalarm.http-relay.cfg",
                 "label=Garden relay\nhost=127.0.0.1\nport=" + relay.port()
@@ -59,6 +60,7 @@ class WebUiIT {
                 "label=Dead lamp\nhost=127.0.0.1\nport=" + Hub.refusedPort() + "\ntimeout=1000\ncommand.on=GET x\n");
         hub.start();
         hub.awaitThing("camalarm:vigi:frontdoor");
+        hub.awaitThing("camalarm:hikvision:driveway");
         hub.awaitThing("camalarm:http:relay");
         hub.awaitThing("camalarm:http:dead");
         base = "http://127.0.0.1:" + hub.port;
@@ -142,6 +144,7 @@ class WebUiIT {
         password.sendKeys(PASSWORD);
         browser.find("form.signin button").click();
         browser.find("cam-card [data-thing-uid='camalarm:vigi:frontdoor']");
+        browser.find("cam-card [data-thing-uid='camalarm:hikvision:driveway']"); // every vendor's camera
         browser.find("[data-live][data-state=open]");
         browser.console(); // the refused sign-in's 401 is expected
     }
@@ -199,20 +202,38 @@ class WebUiIT {
 
     @Test
     @Order(5)
-    void anInboxCameraIsApprovedWithALabelAndBecomesACamera() throws Exception {
+    void inboxCamerasAreCountedLiveIgnoredAfterAConfirmAndApprovedWithALabel() throws Exception {
+        go("#/cameras", "[data-thing-uid='camalarm:vigi:frontdoor']");
+        int before = inboxCount();
         String json = "{\"mac\":\"98-ba-5f-8b-10-99\",\"device_name\":\"InSight S345\","
                 + "\"event_list\":[{\"dateTime\":\"20261005150501\",\"event_type\":[\"MOTION\"]}]}";
         assertEquals(200, hub.postJson("", json).statusCode());
+        String neighbour = "{\"mac\":\"98-ba-5f-8b-10-98\","
+                + "\"event_list\":[{\"dateTime\":\"20261005150502\",\"event_type\":[\"MOTION\"]}]}";
+        assertEquals(200, hub.postJson("", neighbour).statusCode());
+        browser.await(5, d -> inboxCount() == before + 2); // the nav counts them without a reload
+
         go("#/inbox", "[data-thing-uid='camalarm:vigi:vigi_98ba5f8b1099']");
         String entry = "[data-thing-uid='camalarm:vigi:vigi_98ba5f8b1099']";
         assertTrue(
-                browser.find(entry).getText().contains("98:BA:5F:8B:10:99"),
+                browser.find(entry).getText().contains("MAC address 98:BA:5F:8B:10:99"),
                 browser.find(entry).getText());
+
+        // Ignore asks first: Cancel keeps the entry, the second Ignore drops it
+        String ignored = "[data-thing-uid='camalarm:vigi:vigi_98ba5f8b1098']";
+        browser.find(ignored + " [data-action=ignore]").click();
+        browser.find(ignored + " [data-action=cancel]").click();
+        browser.find(ignored + " [data-action=ignore]").click();
+        browser.find(ignored + " [data-action=confirm-ignore]").click();
+        browser.await(5, d -> browser.all(ignored).isEmpty());
+        browser.await(5, d -> inboxCount() == before + 1);
+
         WebElement label = browser.find(entry + " [data-test=approve-label]");
         label.clear();
         label.sendKeys("Carport");
         browser.find(entry + " [data-action=approve]").click();
         browser.find("[data-test=inbox-message]");
+        browser.await(5, d -> inboxCount() == before);
         go("#/cameras", "[data-thing-uid='camalarm:vigi:vigi_98ba5f8b1099']");
         browser.await(
                 10,
@@ -221,10 +242,17 @@ class WebUiIT {
                         .equals("Carport"));
     }
 
+    /** The number beside Inbox in the navigation; 0 when none is shown. */
+    private int inboxCount() {
+        List<WebElement> count = browser.all("[data-nav=inbox] [data-test=inbox-count]");
+        return count.isEmpty() ? 0 : Integer.parseInt(count.get(0).getText().strip());
+    }
+
     @Test
     @Order(6)
     void aDeviceButtonReachesTheRelayAndTestShowsSuccessOrTheReason() {
         go("#/devices", "[data-thing-uid='camalarm:http:relay']");
+        assertTrue(browser.all("[data-thing-uid='camalarm:hikvision:driveway']").isEmpty(), "a camera is no device");
         int before = relay.requests().size();
         String card = "cam-device-card [data-thing-uid='camalarm:http:relay']";
         String label = browser.find(card + " button[data-channel-id=post1]").getText();
@@ -405,6 +433,13 @@ class WebUiIT {
         assertEquals(200, hub.postJson("/porch", vigi("PEOPLE")).statusCode());
         browser.await(
                 5, d -> "ARRIVED".equals(browser.find("[data-test=first-push]").getAttribute("data-state")));
+
+        // a thing's own pages are under the list it is in, not under Add
+        assertEquals("page", browser.find("[data-nav=cameras]").getAttribute("aria-current"));
+        go("#/edit/camalarm:vigi:porch", "form.thing-form");
+        assertEquals("page", browser.find("[data-nav=cameras]").getAttribute("aria-current"));
+        go("#/edit/camalarm:http:relay", "cam-add-page");
+        assertEquals("page", browser.find("[data-nav=devices]").getAttribute("aria-current"));
     }
 
     @Test
@@ -439,11 +474,14 @@ class WebUiIT {
                 200,
                 push("/frontdoor", "PEOPLE", Scenes.yard("FRONT DOOR", new Color(110, 150, 200), true))
                         .statusCode());
+        String garage = "{\"ip\":\"192.168.0.107\",\"mac\":\"98-ba-5f-8b-10-07\",\"device_name\":\"Garage\","
+                + "\"event_list\":[{\"dateTime\":\"20261005150501\",\"event_type\":[\"PEOPLE\"]}]}";
+        assertEquals(200, hub.postJson("", garage).statusCode()); // the inbox shows a camera waiting
         List<String[]> pages = List.of(
                 new String[] {"cameras", "#/cameras", "cam-card img[data-test=snapshot]"},
                 new String[] {"camera", "#/camera/camalarm:vigi:frontdoor", "cam-timeline"},
                 new String[] {"activity", "#/activity", "cam-activity-page .event[data-kind=rule]"},
-                new String[] {"inbox", "#/inbox", "cam-inbox-page .page-head"},
+                new String[] {"inbox", "#/inbox", "cam-inbox-page .inbox-entry"},
                 new String[] {"devices", "#/devices", "cam-device-card"},
                 new String[] {"rules", "#/rules", "[data-rule-id=carlight]"},
                 new String[] {"add", "#/add", "[data-type='camalarm:shelly']"},
