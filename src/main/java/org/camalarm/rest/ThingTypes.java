@@ -9,6 +9,7 @@ import org.camalarm.alarm.Alarm;
 import org.camalarm.config.AttributeDescription;
 import org.camalarm.config.ConfigDescription;
 import org.camalarm.config.ConfigReader;
+import org.camalarm.target.TargetConfigCheck;
 import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.framework.Bundle;
 import org.osgi.service.metatype.MetaTypeInformation;
@@ -67,13 +68,14 @@ final class ThingTypes {
             json.addProperty("label", description.name());
             json.addProperty("description", description.description());
             json.addProperty("kind", isCamera(type) ? "camera" : "device");
-            json.add("configParameters", parameters(description));
+            json.add("configParameters", parameters(description, TargetConfigCheck.protocols(type)));
             types.add(json);
         }
         return types;
     }
 
-    static JsonArray parameters(ConfigDescription description) {
+    /** @param protocols the {@code protocol} options to offer; empty: all the description has */
+    static JsonArray parameters(ConfigDescription description, Set<String> protocols) {
         JsonArray parameters = new JsonArray();
         for (AttributeDescription a : description.attributes()) {
             JsonObject p = new JsonObject();
@@ -98,6 +100,9 @@ final class ThingTypes {
             }
             JsonArray options = new JsonArray();
             a.options().forEach((value, label) -> {
+                if (a.id().equals("protocol") && !protocols.isEmpty() && !protocols.contains(value)) {
+                    return; // a Shelly speaks no UDP
+                }
                 JsonObject o = new JsonObject();
                 o.addProperty("value", value);
                 o.addProperty("label", label);

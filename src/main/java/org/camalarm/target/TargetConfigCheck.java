@@ -1,7 +1,10 @@
 package org.camalarm.target;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camalarm.config.ConfigReader;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -24,5 +27,21 @@ public final class TargetConfigCheck {
             }
         }
         return null;
+    }
+
+    /**
+     * The protocols a push target of {@code type} speaks, as its {@code protocol} parameter writes
+     * them ({@code http}, {@code udp}); empty for a type that is no push target. The Metatype of every
+     * push target offers all of them (one shared description), a form only these.
+     */
+    public static Set<String> protocols(String type) {
+        for (TargetKind<?> kind : KINDS) {
+            if (kind.type().equals(type)) {
+                return kind.protocols().stream()
+                        .map(protocol -> protocol.name().toLowerCase(Locale.ROOT))
+                        .collect(Collectors.toUnmodifiableSet());
+            }
+        }
+        return Set.of();
     }
 }

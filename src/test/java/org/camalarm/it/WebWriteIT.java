@@ -18,6 +18,8 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -235,9 +237,11 @@ class WebWriteIT {
         assertTrue(parameter(type(types, "camalarm:shelly"), "host")
                 .get("required")
                 .getAsBoolean());
-        assertFalse(parameter(type(types, "camalarm:shelly"), "protocol")
-                .getAsJsonArray("options")
-                .isEmpty());
+        assertEquals(
+                "[http, https]",
+                optionValues(parameter(type(types, "camalarm:shelly"), "protocol")),
+                "a Shelly is offered the protocols it speaks");
+        assertEquals("[http, https, udp]", optionValues(parameter(type(types, "camalarm:http"), "protocol")));
 
         HttpResponse<String> german = hub.raw(HttpRequest.newBuilder(hub.uri("/camalarm/api/thing-types"))
                 .header("Authorization", "Bearer " + Hub.API_TOKEN)
@@ -257,6 +261,14 @@ class WebWriteIT {
             }
         }
         return null;
+    }
+
+    private static String optionValues(JsonObject parameter) {
+        List<String> values = new ArrayList<>();
+        parameter
+                .getAsJsonArray("options")
+                .forEach(o -> values.add(o.getAsJsonObject().get("value").getAsString()));
+        return values.toString();
     }
 
     private static JsonObject parameter(JsonObject type, String name) {
