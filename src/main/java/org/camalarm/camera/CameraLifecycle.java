@@ -57,7 +57,13 @@ final class CameraLifecycle {
         channels.addAll(CameraChannels.STATUS);
         String label = config.label().isEmpty() ? vendor.thingType() : config.label();
         Thing thing = new Thing(
-                uid, label, reading.shown(), ThingConfigurations.isEditable(properties), channels, services.events);
+                        uid,
+                        label,
+                        reading.shown(),
+                        ThingConfigurations.isEditable(properties),
+                        channels,
+                        services.events)
+                .untilRegistered();
         CameraHandler handler = new CameraHandler(thing, settings, services.timers);
         String source = ConfigSource.of(properties);
         if (problem != null) {
@@ -68,6 +74,7 @@ final class CameraLifecycle {
         }
         reading.problems().forEach(p -> LOGGER.warn("{}: {}", source, p));
         if (!services.registry.add(handler, source)) {
+            handler.dispose(); // its watchdog's timer
             return new CameraLifecycle(services, null);
         }
         services.started(handler);

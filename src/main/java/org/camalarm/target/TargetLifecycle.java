@@ -71,7 +71,7 @@ final class TargetLifecycle {
             TargetPlan plan = kind.planner().plan(config, properties, services.transport);
             Duration interval = Seconds.of("interval", config.interval());
             Duration refresh = refreshInterval(config.refreshInterval());
-            Thing thing = new Thing(uid, label, shown, editable, channels(plan), services.events);
+            Thing thing = new Thing(uid, label, shown, editable, channels(plan), services.events).untilRegistered();
             handler = new TargetHandler(
                     thing,
                     settings,
@@ -88,12 +88,17 @@ final class TargetLifecycle {
                 LOGGER.warn("{}: {}", source, problem);
             }
             handler = new MisconfiguredTarget(
-                    new Thing(uid, label, shown, editable, TargetChannels.STATUS, services.events), problem);
+                    new Thing(uid, label, shown, editable, TargetChannels.STATUS, services.events).untilRegistered(),
+                    problem);
             handler.thing().setStatus(ThingStatusInfo.offline(Detail.CONFIGURATION_ERROR, problem));
         }
         boolean added = services.registry.add(handler, source);
-        if (added && handler instanceof TargetHandler target) {
-            target.startPolling();
+        if (handler instanceof TargetHandler target) {
+            if (added) {
+                target.startPolling();
+            } else {
+                target.dispose();
+            }
         }
         return new TargetLifecycle(services, added ? handler : null);
     }

@@ -25,6 +25,8 @@ public final class Thing {
     private final Map<String, State> states = new ConcurrentHashMap<>();
     private final Map<String, String> properties = new ConcurrentHashMap<>();
     private volatile ThingStatusInfo status = ThingStatusInfo.UNKNOWN;
+    /** Whether changes are reported; see {@link #untilRegistered()}. */
+    private volatile boolean announced = true;
 
     /**
      * @param configuration the thing's configuration as shown to users; secrets must already be masked
@@ -43,6 +45,21 @@ public final class Thing {
         this.editable = editable;
         this.events = events;
         channels.forEach(this::addChannel);
+    }
+
+    /**
+     * Keeps this thing's changes to itself until {@link ThingRegistry} adds it: until then they are
+     * its initial values, which listeners read when told it was added. A thing refused because its
+     * id is taken never reports any: under the same UID, they would speak for the thing that holds it.
+     */
+    public Thing untilRegistered() {
+        announced = false;
+        return this;
+    }
+
+    /** The registry added it: its changes are news from now on. */
+    void announce() {
+        announced = true;
     }
 
     public ThingUID uid() {
@@ -92,7 +109,7 @@ public final class Thing {
     public void updateState(String channelId, State state) {
         requireChannel(channelId);
         State old = states.put(channelId, state);
-        if (!state.equals(old)) {
+        if (announced && !state.equals(old)) {
             events.stateChanged(uid, channelId, state, old == null ? State.NULL : old);
         }
     }
@@ -100,7 +117,9 @@ public final class Thing {
     /** Fires a trigger channel with an event payload. */
     public void trigger(String channelId, String event) {
         requireChannel(channelId);
-        events.triggered(uid, channelId, event);
+        if (announced) {
+            events.triggered(uid, channelId, event);
+        }
     }
 
     private void requireChannel(String channelId) {
@@ -134,7 +153,7 @@ public final class Thing {
             old = status;
             status = newStatus;
         }
-        if (!newStatus.equals(old)) {
+        if (announced && !newStatus.equals(old)) {
             events.statusChanged(uid, newStatus);
         }
     }

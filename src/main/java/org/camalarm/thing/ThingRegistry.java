@@ -45,6 +45,7 @@ public class ThingRegistry {
         if (holder != handler) {
             return Optional.of(holder);
         }
+        handler.thing().announce();
         events.thingAdded(handler.thing());
         return Optional.empty();
     }
