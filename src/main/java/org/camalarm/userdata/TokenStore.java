@@ -9,10 +9,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Tokens generated for the user and kept in a properties file (owner-readable only), so that the
- * URL typed into cameras survives restarts. Tokens are never logged.
+ * URL typed into cameras survives restarts. Tokens are never logged. Several components keep their
+ * own store of the same file and may ask for their first token at once: they take turns per file.
  */
 public final class TokenStore {
 
@@ -21,10 +24,15 @@ public final class TokenStore {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int TOKEN_BYTES = 24;
+    /** One lock per file, shared by every store of it. */
+    private static final ConcurrentMap<Path, Object> LOCKS = new ConcurrentHashMap<>();
+
     private final Path file;
+    private final Object lock;
 
     public TokenStore(Path file) {
         this.file = file;
+        this.lock = LOCKS.computeIfAbsent(file.toAbsolutePath().normalize(), f -> new Object());
     }
 
     public Path file() {
@@ -32,7 +40,13 @@ public final class TokenStore {
     }
 
     /** The kept token named {@code key}, generating and saving one the first time. */
-    public synchronized String token(String key) throws IOException {
+    public String token(String key) throws IOException {
+        synchronized (lock) {
+            return tokenOf(key);
+        }
+    }
+
+    private String tokenOf(String key) throws IOException {
         Properties tokens = new Properties();
         if (Files.exists(file)) {
             try (InputStream in = Files.newInputStream(file)) {
