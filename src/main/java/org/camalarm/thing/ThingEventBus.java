@@ -46,6 +46,11 @@ public class ThingEventBus implements ThingEvents {
 
     private final Map<ServiceReference<ThingListener>, ThingListener> resolved = new ConcurrentHashMap<>();
     private final Set<ServiceReference<ThingListener>> unresolved = ConcurrentHashMap.newKeySet();
+    /**
+     * Held while a listener joins or leaves, so one that leaves while it is joining does not stay
+     * for good; taken before {@link #things}, never inside it.
+     */
+    private final Object membership = new Object();
     /** A flapping device says so a few times a minute, not a thousand. */
     private final RateLimit statusLines = new RateLimit(6, Duration.ofMinutes(1), Clock.systemUTC());
 
@@ -107,11 +112,16 @@ public class ThingEventBus implements ThingEvents {
     }
 
     void removeListener(ServiceReference<ThingListener> reference) {
-        unresolved.remove(reference);
-        ThingListener listener = resolved.remove(reference);
+        ThingListener listener;
+        synchronized (membership) {
+            unresolved.remove(reference);
+            listener = resolved.remove(reference);
+            if (listener != null) {
+                listeners.remove(listener);
+            }
+        }
         BundleContext bundle = context;
         if (listener != null && bundle != null) {
-            listeners.remove(listener);
             bundle.ungetService(reference);
         }
     }
@@ -121,6 +131,10 @@ public class ThingEventBus implements ThingEvents {
         return bundle.getService(reference);
     }
 
+    /**
+     * The listeners, with those that appeared since the last change joined. Never called under
+     * {@link #things}: fetching a service may activate its component.
+     */
     private List<ThingListener> listeners() {
         BundleContext bundle = context;
         if (!unresolved.isEmpty() && bundle != null) {
@@ -129,11 +143,16 @@ public class ThingEventBus implements ThingEvents {
                 if (listener == null) {
                     continue;
                 }
-                if (unresolved.remove(reference)) {
-                    resolved.put(reference, listener);
-                    join(listener);
-                } else {
-                    bundle.ungetService(reference); // another thread got it first
+                boolean joined;
+                synchronized (membership) {
+                    joined = unresolved.remove(reference); // false: another thread got it first, or it left
+                    if (joined) {
+                        resolved.put(reference, listener);
+                        join(listener);
+                    }
+                }
+                if (!joined) {
+                    bundle.ungetService(reference);
                 }
             }
         }
@@ -202,10 +221,10 @@ public class ThingEventBus implements ThingEvents {
 
     @Override
     public void thingAdded(Thing thing) {
-        synchronized (things) {
-            List<ThingListener> current = listeners(); // one joining now is caught up without this thing
+        listeners();
+        synchronized (things) { // a listener joins before (and is told here) or after (caught up with it)
             things.put(thing.uid(), thing);
-            for (ThingListener listener : current) {
+            for (ThingListener listener : listeners) {
                 listener.thingAdded(thing);
             }
         }
@@ -213,10 +232,10 @@ public class ThingEventBus implements ThingEvents {
 
     @Override
     public void thingRemoved(Thing thing) {
+        listeners();
         synchronized (things) {
-            List<ThingListener> current = listeners();
             things.remove(thing.uid(), thing);
-            for (ThingListener listener : current) {
+            for (ThingListener listener : listeners) {
                 listener.thingRemoved(thing);
             }
         }
