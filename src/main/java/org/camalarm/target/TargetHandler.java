@@ -204,6 +204,10 @@ final class TargetHandler implements PushTargetHandler {
     }
 
     private synchronized CompletableFuture<PushCommandSender> sender(boolean useInterval) {
+        if (disposed) { // a caller that still held this handler: a new sender would never be closed
+            return CompletableFuture.failedFuture(new FamilyUnknown(new PushResult(
+                    false, Reason.UNREACHABLE, "not sent: the thing was removed or reconfigured", null, 0, "", null)));
+        }
         if (pinLearned) {
             pinLearned = false;
             settings = settings.withCertificateFingerprint(pins.pin(thing.uid().toString()));

@@ -161,6 +161,18 @@ class TargetStateTest {
     }
 
     @Test
+    void aCommandToADisposedHandlerIsNotSentAndSaysWhy() throws Exception {
+        start(Kind.SHELLY_GEN1, new ShellyGen1(0, ShellyKind.RELAY, null), null);
+        handler.dispose(); // reconfigured: a rule or REST call still holding it must not reach the device
+
+        PushResult on = done(handler.command(TargetChannels.POWER, "ON"));
+
+        assertFalse(on.success());
+        assertEquals("not sent: the thing was removed or reconfigured", on.detail());
+        assertEquals(0, relay.commands());
+    }
+
+    @Test
     void aCommandTheDeviceIgnoredFailsNotConfirmedAndPowerKeepsTheDevicesState() throws Exception {
         start(Kind.SHELLY_GEN1, new ShellyGen1(0, ShellyKind.RELAY, null), REFRESH);
         relay.ignoringCommands();
