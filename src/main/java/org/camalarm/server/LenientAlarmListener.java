@@ -30,6 +30,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,8 +83,14 @@ public class LenientAlarmListener {
     /** One warning a minute for connections refused (a flood, or a sender holding too many). */
     private final RateLimit refusals = new RateLimit(1, Duration.ofMinutes(1), Clock.systemUTC());
 
-    private final @Nullable ServerSocket server;
-    private final @Nullable ThreadPoolExecutor workers;
+    private final ConfigReader configs;
+    private final @Nullable String host;
+    /** Serves the connections of every port this listener had: one being served outlives a port change. */
+    private final ThreadPoolExecutor workers;
+    /** The port asked for (0: off); guarded by {@code this}. */
+    private int port;
+
+    private volatile @Nullable ServerSocket server;
 
     /** The key of {@code camalarm.server} this component reads. */
     interface Config {
@@ -99,15 +106,8 @@ public class LenientAlarmListener {
             Map<String, Object> properties) {
         this.endpoint = endpoint;
         this.timers = timers;
-        // the server settings component reports problems of camalarm.server; here only the port counts
-        int port = configs.read(Config.class, ServerSettings.PID, properties)
-                .values()
-                .lenientPort();
-        if (port <= 0) {
-            server = null;
-            workers = null;
-            return;
-        }
+        this.configs = configs;
+        this.host = context.getProperty("org.apache.felix.http.host");
         AtomicInteger count = new AtomicInteger();
         // core = max: a ThreadPoolExecutor adds threads beyond its core only once the queue is full,
         // so with a smaller core one stalled connection would hold up every camera behind it
@@ -117,12 +117,33 @@ public class LenientAlarmListener {
                     t.setDaemon(true);
                     return t;
                 });
-        pool.allowCoreThreadTimeOut(true);
+        pool.allowCoreThreadTimeOut(true); // no thread while the port is off
         workers = pool;
-        ServerSocket socket = open(context.getProperty("org.apache.felix.http.host"), port);
+        modified(properties);
+    }
+
+    /**
+     * A change of {@code camalarm.server}: the port is opened again only when {@code lenientPort}
+     * changed (the others, a password say, are not this listener's: cameras keep connecting).
+     */
+    @Modified
+    synchronized void modified(Map<String, Object> properties) {
+        // the server settings component reports problems of camalarm.server; here only the port counts
+        int wanted = configs.read(Config.class, ServerSettings.PID, properties)
+                .values()
+                .lenientPort();
+        if (wanted == port && (server != null || wanted <= 0)) {
+            return;
+        }
+        ServerSocket old = server;
+        if (old != null) {
+            closeQuietly(old);
+        }
+        port = wanted;
+        ServerSocket socket = wanted > 0 ? open(host, wanted) : null;
         server = socket;
         if (socket != null) {
-            Thread acceptor = new Thread(() -> accept(socket, pool), "camalarm-lenient-acceptor");
+            Thread acceptor = new Thread(() -> accept(socket, workers), "camalarm-lenient-acceptor");
             acceptor.setDaemon(true);
             acceptor.start();
             LOGGER.info(
@@ -352,15 +373,13 @@ public class LenientAlarmListener {
     }
 
     @Deactivate
-    void deactivate() {
+    synchronized void deactivate() {
         ServerSocket socket = server;
+        server = null;
         if (socket != null) {
             closeQuietly(socket);
         }
-        ThreadPoolExecutor pool = workers;
-        if (pool != null) {
-            pool.shutdownNow();
-        }
+        workers.shutdownNow();
     }
 
     private static void closeQuietly(ServerSocket socket) {

@@ -12,12 +12,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.camalarm.config.ConfigReader;
 import org.camalarm.http.Answer;
 import org.camalarm.time.Timers;
+import org.camalarm.time.Timers.Cancellable;
 import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +64,13 @@ public class UdpAlarmListener {
     private final AlarmEndpoint endpoint;
     private final Timers timers;
     private final DatagramSources sources;
-    private final @Nullable DatagramSocket socket;
+    private final ConfigReader configs;
+    private final @Nullable String host;
+    /** The port asked for (0: off) and the socket bound to it, if it could be; guarded by {@code this}. */
+    private int port;
+
+    private volatile @Nullable DatagramSocket socket;
+    private volatile @Nullable Cancellable summary;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong limited = new AtomicLong();
@@ -81,11 +89,27 @@ public class UdpAlarmListener {
         this.timers = timers;
         this.sources =
                 new DatagramSources(BURST, PER_SECOND, () -> timers.clock().millis());
+        this.configs = configs;
+        this.host = context.getProperty("org.apache.felix.http.host");
+        modified(properties);
+    }
+
+    /**
+     * A change of {@code camalarm.server}: the port is bound again only when {@code udpPort}
+     * changed (the others, a password say, are not this listener's: datagrams keep arriving).
+     */
+    @Modified
+    synchronized void modified(Map<String, Object> properties) {
         // the server settings component reports problems of camalarm.server; here only the port counts
-        int port = configs.read(Config.class, ServerSettings.PID, properties)
+        int wanted = configs.read(Config.class, ServerSettings.PID, properties)
                 .values()
                 .udpPort();
-        DatagramSocket bound = port > 0 ? bind(context.getProperty("org.apache.felix.http.host"), port) : null;
+        if (wanted == port && (socket != null || wanted <= 0)) {
+            return;
+        }
+        close();
+        port = wanted;
+        DatagramSocket bound = wanted > 0 ? bind(host, wanted) : null;
         socket = bound;
         if (bound != null) {
             Thread receiver = new Thread(() -> receive(bound), "camalarm-udp-alarms");
@@ -121,6 +145,12 @@ public class UdpAlarmListener {
     int localPort() {
         DatagramSocket open = socket;
         return open == null ? -1 : open.getLocalPort();
+    }
+
+    /** The socket listened on, or {@code null} when off (tests: which one survived a change). */
+    @Nullable
+    DatagramSocket socket() {
+        return socket;
     }
 
     Counts counts() {
@@ -204,7 +234,7 @@ public class UdpAlarmListener {
 
     private void scheduleSummary() {
         if (summaryPending.compareAndSet(false, true)) {
-            timers.schedule(SUMMARY_PERIOD, this::summarize);
+            summary = timers.schedule(SUMMARY_PERIOD, this::summarize);
         }
     }
 
@@ -224,8 +254,18 @@ public class UdpAlarmListener {
     }
 
     @Deactivate
-    void deactivate() {
+    synchronized void deactivate() {
+        close();
+        Cancellable due = summary;
+        if (due != null) {
+            due.cancel();
+        }
+    }
+
+    /** Closes the socket; its receiving thread ends. */
+    private void close() {
         DatagramSocket open = socket;
+        socket = null;
         if (open != null) {
             open.close();
         }

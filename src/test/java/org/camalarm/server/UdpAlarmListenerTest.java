@@ -3,7 +3,9 @@ package org.camalarm.server;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
@@ -71,6 +73,24 @@ class UdpAlarmListenerTest {
     private void send(String text) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
         camera.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), listener.localPort()));
+    }
+
+    @Test
+    void aChangeOfAnotherServerKeyKeepsTheSocketAndANewUdpPortMovesIt() throws IOException {
+        DatagramSocket bound = listener.socket();
+        String port = String.valueOf(listener.localPort());
+        listener.modified(Map.of("udpPort", port, "uiPassword", "changed")); // not this listener's key
+        assertSame(bound, listener.socket(), "datagrams on their way are not lost to a rebind");
+
+        String moved = freePort();
+        listener.modified(Map.of("udpPort", moved));
+        assertTrue(bound.isClosed());
+        assertEquals(Integer.parseInt(moved), listener.localPort());
+        send("camalarm/alarm/tok/gate?EventType=VideoMotion&EventAction=start");
+        await().atMost(Duration.ofSeconds(5)).until(() -> listener.counts().accepted() == 1);
+
+        listener.modified(Map.of("udpPort", "0"));
+        assertEquals(-1, listener.localPort(), "0 = off");
     }
 
     @Test
