@@ -2,8 +2,10 @@ package org.camalarm.mqtt;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Objects;
 import org.camalarm.config.ConfigReader;
 import org.camalarm.config.ConfigReading;
+import org.camalarm.http.HubEndpoints;
 import org.camalarm.thing.ThingEvents;
 import org.camalarm.thing.ThingRegistry;
 import org.camalarm.thing.ThingStatusInfo;
@@ -17,10 +19,6 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.http.runtime.HttpServiceRuntime;
-import org.osgi.service.http.runtime.HttpServiceRuntimeConstants;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +47,12 @@ public class MqttBridge {
     private final ThingRegistry registry;
     private final ThingEvents events;
     private final ThingChangeQueue changes;
-    private final @Nullable String derivedHubUrl;
+    private final HubEndpoints hub;
+    private final Runnable onEndpoints = this::endpointsChanged;
+    /** The configuration in use and the hub address derived for it; guarded by {@code this}. */
+    private Map<String, Object> properties = Map.of();
+
+    private @Nullable String derivedHubUrl;
 
     private @Nullable MqttSession session;
     private @Nullable BrokerThing broker;
@@ -61,27 +64,40 @@ public class MqttBridge {
             @Reference ThingRegistry registry,
             @Reference ThingEvents events,
             @Reference ThingChangeQueue changes,
-            @Reference(
-                            service = HttpServiceRuntime.class,
-                            cardinality = ReferenceCardinality.OPTIONAL,
-                            policyOption = ReferencePolicyOption.GREEDY)
-                    @Nullable
-                    Map<String, Object> httpRuntime,
+            @Reference HubEndpoints hub,
             Map<String, Object> properties) {
         this.context = context;
         this.configs = configs;
         this.registry = registry;
         this.events = events;
         this.changes = changes;
-        this.derivedHubUrl = httpRuntime == null
-                ? null
-                : HubAddress.of(httpRuntime.get(HttpServiceRuntimeConstants.HTTP_SERVICE_ENDPOINT));
+        this.hub = hub;
         modified(properties);
+        hub.onChange(onEndpoints);
+    }
+
+    /**
+     * The hub's address became known or changed (Pax Web publishes it after the bridge may have
+     * started): discovery's links follow, unless {@code hubUrl} sets them.
+     */
+    private synchronized void endpointsChanged() {
+        String derived = HubAddress.of(hub.endpoints());
+        if (session != null
+                && !Objects.equals(derived, derivedHubUrl)
+                && configs.read(MqttConfig.class, PID, properties)
+                        .values()
+                        .hubUrl()
+                        .isBlank()) {
+            LOGGER.info("MQTT bridge: the hub's address is {} now; publishing again", derived);
+            modified(properties);
+        }
     }
 
     @Modified
-    void modified(Map<String, Object> properties) {
+    synchronized void modified(Map<String, Object> properties) {
         stop();
+        this.properties = properties;
+        derivedHubUrl = HubAddress.of(hub.endpoints());
         ConfigReading<MqttConfig> reading = configs.read(MqttConfig.class, PID, properties);
         MqttConfig config = reading.values();
         if (config.broker().isBlank()) {
@@ -146,7 +162,12 @@ public class MqttBridge {
     }
 
     @Deactivate
-    void stop() {
+    synchronized void deactivate() {
+        hub.removeOnChange(onEndpoints);
+        stop();
+    }
+
+    private void stop() {
         MqttSession running = session;
         session = null;
         if (running != null) {

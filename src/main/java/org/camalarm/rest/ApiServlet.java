@@ -6,8 +6,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +21,7 @@ import org.camalarm.camera.CameraChannels;
 import org.camalarm.config.ConfigReader;
 import org.camalarm.history.EventHistory;
 import org.camalarm.http.HttpAnswers;
+import org.camalarm.http.HubEndpoints;
 import org.camalarm.inbox.Inbox;
 import org.camalarm.inbox.InboxEntry;
 import org.camalarm.live.LiveEvents;
@@ -42,8 +41,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
-import org.osgi.service.http.runtime.HttpServiceRuntime;
-import org.osgi.service.http.runtime.HttpServiceRuntimeConstants;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.osgi.service.metatype.MetaTypeService;
@@ -111,7 +108,7 @@ public class ApiServlet extends HttpServlet {
             @Reference ServerSettings settings,
             @Reference LiveEvents live,
             @Reference AlarmRouter router,
-            @Reference(service = HttpServiceRuntime.class) Map<String, Object> runtime) {
+            @Reference HubEndpoints hub) {
         this.access = access;
         this.router = router;
         this.live = live;
@@ -121,8 +118,7 @@ public class ApiServlet extends HttpServlet {
         this.types = new ThingTypes(metatype, context.getBundle(), configs);
         this.thingWrites = new ThingWriteResource(store, configs, registry, types);
         this.rules = new RuleResource(store, configs, ruleActivity);
-        this.setup = new SetupResource(
-                settings, store, configs, endpoints(runtime.get(HttpServiceRuntimeConstants.HTTP_SERVICE_ENDPOINT)));
+        this.setup = new SetupResource(settings, store, configs, hub);
     }
 
     @NonNullByDefault({}) // the servlet API says nothing of nullness
@@ -278,18 +274,6 @@ public class ApiServlet extends HttpServlet {
         }
         String first = header.split(",")[0].split(";")[0].strip();
         return first.isEmpty() || "*".equals(first) ? null : first.replace('-', '_');
-    }
-
-    private static List<String> endpoints(@Nullable Object property) {
-        List<String> endpoints = new ArrayList<>();
-        if (property instanceof String text) {
-            endpoints.add(text);
-        } else if (property instanceof String[] array) {
-            endpoints.addAll(List.of(array));
-        } else if (property instanceof Collection<?> collection) {
-            collection.forEach(e -> endpoints.add(String.valueOf(e)));
-        }
-        return endpoints;
     }
 
     private Optional<ThingHandler> thing(String uid) {

@@ -3,13 +3,8 @@ package org.camalarm.rest;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +14,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.camalarm.config.ConfigReader;
 import org.camalarm.http.HttpAnswers;
+import org.camalarm.http.HubEndpoints;
 import org.camalarm.server.ServerConfig;
 import org.camalarm.server.ServerSettings;
 import org.camalarm.thing.ThingUID;
@@ -28,7 +24,7 @@ import org.osgi.service.cm.Configuration;
 /**
  * {@code GET setup?thing=<id>[&reveal=true]}: what to type into a camera so that it pushes to this
  * hub: the hub's LAN addresses (from the HTTP runtime's endpoints, the wildcard address resolved to
- * this machine's site-local IPv4 addresses, loopback last), the HTTP port, the lenient port, and the
+ * this machine's IPv4 addresses, site-local first, loopback last), the HTTP port, the lenient port, and the
  * alarm path. The alarm token is in the path only when {@code reveal=true} asks for it; otherwise the
  * path reads {@code <alarmToken>}.
  */
@@ -37,13 +33,13 @@ final class SetupResource {
     private final ServerSettings settings;
     private final ConfigStore store;
     private final ConfigReader configs;
-    private final List<String> endpoints;
+    private final HubEndpoints hub;
 
-    SetupResource(ServerSettings settings, ConfigStore store, ConfigReader configs, List<String> endpoints) {
+    SetupResource(ServerSettings settings, ConfigStore store, ConfigReader configs, HubEndpoints hub) {
         this.settings = settings;
         this.store = store;
         this.configs = configs;
-        this.endpoints = endpoints;
+        this.hub = hub;
     }
 
     /** A thing id such as {@code frontdoor}, or a thing UID such as {@code camalarm:vigi:frontdoor}. */
@@ -64,20 +60,20 @@ final class SetupResource {
         int port = request.getLocalPort();
         Set<String> hosts = new LinkedHashSet<>();
         String browserHost = request.getServerName();
-        if (browserHost != null && !isLoopback(browserHost)) {
+        if (browserHost != null && !HubEndpoints.isLoopback(browserHost)) {
             hosts.add(browserHost);
         }
         List<String> loopback = new ArrayList<>();
-        for (String endpoint : endpoints) {
+        for (String endpoint : hub.endpoints()) {
             try {
                 URI uri = URI.create(endpoint);
                 String host = uri.getHost();
                 if (uri.getPort() > 0 && "http".equals(uri.getScheme())) {
                     port = uri.getPort();
                 }
-                if (host == null || host.equals("0.0.0.0") || host.equals("[::]")) {
-                    hosts.addAll(lanAddresses());
-                } else if (isLoopback(host)) {
+                if (host == null || HubEndpoints.isWildcard(host)) {
+                    hosts.addAll(HubEndpoints.lanAddresses());
+                } else if (HubEndpoints.isLoopback(host)) {
                     loopback.add(host);
                 } else {
                     hosts.add(host);
@@ -152,29 +148,5 @@ final class SetupResource {
         }
         String bare = host.substring(0, zone) + (host.endsWith("]") ? "]" : "");
         return bare.toLowerCase(java.util.Locale.ROOT).matches("\\[?fe[89ab].*") ? null : bare;
-    }
-
-    private static boolean isLoopback(@Nullable String host) {
-        return host == null || host.startsWith("127.") || host.equals("localhost") || host.equals("[::1]");
-    }
-
-    /** This machine's site-local IPv4 addresses: what a camera on the LAN can reach. */
-    private static List<String> lanAddresses() {
-        List<String> addresses = new ArrayList<>();
-        try {
-            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                if (!nic.isUp() || nic.isLoopback()) {
-                    continue;
-                }
-                for (InetAddress address : Collections.list(nic.getInetAddresses())) {
-                    if (address instanceof Inet4Address && address.isSiteLocalAddress()) {
-                        addresses.add(address.getHostAddress());
-                    }
-                }
-            }
-        } catch (SocketException e) {
-            // no interfaces to list: the endpoints and the browser's host remain
-        }
-        return addresses;
     }
 }
