@@ -351,14 +351,23 @@ final class HistoryWriter implements Runnable {
         }
     }
 
-    /** One event of an alarm: extends the open event it continues, or becomes a new one. */
+    /**
+     * One event of an alarm: extends the open event it continues, or becomes a new one. A stop ends
+     * the open event of its detection; one with nothing open is no event (a TVT camera reports every
+     * type it knows with each alarm, most of them false: those are not intrusions).
+     */
     private @Nullable MediaRef alarmEntry(Entry entry, byte @Nullable [] jpeg, @Nullable MediaRef stored, Batch batch) {
         NewEvent event = entry.event();
         String key = OpenEvents.key(event.thing(), event.channel(), event.type());
         OpenEvents.Open current = open.get(key);
+        boolean stop = event.action() == EventAction.STOP;
         boolean continues = current != null
-                && (entry.phase() == Phase.CONTINUED
+                && (stop
+                        || entry.phase() == Phase.CONTINUED
                         || entry.phase() == Phase.UNJUDGED && event.received() - current.lastPush <= UNJUDGED_HOLD_MS);
+        if (stop && !continues) {
+            return stored;
+        }
         MediaRef image = stored;
         if (continues && current != null) {
             if (jpeg != null && image == null) {

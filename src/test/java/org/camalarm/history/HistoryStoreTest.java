@@ -182,6 +182,49 @@ class HistoryStoreTest {
                 "one event per type, the second BANANA extends the first");
     }
 
+    /**
+     * A TVT camera reports every alarm type it knows with each alarm, all but one false: those stops
+     * end nothing, and are no intrusions in the history, whether a camera judged them or the inbox.
+     */
+    @Test
+    void aStopThatEndsNothingIsNoEventAndOneForADetectionTheCameraLetGoStillEndsIt() throws IOException {
+        StoreFixture f = fixture();
+        long start = f.clock.millis();
+        f.store.recordAlarm(
+                List.of(
+                        new Entry(
+                                StoreFixture.alarm(
+                                        "camalarm:ivsec:gate", "MOTION", "motionAlarm", EventAction.START, start),
+                                Phase.BEGAN),
+                        new Entry(
+                                StoreFixture.alarm(
+                                        "camalarm:ivsec:gate", "INTRUSION", "intrusionAlarm", EventAction.STOP, start),
+                                Phase.BEGAN),
+                        new Entry(
+                                StoreFixture.alarm(
+                                        "camalarm:ivsec:cam2",
+                                        "LINE_CROSSING",
+                                        "lineCrossingAlarm",
+                                        EventAction.STOP,
+                                        start),
+                                Phase.UNJUDGED)),
+                null);
+        assertEquals(List.of("camalarm:ivsec:gate/MOTION"), types(f.all(EventFilter.newest(50))));
+
+        // the camera's hold ended the detection (its stop then ends nothing on the thing): the
+        // history's event still gets its end from the stop
+        f.clock.advance(Duration.ofSeconds(40));
+        f.store.recordAlarm(
+                List.of(new Entry(
+                        StoreFixture.alarm(
+                                "camalarm:ivsec:gate", "MOTION", "motionAlarm", EventAction.STOP, f.clock.millis()),
+                        Phase.BEGAN)),
+                null);
+        List<StoredEvent> events = f.all(EventFilter.newest(50));
+        assertEquals(1, events.size());
+        assertEquals(start + 40_000, events.get(0).slot().end());
+    }
+
     @Test
     void aStopEndsTheEventAndTheNextStartBeginsAnother() throws IOException {
         StoreFixture f = fixture();
