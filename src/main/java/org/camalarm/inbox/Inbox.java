@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camalarm.alarm.Alarm;
+import org.camalarm.alarm.AlarmEvent;
 import org.camalarm.alarm.Channels;
 import org.camalarm.alarm.Macs;
 import org.camalarm.thing.Thing;
@@ -77,9 +79,12 @@ public class Inbox implements ThingListener {
         putIfPresent(properties, "nvrChannel", channel(alarm));
         putIfPresent(properties, "channelName", channelName(alarm));
         putIfPresent(properties, "remoteAddress", remoteAddress);
-        String lastType = alarm.events().isEmpty()
-                ? null
-                : alarm.events().get(alarm.events().size() - 1).type();
+        String lastType = null; // what the camera saw last: a stop (TVT reports every type, most false) says nothing
+        for (AlarmEvent event : alarm.events()) {
+            if (event.action() != AlarmEvent.Action.STOP) {
+                lastType = event.type();
+            }
+        }
         Instant now = clock.instant();
         boolean added;
         synchronized (this) {
@@ -193,7 +198,9 @@ public class Inbox implements ThingListener {
      * A thing that now exists takes its camera out of the inbox (the file came after the first
      * alarm): the entry with its id, and those of its device (its {@code mac} or {@code deviceId})
      * that it would take, as the router picks: all of them when it has no {@code channel}, else the
-     * entry of that channel and one without a channel.
+     * entry of that channel and one without a channel. With them go the entries their sender made
+     * without saying which device it is (a TVT camera's smart-event data carries no MAC, so it
+     * became an entry named by the sender's address).
      */
     @Override
     public void thingAdded(Thing thing) {
@@ -203,14 +210,26 @@ public class Inbox implements ThingListener {
         String channel = configured(thing, "channel");
         boolean removed;
         synchronized (this) {
+            Set<String> senders = new HashSet<>();
             removed = entries.values().removeIf(entry -> {
                 Map<String, String> reported = entry.properties();
                 boolean sameDevice = (normalisedMac != null && normalisedMac.equals(reported.get("macAddress")))
                         || (deviceId != null && deviceId.equals(reported.get("deviceId")));
                 String entryChannel = reported.get("nvrChannel");
-                return entry.thingUID().thingId().equals(thing.uid().thingId())
+                boolean taken = entry.thingUID().thingId().equals(thing.uid().thingId())
                         || (sameDevice
                                 && (channel == null || entryChannel == null || Channels.same(channel, entryChannel)));
+                String sender = reported.get("remoteAddress");
+                if (taken && sender != null) {
+                    senders.add(sender);
+                }
+                return taken;
+            });
+            removed |= entries.values().removeIf(entry -> {
+                Map<String, String> reported = entry.properties();
+                return !reported.containsKey("macAddress")
+                        && !reported.containsKey("deviceId")
+                        && senders.contains(reported.get("remoteAddress"));
             });
         }
         if (removed) {

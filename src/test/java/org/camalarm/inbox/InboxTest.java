@@ -81,4 +81,49 @@ class InboxTest {
         assertEquals("hikvision_" + "d".repeat(40) + "_ch" + "1".repeat(8), id);
         assertEquals(id, new ThingUID("hikvision", id).thingId(), "a valid thing id, within 64 characters");
     }
+
+    @Test
+    void aTvtCamerasSmartDataWithoutMacLeavesTheInboxWithTheCameraApprovedByItsMac() {
+        AlarmEvent motion = new AlarmEvent("motionAlarm", "MOTION", Action.START, null, null, "{}");
+        AlarmEvent quiet = new AlarmEvent("perimeterAlarm", "INTRUSION", Action.STOP, null, null, "{}");
+        inbox.add(
+                new Alarm(
+                        Vendor.IVSEC,
+                        Format.TVT_XML,
+                        "192.0.2.57",
+                        "58:5B:69:5A:84:CC",
+                        "cam2",
+                        List.of(motion, quiet),
+                        null,
+                        null),
+                null,
+                "192.0.2.57");
+        AlarmEvent smart = new AlarmEvent("PEA", "INTRUSION", Action.ACTIVE, null, null, "{}");
+        inbox.add(
+                new Alarm(Vendor.IVSEC, Format.TVT_XML, null, null, null, List.of(smart), null, null),
+                null,
+                "192.0.2.57");
+        AlarmEvent other = new AlarmEvent("MOTION", "MOTION", Action.PULSE, null, null, "{}");
+        inbox.add(
+                new Alarm(Vendor.IVSEC, Format.TVT_XML, null, null, null, List.of(other), null, null),
+                null,
+                "192.0.2.99");
+        assertEquals(3, inbox.entries().size());
+        assertEquals(
+                "MOTION",
+                inbox.entry(new ThingUID("ivsec", "ivsec_585b695a84cc"))
+                        .orElseThrow()
+                        .lastEventType(),
+                "the type the camera saw, not the last of those it reported false");
+
+        inbox.thingAdded(new Thing(
+                new ThingUID("ivsec", "ivsec_585b695a84cc"), "cam2", Map.of(), true, List.of(), ThingEvents.NONE));
+
+        assertEquals(
+                List.of("192.0.2.99"),
+                inbox.entries().stream()
+                        .map(e -> e.properties().get("remoteAddress"))
+                        .toList(),
+                "another sender's entry stays");
+    }
 }
