@@ -28,6 +28,14 @@ function isTest(e) {
   try { return JSON.parse(e.data || '{}').test === 'true'; } catch { return false; }
 }
 
+/** Where an alarm came from: its camera, an inbox entry, or a thing that is gone. */
+function where(uid) {
+  if (store.things.has(uid)) return html` <a href="#/camera/${enc(uid)}">${thingName(uid)}</a>`;
+  const waiting = store.inbox?.find((entry) => entry.thingUID === uid);
+  return waiting ? html` <a href="#/inbox">${waiting.label}</a> <span class="muted">(in the inbox)</span>`
+    : html` <span class="muted">${uid} (no such thing now)</span>`;
+}
+
 class ActivityPage extends HistoryList {
   static properties = { thing: {}, kind: { state: true } };
 
@@ -58,7 +66,7 @@ class ActivityPage extends HistoryList {
 
   row(e) {
     if (e.kind === 'alarm') {
-      return this.alarmRow(e, html` <a href="#/camera/${enc(e.thingUID)}">${thingName(e.thingUID)}</a>`);
+      return this.alarmRow(e, where(e.thingUID));
     }
     const state = e.success ? 'OK' : 'ERROR';
     const what = e.kind === 'push'

@@ -99,6 +99,7 @@ export class HistoryList extends LightElement {
   /** A new or extended history event, as the live stream brings it. */
   live(detail) {
     if (detail.all) { this.reload(); return; }
+    if (detail.inbox) { this.requestUpdate(); return; } // rows of inbox cameras name their entry
     if (detail.name !== 'history' || !this.accepts(detail.data)) return;
     const event = detail.data;
     if (this.day && !this.onDay(event)) return;
@@ -226,7 +227,10 @@ export function span(e) {
  * camera sent when the channel does not say it (a type of its own on "Other").
  */
 export function detection(e) {
-  const label = channelLabel(e.thingUID, e.channel);
+  const known = channelLabel(e.thingUID, e.channel);
+  // no such thing (an inbox camera, a removed one): its type, as a person says it (LINE_CROSSING: Line crossing)
+  const label = known !== e.channel ? known
+    : e.type.charAt(0) + e.type.slice(1).toLowerCase().replace(/_/g, ' ');
   const said = label.toUpperCase().replace(/[^A-Z]/g, '') === e.type.replace(/[^A-Z]/g, '');
   return html`<b>${label}</b>${said ? '' : html` <span class="muted">${e.type}</span>`}`;
 }

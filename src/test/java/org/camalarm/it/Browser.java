@@ -137,7 +137,8 @@ final class Browser implements AutoCloseable {
     }
 
     /** A PNG of the page at a width: 375 is a phone (emulated as a mobile device), else a desktop window. */
-    void screenshot(Path file, int width) throws IOException {
+    /** Takes a screenshot {@code width} CSS pixels wide; returns how wide the page is then (wider: it scrolls sideways). */
+    long screenshot(Path file, int width) throws IOException {
         Files.createDirectories(file.getParent());
         if (width < 600) {
             driver.executeCdpCommand(
@@ -148,6 +149,7 @@ final class Browser implements AutoCloseable {
         }
         try {
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            return (Long) script("return document.documentElement.scrollWidth");
         } finally {
             if (width < 600) {
                 driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());

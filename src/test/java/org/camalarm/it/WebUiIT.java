@@ -477,6 +477,11 @@ class WebUiIT {
         String garage = "{\"ip\":\"192.168.0.107\",\"mac\":\"98-ba-5f-8b-10-07\",\"device_name\":\"Garage\","
                 + "\"event_list\":[{\"dateTime\":\"20261005150501\",\"event_type\":[\"PEOPLE\"]}]}";
         assertEquals(200, hub.postJson("", garage).statusCode()); // the inbox shows a camera waiting
+        // an NVR channel's long id, on the Inbox and Activity pages of a phone
+        assertEquals(
+                200,
+                hub.postJson("/hikvision_a6639ef80109_nvr_backyard_channel_12", vigi("PEOPLE"))
+                        .statusCode());
         List<String[]> pages = List.of(
                 new String[] {"cameras", "#/cameras", "cam-card img[data-test=snapshot]"},
                 new String[] {"camera", "#/camera/camalarm:vigi:frontdoor", "cam-timeline"},
@@ -490,7 +495,8 @@ class WebUiIT {
             go(page[1], page[2]);
             browser.assertNoConsoleErrors(page[1]);
             browser.screenshot(shots.resolve(page[0] + ".png"), 1280);
-            browser.screenshot(shots.resolve(page[0] + "-375.png"), 375);
+            long wide = browser.screenshot(shots.resolve(page[0] + "-375.png"), 375);
+            assertTrue(wide <= 375, page[1] + " is " + wide + " px wide on a 375 px phone");
         }
         browser.find("[data-action=signout]").click();
         browser.find("form.signin");
