@@ -151,10 +151,10 @@ public class AlarmEndpoint {
             byte[] body,
             Sender sender) {
         String remoteAddress = sender.address();
-        if (!"GET".equals(method) && !"POST".equals(method) && !"PUT".equals(method)) {
+        if (!"GET".equals(method) && !"POST".equals(method)) {
             Answer refused =
                     Answer.error(405, "method_not_allowed", "cameras push alarms with GET or POST, not " + method);
-            return new Answer(405, refused.contentType(), refused.body(), "GET, POST, PUT");
+            return new Answer(405, refused.contentType(), refused.body(), "GET, POST");
         }
         Answer blocked = blocked(remoteAddress);
         if (blocked != null) {

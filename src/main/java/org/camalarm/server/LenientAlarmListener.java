@@ -277,7 +277,7 @@ public class LenientAlarmListener {
         byte[] body;
         if (request.contentLength() >= 0) {
             body = LenientBodies.read(in, request.contentLength());
-        } else if (request.method().equals("POST") || request.method().equals("PUT")) {
+        } else if (request.method().equals("POST")) {
             body = LenientBodies.readToEnd(in, socket, endpoint.maxBodyBytes()); // TVT legacy: no length
             if (body == null) {
                 return endpoint.tooLarge();

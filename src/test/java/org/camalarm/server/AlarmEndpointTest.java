@@ -106,6 +106,21 @@ class AlarmEndpointTest {
     }
 
     @Test
+    void methodsNoCameraPushesWithAre405AndFireNothing() {
+        AlarmRouter router = mock(AlarmRouter.class);
+        ServerSettings settings = new ServerSettings(
+                new TokenStore(dir.resolve("tokens.properties")), TestConfigs.reader(), Map.of("alarmToken", "tok"));
+        AlarmEndpoint endpoint = new AlarmEndpoint(settings, router);
+
+        for (String method : new String[] {"PUT", "DELETE", "PATCH"}) {
+            Answer answer = endpoint.handle(endpoint.target("/tok/cam"), method, null, null, new byte[0], "192.0.2.1");
+            assertEquals(405, answer.status(), method);
+            assertEquals("GET, POST", answer.allow());
+        }
+        verifyNoInteractions(router);
+    }
+
+    @Test
     void aDocumentNobodyKnowsIsAnswered200AndFiresNothing() {
         AlarmRouter router = mock(AlarmRouter.class);
         ServerSettings settings = new ServerSettings(
