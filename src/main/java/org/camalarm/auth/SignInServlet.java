@@ -6,6 +6,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Optional;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
@@ -90,7 +91,7 @@ public class SignInServlet extends HttpServlet {
 
     private void signIn(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String contentType = request.getContentType();
-        if (contentType == null || !contentType.toLowerCase().startsWith("application/json")) {
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             HttpAnswers.error(
                     response, 415, "unsupported_media_type", "send {\"user\",\"password\"} as application/json");
             return;

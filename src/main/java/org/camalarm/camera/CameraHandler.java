@@ -297,7 +297,8 @@ public final class CameraHandler implements ThingHandler {
         if (thing.hasChannel(channel)) {
             return channel;
         }
-        if (unmappedChannels.incrementAndGet() > MAX_UNMAPPED_CHANNELS) {
+        // counted up to one past the cap only: a count that kept growing would wrap after 2^31 events
+        if (unmappedChannels.getAndUpdate(n -> Math.min(n + 1, MAX_UNMAPPED_CHANNELS + 1)) >= MAX_UNMAPPED_CHANNELS) {
             if (addDetection(OTHER_CHANNEL, "Other detections")) {
                 LOGGER.warn(
                         "{} reported more than {} event types nobody mapped; further ones share {}",

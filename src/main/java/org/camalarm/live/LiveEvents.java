@@ -182,6 +182,7 @@ public class LiveEvents implements ThingListener {
         }
         synchronized (lock) {
             channels.keySet().removeIf(key -> key.thing().equals(thing.uid()));
+            statuses.remove(thing.uid()); // a thing made again and again must not grow it
         }
     }
 

@@ -11,10 +11,10 @@ import org.eclipse.jdt.annotation.Nullable;
 public record ThingUID(String thingType, String thingId) {
 
     public static final String BINDING = "camalarm";
-    /** openHAB's UID segment syntax; also safe as an EventAdmin topic token. */
     /** The longest thing type, thing id or channel id: ids name configuration files, and cameras put them in URLs. */
     public static final int MAX_SEGMENT = 64;
 
+    /** openHAB's UID segment syntax; also safe as an EventAdmin topic token. */
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-]{1," + MAX_SEGMENT + "}");
     /** What a valid segment is, for error messages. */
     public static final String SEGMENT_RULE = "1 to " + MAX_SEGMENT + " letters, digits, '_' or '-'";
