@@ -60,11 +60,12 @@ export function when(iso) {
   return sameDay ? d.toLocaleTimeString() : d.toLocaleString();
 }
 
-/** What the hub learned of a camera from its alarms, as a user reads it. */
+/** What the hub learned of a thing (a camera from its alarms; the MQTT broker), as a user reads it. */
 const PROPERTY_LABELS = {
   vendor: 'Vendor', deviceName: 'Device name', ipAddress: 'IP address', macAddress: 'MAC address',
   deviceId: 'Device ID', nvrChannel: 'NVR channel', channelName: 'Channel name', remoteAddress: 'Sent from',
-  authScheme: 'Authentication',
+  authScheme: 'Authentication', broker: 'Broker', clientId: 'Client id', lastError: 'Last error',
+  pending: 'Messages waiting',
 };
 
 /** A thing's properties as [label, value] pairs, the known ones first, in the order above. */

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { api, enc, when } from '../api.js';
+import { api, enc, propertyLabels, when } from '../api.js';
 import { LightElement, StorePage } from '../base.js';
 import { actions, state, store } from '../store.js';
 import { statusBadge } from './cameras.js';
@@ -44,12 +44,23 @@ class DeviceCard extends LightElement {
 
   render() {
     const t = this.thing;
+    // the MQTT bridge's broker is a thing too: it shows its state, and takes no command
+    const pushTarget = t.channels.some((c) => c.id === 'lastResult');
     return html`
       <article class="card device" data-thing-uid=${t.UID} data-state=${t.statusInfo?.status}>
         <div class="row"><h2>${t.label}</h2>${statusBadge(t)}</div>
         <p class="muted small">${t.UID}${t.file ? html` · read-only, ${t.file}` : ''}</p>
         ${t.statusInfo?.description && t.statusInfo.description !== state(t, 'lastResult')
           ? html`<p class="error small" data-test="status-description">${t.statusInfo.description}</p>` : ''}
+        ${pushTarget ? this.commands(t) : html`<table class="kv">
+          ${propertyLabels(t.properties).filter(([, v]) => v !== t.statusInfo?.description)
+            .map(([k, v]) => html`<tr><th>${k}</th><td>${v}</td></tr>`)}</table>`}
+      </article>`;
+  }
+
+  /** A push target's buttons, its Test, what its last push did and its history. */
+  commands(t) {
+    return html`
         <div class="buttons">
           ${actions(t).map((c) => buttons(c).map(([command, label]) => html`
             <button class="command" data-channel-id=${c.id} data-command=${command} ?disabled=${this.busy}
@@ -64,8 +75,7 @@ class DeviceCard extends LightElement {
           <tr data-channel-id="lastPush"><th>Last push</th><td>${when(state(t, 'lastPush'))}</td></tr>
         </table>
         <p class="small"><a href="#/activity/${enc(t.UID)}" data-test="device-history">History</a>${t.editable
-          ? html` · <a href="#/edit/${enc(t.UID)}">Edit</a>` : ''}</p>
-      </article>`;
+          ? html` · <a href="#/edit/${enc(t.UID)}">Edit</a>` : ''}</p>`;
   }
 }
 customElements.define('cam-device-card', DeviceCard);

@@ -51,6 +51,7 @@ class WebUiIT {
                         + "\nudpPort=" + hub.udpPort + "\n");
         hub.writeConf("camalarm.vigi-frontdoor.cfg", "label=Front door\nholdTime=3\n");
         hub.writeConf("camalarm.hikvision-driveway.cfg", "label=Driveway\nmac=44-19-b6-00-00-01\n");
+        hub.writeConf("camalarm.mqtt.cfg", "broker=tcp://127.0.0.1:" + Hub.refusedPort() + "\n");
         hub.writeConf(
                 "camalarm.http-relay.cfg",
                 "label=Garden relay\nhost=127.0.0.1\nport=" + relay.port()
@@ -253,6 +254,11 @@ class WebUiIT {
     void aDeviceButtonReachesTheRelayAndTestShowsSuccessOrTheReason() {
         go("#/devices", "[data-thing-uid='camalarm:http:relay']");
         assertTrue(browser.all("[data-thing-uid='camalarm:hikvision:driveway']").isEmpty(), "a camera is no device");
+        String broker = "cam-device-card [data-thing-uid='camalarm:mqtt:broker']";
+        assertTrue(
+                browser.find(broker).getText().contains("Broker tcp://127.0.0.1:"),
+                browser.find(broker).getText());
+        assertTrue(browser.all(broker + " [data-action=test]").isEmpty(), "the broker takes no command");
         int before = relay.requests().size();
         String card = "cam-device-card [data-thing-uid='camalarm:http:relay']";
         String label = browser.find(card + " button[data-channel-id=post1]").getText();
