@@ -3,6 +3,7 @@ import { api, enc, propertyLabels, when } from '../api.js';
 import { StorePage } from '../base.js';
 import { detections, isCamera, state, store } from '../store.js';
 import { snapshot, statusBadge } from './cameras.js';
+import { refusal } from './setup.js';
 import './timeline.js';
 
 const SIMULATED = ['PERSON', 'VEHICLE', 'MOTION', 'FACE', 'LINE_CROSSING', 'INTRUSION', 'TAMPER', 'AUDIO'];
@@ -68,6 +69,7 @@ class CameraPage extends StorePage {
               <button class="danger" @click=${() => this.deleteThing(t)}>Delete</button>`
           : html`<span class="muted" data-test="read-only">Read-only: ${t.file || 'from a file'}</span>`}
       </div>
+      ${refusal(t)}
       ${t.statusInfo?.description ? html`<p class="error">${t.statusInfo.description}</p>` : ''}
       <div class="camera-layout">
         <div>
@@ -98,7 +100,8 @@ class CameraPage extends StorePage {
           <h2>Properties</h2>
           <table class="kv">
             <tr><th>UID</th><td>${t.UID}</td></tr>
-            ${propertyLabels(t.properties).map(([k, v]) => html`<tr><th>${k}</th><td>${v}</td></tr>`)}
+            ${propertyLabels({ ...t.properties, lastRefusedAlarm: undefined }).filter(([, v]) => v)
+              .map(([k, v]) => html`<tr><th>${k}</th><td>${v}</td></tr>`)}
           </table>
         </div>
       </div>

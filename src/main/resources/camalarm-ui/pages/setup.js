@@ -6,6 +6,8 @@ import { api, enc, when } from '../api.js';
 import { StorePage, copy } from '../base.js';
 import { state, store } from '../store.js';
 
+const REFUSAL_POLL_MS = 3000;
+
 class SetupPage extends StorePage {
   static properties = { uid: {}, setup: { state: true }, error: { state: true }, copied: { state: true },
     arrived: { state: true } };
@@ -13,6 +15,13 @@ class SetupPage extends StorePage {
   connectedCallback() {
     super.connectedCallback();
     this.fetch(false);
+    // a push the camera's settings refused is no state change: its reason is a property, read while waiting
+    this.timer = setInterval(() => { if (!this.arrived && store.loaded) store.reloadThing(this.uid); }, REFUSAL_POLL_MS);
+  }
+
+  disconnectedCallback() {
+    clearInterval(this.timer);
+    super.disconnectedCallback();
   }
 
   async fetch(reveal) {
@@ -125,8 +134,15 @@ class SetupPage extends StorePage {
               last push at ${when(arrived.time)}
               ${thing && state(thing, 'lastEventType') !== 'NULL' ? html`(${state(thing, 'lastEventType')})` : ''}.
               <a href="#/camera/${enc(this.uid)}">Open the camera</a></p>`
-          : html`<p><span class="spinner" aria-hidden="true"></span> Waiting for the camera's first push…</p>`}
+          : html`<p><span class="spinner" aria-hidden="true"></span> Waiting for the camera's first push…</p>
+              ${refusal(thing)}`}
       </section>`;
   }
 }
 customElements.define('cam-setup-page', SetupPage);
+
+/** Why the camera's last push was refused ("16:10:05 from 192.168.0.10: wrong username or password (401)"), if it was. */
+export function refusal(thing) {
+  const refused = thing?.properties?.lastRefusedAlarm;
+  return refused ? html`<p class="error" role="alert" data-test="refused">A push arrived but was refused: ${refused}</p>` : '';
+}

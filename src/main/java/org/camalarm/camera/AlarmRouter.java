@@ -106,14 +106,17 @@ public class AlarmRouter {
         }
         List<Target> targets = targets(alarm, named, remoteAddress);
         Delivery refused = null;
+        CameraHandler refusing = null;
         for (Target target : targets) {
             CameraHandler camera = target.camera();
             Delivery refusal = camera == null ? null : refusal(camera, remoteAddress, presented);
             if (refusal != null && (refused == null || rank(refusal.route()) > rank(refused.route()))) {
                 refused = refusal;
+                refusing = camera;
             }
         }
-        if (refused != null) {
+        if (refused != null && refusing != null) {
+            refusing.refused(remoteAddress, refused.route(), refused.auth());
             return refused;
         }
         Delivery outcome = new Delivery(Route.INBOX, null);

@@ -71,6 +71,7 @@ public final class CameraHandler implements ThingHandler {
     private volatile boolean heard;
 
     private final SilenceWatchdog watchdog;
+    private final RefusalNote refusals;
 
     /** One detection between ON and OFF, with the timers that will end it. */
     private static final class ActiveAlarm {
@@ -110,6 +111,12 @@ public final class CameraHandler implements ThingHandler {
         // no alarm is active until a camera says so
         CameraChannels.DETECTIONS.forEach(channel -> thing.updateState(channel.id(), State.OFF));
         this.watchdog = new SilenceWatchdog(thing, timers, settings == null ? null : settings.offlineAfter());
+        this.refusals = new RefusalNote(thing, timers.clock());
+    }
+
+    /** An alarm for this camera was refused ({@code route}, and {@code auth} for credentials): its page and the log say why. */
+    void refused(String remoteAddress, AlarmRouter.Route route, AuthResult auth) {
+        refusals.refused(remoteAddress, route, auth);
     }
 
     @Override
@@ -190,6 +197,7 @@ public final class CameraHandler implements ThingHandler {
                 heard = true;
             }
         }
+        refusals.accepted();
         thing.setProperty("vendor", alarm.vendor().name());
         thing.setProperty("ipAddress", alarm.ip());
         thing.setProperty("macAddress", alarm.mac());

@@ -143,6 +143,10 @@ public final class Thing {
         }
     }
 
+    public void removeProperty(String name) {
+        properties.remove(name);
+    }
+
     public ThingStatusInfo status() {
         return status;
     }

@@ -1,6 +1,7 @@
 package org.camalarm.camera;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
 
@@ -184,6 +185,12 @@ class AlarmRouterTest {
         assertEquals(AuthResult.MISSING, refused.auth());
         assertEquals(
                 "OFF", state(open, "motionAlarm"), "nothing applied: the retry with credentials must not repeat it");
+        assertTrue(
+                locked.thing()
+                        .property("lastRefusedAlarm")
+                        .endsWith(
+                                " from 192.0.2.60: it sent no credentials, and this camera has a username and password (401)"),
+                "its page says why: " + locked.thing().property("lastRefusedAlarm"));
 
         PresentedAuth basic = SenderAuthentication.on(Clock.systemUTC())
                 .presented(
@@ -196,6 +203,7 @@ class AlarmRouterTest {
         assertEquals(Route.DELIVERED, delivered.route());
         assertEquals("ON", state(open, "motionAlarm"));
         assertEquals("ON", state(locked, "fieldDetectionAlarm"));
+        assertNull(locked.thing().property("lastRefusedAlarm"), "the challenge was answered: nothing left to tell");
     }
 
     @Test

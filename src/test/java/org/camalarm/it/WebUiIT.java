@@ -450,6 +450,28 @@ class WebUiIT {
 
     @Test
     @Order(9)
+    void aPushTheCamerasSettingsRefuseIsShownWhileTheSetupWaitsAndOnItsPage() throws Exception {
+        hub.writeConf("camalarm.vigi-locked.cfg", "label=Locked\nallowedAddresses=192.0.2.1\n");
+        hub.awaitThing("camalarm:vigi:locked");
+        go("#/setup/camalarm:vigi:locked", "[data-vendor=vigi]");
+        assertEquals("WAITING", browser.find("[data-test=first-push]").getAttribute("data-state"));
+
+        assertEquals(403, hub.postJson("/locked", vigi("PEOPLE")).statusCode());
+
+        String refused = browser.await(10, d -> {
+            List<WebElement> shown = browser.all("[data-test=first-push] [data-test=refused]");
+            return shown.isEmpty() ? null : shown.get(0).getText();
+        });
+        assertTrue(
+                refused.startsWith("A push arrived but was refused: ")
+                        && refused.endsWith(" from 127.0.0.1: its address is not in allowedAddresses (403)"),
+                refused);
+        assertEquals("WAITING", browser.find("[data-test=first-push]").getAttribute("data-state"));
+        go("#/camera/camalarm:vigi:locked", "cam-camera-page [data-test=refused]");
+    }
+
+    @Test
+    @Order(9)
     void theSetupAssistantOfAnIvsecCameraGivesTheHttpAndTheUdpValues() throws Exception {
         hub.writeConf("camalarm.ivsec-gate.cfg", "label=Gate\n");
         hub.awaitThing("camalarm:ivsec:gate");
