@@ -110,14 +110,17 @@ class RulesPage extends LightElement {
           ${c.schedule ? html`<br><span class="muted">Schedule: ${c.schedule}</span>` : ''}
           ${c.interval && c.interval !== '0' && c.interval !== '0.0' ? html`<br><span class="muted">At most every ${Number(c.interval)} s</span>` : ''}</p>
         ${r.problem ? html`<p class="error small">${r.problem}</p>` : ''}
+        ${(r.warnings || []).map((w) => html`<p class="warn small" data-test="warning">${w}</p>`)}
         <p class="small" data-test="last-fired">Last fired: ${r.lastFired ? html`${when(r.lastFired.time)} (${r.lastFired.trigger})` : 'never'}
           ${result ? html`· <span class=${result.success ? 'ok' : 'error'} data-test="last-result">${result.success ? 'OK'
             : `${result.reason}: ${result.detail}`}${result.latencyMs !== undefined ? ` (${result.latencyMs} ms)` : ''}</span>` : ''}</p>
         ${r.editable
           ? html`<div class="buttons">
-              <button @click=${() => this.edit(r)} data-action="edit">Edit</button>
-              <button @click=${() => this.toggle(r)} data-action="toggle">${c.enabled === 'false' ? 'Enable' : 'Disable'}</button>
-              <button class="danger" @click=${() => this.deleteRule(r)} data-action="delete">Delete</button></div>`
+              <button @click=${() => this.edit(r)} data-action="edit" aria-label="Edit rule ${r.id}">Edit</button>
+              <button @click=${() => this.toggle(r)} data-action="toggle"
+                aria-label="${c.enabled === 'false' ? 'Enable' : 'Disable'} rule ${r.id}">${c.enabled === 'false' ? 'Enable' : 'Disable'}</button>
+              <button class="danger" @click=${() => this.deleteRule(r)} data-action="delete"
+                aria-label="Delete rule ${r.id}">Delete</button></div>`
           : html`<p class="muted small">Read-only: ${r.file}</p>`}
       </article>`;
   }

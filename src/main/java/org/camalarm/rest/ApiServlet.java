@@ -117,7 +117,7 @@ public class ApiServlet extends HttpServlet {
         this.store = new ConfigStore(configurationAdmin);
         this.types = new ThingTypes(metatype, context.getBundle(), configs);
         this.thingWrites = new ThingWriteResource(store, configs, registry, types);
-        this.rules = new RuleResource(store, configs, ruleActivity);
+        this.rules = new RuleResource(store, configs, ruleActivity, registry);
         this.setup = new SetupResource(settings, store, configs, hub);
     }
 

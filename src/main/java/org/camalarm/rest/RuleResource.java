@@ -15,7 +15,9 @@ import org.camalarm.config.ConfigProblem;
 import org.camalarm.config.ConfigReader;
 import org.camalarm.http.HttpAnswers;
 import org.camalarm.rule.Rule;
+import org.camalarm.rule.RuleLinks;
 import org.camalarm.thing.ThingConfigurations;
+import org.camalarm.thing.ThingRegistry;
 import org.camalarm.thing.ThingUID;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
@@ -38,11 +40,13 @@ final class RuleResource {
     private final ConfigStore store;
     private final ConfigReader configs;
     private final RuleActivity activity;
+    private final ThingRegistry registry;
 
-    RuleResource(ConfigStore store, ConfigReader configs, RuleActivity activity) {
+    RuleResource(ConfigStore store, ConfigReader configs, RuleActivity activity, ThingRegistry registry) {
         this.store = store;
         this.configs = configs;
         this.activity = activity;
+        this.registry = registry;
     }
 
     void list(HttpServletResponse response) throws IOException {
@@ -99,7 +103,7 @@ final class RuleResource {
         typed.put(ThingConfigurations.THING_ID, id); // its name is not the id (ConfigStore.create)
         configuration.get().update(typed);
         LOGGER.info("Rule {} created over REST", id);
-        answer(response, 201, id);
+        answer(response, 201, id, values);
     }
 
     void update(String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -125,7 +129,7 @@ final class RuleResource {
         }
         found.get().update(typed);
         LOGGER.info("Rule {} changed over REST", id);
-        answer(response, 200, id);
+        answer(response, 200, id, values);
     }
 
     void delete(String id, HttpServletResponse response) throws IOException {
@@ -152,12 +156,16 @@ final class RuleResource {
         return found;
     }
 
+    /** Writes a 400 naming the problem and returns false, unless the rule is sound (its device there takes its command). */
     private boolean checked(Map<String, Object> values, HttpServletResponse response) throws IOException {
         List<ConfigProblem> problems = configs.check(ThingTypes.RULE_PID, values, key -> false);
         if (problems.isEmpty()) {
             Optional<String> problem = Rule.problem(configs, values);
-            if (problem.isPresent()) {
-                problems = List.of(ConfigBodies.problem(description(), problem.get()));
+            String error = problem.isPresent()
+                    ? problem.get()
+                    : RuleLinks.check(configs, values, registry).error();
+            if (error != null) {
+                problems = List.of(ConfigBodies.problem(description(), error));
             }
         }
         if (problems.isEmpty()) {
@@ -189,15 +197,30 @@ final class RuleResource {
         if (file != null) {
             json.addProperty("file", file);
         }
-        Rule.problem(configs, values).ifPresent(problem -> json.addProperty("problem", problem));
+        Optional<String> problem = Rule.problem(configs, values);
+        RuleLinks links = RuleLinks.check(configs, values, registry);
+        String error = problem.isPresent() ? problem.get() : links.error();
+        if (error != null) {
+            json.addProperty("problem", error);
+        }
+        json.add("warnings", warnings(links));
         JsonObject done = activity.of(id);
         done.entrySet().forEach(e -> json.add(e.getKey(), e.getValue()));
         return json;
     }
 
-    private static void answer(HttpServletResponse response, int status, String id) throws IOException {
+    /** What is not there (yet) for the rule: its camera or device, a channel. */
+    private static JsonArray warnings(RuleLinks links) {
+        JsonArray warnings = new JsonArray();
+        links.warnings().forEach(warnings::add);
+        return warnings;
+    }
+
+    private void answer(HttpServletResponse response, int status, String id, Map<String, Object> values)
+            throws IOException {
         JsonObject json = new JsonObject();
         json.addProperty("id", id);
+        json.add("warnings", warnings(RuleLinks.check(configs, values, registry)));
         response.setHeader("Location", "/camalarm/api/rules/" + id);
         HttpAnswers.json(response, status, json.toString());
     }

@@ -14,6 +14,11 @@ record MisconfiguredTarget(Thing thing, String problem) implements PushTargetHan
     }
 
     @Override
+    public @Nullable String refusal(String channelId, String command) {
+        return null; // what it takes is unknown until its configuration is fixed; its status says what is wrong
+    }
+
+    @Override
     public CompletableFuture<PushResult> test(@Nullable String command) {
         throw new IllegalArgumentException(thing.uid() + " is not configured correctly: " + problem);
     }

@@ -37,4 +37,11 @@ public interface PushTargetHandler extends ThingHandler {
      * @throws IllegalArgumentException when the named command does not exist
      */
     CompletableFuture<PushResult> test(@Nullable String command);
+
+    /**
+     * Why {@link #command} would refuse {@code command} on the channel (the message it would throw
+     * with), or {@code null} when it takes it; nothing is sent.
+     */
+    @Nullable
+    String refusal(String channelId, String command);
 }

@@ -127,6 +127,16 @@ final class TargetHandler implements PushTargetHandler {
     }
 
     @Override
+    public @Nullable String refusal(String channelId, String command) {
+        try {
+            actions.of(channelId, command);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    @Override
     public CompletableFuture<PushResult> test(@Nullable String command) {
         String channel = actions.testChannel(command);
         return push(channel, actions.test(channel, command), false);

@@ -48,9 +48,12 @@ class WebWriteIT {
                 "camalarm.rule-renamed.cfg",
                 "thingId=evening\nwhen=camalarm:vigi:gate:humanAlarm\nthen=camalarm:http:none:on\ncommand=ON\n");
         hub.writeConf("camalarm.http-lamp.cfg", "host=127.0.0.1\nport=" + Hub.refusedPort() + "\ncommand.on=GET x\n");
+        hub.writeConf(
+                "camalarm.shelly-stairs.cfg", "label=Stairs light\nhost=127.0.0.1\nport=" + Hub.refusedPort() + "\n");
         hub.start();
         hub.awaitThing("camalarm:vigi:gate");
         hub.awaitThing("camalarm:http:lamp");
+        hub.awaitThing("camalarm:shelly:stairs");
     }
 
     @AfterAll
@@ -162,7 +165,7 @@ class WebWriteIT {
                 "{\"UID\":\"camalarm:shelly:porch\",\"thingTypeUID\":\"camalarm:shelly\",\"label\":\"Porch light\","
                         + "\"configuration\":{\"host\":\"127.0.0.1\",\"port\":9,\"generation\":1,\"password\":\"pw\"}}");
         assertEquals(201, created.statusCode(), created.body());
-        hub.awaitThing("camalarm:shelly:porch");
+        hub.awaitThing("camalarm:shelly:stairs");
         JsonObject porch = hub.thing("camalarm:shelly:porch");
         assertEquals("Porch light", porch.get("label").getAsString());
         assertTrue(porch.get("editable").getAsBoolean());
@@ -263,6 +266,22 @@ class WebWriteIT {
         return null;
     }
 
+    private void assertRuleRefused(String key, String message, String then, String command) throws Exception {
+        HttpResponse<String> refused = hub.api(
+                "POST",
+                "rules",
+                "{\"id\":\"refused\",\"when\":\"camalarm:vigi:gate:humanAlarm\",\"then\":\"" + then
+                        + "\",\"command\":\"" + command + "\"}");
+        assertEquals(400, refused.statusCode(), refused.body());
+        JsonObject problem = JsonParser.parseString(refused.body())
+                .getAsJsonObject()
+                .getAsJsonArray("problems")
+                .get(0)
+                .getAsJsonObject();
+        assertEquals(key, problem.get("key").getAsString(), refused.body());
+        assertEquals(message, problem.get("message").getAsString());
+    }
+
     private static String optionValues(JsonObject parameter) {
         List<String> values = new ArrayList<>();
         parameter
@@ -297,9 +316,21 @@ class WebWriteIT {
         assertFalse(
                 problem.get("message").getAsString().startsWith("schedule"), "said once, beside the field: " + problem);
 
+        // a device that is there and cannot take the command: it would fail at every firing
+        assertRuleRefused(
+                "command", "power takes ON, OFF, TOGGLE or PULSE, not 'ONN'", "camalarm:shelly:stairs:power", "ONN");
+        assertRuleRefused("then", "Gate (camalarm:vigi:gate) takes no commands", "camalarm:vigi:gate:humanAlarm", "ON");
+
         String rule = "{\"id\":\"night\",\"when\":\"camalarm:vigi:gate:humanAlarm\",\"state\":\"ON\","
                 + "\"then\":\"camalarm:http:x:on\",\"command\":\"ON\",\"schedule\":\"Mon-Fri 18:00-07:00\"}";
-        assertEquals(201, hub.api("POST", "rules", rule).statusCode());
+        HttpResponse<String> created = hub.api("POST", "rules", rule);
+        assertEquals(201, created.statusCode());
+        assertEquals( // a device not there (yet): taken, and said
+                "[\"then: camalarm:http:x is no thing (now)\"]",
+                JsonParser.parseString(created.body())
+                        .getAsJsonObject()
+                        .get("warnings")
+                        .toString());
         assertEquals(409, hub.api("POST", "rules", rule).statusCode());
         JsonObject night = JsonParser.parseString(
                         hub.api("GET", "rules/night", null).body())

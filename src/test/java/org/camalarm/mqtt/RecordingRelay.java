@@ -56,6 +56,11 @@ final class RecordingRelay implements PushTargetHandler {
     }
 
     @Override
+    public String refusal(String channelId, String command) {
+        return null;
+    }
+
+    @Override
     public CompletableFuture<PushResult> test(String command) {
         throw new UnsupportedOperationException("not used here");
     }

@@ -67,6 +67,11 @@ final class FakePushTarget implements PushTargetHandler {
     }
 
     @Override
+    public String refusal(String channelId, String command) {
+        return thing.hasChannel(channelId) ? null : thing.uid() + " has no channel " + channelId;
+    }
+
+    @Override
     public CompletableFuture<PushResult> test(String command) {
         throw new UnsupportedOperationException("not used by rules");
     }
