@@ -42,9 +42,9 @@ final class AddressFilter {
     }
 
     /** Parses entries such as {@code 192.168.1.20}, {@code 10.0.0.0/8}, {@code fd00::/8}; each may hold a comma list. */
-    static AddressFilter parse(String[] entries) {
+    static AddressFilter parse(String @Nullable [] entries) {
         List<Block> blocks = new ArrayList<>();
-        for (String entry : entries) {
+        for (String entry : entries == null ? new String[0] : entries) {
             for (String item : entry.split("[,\\s]+")) {
                 if (!item.isBlank()) {
                     blocks.add(parseBlock(item.trim()));

@@ -1,6 +1,8 @@
 package org.camalarm.camera;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.camalarm.alarm.Channels;
 import org.camalarm.alarm.Macs;
 import org.camalarm.auth.Credentials;
@@ -41,10 +43,39 @@ record CameraSettings(
                 .withDevice(config.deviceId(), config.channel())
                 .withCredentials(config.username(), config.password(), config.credentialsOverHttp());
         double offlineAfter = config.offlineAfter();
-        if (!(offlineAfter >= 0)) {
-            throw new IllegalArgumentException("offlineAfter must be 0 (off) or more seconds: " + offlineAfter);
-        }
+        requireOfflineAfter(offlineAfter);
         return offlineAfter == 0 ? settings : settings.withOfflineAfter(Seconds.of("offlineAfter", offlineAfter));
+    }
+
+    /**
+     * Every problem {@link #of(CameraConfig)} would throw for, not only the first: a form shows each
+     * beside its field at once. Each sentence starts with its key; empty when the values are sound.
+     */
+    static List<String> problems(CameraConfig config) {
+        List<String> problems = new ArrayList<>();
+        check(problems, () -> mac(config.mac()));
+        boolean holdTimeSound = check(problems, () -> requireHoldTime(config.holdTime()));
+        if (holdTimeSound) {
+            check(problems, () -> requireMaxAlarmDuration(config.maxAlarmDuration(), config.holdTime()));
+        }
+        check(problems, () -> AddressFilter.parse(config.allowedAddresses()));
+        check(problems, () -> identifier("deviceId", config.deviceId()));
+        check(problems, () -> identifier("channel", config.channel()));
+        check(problems, () -> requireOfflineAfter(config.offlineAfter()));
+        if (problems.isEmpty()) {
+            check(problems, () -> of(config)); // anything the parts above do not cover
+        }
+        return problems;
+    }
+
+    private static boolean check(List<String> problems, Runnable validation) {
+        try {
+            validation.run();
+            return true;
+        } catch (IllegalArgumentException e) {
+            problems.add(String.valueOf(e.getMessage()));
+            return false;
+        }
     }
 
     /** These settings with a device id and a channel (blank: none); throws IllegalArgumentException when too long. */
@@ -95,29 +126,49 @@ record CameraSettings(
     /** Validates raw values; throws IllegalArgumentException with a message for the thing status. */
     static CameraSettings of(
             @Nullable String mac, double holdTime, double maxAlarmDuration, String @Nullable [] allowedAddresses) {
-        String normalisedMac = null;
-        if (mac != null && !mac.isBlank()) {
-            normalisedMac = Macs.normalise(mac);
-            if (normalisedMac == null) {
-                throw new IllegalArgumentException("mac is not a MAC address (12 hex digits): " + mac);
-            }
-        }
-        if (!(holdTime > 0)) {
-            throw new IllegalArgumentException("holdTime must be more than 0 seconds: " + holdTime);
-        }
-        if (!(maxAlarmDuration >= holdTime)) {
-            throw new IllegalArgumentException(
-                    "maxAlarmDuration must be at least holdTime (" + holdTime + " s): " + maxAlarmDuration);
-        }
+        String normalisedMac = mac(mac);
+        requireHoldTime(holdTime);
+        requireMaxAlarmDuration(maxAlarmDuration, holdTime);
         return new CameraSettings(
                 normalisedMac,
                 Seconds.of("holdTime", holdTime),
                 Seconds.of("maxAlarmDuration", maxAlarmDuration),
-                AddressFilter.parse(allowedAddresses == null ? new String[0] : allowedAddresses),
+                AddressFilter.parse(allowedAddresses),
                 null,
                 null,
                 null,
                 false,
                 null);
+    }
+
+    /** The MAC normalised; {@code null} when none is set. */
+    private static @Nullable String mac(@Nullable String mac) {
+        if (mac == null || mac.isBlank()) {
+            return null;
+        }
+        String normalised = Macs.normalise(mac);
+        if (normalised == null) {
+            throw new IllegalArgumentException("mac is not a MAC address (12 hex digits): " + mac);
+        }
+        return normalised;
+    }
+
+    private static void requireHoldTime(double holdTime) {
+        if (!(holdTime > 0)) {
+            throw new IllegalArgumentException("holdTime must be more than 0 seconds: " + holdTime);
+        }
+    }
+
+    private static void requireMaxAlarmDuration(double maxAlarmDuration, double holdTime) {
+        if (!(maxAlarmDuration >= holdTime)) {
+            throw new IllegalArgumentException(
+                    "maxAlarmDuration must be at least holdTime (" + holdTime + " s): " + maxAlarmDuration);
+        }
+    }
+
+    private static void requireOfflineAfter(double offlineAfter) {
+        if (!(offlineAfter >= 0)) {
+            throw new IllegalArgumentException("offlineAfter must be 0 (off) or more seconds: " + offlineAfter);
+        }
     }
 }

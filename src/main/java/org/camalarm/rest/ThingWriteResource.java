@@ -2,6 +2,7 @@ package org.camalarm.rest;
 
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.camalarm.camera.CameraConfigCheck;
+import org.camalarm.config.AttributeDescription;
 import org.camalarm.config.ConfigDescription;
 import org.camalarm.config.ConfigProblem;
 import org.camalarm.config.ConfigReader;
@@ -184,20 +186,37 @@ final class ThingWriteResource {
             ConfigDescription description, String type, Map<String, Object> values, HttpServletResponse response)
             throws IOException {
         // an http thing's commands are keys of the user's choosing (command.<name>), as its reader accepts them
-        List<ConfigProblem> problems =
-                configs.check(description.pid(), values, key -> "http".equals(type) && key.startsWith("command."));
-        if (problems.isEmpty()) {
-            // the values read as their types; now as the thing judges them (ranges, addresses, plans)
-            String problem = ThingTypes.isCamera(type)
-                    ? CameraConfigCheck.problem(type, values, configs)
-                    : TargetConfigCheck.problem(type, values, configs);
-            if (problem == null) {
-                return true;
+        List<ConfigProblem> problems = new ArrayList<>(
+                configs.check(description.pid(), values, key -> "http".equals(type) && key.startsWith("command.")));
+        // the values read as their types; now as the thing judges them (ranges, addresses, plans):
+        // a camera's every problem, each once, beside its field
+        List<String> judged;
+        if (ThingTypes.isCamera(type)) {
+            judged = CameraConfigCheck.problems(type, values, configs);
+        } else {
+            String problem = problems.isEmpty() ? TargetConfigCheck.problem(type, values, configs) : null;
+            judged = problem == null ? List.of() : List.of(problem);
+        }
+        for (String problem : judged) {
+            ConfigProblem placed = ConfigBodies.problem(description, problem);
+            if (problems.stream().noneMatch(p -> p.key().equals(placed.key()))) {
+                Optional<AttributeDescription> attribute = description.attribute(placed.key());
+                boolean secret = attribute.isEmpty() || attribute.get().secret();
+                Object value = values.get(placed.key());
+                problems.add(new ConfigProblem(
+                        placed.key(), secret || value == null ? null : shown(value), placed.message()));
             }
-            problems = List.of(ConfigBodies.problem(description, problem));
+        }
+        if (problems.isEmpty()) {
+            return true;
         }
         ConfigBodies.problems(response, problems);
         return false;
+    }
+
+    /** A value as the problem quotes it: a list joined with commas, as the form wrote it. */
+    private static String shown(Object value) {
+        return value instanceof String[] list ? String.join(",", list) : String.valueOf(value);
     }
 
     private static void answer(HttpServletResponse response, int status, ThingUID uid) throws IOException {

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -159,13 +160,33 @@ class WebWriteIT {
             assertNull(hub.thing(c[0]), "nothing saved for " + c[1]);
         }
 
+        // every problem at once, each beside its field with the value it refers to
+        HttpResponse<String> several = hub.api(
+                "POST",
+                "things",
+                "{\"UID\":\"camalarm:vigi:shed\",\"configuration\":{\"mac\":\"zz-not-a-mac\",\"holdTime\":-5,"
+                        + "\"allowedAddresses\":\"192.168.0.300, foo\",\"offlineAfter\":\"soon\"}}");
+        assertEquals(400, several.statusCode());
+        Map<String, String> byKey = new java.util.TreeMap<>();
+        JsonParser.parseString(several.body())
+                .getAsJsonObject()
+                .getAsJsonArray("problems")
+                .forEach(p -> byKey.put(
+                        p.getAsJsonObject().get("key").getAsString(),
+                        p.getAsJsonObject().get("value").isJsonNull()
+                                ? null
+                                : p.getAsJsonObject().get("value").getAsString()));
+        assertEquals(List.of("allowedAddresses", "holdTime", "mac", "offlineAfter"), List.copyOf(byKey.keySet()));
+        assertEquals("zz-not-a-mac", byKey.get("mac"));
+        assertEquals("soon", byKey.get("offlineAfter"));
+
         HttpResponse<String> created = hub.api(
                 "POST",
                 "things",
                 "{\"UID\":\"camalarm:shelly:porch\",\"thingTypeUID\":\"camalarm:shelly\",\"label\":\"Porch light\","
                         + "\"configuration\":{\"host\":\"127.0.0.1\",\"port\":9,\"generation\":1,\"password\":\"pw\"}}");
         assertEquals(201, created.statusCode(), created.body());
-        hub.awaitThing("camalarm:shelly:stairs");
+        hub.awaitThing("camalarm:shelly:porch");
         JsonObject porch = hub.thing("camalarm:shelly:porch");
         assertEquals("Porch light", porch.get("label").getAsString());
         assertTrue(porch.get("editable").getAsBoolean());
