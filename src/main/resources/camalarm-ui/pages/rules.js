@@ -35,6 +35,9 @@ function channelLabel(uid, channels) {
   return found ? html`<span title=${uid}>${found.label}</span>` : uid;
 }
 
+/** The rule's condition was met after its last firing, and it did not fire (its schedule, interval, or disabled). */
+const skipped = (r) => r.lastSkipped && (!r.lastFired || r.lastSkipped.time > r.lastFired.time);
+
 class RulesPage extends LightElement {
   static properties = { rules: { state: true }, editing: { state: true }, error: { state: true },
     problems: { state: true }, whenUid: { state: true }, thenUid: { state: true } };
@@ -114,6 +117,8 @@ class RulesPage extends LightElement {
         <p class="small" data-test="last-fired">Last fired: ${r.lastFired ? html`${when(r.lastFired.time)} (${r.lastFired.trigger})` : 'never'}
           ${result ? html`· <span class=${result.success ? 'ok' : 'error'} data-test="last-result">${result.success ? 'OK'
             : `${result.reason}: ${result.detail}`}${result.latencyMs !== undefined ? ` (${result.latencyMs} ms)` : ''}</span>` : ''}</p>
+        ${skipped(r) ? html`<p class="small muted" data-test="last-skipped">Not fired ${when(r.lastSkipped.time)}
+          (${r.lastSkipped.trigger}): ${r.lastSkipped.why}</p>` : ''}
         ${r.editable
           ? html`<div class="buttons">
               <button @click=${() => this.edit(r)} data-action="edit" aria-label="Edit rule ${r.id}">Edit</button>

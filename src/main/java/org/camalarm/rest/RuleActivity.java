@@ -9,8 +9,8 @@ import org.camalarm.rule.RuleListener;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * What each rule did last, for the rules list: its last firing (when, what triggered it) and its
- * last push result, told by the rule engine as they happen (never through EventAdmin: its queue is
+ * What each rule did last, for the rules list: its last firing (when, what triggered it), its
+ * last push result and the last time its condition was met but it did not fire (and why), told by the rule engine as they happen (never through EventAdmin: its queue is
  * unbounded and every delivery is a thread hand-off). Bounded to the {@value #MAX_RULES} most
  * recently active rules. Thread-safe.
  */
@@ -28,6 +28,15 @@ public class RuleActivity implements RuleListener {
         entry.addProperty("time", Instant.ofEpochMilli(firedAt).toString());
         entry.addProperty("trigger", trigger);
         note(rule, "lastFired", entry);
+    }
+
+    @Override
+    public void ruleSkipped(String rule, String trigger, long at, String why) {
+        JsonObject entry = new JsonObject();
+        entry.addProperty("time", Instant.ofEpochMilli(at).toString());
+        entry.addProperty("trigger", trigger);
+        entry.addProperty("why", why);
+        note(rule, "lastSkipped", entry);
     }
 
     @Override
@@ -63,7 +72,7 @@ public class RuleActivity implements RuleListener {
         }
     }
 
-    /** {@code {"lastFired":{…},"lastResult":{…}}} of a rule, either missing when it has not happened. */
+    /** {@code {"lastFired":{…},"lastResult":{…},"lastSkipped":{…}}} of a rule, each missing when it has not happened. */
     JsonObject of(String ruleId) {
         synchronized (activity) {
             JsonObject known = activity.get(ruleId);

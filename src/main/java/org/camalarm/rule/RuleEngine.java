@@ -1,5 +1,6 @@
 package org.camalarm.rule;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -237,7 +238,11 @@ public class RuleEngine implements ThingListener {
                 Decision decision = rule.decide(newState, triggerEvent, clock, now);
                 if (decision == Decision.FIRE) {
                     fire(rule, trigger, now);
-                } else if (decision != Decision.NO_MATCH && LOGGER.isDebugEnabled()) {
+                } else if (decision != Decision.NO_MATCH) {
+                    String why = why(rule.definition(), decision);
+                    listeners.forEach(listener -> listener.ruleSkipped(rule.id(), trigger, now, why));
+                }
+                if (decision != Decision.FIRE && decision != Decision.NO_MATCH && LOGGER.isDebugEnabled()) {
                     LOGGER.debug(
                             "Rule {} not fired by {} {}: {} ({} skipped by its interval so far)",
                             rule.id(),
@@ -252,6 +257,20 @@ public class RuleEngine implements ThingListener {
                 LOGGER.debug("Rule {} failure", rule.id(), e);
             }
         }
+    }
+
+    /** Why a rule whose condition was met did not fire, as its user reads it. */
+    private static String why(RuleDefinition rule, Decision decision) {
+        return switch (decision) {
+            case OUTSIDE_SCHEDULE -> "outside its schedule " + rule.schedule();
+            case INSIDE_INTERVAL ->
+                "within its interval of "
+                        + BigDecimal.valueOf(rule.intervalMillis(), 3)
+                                .stripTrailingZeros()
+                                .toPlainString() + " s";
+            case DISABLED -> "disabled";
+            case FIRE, NO_MATCH -> decision.name();
+        };
     }
 
     private void fire(ActiveRule rule, String trigger, long now) {

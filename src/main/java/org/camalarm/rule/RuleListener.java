@@ -11,5 +11,11 @@ public interface RuleListener {
     /** A rule fired: its push has started. */
     default void ruleFired(String rule, String trigger, long firedAt) {}
 
+    /**
+     * Its condition was met but the rule did not fire: {@code why} says it to its user ("outside its
+     * schedule Mon-Fri 18:00-07:00", "within its interval of 60 s", "disabled").
+     */
+    default void ruleSkipped(String rule, String trigger, long at, String why) {}
+
     void ruleFinished(RuleFiring firing);
 }

@@ -288,6 +288,32 @@ class RuleEngineTest {
     }
 
     @Test
+    void aRuleItsScheduleOrIntervalHoldsBackSaysWhy() {
+        List<String> skipped = new ArrayList<>();
+        engine.addListener(new RuleListener() {
+            @Override
+            public void ruleSkipped(String rule, String trigger, long at, String why) {
+                skipped.add(rule + " by " + trigger + ": " + why);
+            }
+
+            @Override
+            public void ruleFinished(RuleFiring firing) {}
+        });
+        rule("night", "when", EVENT, "then", GATE, "command", "ON", "schedule", "Mon 22:00-06:00");
+        rule("often", "when", EVENT, "then", GATE, "command", "OFF", "interval", "90");
+
+        camera.trigger("event", "PERSON"); // Monday 12:00: night is outside, often fires
+        camera.trigger("event", "PERSON");
+
+        assertEquals(
+                List.of(
+                        "night by PERSON: outside its schedule Mon 22:00-06:00",
+                        "night by PERSON: outside its schedule Mon 22:00-06:00",
+                        "often by PERSON: within its interval of 90 s"),
+                skipped.stream().sorted().toList());
+    }
+
+    @Test
     void theScheduleUsesTheClocksTimeZone() {
         engine = new RuleEngine(ruleBus, registry, new ManualTimers(MONDAY_NOON, ZoneId.of("Europe/Prague")));
         rule("lunch", "when", EVENT, "then", GATE, "command", "ON", "schedule", "14:00-15:00"); // 12:00Z = 14:00 CEST
