@@ -1,5 +1,6 @@
 package org.camalarm.camera;
 
+import java.util.Objects;
 import org.camalarm.config.ConfigReader;
 import org.camalarm.thing.ThingEvents;
 import org.camalarm.thing.ThingRegistry;
@@ -11,10 +12,14 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The services every camera thing needs, in one reference. */
 @Component(service = CameraServices.class)
 public class CameraServices {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(CameraServices.class);
 
     final ThingRegistry registry;
     final ThingEvents events;
@@ -51,9 +56,36 @@ public class CameraServices {
 
     /** A camera thing started: it gets back what is remembered of it, if anything is. */
     void started(CameraHandler camera) {
+        warnOfTwins(camera);
         CameraMemories current = memories;
         if (current != null) {
             current.recall(camera);
+        }
+    }
+
+    /**
+     * Two cameras that name the same device (MAC or device id) and the same NVR channel, or no
+     * channel, both take each of its alarms: rules fire twice. Allowed (a second thing may be on
+     * purpose), but said.
+     */
+    private void warnOfTwins(CameraHandler camera) {
+        String mac = camera.configuredMac();
+        String deviceId = camera.configuredDeviceId();
+        if (mac == null && deviceId == null) {
+            return;
+        }
+        for (CameraHandler other : registry.all(CameraHandler.class)) {
+            boolean sameDevice = (mac != null && mac.equals(other.configuredMac()))
+                    || (deviceId != null && deviceId.equals(other.configuredDeviceId()));
+            if (other != camera && sameDevice && Objects.equals(camera.channel(), other.channel())) {
+                LOGGER.warn(
+                        "{} and {} are the same camera ({}{}): each of its alarms goes to both",
+                        camera.thing().uid(),
+                        other.thing().uid(),
+                        mac != null ? "MAC " + mac : "device " + deviceId,
+                        camera.channel() == null ? "" : ", channel " + camera.channel());
+                return;
+            }
         }
     }
 }

@@ -92,6 +92,16 @@ class FirstHourIT {
     }
 
     @Test
+    void twoCamerasOfOneMacAreSaidToTakeEachAlarmBoth() throws Exception {
+        hub.writeConf("camalarm.vigi-front.cfg", "label=Front\nmac=98-BA-5F-00-00-21\n");
+        hub.awaitThing("camalarm:vigi:front");
+        hub.writeConf("camalarm.vigi-back.cfg", "label=Back\nmac=98:ba:5f:00:00:21\n");
+
+        awaitLog("camalarm:vigi:back and camalarm:vigi:front are the same camera (MAC 98:BA:5F:00:00:21):"
+                + " each of its alarms goes to both");
+    }
+
+    @Test
     void aThingIdUsedByTwoFilesIsReportedWithBoth() throws Exception {
         hub.writeConf("camalarm.vigi-porch.cfg", "label=Porch camera\n");
         hub.awaitThing("camalarm:vigi:porch");
