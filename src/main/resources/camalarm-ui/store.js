@@ -7,6 +7,15 @@ const CAMERA_STATUS = new Set(['lastEventType', 'lastEventTime', 'lastEventData'
   'imageUrl', 'lastSeen', 'event']);
 const TARGET_STATUS = new Set(['lastResult', 'lastPush', 'lastResponseCode']);
 
+/**
+ * The event types the hub knows (its canonical names; README, "Event types"), most common first:
+ * for Simulate, a rule's event filter and the timeline's. A camera's own invented types still work.
+ */
+export const EVENT_TYPES = ['PERSON', 'VEHICLE', 'MOTION', 'FACE', 'LINE_CROSSING', 'INTRUSION', 'REGION_ENTRANCE',
+  'REGION_EXITING', 'OBJECT_LEFT', 'OBJECT_TAKEN', 'TAMPER', 'AUDIO', 'ABNORMAL_SOUND', 'ALARM_INPUT', 'PIR',
+  'LICENSE_PLATE', 'FACE_RECOGNITION', 'FIRE', 'TEMPERATURE', 'CROSS_COUNTING', 'CROWD_DENSITY', 'QUEUE_LENGTH',
+  'SCENE_CHANGE', 'TOO_BLURRY', 'VIDEO_LOSS'];
+
 export const isCameraUid = (uid) => CAMERA_TYPES.has(uid.split(':')[1]);
 export const isCamera = (thing) => isCameraUid(thing.UID);
 export const detections = (thing) => thing.channels.filter((c) => c.kind === 'STATE' && c.itemType === 'Switch'

@@ -1,12 +1,11 @@
 import { html } from 'lit';
 import { api, enc, propertyLabels, when } from '../api.js';
 import { StorePage } from '../base.js';
-import { detections, isCamera, state, store } from '../store.js';
+import { EVENT_TYPES, detections, isCamera, state, store } from '../store.js';
 import { snapshot, statusBadge } from './cameras.js';
 import { refusal } from './setup.js';
 import './timeline.js';
 
-const SIMULATED = ['PERSON', 'VEHICLE', 'MOTION', 'FACE', 'LINE_CROSSING', 'INTRUSION', 'TAMPER', 'AUDIO'];
 
 /** What the camera sent, indented when it is JSON. */
 function pretty(text) {
@@ -79,7 +78,7 @@ class CameraPage extends StorePage {
             <h2>Try a rule</h2>
             <p class="muted small">Inject an event as if the camera had sent it.</p>
             <label>Event type <select name="type" data-test="simulate-type">
-              ${SIMULATED.map((s) => html`<option>${s}</option>`)}</select></label>
+              ${EVENT_TYPES.map((s) => html`<option>${s}</option>`)}</select></label>
             <button class="primary" data-action="simulate">Simulate alarm</button>
             ${this.result ? html`<p class=${this.result.ok ? 'ok' : 'error'} data-test="simulate-result">${this.result.text}</p>` : ''}
           </form>
@@ -105,7 +104,7 @@ class CameraPage extends StorePage {
           </table>
         </div>
       </div>
-      <cam-timeline .uid=${t.UID} .types=${SIMULATED}></cam-timeline>
+      <cam-timeline .uid=${t.UID} .types=${EVENT_TYPES}></cam-timeline>
       ${this.full ? html`
         <div class="overlay" role="dialog" aria-label="Snapshot" @click=${() => { this.full = false; }}>
           <img data-test="full-image" src="/camalarm/api/things/${enc(t.UID)}/image?t=${enc(state(t, 'imageTime'))}" alt="Snapshot">

@@ -2,10 +2,9 @@ import { html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { api, enc, when } from '../api.js';
 import { LightElement } from '../base.js';
-import { actions, detections, store } from '../store.js';
+import { EVENT_TYPES, actions, detections, store, thingName } from '../store.js';
 
 const POLL_MS = 3000;
-const EVENT_TYPES = ['', 'PERSON', 'VEHICLE', 'MOTION', 'FACE', 'LINE_CROSSING', 'INTRUSION', 'TAMPER', 'AUDIO'];
 
 /** Channels a rule can watch: every camera's detection switches and its event trigger. */
 function whenChannels() {
@@ -34,6 +33,9 @@ function channelLabel(uid, channels) {
   const found = channels.find((c) => c.uid === uid);
   return found ? html`<span title=${uid}>${found.label}</span>` : uid;
 }
+
+/** A rule's event filter: any, the hub's types, and the rule's own when a camera invented it. */
+const eventChoices = (event) => ['', ...EVENT_TYPES, ...(event && !EVENT_TYPES.includes(event) ? [event] : [])];
 
 /** The rule's condition was met after its last firing, and it did not fire (its schedule, interval, or disabled). */
 const skipped = (r) => r.lastSkipped && (!r.lastFired || r.lastSkipped.time > r.lastFired.time);
@@ -101,14 +103,17 @@ class RulesPage extends LightElement {
 
   renderRule(r) {
     const c = r.configuration;
-    const condition = c.event ? `event ${c.event}` : c.state ? `turns ${c.state}` : 'turns ON / fires';
+    const trigger = (c.when || '').endsWith(':event');
+    const condition = trigger ? (c.event ? `sends a ${c.event} event` : 'sends any event')
+      : c.state ? `turns ${c.state}` : 'turns ON';
     const result = r.lastResult;
     return html`
       <article class="card rule" data-rule-id=${r.id} data-state=${r.problem ? 'INVALID' : c.enabled === 'false' ? 'DISABLED' : 'ENABLED'}>
         <div class="row"><h2>${r.id}</h2>
           ${r.problem ? html`<span class="badge offline">invalid</span>`
             : html`<span class="badge ${c.enabled === 'false' ? 'unknown' : 'online'}">${c.enabled === 'false' ? 'disabled' : 'enabled'}</span>`}</div>
-        <p>When <b data-test="when">${channelLabel(c.when, whenChannels())}</b> ${condition}, send <b>${c.command}</b>
+        <p>When <b data-test="when">${trigger ? thingName(c.when.slice(0, -':event'.length))
+          : channelLabel(c.when, whenChannels())}</b> ${condition}, send <b>${c.command}</b>
           to <b data-test="then">${channelLabel(c.then, thenChannels())}</b>
           ${c.schedule ? html`<br><span class="muted">Schedule: ${c.schedule}</span>` : ''}
           ${c.interval && c.interval !== '0' && c.interval !== '0.0' ? html`<br><span class="muted">At most every ${Number(c.interval)} s</span>` : ''}</p>
@@ -151,7 +156,7 @@ class RulesPage extends LightElement {
           ${whens.map((w) => html`<option value=${w.uid} ?selected=${w.uid === this.whenUid}>${w.label}</option>`)}
         </select>${this.problem('when')}</label>
         ${trigger
-          ? html`<label>Event <select name="event">${EVENT_TYPES.map((t) => html`<option value=${t}
+          ? html`<label>Event <select name="event">${eventChoices(c.event).map((t) => html`<option value=${t}
               ?selected=${t === (c.event || '')}>${t || 'any'}</option>`)}</select></label>`
           : html`<label>Turns <select name="state">${['ON', 'OFF'].map((s) => html`<option value=${s} ?selected=${s === (c.state || 'ON')}>${s}</option>`)}</select></label>`}
         <label>Then <select name="then" required @change=${(e) => { this.thenUid = e.target.value; }}>
