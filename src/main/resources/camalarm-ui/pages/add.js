@@ -36,9 +36,8 @@ class AddPage extends LightElement {
           ${p.required ? '' : html`<option value="">${p.defaultValue ? `default (${p.defaultValue})` : '—'}</option>`}
           ${p.options.map((o) => html`<option value=${o.value} ?selected=${String(shown) === o.value}>${o.label}</option>`)}</select>`
       : p.type === 'BOOLEAN'
-        ? html`<select id=${id} name=${p.name}>
-            <option value="">${p.defaultValue ? `default (${p.defaultValue})` : '—'}</option>
-            ${['true', 'false'].map((b) => html`<option ?selected=${String(shown) === b}>${b}</option>`)}</select>`
+        ? html`<label class="check"><input type="checkbox" id=${id} name=${p.name}
+            ?checked=${String(shown) === '' ? p.defaultValue === 'true' : String(shown) === 'true'}> yes</label>`
         : html`<input id=${id} name=${p.name} .value=${Array.isArray(shown) ? shown.join(', ') : String(shown)}
             type=${p.context === 'password' ? 'password' : p.type === 'TEXT' ? 'text' : 'number'}
             step=${p.type === 'DECIMAL' ? 'any' : '1'} ?required=${p.required} autocomplete="off"
@@ -52,6 +51,10 @@ class AddPage extends LightElement {
     const form = e.target;
     const configuration = {};
     for (const p of this.type.configParameters) {
+      if (p.type === 'BOOLEAN' && !p.options.length) {
+        configuration[p.name] = form.elements.namedItem(p.name)?.checked ? 'true' : 'false';
+        continue;
+      }
       const value = form.elements.namedItem(p.name)?.value?.trim();
       if (value) configuration[p.name] = p.multiple ? value.split(',').map((v) => v.trim()).filter(Boolean) : value;
     }
