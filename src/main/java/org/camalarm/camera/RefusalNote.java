@@ -23,8 +23,8 @@ final class RefusalNote {
 
     private final Thing thing;
     private final Clock clock;
-    /** A refusal was noted and no alarm accepted since; guarded by {@code this}. */
-    private boolean pending;
+    /** A refusal was noted and no alarm accepted since; written under {@code this}. */
+    private volatile boolean pending;
 
     private long lastLogged = Long.MIN_VALUE / 2;
 
@@ -53,8 +53,12 @@ final class RefusalNote {
         }
     }
 
-    synchronized void accepted() {
-        if (pending) {
+    /** An alarm got through: the refusal is history. Lock-free when there is none (every alarm calls it). */
+    void accepted() {
+        if (!pending) {
+            return;
+        }
+        synchronized (this) {
             pending = false;
             thing.removeProperty(PROPERTY);
         }
