@@ -17,9 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * HTTPS certificate fingerprints learned by trust on first use, by thing UID, kept in
- * {@code userdata/camalarm/pins.properties}. A pin set in the thing's configuration
- * ({@code certificateFingerprint}) wins over a learned one; configuration files are never written.
+ * HTTPS certificate fingerprints learned by trust on first use, by thing UID and the device's
+ * address ({@code camalarm:shelly:porch@192.168.1.20:443}), kept in
+ * {@code userdata/camalarm/pins.properties}: a thing pointed at another device (a new address)
+ * learns that device's certificate, instead of failing on the old one's for good. A pin set in the
+ * thing's configuration ({@code certificateFingerprint}) wins over a learned one; configuration
+ * files are never written.
  */
 @Component(service = PinStore.class)
 public class PinStore {
@@ -36,14 +39,21 @@ public class PinStore {
         this.file = file;
     }
 
-    /** The learned pin of a thing, or {@code null}. */
-    public synchronized @Nullable String pin(String thingUID) {
-        return load().getProperty(thingUID);
+    /**
+     * The pin learned for a thing's device at {@code host}:{@code port} ({@code 0}: the protocol's),
+     * or {@code null}. A pin kept by thing UID alone (before addresses were part of the key) still
+     * counts, for the same device.
+     */
+    public synchronized @Nullable String pin(String thingUID, String host, int port) {
+        Properties pins = load();
+        String pin = pins.getProperty(key(thingUID, host, port));
+        return pin != null ? pin : pins.getProperty(thingUID);
     }
 
-    public synchronized void save(String thingUID, String fingerprint) {
+    public synchronized void save(String thingUID, String host, int port, String fingerprint) {
         Properties pins = load();
-        pins.setProperty(thingUID, fingerprint);
+        pins.remove(thingUID); // a pin by UID alone: superseded
+        pins.setProperty(key(thingUID, host, port), fingerprint);
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
@@ -55,6 +65,10 @@ public class PinStore {
             throw new UncheckedIOException("cannot keep certificate pins in " + file, e);
         }
         LOGGER.info("{}: trusting its HTTPS certificate {} from now on (first use)", thingUID, fingerprint);
+    }
+
+    private static String key(String thingUID, String host, int port) {
+        return thingUID + "@" + host + ":" + port;
     }
 
     private Properties load() {

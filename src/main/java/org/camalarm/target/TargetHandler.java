@@ -220,7 +220,8 @@ final class TargetHandler implements PushTargetHandler {
         }
         if (pinLearned) {
             pinLearned = false;
-            settings = settings.withCertificateFingerprint(pins.pin(thing.uid().toString()));
+            settings = settings.withCertificateFingerprint(
+                    pins.pin(thing.uid().toString(), settings.host(), settings.port()));
             retireSenders();
         }
         CompletableFuture<DeviceFamily> known = family;
@@ -246,8 +247,8 @@ final class TargetHandler implements PushTargetHandler {
     }
 
     /** Trust on first use: keep the fingerprint; the next push rebuilds the senders pinned to it. */
-    private void learnPin(String fingerprint) {
-        pins.save(thing.uid().toString(), fingerprint);
+    private synchronized void learnPin(String fingerprint) {
+        pins.save(thing.uid().toString(), settings.host(), settings.port(), fingerprint);
         pinLearned = true;
     }
 

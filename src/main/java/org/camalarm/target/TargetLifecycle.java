@@ -67,7 +67,8 @@ final class TargetLifecycle {
             if (!reading.ok()) {
                 throw new IllegalArgumentException(reading.summary());
             }
-            DeviceSettings settings = settings(config, kind.protocols(), services.pins.pin(uid.toString()));
+            DeviceSettings settings =
+                    settings(config, kind.protocols(), services.pins.pin(uid.toString(), config.host(), config.port()));
             TargetPlan plan = kind.planner().plan(config, properties, services.transport);
             Duration interval = Seconds.of("interval", config.interval());
             Duration refresh = refreshInterval(config.refreshInterval());
