@@ -225,16 +225,21 @@ public class Inbox implements ThingListener {
                 }
                 return taken;
             });
-            removed |= entries.values().removeIf(entry -> {
-                Map<String, String> reported = entry.properties();
-                return !reported.containsKey("macAddress")
-                        && !reported.containsKey("deviceId")
-                        && senders.contains(reported.get("remoteAddress"));
-            });
+            removed |= removeNamelessFrom(senders);
         }
         if (removed) {
             LOGGER.debug("Inbox entry for {} removed: the thing exists now", thing.uid());
         }
+    }
+
+    /** Removes the entries of these senders that say no MAC or device id; guarded by {@code this}. */
+    private boolean removeNamelessFrom(Set<String> senders) {
+        return entries.values().removeIf(entry -> {
+            Map<String, String> reported = entry.properties();
+            return !reported.containsKey("macAddress")
+                    && !reported.containsKey("deviceId")
+                    && senders.contains(reported.get("remoteAddress"));
+        });
     }
 
     /** A configured value, stripped; {@code null} when absent or blank. */
@@ -272,9 +277,13 @@ public class Inbox implements ThingListener {
         if (channel != null) {
             properties.put("channel", channel);
         }
-        configuration.update(properties);
+        configuration.update(properties); // its thing comes later, asynchronously: the entries go now
         synchronized (this) {
             entries.remove(uid);
+            String sender = entry.properties().get("remoteAddress");
+            if (sender != null && (mac != null || deviceId != null)) {
+                removeNamelessFrom(Set.of(sender));
+            }
         }
         LOGGER.info("Inbox entry {} approved as a thing", uid);
         return Optional.of(entry);

@@ -1,7 +1,9 @@
 package org.camalarm.inbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.util.List;
 import java.util.Map;
@@ -14,13 +16,15 @@ import org.camalarm.thing.Thing;
 import org.camalarm.thing.ThingEvents;
 import org.camalarm.thing.ThingUID;
 import org.junit.jupiter.api.Test;
+import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /** The inbox lets go of a camera once a thing takes its alarms: by id, MAC, or device id and NVR channel. */
 class InboxTest {
 
     private static final String NVR = "a1b2c3d4e5f6a7b8";
-    private final Inbox inbox = new Inbox(mock(ConfigurationAdmin.class));
+    private final ConfigurationAdmin configurationAdmin = mock(ConfigurationAdmin.class);
+    private final Inbox inbox = new Inbox(configurationAdmin);
 
     /** What a VIGI NVR's channel sends: its device id and the channel, no MAC. */
     private void nvrChannel(String channel) {
@@ -83,7 +87,9 @@ class InboxTest {
     }
 
     @Test
-    void aTvtCamerasSmartDataWithoutMacLeavesTheInboxWithTheCameraApprovedByItsMac() {
+    void aTvtCamerasSmartDataWithoutMacLeavesTheInboxWithTheCameraApprovedByItsMac() throws Exception {
+        when(configurationAdmin.getFactoryConfiguration(anyString(), anyString(), anyString()))
+                .thenReturn(mock(Configuration.class));
         AlarmEvent motion = new AlarmEvent("motionAlarm", "MOTION", Action.START, null, null, "{}");
         AlarmEvent quiet = new AlarmEvent("perimeterAlarm", "INTRUSION", Action.STOP, null, null, "{}");
         inbox.add(
@@ -116,8 +122,7 @@ class InboxTest {
                         .lastEventType(),
                 "the type the camera saw, not the last of those it reported false");
 
-        inbox.thingAdded(new Thing(
-                new ThingUID("ivsec", "ivsec_585b695a84cc"), "cam2", Map.of(), true, List.of(), ThingEvents.NONE));
+        inbox.approve(new ThingUID("ivsec", "ivsec_585b695a84cc"), "Gate"); // its thing comes later
 
         assertEquals(
                 List.of("192.0.2.99"),
