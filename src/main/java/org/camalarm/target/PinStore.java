@@ -41,17 +41,26 @@ public class PinStore {
 
     /**
      * The pin learned for a thing's device at {@code host}:{@code port} ({@code 0}: the protocol's),
-     * or {@code null}. A pin kept by thing UID alone (before addresses were part of the key) still
-     * counts, for the same device.
+     * or {@code null}. A pin kept by thing UID alone (before addresses were part of the key) becomes
+     * the pin of the address the thing has at its first start since: the device it was learned from.
      */
     public synchronized @Nullable String pin(String thingUID, String host, int port) {
         Properties pins = load();
         String pin = pins.getProperty(key(thingUID, host, port));
-        return pin != null ? pin : pins.getProperty(thingUID);
+        String byUid = pins.getProperty(thingUID);
+        if (pin == null && byUid != null) {
+            write(pins, thingUID, host, port, byUid);
+            return byUid;
+        }
+        return pin;
     }
 
     public synchronized void save(String thingUID, String host, int port, String fingerprint) {
-        Properties pins = load();
+        write(load(), thingUID, host, port, fingerprint);
+        LOGGER.info("{}: trusting its HTTPS certificate {} from now on (first use)", thingUID, fingerprint);
+    }
+
+    private void write(Properties pins, String thingUID, String host, int port, String fingerprint) {
         pins.remove(thingUID); // a pin by UID alone: superseded
         pins.setProperty(key(thingUID, host, port), fingerprint);
         try {
@@ -64,7 +73,6 @@ public class PinStore {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep certificate pins in " + file, e);
         }
-        LOGGER.info("{}: trusting its HTTPS certificate {} from now on (first use)", thingUID, fingerprint);
     }
 
     private static String key(String thingUID, String host, int port) {

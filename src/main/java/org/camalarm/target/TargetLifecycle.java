@@ -67,8 +67,11 @@ final class TargetLifecycle {
             if (!reading.ok()) {
                 throw new IllegalArgumentException(reading.summary());
             }
-            DeviceSettings settings =
-                    settings(config, kind.protocols(), services.pins.pin(uid.toString(), config.host(), config.port()));
+            DeviceSettings settings = settings(config, kind.protocols());
+            if (config.certificateFingerprint().isEmpty()) { // the pin learned for the device at its address
+                settings = settings.withCertificateFingerprint(
+                        services.pins.pin(uid.toString(), settings.host(), settings.port()));
+            }
             TargetPlan plan = kind.planner().plan(config, properties, services.transport);
             Duration interval = Seconds.of("interval", config.interval());
             Duration refresh = refreshInterval(config.refreshInterval());
@@ -116,7 +119,7 @@ final class TargetLifecycle {
         }
         C config = reading.values();
         try {
-            settings(config, kind.protocols(), null);
+            settings(config, kind.protocols());
             kind.planner().plan(config, properties, null);
             Seconds.of("interval", config.interval());
             refreshInterval(config.refreshInterval());
@@ -138,9 +141,8 @@ final class TargetLifecycle {
         return refresh;
     }
 
-    /** host, port, protocol, credentials, authMode, timeout and the certificate pin (configured, else learned). */
-    private static DeviceSettings settings(
-            PushTargetConfig config, Set<Protocol> allowed, @Nullable String pinnedFingerprint) {
+    /** host (as the settings read it: stripped, no brackets), port, protocol, credentials, authMode, timeout, the configured pin. */
+    private static DeviceSettings settings(PushTargetConfig config, Set<Protocol> allowed) {
         Protocol protocol = Protocol.valueOf(config.protocol().toUpperCase(Locale.ROOT));
         if (!allowed.contains(protocol)) {
             throw new IllegalArgumentException("protocol " + config.protocol()
@@ -152,8 +154,6 @@ final class TargetLifecycle {
                                     .sorted()
                                     .toList()));
         }
-        String fingerprint =
-                config.certificateFingerprint().isEmpty() ? pinnedFingerprint : config.certificateFingerprint();
         return new DeviceSettings(
                 config.host(),
                 TargetPlan.checked("port", config.port(), 0, 65535),
@@ -162,7 +162,7 @@ final class TargetLifecycle {
                 config.password(),
                 AuthMode.valueOf(config.authMode().toUpperCase(Locale.ROOT)),
                 Duration.ofMillis(TargetPlan.checked("timeout", config.timeout(), 1, 600_000)),
-                fingerprint,
+                config.certificateFingerprint().isEmpty() ? null : config.certificateFingerprint(),
                 DeviceSettings.DEFAULT_MAX_CONCURRENT);
     }
 

@@ -26,13 +26,13 @@ class PinStoreTest {
     }
 
     @Test
-    void aPinKeptByThingUidAloneStillCountsUntilTheNextIsLearned() throws Exception {
+    void aPinKeptByThingUidAloneBecomesThePinOfTheAddressTheThingHasAndNoOther() throws Exception {
         Path file = dir.resolve("pins.properties");
         Files.writeString(file, "camalarm\\:shelly\\:porch=AA\\:BB\n");
         PinStore pins = new PinStore(file);
 
-        assertEquals("AA:BB", pins.pin("camalarm:shelly:porch", "192.168.1.20", 0));
-        pins.save("camalarm:shelly:porch", "192.168.1.30", 0, "CC:DD");
-        assertNull(pins.pin("camalarm:shelly:porch", "192.168.1.20", 0), "the old line went with it");
+        assertEquals("AA:BB", pins.pin("camalarm:shelly:porch", "192.168.1.20", 0), "the device it was learned from");
+        assertNull(pins.pin("camalarm:shelly:porch", "192.168.1.30", 0), "re-pointed later: that device's own");
+        assertEquals("AA:BB", new PinStore(file).pin("camalarm:shelly:porch", "192.168.1.20", 0));
     }
 }
