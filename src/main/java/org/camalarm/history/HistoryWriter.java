@@ -352,20 +352,20 @@ final class HistoryWriter implements Runnable {
     }
 
     /**
-     * One event of an alarm: extends the open event it continues, or becomes a new one. A stop ends
-     * the open event of its detection; one with nothing open is no event (a TVT camera reports every
-     * type it knows with each alarm, most of them false: those are not intrusions).
+     * One event of an alarm: extends the open event it continues, or becomes a new one. A stop that
+     * continues nothing is no event: a TVT camera reports every type it knows with each alarm, most
+     * of them false, and those are not intrusions. Nor does it end an event its camera already let go
+     * (its hold time passed): when that detection really ended is not known, and a stop minutes
+     * later would stretch it.
      */
     private @Nullable MediaRef alarmEntry(Entry entry, byte @Nullable [] jpeg, @Nullable MediaRef stored, Batch batch) {
         NewEvent event = entry.event();
         String key = OpenEvents.key(event.thing(), event.channel(), event.type());
         OpenEvents.Open current = open.get(key);
-        boolean stop = event.action() == EventAction.STOP;
         boolean continues = current != null
-                && (stop
-                        || entry.phase() == Phase.CONTINUED
+                && (entry.phase() == Phase.CONTINUED
                         || entry.phase() == Phase.UNJUDGED && event.received() - current.lastPush <= UNJUDGED_HOLD_MS);
-        if (stop && !continues) {
+        if (event.action() == EventAction.STOP && !continues) {
             return stored;
         }
         MediaRef image = stored;
