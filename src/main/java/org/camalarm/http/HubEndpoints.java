@@ -9,9 +9,9 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jdt.annotation.Nullable;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -19,6 +19,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.http.runtime.HttpServiceRuntime;
 import org.osgi.service.http.runtime.HttpServiceRuntimeConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where this hub's HTTP server listens, as its runtime says ({@code osgi.http.endpoint}): 8080 in
@@ -30,33 +32,58 @@ import org.osgi.service.http.runtime.HttpServiceRuntimeConstants;
 @Component(service = HubEndpoints.class)
 public class HubEndpoints {
 
+    private static final Logger LOGGER = LoggerFactory.getLogger(HubEndpoints.class);
+
     private volatile List<String> endpoints = List.of();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    /** The runtime bound now; guarded by {@code this}. */
+    private @Nullable ServiceReference<HttpServiceRuntime> bound;
 
     @Reference(
-            service = HttpServiceRuntime.class,
             cardinality = ReferenceCardinality.OPTIONAL,
             policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY,
             updated = "runtimeUpdated",
             unbind = "runtimeGone")
-    void runtimeBound(Map<String, Object> runtime) {
+    void runtimeBound(ServiceReference<HttpServiceRuntime> runtime) {
+        synchronized (this) {
+            bound = runtime;
+        }
         runtimeUpdated(runtime);
     }
 
-    void runtimeUpdated(Map<String, Object> runtime) {
-        changed(parse(runtime.get(HttpServiceRuntimeConstants.HTTP_SERVICE_ENDPOINT)));
+    void runtimeUpdated(ServiceReference<HttpServiceRuntime> runtime) {
+        changed(parse(runtime.getProperty(HttpServiceRuntimeConstants.HTTP_SERVICE_ENDPOINT)));
     }
 
-    void runtimeGone(Map<String, Object> runtime) {
+    /** A greedy reference binds a better runtime before it unbinds the old one: only the bound one's going counts. */
+    void runtimeGone(ServiceReference<HttpServiceRuntime> runtime) {
+        synchronized (this) {
+            if (!runtime.equals(bound)) {
+                return;
+            }
+            bound = null;
+        }
         changed(List.of());
     }
 
-    /** Sets the endpoints (the runtime's updates, tests); listeners hear of a real change only. */
-    synchronized void changed(List<String> now) {
-        if (!now.equals(endpoints)) {
+    /**
+     * Sets the endpoints (the runtime's updates, tests); listeners hear of a real change only,
+     * outside the lock (one restarts the MQTT bridge), each on its own (one that throws stops none).
+     */
+    void changed(List<String> now) {
+        synchronized (this) {
+            if (now.equals(endpoints)) {
+                return;
+            }
             endpoints = List.copyOf(now);
-            listeners.forEach(Runnable::run);
+        }
+        for (Runnable listener : listeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOGGER.warn("A listener of the hub's address failed: {}", e.toString());
+            }
         }
     }
 
@@ -106,6 +133,15 @@ public class HubEndpoints {
      * first: what a camera or a browser on the LAN is given for a wildcard endpoint.
      */
     public static List<String> lanAddresses() {
+        return ipv4Addresses(false);
+    }
+
+    /** This machine's site-local IPv4 addresses (192.168.x.x, 10.x.x.x, 172.16-31.x.x): a camera's LAN. */
+    public static List<String> siteLocalAddresses() {
+        return ipv4Addresses(true);
+    }
+
+    private static List<String> ipv4Addresses(boolean siteLocalOnly) {
         List<InetAddress> addresses = new ArrayList<>();
         try {
             for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
@@ -117,7 +153,8 @@ public class HubEndpoints {
             return List.of(); // no interfaces to list: the endpoints and the browser's host remain
         }
         return addresses.stream()
-                .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress())
+                .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+                .filter(a -> !siteLocalOnly || a.isSiteLocalAddress())
                 .sorted(Comparator.comparingInt(a -> a.isSiteLocalAddress() ? 0 : 1))
                 .map(InetAddress::getHostAddress)
                 .toList();

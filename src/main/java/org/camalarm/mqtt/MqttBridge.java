@@ -72,8 +72,8 @@ public class MqttBridge {
         this.events = events;
         this.changes = changes;
         this.hub = hub;
+        hub.onChange(onEndpoints); // first: an address published while the bridge starts is not missed
         modified(properties);
-        hub.onChange(onEndpoints);
     }
 
     /**

@@ -24,7 +24,7 @@ import org.osgi.service.cm.Configuration;
 /**
  * {@code GET setup?thing=<id>[&reveal=true]}: what to type into a camera so that it pushes to this
  * hub: the hub's LAN addresses (from the HTTP runtime's endpoints, the wildcard address resolved to
- * this machine's IPv4 addresses, site-local first, loopback last), the HTTP port, the lenient port, and the
+ * this machine's site-local IPv4 addresses, loopback last), the HTTP port, the lenient port, and the
  * alarm path. The alarm token is in the path only when {@code reveal=true} asks for it; otherwise the
  * path reads {@code <alarmToken>}.
  */
@@ -72,7 +72,7 @@ final class SetupResource {
                     port = uri.getPort();
                 }
                 if (host == null || HubEndpoints.isWildcard(host)) {
-                    hosts.addAll(HubEndpoints.lanAddresses());
+                    hosts.addAll(HubEndpoints.siteLocalAddresses());
                 } else if (HubEndpoints.isLoopback(host)) {
                     loopback.add(host);
                 } else {
