@@ -23,7 +23,7 @@ final class BrokerThing implements ThingHandler, ConnectionReport.Observer {
 
     /** @param configuration the configuration as users may see it (the password masked) */
     BrokerThing(Map<String, Object> configuration, ThingEvents events) {
-        this.thing = new Thing(UID, "MQTT broker", configuration, false, List.of(), events);
+        this.thing = new Thing(UID, "MQTT broker", configuration, false, List.of(), events).untilRegistered();
     }
 
     @Override

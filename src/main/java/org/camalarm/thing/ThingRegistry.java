@@ -45,8 +45,13 @@ public class ThingRegistry {
         if (holder != handler) {
             return Optional.of(holder);
         }
-        handler.thing().announce();
-        events.thingAdded(handler.thing());
+        Thing thing = handler.thing();
+        thing.announce();
+        events.thingAdded(thing);
+        if (!thing.status()
+                .equals(ThingStatusInfo.UNKNOWN)) { // set before it was added: EventAdmin has no "added" topic
+            events.statusChanged(thing.uid(), thing.status());
+        }
         return Optional.empty();
     }
 
