@@ -11,10 +11,10 @@ const TARGET_STATUS = new Set(['lastResult', 'lastPush', 'lastResponseCode']);
  * The event types the hub knows (its canonical names; README, "Event types"), most common first:
  * for Simulate, a rule's event filter and the timeline's. A camera's own invented types still work.
  */
-export const EVENT_TYPES = ['PERSON', 'VEHICLE', 'MOTION', 'FACE', 'LINE_CROSSING', 'INTRUSION', 'REGION_ENTRANCE',
-  'REGION_EXITING', 'OBJECT_LEFT', 'OBJECT_TAKEN', 'TAMPER', 'AUDIO', 'ABNORMAL_SOUND', 'ALARM_INPUT', 'PIR',
-  'LICENSE_PLATE', 'FACE_RECOGNITION', 'FIRE', 'TEMPERATURE', 'CROSS_COUNTING', 'CROWD_DENSITY', 'QUEUE_LENGTH',
-  'SCENE_CHANGE', 'TOO_BLURRY', 'VIDEO_LOSS'];
+export const EVENT_TYPES = ['PERSON', 'VEHICLE', 'PERSON_OR_VEHICLE', 'MOTION', 'FACE', 'LINE_CROSSING', 'INTRUSION',
+  'REGION_ENTRANCE', 'REGION_EXITING', 'OBJECT_LEFT', 'OBJECT_TAKEN', 'TAMPER', 'AUDIO', 'ABNORMAL_SOUND',
+  'ALARM_INPUT', 'PIR', 'LICENSE_PLATE', 'FACE_RECOGNITION', 'FACE_ATTRIBUTE', 'FIRE', 'TEMPERATURE',
+  'CROSS_COUNTING', 'CROWD_DENSITY', 'QUEUE_LENGTH', 'SCENE_CHANGE', 'TOO_BLURRY', 'VIDEO_LOSS', 'ALARM'];
 
 export const isCameraUid = (uid) => CAMERA_TYPES.has(uid.split(':')[1]);
 export const isCamera = (thing) => isCameraUid(thing.UID);
@@ -83,6 +83,21 @@ class Store extends EventTarget {
       }
       this.changed({ inbox: true });
     }, 500);
+  }
+
+  /**
+   * Reads a thing's properties again (learned from alarms, not streamed), leaving its states to the
+   * stream: a whole reload could put back a state older than one the stream brought meanwhile.
+   */
+  async refreshProperties(uid) {
+    try {
+      const fresh = await api.get('things/' + encodeURIComponent(uid));
+      const thing = this.things.get(uid);
+      if (thing) {
+        this.things.set(uid, { ...thing, properties: fresh.properties });
+        this.changed({ uid });
+      }
+    } catch { /* gone or away: the stream says so */ }
   }
 
   connect() {

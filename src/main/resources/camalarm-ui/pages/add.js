@@ -8,9 +8,23 @@ import { store } from '../store.js';
 let typesCache = null;
 const thingTypes = () => (typesCache ||= api.get('thing-types').catch((e) => { typesCache = null; throw e; }));
 
+/**
+ * Adds a thing (route {@code #/add[/<kind>[/<type id>]]}: the chosen type is in the address, so Back
+ * returns to the types and the nav's Add starts afresh) or edits one ({@code editUid}).
+ */
 class AddPage extends LightElement {
   static properties = { kind: {}, editUid: {}, types: { state: true }, type: { state: true },
     problems: { state: true }, error: { state: true }, busy: { state: true } };
+
+  willUpdate(changed) {
+    if (this.editUid || !this.types || !(changed.has('kind') || changed.has('types'))) return;
+    const typeId = (this.kind || '').split('/')[1];
+    this.type = typeId ? this.types.find((t) => t.UID === `camalarm:${typeId}`) || null : null;
+    if (changed.has('kind')) {
+      this.problems = null;
+      this.error = '';
+    }
+  }
 
   connectedCallback() {
     super.connectedCallback();
@@ -86,11 +100,13 @@ class AddPage extends LightElement {
     if (this.error && !this.types) return html`<p class="error">${this.error}</p>`;
     if (!this.types) return html`<p class="muted">Loading…</p>`;
     if (!this.type) {
-      const shown = this.types.filter((t) => !this.kind || t.kind === this.kind);
+      const kind = (this.kind || '').split('/')[0];
+      const shown = this.types.filter((t) => !kind || t.kind === kind);
       return html`
-        <div class="page-head"><h1>Add ${this.kind === 'device' ? 'a device' : this.kind === 'camera' ? 'a camera' : 'a camera or device'}</h1></div>
+        <div class="page-head"><h1>Add ${kind === 'device' ? 'a device' : kind === 'camera' ? 'a camera' : 'a camera or device'}</h1></div>
         <div class="grid types">${shown.map((t) => html`
-          <button class="card type" data-type=${t.UID} @click=${() => { this.type = t; }}>
+          <button class="card type" data-type=${t.UID}
+            @click=${() => { location.hash = `#/add/${t.kind}/${t.UID.split(':')[1]}`; }}>
             <b>${t.label}</b><span class="muted small">${t.description}</span></button>`)}</div>`;
     }
     const existing = this.editUid ? store.things.get(this.editUid) : null;

@@ -12,18 +12,23 @@ function pretty(text) {
   try { return JSON.stringify(JSON.parse(text), null, 2); } catch { return text; }
 }
 
+const PROPERTIES_POLL_MS = 5000;
+
 class CameraPage extends StorePage {
   static properties = { uid: {}, result: { state: true }, full: { state: true } };
 
   connectedCallback() {
     super.connectedCallback();
-    // properties (IP, MAC, name) are learned from alarms and not streamed: read them fresh
+    // properties (IP, MAC, name, a refused alarm) are learned from alarms and not streamed: read them
+    // fresh, and again every few seconds while the page is open
     if (store.loaded) store.reloadThing(this.uid);
+    this.timer = setInterval(() => { if (store.loaded) store.refreshProperties(this.uid); }, PROPERTIES_POLL_MS);
     this._onKey = (e) => { if (e.key === 'Escape' && this.full) this.full = false; };
     document.addEventListener('keydown', this._onKey);
   }
 
   disconnectedCallback() {
+    clearInterval(this.timer);
     document.removeEventListener('keydown', this._onKey);
     super.disconnectedCallback();
   }

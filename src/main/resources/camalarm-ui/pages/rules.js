@@ -38,7 +38,7 @@ function channelLabel(uid, channels) {
 const eventChoices = (event) => ['', ...EVENT_TYPES, ...(event && !EVENT_TYPES.includes(event) ? [event] : [])];
 
 /** The rule's condition was met after its last firing, and it did not fire (its schedule, interval, or disabled). */
-const skipped = (r) => r.lastSkipped && (!r.lastFired || r.lastSkipped.time > r.lastFired.time);
+const skipped = (r) => r.lastSkipped && (!r.lastFired || Date.parse(r.lastSkipped.time) > Date.parse(r.lastFired.time));
 
 class RulesPage extends LightElement {
   static properties = { rules: { state: true }, editing: { state: true }, error: { state: true },

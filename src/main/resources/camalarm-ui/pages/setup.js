@@ -16,7 +16,8 @@ class SetupPage extends StorePage {
     super.connectedCallback();
     this.fetch(false);
     // a push the camera's settings refused is no state change: its reason is a property, read while waiting
-    this.timer = setInterval(() => { if (!this.arrived && store.loaded) store.reloadThing(this.uid); }, REFUSAL_POLL_MS);
+    this.timer = setInterval(() => { if (!this.arrived && store.loaded) store.refreshProperties(this.uid); },
+      REFUSAL_POLL_MS);
   }
 
   disconnectedCallback() {

@@ -404,6 +404,9 @@ class WebUiIT {
     void theSetupAssistantShowsWhatToTypeAndSeesTheFirstPush() throws Exception {
         go("#/add/camera", "[data-type='camalarm:vigi']");
         browser.find("[data-type='camalarm:vigi']").click();
+        browser.find("form.thing-form input[name=thingId]");
+        browser.driver.navigate().back(); // the chosen type is in the address: Back returns to the types
+        browser.find("[data-type='camalarm:vigi']").click();
         browser.find("form.thing-form input[name=thingId]").sendKeys("porch");
         browser.find("form.thing-form input[name=label]").sendKeys("Porch");
         WebElement hold = browser.find("form.thing-form input[name=holdTime]");
