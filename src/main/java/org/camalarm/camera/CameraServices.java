@@ -1,6 +1,6 @@
 package org.camalarm.camera;
 
-import java.util.Objects;
+import org.camalarm.alarm.Channels;
 import org.camalarm.config.ConfigReader;
 import org.camalarm.thing.ThingEvents;
 import org.camalarm.thing.ThingRegistry;
@@ -68,6 +68,11 @@ public class CameraServices {
      * channel, both take each of its alarms: rules fire twice. Allowed (a second thing may be on
      * purpose), but said.
      */
+    /** As the router tells channels apart: none equals none, "1" equals "01". */
+    private static boolean sameChannel(@Nullable String a, @Nullable String b) {
+        return a == null || b == null ? a == b : Channels.same(a, b);
+    }
+
     private void warnOfTwins(CameraHandler camera) {
         String mac = camera.configuredMac();
         String deviceId = camera.configuredDeviceId();
@@ -77,7 +82,7 @@ public class CameraServices {
         for (CameraHandler other : registry.all(CameraHandler.class)) {
             boolean sameDevice = (mac != null && mac.equals(other.configuredMac()))
                     || (deviceId != null && deviceId.equals(other.configuredDeviceId()));
-            if (other != camera && sameDevice && Objects.equals(camera.channel(), other.channel())) {
+            if (other != camera && sameDevice && sameChannel(camera.channel(), other.channel())) {
                 LOGGER.warn(
                         "{} and {} are the same camera ({}{}): each of its alarms goes to both",
                         camera.thing().uid(),
