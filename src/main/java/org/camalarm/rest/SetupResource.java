@@ -123,7 +123,7 @@ final class SetupResource {
         for (String host : ranked) {
             String bare = withoutZone(host);
             if (bare != null) {
-                usable.add(bare);
+                usable.add(compressed(bare));
             }
         }
         return usable;
@@ -135,6 +135,46 @@ final class SetupResource {
      */
     private static int rank(String host) {
         return host.startsWith("[") || host.indexOf(':') >= 0 ? 1 : 0;
+    }
+
+    /**
+     * An IPv6 address in its short form ({@code [fd00::2]}, RFC 5952), as a user types it; Jetty
+     * writes its endpoints in full ({@code [fd00:0:0:0:0:0:0:2]}). Anything else as it is.
+     */
+    static String compressed(String host) {
+        if (!host.startsWith("[") || !host.endsWith("]")) {
+            return host;
+        }
+        String[] groups = host.substring(1, host.length() - 1).split(":", -1);
+        if (groups.length != 8) {
+            return host; // already short, or a form this does not read
+        }
+        int bestStart = -1;
+        int bestLength = 1; // a single zero group stays "0"
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && groups[j].matches("0+")) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                out.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (out.length() > 1 && out.charAt(out.length() - 1) != ':') {
+                out.append(':');
+            }
+            out.append(groups[i].replaceFirst("^0+(?=.)", "").toLowerCase(java.util.Locale.ROOT));
+        }
+        return out.append(']').toString();
     }
 
     /**

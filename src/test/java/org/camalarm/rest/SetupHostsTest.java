@@ -16,7 +16,7 @@ class SetupHostsTest {
     @Test
     void ipv4ComesBeforeIpv6AndNoAddressKeepsItsZone() {
         assertEquals(
-                List.of("192.0.2.2", "[fd00:0:0:0:0:0:0:2]"),
+                List.of("192.0.2.2", "[fd00::2]"),
                 ordered(null, "[fd00:0:0:0:0:0:0:2%eth0]", "192.0.2.2", "[fe80:0:0:0:0:0:0:1%eth0]"),
                 "a link-local address means nothing without its zone: not offered");
     }
@@ -26,5 +26,15 @@ class SetupHostsTest {
         assertEquals(
                 List.of("[fd00::2]", "192.168.1.20", "hub.local"),
                 ordered("[fd00::2]", "192.168.1.20", "[fd00::2]", "hub.local"));
+    }
+
+    @Test
+    void ipv6IsOfferedInTheShortFormAUserTypes() {
+        assertEquals("[fd00::2]", SetupResource.compressed("[fd00:0:0:0:0:0:0:2]"));
+        assertEquals("[2001:db8::1:0:0:1]", SetupResource.compressed("[2001:0db8:0:0:1:0:0:1]"));
+        assertEquals("[::1]", SetupResource.compressed("[0:0:0:0:0:0:0:1]"));
+        assertEquals("[fd00::]", SetupResource.compressed("[fd00:0:0:0:0:0:0:0]"));
+        assertEquals("[2001:db8:0:1:1:1:1:1]", SetupResource.compressed("[2001:db8:0:1:1:1:1:1]"));
+        assertEquals("192.168.1.20", SetupResource.compressed("192.168.1.20"));
     }
 }
