@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { enc, when } from '../api.js';
 import { LightElement, StorePage } from '../base.js';
-import { detections, state, store } from '../store.js';
+import { detections, isCamera, state, store } from '../store.js';
 
 /** A camera's latest snapshot, or a placeholder; the URL changes with imageTime so a new one loads. */
 export function snapshot(thing, cls = 'snap') {
@@ -15,8 +15,10 @@ export function snapshot(thing, cls = 'snap') {
 
 export function statusBadge(thing) {
   const s = thing.statusInfo?.status ?? 'UNKNOWN';
-  return html`<span class="badge ${s.toLowerCase()}" data-test="status" data-state=${s}
-    title=${thing.statusInfo?.description || s}>${s.toLowerCase()}</span>`;
+  // a camera is heard, never asked: unknown until its first alarm since the hub started
+  const why = thing.statusInfo?.description
+    || (s === 'UNKNOWN' && isCamera(thing) ? 'No alarm from it since the hub started: online with its next one' : s);
+  return html`<span class="badge ${s.toLowerCase()}" data-test="status" data-state=${s} title=${why}>${s.toLowerCase()}</span>`;
 }
 
 class CamCard extends LightElement {
