@@ -59,6 +59,12 @@ class SetupPage extends StorePage {
         aria-label="Copy ${field}">${this.copied === key ? 'Copied' : 'Copy'}</button>`}</td></tr>`;
   }
 
+  /** The camera's own username to type (and where its password is), when it has them. */
+  credentialRows(username) {
+    return username ? html`${this.row('Username', username, 'username')}
+      <tr><th>Password</th><td class="muted small" colspan="2">the one in this camera's configuration</td></tr>` : '';
+  }
+
   render() {
     const thing = store.things.get(this.uid);
     if (this.error) return html`<p class="error">${this.error}</p>`;
@@ -70,6 +76,11 @@ class SetupPage extends StorePage {
     const ivsecPort = s.lenientPort > 0 ? s.lenientPort : s.port;
     const pathCopy = s.revealed ? 'yes' : 'hidden';
     const lastSeen = thing ? state(thing, 'lastSeen') : 'NULL';
+    // a camera with a username and password pushes over HTTPS, unless credentialsOverHttp allows HTTP
+    const username = thing?.configuration?.username || '';
+    const https = !!username && String(thing?.configuration?.credentialsOverHttp) !== 'true';
+    const protocol = https ? 'HTTPS' : 'HTTP';
+    const webPort = https ? (s.httpsPort || "the hub's HTTPS port") : s.port;
     // a camera that pushed before this page opened has arrived too
     const arrived = this.arrived || (lastSeen !== 'NULL' ? { time: lastSeen, earlier: true } : null);
     return html`
@@ -89,6 +100,9 @@ class SetupPage extends StorePage {
             ${this.row('Port', s.port, 'port')}
             ${this.row('Attach image', 'On', 'image', 'no')}
           </table>
+          ${username ? html`<p class="error" role="alert" data-test="credentials-warning">A VIGI camera cannot send a
+            username and password, and this camera has them: each of its alarms would be refused.
+            Clear them (<a href="#/edit/${enc(this.uid)}">Edit</a>).</p>` : ''}
           <p class="muted small">Then per detection (Smart Event › Human Detection, …) choose <i>Send to Alarm Server</i>.
             The camera's Test button only opens a connection: a real event proves the path.</p>
         </section>` : vendor === 'hikvision' ? html`
@@ -98,8 +112,9 @@ class SetupPage extends StorePage {
           <table class="kv setup">
             ${this.row('Destination IP or Host Name', host, 'host')}
             ${this.row('URL', path, 'path', pathCopy)}
-            ${this.row('Port', s.port, 'port')}
-            ${this.row('Protocol', 'HTTP', 'protocol', 'no')}
+            ${this.row('Port', webPort, 'port')}
+            ${this.row('Protocol', protocol, 'protocol', 'no')}
+            ${this.credentialRows(username)}
           </table>
           <p class="muted small">Then per event (Motion, Line Crossing, …) under <i>Linkage Method</i> tick
             <i>Notify Surveillance Center</i>.</p>
@@ -108,9 +123,10 @@ class SetupPage extends StorePage {
           <h2>iVSEC / TVT</h2>
           <p class="muted small">Remote Settings › Event › Event Push Platform</p>
           <table class="kv setup">
-            ${this.row('Protocol', 'HTTP', 'protocol', 'no')}
+            ${this.row('Protocol', protocol, 'protocol', 'no')}
             ${this.row('Server Address', host, 'host')}
-            ${this.row('Port', ivsecPort, 'port')}
+            ${this.row('Port', https ? webPort : ivsecPort, 'port')}
+            ${this.credentialRows(username)}
             ${this.row('API Command', path.replace(/^\//, ''), 'path', pathCopy)}
             ${this.row('Method', 'GET', 'method', 'no')}
             ${this.row('Interval', 'OFF', 'interval', 'no')}
@@ -134,7 +150,7 @@ class SetupPage extends StorePage {
           ? html`<p class="ok"><b>${arrived.earlier ? 'This camera has pushed already' : 'The first push arrived'}</b>:
               last push at ${when(arrived.time)}
               ${thing && state(thing, 'lastEventType') !== 'NULL' ? html`(${state(thing, 'lastEventType')})` : ''}.
-              <a href="#/camera/${enc(this.uid)}">Open the camera</a></p>`
+              <a href="#/camera/${enc(this.uid)}">Open the camera</a></p>${refusal(thing)}`
           : html`<p><span class="spinner" aria-hidden="true"></span> Waiting for the camera's first push…</p>
               ${refusal(thing)}`}
       </section>`;

@@ -64,12 +64,16 @@ final class SetupResource {
             hosts.add(browserHost);
         }
         List<String> loopback = new ArrayList<>();
+        int httpsPort = request.isSecure() ? request.getLocalPort() : 0;
         for (String endpoint : hub.endpoints()) {
             try {
                 URI uri = URI.create(endpoint);
                 String host = uri.getHost();
                 if (uri.getPort() > 0 && "http".equals(uri.getScheme())) {
                     port = uri.getPort();
+                }
+                if (uri.getPort() > 0 && "https".equals(uri.getScheme())) {
+                    httpsPort = uri.getPort();
                 }
                 if (host == null || HubEndpoints.isWildcard(host)) {
                     hosts.addAll(HubEndpoints.siteLocalAddresses());
@@ -92,6 +96,9 @@ final class SetupResource {
         hosts.forEach(hostList::add);
         json.add("hosts", hostList);
         json.addProperty("port", port);
+        if (httpsPort > 0) { // where a camera with a username and password pushes (credentials over HTTPS only)
+            json.addProperty("httpsPort", httpsPort);
+        }
         ServerConfig server = serverConfig();
         json.addProperty("lenientPort", server.lenientPort());
         json.addProperty("udpPort", server.udpPort());

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
+import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -453,13 +455,16 @@ class WebUiIT {
 
     @Test
     @Order(9)
-    void aPushTheCamerasSettingsRefuseIsShownWhileTheSetupWaitsAndOnItsPage() throws Exception {
-        hub.writeConf("camalarm.vigi-locked.cfg", "label=Locked\nallowedAddresses=192.0.2.1\n");
-        hub.awaitThing("camalarm:vigi:locked");
-        go("#/setup/camalarm:vigi:locked", "[data-vendor=vigi]");
+    void aPushTheCamerasSettingsRefuseIsShownWhileTheSetupWaitsAndOnItsPageUntilOneGetsThrough() throws Exception {
+        hub.writeConf(
+                "camalarm.ivsec-locked.cfg", "label=Locked\nusername=cam\npassword=pw\ncredentialsOverHttp=true\n");
+        hub.awaitThing("camalarm:ivsec:locked");
+        go("#/setup/camalarm:ivsec:locked", "[data-vendor=ivsec]");
         assertEquals("WAITING", browser.find("[data-test=first-push]").getAttribute("data-state"));
+        assertEquals("cam", browser.find("[data-setup=username]").getText(), "the camera's own user to type");
+        assertEquals("HTTP", browser.find("[data-setup=protocol]").getText(), "credentialsOverHttp: plain HTTP");
 
-        assertEquals(403, hub.postJson("/locked", vigi("PEOPLE")).statusCode());
+        assertEquals(401, hub.postJson("/locked", vigi("PEOPLE")).statusCode());
 
         String refused = browser.await(10, d -> {
             List<WebElement> shown = browser.all("[data-test=first-push] [data-test=refused]");
@@ -467,10 +472,24 @@ class WebUiIT {
         });
         assertTrue(
                 refused.startsWith("A push arrived but was refused: ")
-                        && refused.endsWith(" from 127.0.0.1: its address is not in allowedAddresses (403)"),
+                        && refused.endsWith(
+                                " from 127.0.0.1: it sent no credentials, and this camera has a username and password (401)"),
                 refused);
         assertEquals("WAITING", browser.find("[data-test=first-push]").getAttribute("data-state"));
-        go("#/camera/camalarm:vigi:locked", "cam-camera-page [data-test=refused]");
+
+        go("#/camera/camalarm:ivsec:locked", "cam-camera-page [data-test=refused]");
+        String basic =
+                "Basic " + java.util.Base64.getEncoder().encodeToString("cam:pw".getBytes(StandardCharsets.UTF_8));
+        assertEquals(
+                200,
+                hub.raw(HttpRequest.newBuilder(hub.uri("/camalarm/alarm/" + Hub.ALARM_TOKEN + "/locked"))
+                                .header("Authorization", basic)
+                                .header("Content-Type", "application/json")
+                                .POST(BodyPublishers.ofString(vigi("PEOPLE")))
+                                .build())
+                        .statusCode());
+        browser.await(
+                10, d -> browser.all("cam-camera-page [data-test=refused]").isEmpty()); // it got through
     }
 
     @Test
