@@ -65,7 +65,7 @@ const PROPERTY_LABELS = {
   vendor: 'Vendor', deviceName: 'Device name', ipAddress: 'IP address', macAddress: 'MAC address',
   deviceId: 'Device ID', nvrChannel: 'NVR channel', channelName: 'Channel name', remoteAddress: 'Sent from',
   authScheme: 'Authentication', broker: 'Broker', clientId: 'Client id', lastError: 'Last error',
-  pending: 'Messages waiting', lastRefusedAlarm: 'Last refused alarm',
+  pending: 'Changes not yet published', lastRefusedAlarm: 'Last refused alarm',
 };
 
 /** A thing's properties as [label, value] pairs, the known ones first, in the order above. */

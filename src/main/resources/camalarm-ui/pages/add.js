@@ -37,6 +37,15 @@ class AddPage extends LightElement {
     }, (err) => { this.error = err.message; });
   }
 
+  /** What the form says under its fields: problems no field shows, else where to look (not each again). */
+  summary() {
+    if (!this.problems?.length) return this.error;
+    const fields = new Set(this.type.configParameters.map((p) => p.name));
+    const general = this.problems.filter((p) => !fields.has(p.key));
+    return general.length ? general.map((p) => (p.key ? `${p.key}: ${p.message}` : p.message)).join('; ')
+      : `Fix the ${this.problems.length === 1 ? 'value' : 'values'} marked above.`;
+  }
+
   problem(key) {
     const p = this.problems?.find((x) => x.key === key);
     return p ? html`<span class="error small" data-problem=${key}>${p.message}</span>` : '';
@@ -125,7 +134,7 @@ class AddPage extends LightElement {
           <textarea id="f-extra" name="extra" rows="3" .value=${extra}
             placeholder="command.post1=POST relay/0?turn=on"></textarea>
           <span class="muted small">One per line, command.&lt;name&gt;=&lt;METHOD&gt; &lt;path&gt;</span></div>` : ''}
-        ${this.error ? html`<p class="error" role="alert" data-test="form-error">${this.error}</p>` : ''}
+        ${this.error ? html`<p class="error" role="alert" data-test="form-error">${this.summary()}</p>` : ''}
         <div class="buttons"><button class="primary" ?disabled=${this.busy} data-action="save">${this.editUid ? 'Save' : 'Add'}</button>
           <button type="button" @click=${() => history.back()}>Cancel</button></div>
       </form>`;

@@ -187,7 +187,7 @@ export class HistoryList extends LightElement {
       return html`<span class="thumb none gone" data-test="image-gone"
         title="Snapshot deleted to free disk space">deleted</span>`;
     }
-    return html`<span class="thumb none" aria-hidden="true"></span>`;
+    return html`<span class="thumb none gone" aria-hidden="true">no picture</span>`;
   }
 
   overlay() {

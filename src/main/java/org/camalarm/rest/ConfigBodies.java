@@ -175,23 +175,31 @@ final class ConfigBodies {
         return typed;
     }
 
-    /** 400 naming every problem: {@code {"error","detail","problems":[{"key","value","message"}]}}. */
     /**
      * A sentence that starts with a key ({@code holdTime must be …}, {@code schedule: window …}), as
-     * the problem of that key without repeating it, so a form shows it beside its field; the
-     * configuration's as a whole when it names no key.
+     * the problem of that key without repeating it, with the value it refers to (never a secret's),
+     * so a form shows it beside its field; the configuration's as a whole when it names no key.
      */
-    static ConfigProblem problem(ConfigDescription description, String message) {
+    static ConfigProblem problem(ConfigDescription description, String message, Map<String, Object> values) {
         for (AttributeDescription attribute : description.attributes()) {
             String key = attribute.id();
             if (message.startsWith(key + " ") || message.startsWith(key + ":")) {
+                Object value = values.get(key);
                 return new ConfigProblem(
-                        key, null, message.substring(key.length()).replaceFirst("^:? ", ""));
+                        key,
+                        attribute.secret() || value == null ? null : shown(value),
+                        message.substring(key.length()).replaceFirst("^:? ", ""));
             }
         }
         return new ConfigProblem("", null, message);
     }
 
+    /** A value as a problem quotes it: a list joined with commas, as a form writes it. */
+    private static String shown(Object value) {
+        return value instanceof String[] list ? String.join(",", list) : String.valueOf(value);
+    }
+
+    /** 400 naming every problem: {@code {"error","detail","problems":[{"key","value","message"}]}}. */
     static void problems(HttpServletResponse response, List<ConfigProblem> problems) throws IOException {
         JsonObject json = new JsonObject();
         json.addProperty("error", "invalid_configuration");

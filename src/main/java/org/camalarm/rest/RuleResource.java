@@ -165,7 +165,7 @@ final class RuleResource {
                     ? problem.get()
                     : RuleLinks.check(configs, values, registry).error();
             if (error != null) {
-                problems = List.of(ConfigBodies.problem(description(), error));
+                problems = List.of(ConfigBodies.problem(description(), error, values));
             }
         }
         if (problems.isEmpty()) {

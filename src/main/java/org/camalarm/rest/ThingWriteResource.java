@@ -11,7 +11,6 @@ import java.util.Optional;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.camalarm.camera.CameraConfigCheck;
-import org.camalarm.config.AttributeDescription;
 import org.camalarm.config.ConfigDescription;
 import org.camalarm.config.ConfigProblem;
 import org.camalarm.config.ConfigReader;
@@ -198,13 +197,9 @@ final class ThingWriteResource {
             judged = problem == null ? List.of() : List.of(problem);
         }
         for (String problem : judged) {
-            ConfigProblem placed = ConfigBodies.problem(description, problem);
+            ConfigProblem placed = ConfigBodies.problem(description, problem, values);
             if (problems.stream().noneMatch(p -> p.key().equals(placed.key()))) {
-                Optional<AttributeDescription> attribute = description.attribute(placed.key());
-                boolean secret = attribute.isEmpty() || attribute.get().secret();
-                Object value = values.get(placed.key());
-                problems.add(new ConfigProblem(
-                        placed.key(), secret || value == null ? null : shown(value), placed.message()));
+                problems.add(placed);
             }
         }
         if (problems.isEmpty()) {
@@ -212,11 +207,6 @@ final class ThingWriteResource {
         }
         ConfigBodies.problems(response, problems);
         return false;
-    }
-
-    /** A value as the problem quotes it: a list joined with commas, as the form wrote it. */
-    private static String shown(Object value) {
-        return value instanceof String[] list ? String.join(",", list) : String.valueOf(value);
     }
 
     private static void answer(HttpServletResponse response, int status, ThingUID uid) throws IOException {

@@ -309,8 +309,10 @@ public class AlarmEndpoint {
         List<Answer.Header> challenges = authentication.challenges(result == AuthResult.STALE).stream()
                 .map(challenge -> new Answer.Header("WWW-Authenticate", challenge))
                 .toList();
-        return Answer.error(401, "unauthorized", "this camera's alarms need its username and password")
-                .with(challenges);
+        String detail = result == AuthResult.WRONG
+                ? "wrong username or password for this camera"
+                : "this camera's alarms need its username and password";
+        return Answer.error(401, "unauthorized", detail).with(challenges);
     }
 
     /** {@code /token[/thingId[/eventType]]} split, or {@code null} for any other shape. */
