@@ -64,7 +64,8 @@ class InboxPage extends LightElement {
         : this.entries.length === 0 ? html`<div class="empty-state" data-test="empty">
             <p><b>The inbox is empty.</b> A camera that pushes to this hub without a configuration appears here.</p></div>`
         : html`<div class="list">${repeat(this.entries, (e) => e.thingUID, (entry) => html`
-          <form class="card inbox-entry" data-thing-uid=${entry.thingUID} @submit=${(e) => this.approve(e, entry)}>
+          <form class="card inbox-entry" data-thing-uid=${entry.thingUID} @submit=${(e) => this.approve(e, entry)}
+            @keydown=${(e) => { if (e.key === 'Escape') this.confirming = null; }}>
             <div class="row"><h2>${entry.label}</h2><span class="muted">${entry.thingUID}</span></div>
             <table class="kv">
               ${propertyLabels(entry.properties).map(([k, v]) => html`<tr><th>${k}</th><td>${v}</td></tr>`)}

@@ -59,9 +59,9 @@ class SetupPage extends StorePage {
         aria-label="Copy ${field}">${this.copied === key ? 'Copied' : 'Copy'}</button>`}</td></tr>`;
   }
 
-  /** The camera's own username to type (and where its password is), when it has them. */
-  credentialRows(username) {
-    return username ? html`${this.row('Username', username, 'username')}
+  /** The camera's own username to type (and where its password is), when it has credentials. */
+  credentialRows(username, credentials) {
+    return credentials ? html`${username ? this.row('Username', username, 'username') : ''}
       <tr><th>Password</th><td class="muted small" colspan="2">the one in this camera's configuration</td></tr>` : '';
   }
 
@@ -78,7 +78,8 @@ class SetupPage extends StorePage {
     const lastSeen = thing ? state(thing, 'lastSeen') : 'NULL';
     // a camera with a username and password pushes over HTTPS, unless credentialsOverHttp allows HTTP
     const username = thing?.configuration?.username || '';
-    const https = !!username && String(thing?.configuration?.credentialsOverHttp) !== 'true';
+    const credentials = !!(username || thing?.configuration?.password);
+    const https = credentials && String(thing?.configuration?.credentialsOverHttp) !== 'true';
     const protocol = https ? 'HTTPS' : 'HTTP';
     const webPort = https ? (s.httpsPort || "the hub's HTTPS port") : s.port;
     // a camera that pushed before this page opened has arrived too
@@ -100,7 +101,7 @@ class SetupPage extends StorePage {
             ${this.row('Port', s.port, 'port')}
             ${this.row('Attach image', 'On', 'image', 'no')}
           </table>
-          ${username ? html`<p class="error" role="alert" data-test="credentials-warning">A VIGI camera cannot send a
+          ${credentials ? html`<p class="error" role="alert" data-test="credentials-warning">A VIGI camera cannot send a
             username and password, and this camera has them: each of its alarms would be refused.
             Clear them (<a href="#/edit/${enc(this.uid)}">Edit</a>).</p>` : ''}
           <p class="muted small">Then per detection (Smart Event › Human Detection, …) choose <i>Send to Alarm Server</i>.
@@ -114,7 +115,7 @@ class SetupPage extends StorePage {
             ${this.row('URL', path, 'path', pathCopy)}
             ${this.row('Port', webPort, 'port')}
             ${this.row('Protocol', protocol, 'protocol', 'no')}
-            ${this.credentialRows(username)}
+            ${this.credentialRows(username, credentials)}
           </table>
           <p class="muted small">Then per event (Motion, Line Crossing, …) under <i>Linkage Method</i> tick
             <i>Notify Surveillance Center</i>.</p>
@@ -126,7 +127,7 @@ class SetupPage extends StorePage {
             ${this.row('Protocol', protocol, 'protocol', 'no')}
             ${this.row('Server Address', host, 'host')}
             ${this.row('Port', https ? webPort : ivsecPort, 'port')}
-            ${this.credentialRows(username)}
+            ${this.credentialRows(username, credentials)}
             ${this.row('API Command', path.replace(/^\//, ''), 'path', pathCopy)}
             ${this.row('Method', 'GET', 'method', 'no')}
             ${this.row('Interval', 'OFF', 'interval', 'no')}
