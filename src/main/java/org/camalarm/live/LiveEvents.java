@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -63,6 +64,9 @@ public class LiveEvents implements ThingListener {
 
     private long sequence;
     private final Map<ChannelKey, LiveEvent> channels = new HashMap<>();
+    /** The things there are, to read a channel's state when it is sent. */
+    private final Map<ThingUID, Thing> things = new ConcurrentHashMap<>();
+
     private final Map<ThingUID, LiveEvent> statuses = new HashMap<>();
     private final LiveEvent[] ring = new LiveEvent[RING];
     /** The highest sequence number that left the ring; 0 when none did. */
@@ -130,7 +134,14 @@ public class LiveEvents implements ThingListener {
             long id = ++sequence;
             channels.put(new ChannelKey(thing, channelId, false), new LiveEvent(id, LiveEvent.STATE, () -> {
                 JsonObject json = channelJson(thing, channelId, time);
-                json.addProperty("state", state);
+                // the state as it is when sent: two alarms of one camera at once may report their
+                // changes in the other order than they made them, and the last reported would stay
+                Thing now = things.get(thing);
+                json.addProperty(
+                        "state",
+                        now != null && now.hasChannel(channelId)
+                                ? now.state(channelId).text()
+                                : state);
                 json.addProperty("oldState", old);
                 return json;
             }));
@@ -172,11 +183,13 @@ public class LiveEvents implements ThingListener {
 
     @Override
     public void thingAdded(Thing thing) {
+        things.put(thing.uid(), thing);
         thingChanged(thing, "added");
     }
 
     @Override
     public void thingRemoved(Thing thing) {
+        things.remove(thing.uid(), thing);
         if (!stopping.getAsBoolean()) {
             thingChanged(thing, "removed");
         }

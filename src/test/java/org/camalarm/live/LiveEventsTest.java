@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import javax.servlet.AsyncContext;
 import javax.servlet.ServletOutputStream;
 import javax.servlet.WriteListener;
+import org.camalarm.thing.ChannelDefinition;
 import org.camalarm.thing.State;
 import org.camalarm.thing.Thing;
 import org.camalarm.thing.ThingEvents;
@@ -104,6 +105,28 @@ class LiveEventsTest {
         assertTrue(text.contains("\"event\":\"PERSON\""), text);
         assertTrue(text.contains("\"status\":\"ONLINE\""), text);
         assertTrue(text.contains("id: " + events.head() + "\n"), "the last id is the head: " + text);
+    }
+
+    @Test
+    void twoChangesReportedInTheOtherOrderThanMadeStillShowTheStateThereIs() {
+        Thing gate = new Thing(
+                GATE,
+                "Gate",
+                Map.of(),
+                true,
+                List.of(ChannelDefinition.state("lastEventType", "String", "Last event type")),
+                ThingEvents.NONE);
+        events.thingAdded(gate);
+        Received out = connect(events.sequence());
+        gate.updateState("lastEventType", State.string("PERSON"));
+        gate.updateState("lastEventType", State.string("VEHICLE")); // made last...
+        events.stateChanged(GATE, "lastEventType", State.string("VEHICLE"), State.string("PERSON"));
+        events.stateChanged(GATE, "lastEventType", State.string("PERSON"), State.NULL); // ...reported last
+
+        events.statusChanged(GATE, ThingStatusInfo.ONLINE);
+        await().atMost(Duration.ofSeconds(5)).until(() -> out.text().contains("event: status"));
+        assertTrue(out.text().contains("\"state\":\"VEHICLE\""), out.text());
+        assertFalse(out.text().contains("\"state\":\"PERSON\""), out.text());
     }
 
     @Test
