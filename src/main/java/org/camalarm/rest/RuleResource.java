@@ -14,11 +14,11 @@ import org.camalarm.config.ConfigDescription;
 import org.camalarm.config.ConfigProblem;
 import org.camalarm.config.ConfigReader;
 import org.camalarm.http.HttpAnswers;
-import org.camalarm.rule.Rule;
 import org.camalarm.rule.RuleLinks;
 import org.camalarm.thing.ThingConfigurations;
 import org.camalarm.thing.ThingRegistry;
 import org.camalarm.thing.ThingUID;
+import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.slf4j.Logger;
@@ -91,7 +91,8 @@ final class RuleResource {
             return;
         }
         Map<String, Object> values = ConfigBodies.values(body, "the rule");
-        if (!checked(values, response)) {
+        RuleLinks links = checked(values, response);
+        if (links == null) {
             return;
         }
         Optional<Configuration> configuration = store.create(TYPE, id);
@@ -103,7 +104,7 @@ final class RuleResource {
         typed.put(ThingConfigurations.THING_ID, id); // its name is not the id (ConfigStore.create)
         configuration.get().update(typed);
         LOGGER.info("Rule {} created over REST", id);
-        answer(response, 201, id, values);
+        answer(response, 201, id, links);
     }
 
     void update(String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -118,7 +119,8 @@ final class RuleResource {
             throw new IllegalArgumentException("id " + bodyId + " differs from the path's " + id);
         }
         Map<String, Object> values = ConfigBodies.values(body, "the rule");
-        if (!checked(values, response)) {
+        RuleLinks links = checked(values, response);
+        if (links == null) {
             return;
         }
         Dictionary<String, Object> typed = ConfigBodies.typed(description(), values);
@@ -129,7 +131,7 @@ final class RuleResource {
         }
         found.get().update(typed);
         LOGGER.info("Rule {} changed over REST", id);
-        answer(response, 200, id, values);
+        answer(response, 200, id, links);
     }
 
     void delete(String id, HttpServletResponse response) throws IOException {
@@ -156,23 +158,25 @@ final class RuleResource {
         return found;
     }
 
-    /** Writes a 400 naming the problem and returns false, unless the rule is sound (its device there takes its command). */
-    private boolean checked(Map<String, Object> values, HttpServletResponse response) throws IOException {
+    /**
+     * The rule's check when it is sound (its device, when there, takes its command: warnings may
+     * remain); else writes a 400 naming the problems and gives {@code null}.
+     */
+    private @Nullable RuleLinks checked(Map<String, Object> values, HttpServletResponse response) throws IOException {
         List<ConfigProblem> problems = configs.check(ThingTypes.RULE_PID, values, key -> false);
+        RuleLinks links = null;
         if (problems.isEmpty()) {
-            Optional<String> problem = Rule.problem(configs, values);
-            String error = problem.isPresent()
-                    ? problem.get()
-                    : RuleLinks.check(configs, values, registry).error();
+            links = RuleLinks.check(configs, values, registry);
+            String error = links.error();
             if (error != null) {
                 problems = List.of(ConfigBodies.problem(description(), error, values));
             }
         }
         if (problems.isEmpty()) {
-            return true;
+            return links;
         }
         ConfigBodies.problems(response, problems);
-        return false;
+        return null;
     }
 
     private ConfigDescription description() {
@@ -197,11 +201,9 @@ final class RuleResource {
         if (file != null) {
             json.addProperty("file", file);
         }
-        Optional<String> problem = Rule.problem(configs, values);
         RuleLinks links = RuleLinks.check(configs, values, registry);
-        String error = problem.isPresent() ? problem.get() : links.error();
-        if (error != null) {
-            json.addProperty("problem", error);
+        if (links.error() != null) {
+            json.addProperty("problem", links.error());
         }
         json.add("warnings", warnings(links));
         JsonObject done = activity.of(id);
@@ -216,11 +218,11 @@ final class RuleResource {
         return warnings;
     }
 
-    private void answer(HttpServletResponse response, int status, String id, Map<String, Object> values)
+    private static void answer(HttpServletResponse response, int status, String id, RuleLinks links)
             throws IOException {
         JsonObject json = new JsonObject();
         json.addProperty("id", id);
-        json.add("warnings", warnings(RuleLinks.check(configs, values, registry)));
+        json.add("warnings", warnings(links));
         response.setHeader("Location", "/camalarm/api/rules/" + id);
         HttpAnswers.json(response, status, json.toString());
     }

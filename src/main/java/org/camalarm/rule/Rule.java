@@ -2,7 +2,6 @@ package org.camalarm.rule;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.camalarm.config.ConfigReader;
 import org.camalarm.config.ConfigReading;
 import org.camalarm.config.ConfigSource;
@@ -119,24 +118,6 @@ public class Rule {
         }
         LOGGER.info("Rule {} active: {}", id, definition);
         return definition;
-    }
-
-    /**
-     * What would keep a rule configuration from being active, in one sentence naming keys and
-     * values (the Metatype's checks, then the rule's own: channel UIDs, state, schedule); empty when
-     * it is sound. For checking a rule before it is written.
-     */
-    public static Optional<String> problem(ConfigReader configs, Map<String, ?> properties) {
-        ConfigReading<Config> reading = configs.read(Config.class, PID, properties);
-        if (!reading.ok()) {
-            return Optional.of(reading.summary());
-        }
-        try {
-            RuleDefinition.of("check", reading.values());
-            return Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.of(String.valueOf(e.getMessage()));
-        }
     }
 
     /** Whether the configuration was valid and the rule is registered. */

@@ -12,26 +12,26 @@ import org.camalarm.thing.ThingRegistry;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
- * How a sound rule configuration meets the things there are now. An {@code error} when its device is
- * there and cannot take its command (or is no device): it would fail at every firing. {@code warnings}
- * for a thing or channel not there: it may come later (a file written after the rule, a camera's
- * channel made at its first event of a new type), or it is a typo or a deleted thing.
+ * What is wrong with a rule configuration, judged alone (the Metatype's checks, then the rule's
+ * own: channel UIDs, state, schedule) and against the things there are now. An {@code error} keeps
+ * it from being active, or makes it fail at every firing (its device is there and cannot take its
+ * command, or is no device). {@code warnings} name a thing or channel not there: it may come later
+ * (a file written after the rule, a camera's channel made at its first event of a new type), or it
+ * is a typo or a deleted thing. For checking a rule before it is written, and for listing it.
  */
 public record RuleLinks(@Nullable String error, List<String> warnings) {
 
-    static final RuleLinks NONE = new RuleLinks(null, List.of());
-
-    /** Checks {@code properties} against {@code registry}; nothing to say when the configuration itself is invalid. */
+    /** Checks {@code properties}, then against {@code registry}; the error is one sentence naming its key. */
     public static RuleLinks check(ConfigReader configs, Map<String, ?> properties, ThingRegistry registry) {
         ConfigReading<Rule.Config> reading = configs.read(Rule.Config.class, Rule.PID, properties);
+        if (!reading.ok()) {
+            return new RuleLinks(reading.summary(), List.of());
+        }
         RuleDefinition rule;
         try {
-            rule = reading.ok() ? RuleDefinition.of("check", reading.values()) : null;
+            rule = RuleDefinition.of("check", reading.values());
         } catch (IllegalArgumentException e) {
-            rule = null; // Rule.problem tells
-        }
-        if (rule == null) {
-            return NONE;
+            return new RuleLinks(String.valueOf(e.getMessage()), List.of());
         }
         List<String> warnings = new ArrayList<>();
         Optional<ThingHandler> camera = registry.byUID(rule.when().thing());
