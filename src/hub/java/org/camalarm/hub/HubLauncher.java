@@ -101,6 +101,7 @@ public final class HubLauncher {
         props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, slf4jExports());
         props.put(CONF_PROPERTY, conf.toString());
         props.put(USERDATA_PROPERTY, userdata.toString());
+        props.put("camalarm.frontDoor", "true"); // http://host:port/ leads to the web UI (HubFrontDoor)
         props.put("felix.cm.dir", userdata.resolve("config").toString());
         props.put("felix.fileinstall.dir", conf.toString());
         props.put("felix.fileinstall.filter", ".*\\.(cfg|config)");

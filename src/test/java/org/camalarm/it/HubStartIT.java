@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +46,24 @@ class HubStartIT {
             assertFalse(log.contains(alarmToken), "alarm token logged");
             assertFalse(log.contains(apiToken), "API token logged");
             assertFalse(log.contains("ERROR"), log);
+
+            // the hub's own address leads to the web UI; a path nobody serves says where the UI is
+            HttpResponse<String> root = hub.get("/", null);
+            assertEquals(302, root.statusCode());
+            assertEquals(
+                    hub.uri("/camalarm/ui/"),
+                    hub.uri("/").resolve(root.headers().firstValue("Location").orElseThrow()));
+            HttpResponse<String> elsewhere = hub.get("/ui", null);
+            assertEquals(404, elsewhere.statusCode());
+            assertTrue(elsewhere.body().contains("/camalarm/ui/"), elsewhere.body());
+            // a camera whose alarm path was left out pushes to /: the log says which path it needs
+            int pushed = hub.raw(java.net.http.HttpRequest.newBuilder(hub.uri("/"))
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                            .build())
+                    .statusCode();
+            assertEquals(404, pushed);
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> hub.logText().contains("A POST to \"/\" from 127.0.0.1 reached no camalarm address"));
 
             // the generated alarm token is the one the alarm endpoint takes
             assertEquals(200, status(hub, "/camalarm/alarm/" + alarmToken + "/x/MOTION"));
