@@ -138,22 +138,32 @@ final class MultipartReader {
     /**
      * {@code --boundary}, and a search for it after a line feed that reads one byte in
      * {@code m} (the pattern's length): an occurrence covers exactly one point of a grid of step
-     * {@code m}, so only grid bytes that occur in the pattern need a closer look. Unlike a
-     * Horspool search, each step does not wait for the byte before it, so a JPEG part is
-     * crossed at memory speed.
+     * {@code m}, so only grid bytes that occur in the pattern need a closer look, and only where
+     * that byte's places in the pattern put the pattern's start. Unlike a Horspool search, each
+     * step does not wait for the byte before it, so a JPEG part is crossed at memory speed.
      */
     private static final class Delimiter {
         final byte[] dashBoundary;
         private final byte[] pattern;
-        private final boolean[] inPattern = new boolean[256];
+        /** For each byte value, where it occurs in the pattern (empty: nowhere). */
+        private final int[][] places = new int[256][];
 
         Delimiter(byte[] dashBoundary) {
             this.dashBoundary = dashBoundary;
             pattern = new byte[dashBoundary.length + 1];
             pattern[0] = '\n';
             System.arraycopy(dashBoundary, 0, pattern, 1, dashBoundary.length);
+            int[] counts = new int[256];
             for (byte b : pattern) {
-                inPattern[b & 0xff] = true;
+                counts[b & 0xff]++;
+            }
+            for (int value = 0; value < 256; value++) {
+                places[value] = new int[counts[value]];
+            }
+            int[] filled = new int[256];
+            for (int k = 0; k < pattern.length; k++) {
+                int value = pattern[k] & 0xff;
+                places[value][filled[value]++] = k;
             }
         }
 
@@ -164,13 +174,14 @@ final class MultipartReader {
         /** Index of the first {@code \n--boundary} at or after {@code from}, or -1. */
         int afterLineFeed(byte[] body, int from) {
             int m = pattern.length;
+            int last = body.length - m;
             for (int j = from + m - 1; j < body.length; j += m) {
-                if (inPattern[body[j] & 0xff]) {
-                    int last = Math.min(j, body.length - m);
-                    for (int p = Math.max(from, j - m + 1); p <= last; p++) {
-                        if (body[p] == '\n' && startsWith(body, p, pattern)) {
-                            return p;
-                        }
+                int[] at = places[body[j] & 0xff];
+                // the pattern's places of this byte, last first: the earliest start first
+                for (int i = at.length - 1; i >= 0; i--) {
+                    int p = j - at[i];
+                    if (p >= from && p <= last && body[p] == '\n' && startsWith(body, p, pattern)) {
+                        return p;
                     }
                 }
             }

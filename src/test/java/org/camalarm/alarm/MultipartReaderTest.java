@@ -42,6 +42,27 @@ class MultipartReaderTest {
     }
 
     @Test
+    void aBoundaryOfRepeatedCharactersIsFoundAfterContentMadeOfThem() throws Exception {
+        // browsers' boundaries are mostly dashes: each dash of the content could start the delimiter
+        String boundary = "----xx--x";
+        // near misses: the boundary cut short, or whole but followed by what no delimiter is
+        String[] pieces = {"-", "x", "--", "\n---xx--y", "\n------xx--y", "\n------xx--xy", "\r", "y\n"};
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 300; round++) {
+            StringBuilder content = new StringBuilder();
+            for (int n = random.nextInt(40); n > 0; n--) {
+                content.append(pieces[random.nextInt(pieces.length)]);
+            }
+            byte[] body = Bytes.of("--" + boundary + "\r\n\r\n" + content + "\r\n--" + boundary + "--");
+
+            List<Part> parts = MultipartReader.read(body, boundary);
+
+            assertEquals(1, parts.size(), content.toString());
+            assertEquals(content.toString(), content(body, parts.get(0)));
+        }
+    }
+
+    @Test
     void emptyContentRightAfterTheHeaders() throws Exception {
         byte[] body = Bytes.of("--b\r\nContent-Type: image/jpeg\r\n\r\n--b--\r\n");
 
