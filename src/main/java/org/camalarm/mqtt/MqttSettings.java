@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.camalarm.config.Seconds;
 import org.camalarm.push.Fingerprints;
 import org.eclipse.jdt.annotation.Nullable;
@@ -55,6 +56,8 @@ record MqttSettings(
     }
 
     private static final Set<String> SCHEMES = Set.of("tcp", "ssl", "ws", "wss");
+    /** {@code scheme://} and whatever lies up to the last {@code @} before the path: the user info. */
+    private static final Pattern USER_INFO = Pattern.compile("^([^:/]*://)[^/]*@");
 
     /**
      * Checks a configuration.
@@ -107,16 +110,28 @@ record MqttSettings(
     }
 
     private static void checkBroker(String broker) {
+        String shown = withoutUserInfo(broker);
         try {
             URI uri = new URI(broker);
             String scheme = uri.getScheme();
             if (scheme == null || !SCHEMES.contains(scheme) || uri.getHost() == null) {
                 throw new IllegalArgumentException("broker must be tcp://host[:port] or ssl://host[:port]"
-                        + " (ws://, wss:// too), got '" + broker + "'");
+                        + " (ws://, wss:// too), got '" + shown + "'");
+            }
+            // the broker is shown in the log, the thing's status and its properties: no password in it
+            if (uri.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("broker must not carry a user name or password (give them as"
+                        + " username and password), got '" + shown + "'");
             }
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("broker is not a URI such as tcp://192.168.1.5:1883: " + e.getMessage());
+            throw new IllegalArgumentException("broker is not a URI such as tcp://192.168.1.5:1883: '" + shown + "' ("
+                    + e.getReason() + " at index " + e.getIndex() + ")");
         }
+    }
+
+    /** The broker URL with any {@code user:password@} replaced by {@code ***@}. */
+    static String withoutUserInfo(String broker) {
+        return USER_INFO.matcher(broker).replaceFirst("$1***@");
     }
 
     /** A topic (or prefix) we publish under: no wildcards, no empty level at either end. */

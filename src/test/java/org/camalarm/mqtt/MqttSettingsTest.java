@@ -81,6 +81,20 @@ class MqttSettingsTest {
         assertEquals("qos", qos.problems().get(0).key());
     }
 
+    @Test
+    void aBrokerUrlWithAPasswordIsRefusedWithoutShowingIt() {
+        for (String broker :
+                List.of("tcp://user:S3cret@192.168.1.5:1883", "tcp://user:S3c@ret@broker", "tcp://us er:S3cret@x")) {
+            ConfigReading<MqttConfig> reading =
+                    TestConfigs.reader().read(MqttConfig.class, MqttBridge.PID, with("broker", broker));
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> MqttSettings.of(reading.values(), "camalarm-x", null, "0.1.0"));
+            assertTrue(e.getMessage().contains("broker") && e.getMessage().contains("***@"), e.getMessage());
+            assertFalse(e.getMessage().contains("S3c"), e.getMessage());
+        }
+    }
+
     private static void assertRefused(String key, Map<String, Object> properties) {
         ConfigReading<MqttConfig> reading = TestConfigs.reader().read(MqttConfig.class, MqttBridge.PID, properties);
         IllegalArgumentException e = assertThrows(
