@@ -27,6 +27,8 @@ final class ConfigStore {
     private static final String TWO_N = "camalarm.2n";
 
     private final ConfigurationAdmin admin;
+    /** Held while a configuration is created (see {@link #create}). */
+    private final Object creating = new Object();
 
     ConfigStore(ConfigurationAdmin admin) {
         this.admin = admin;
@@ -99,14 +101,24 @@ final class ConfigStore {
     }
 
     /**
-     * A new factory configuration for the thing or rule {@code id}, not yet written (its writer sets
-     * {@code thingId}); empty when one of that name exists already, which {@link #find} did not see
-     * under this id (its {@code thingId} says another) and which must not be overwritten.
+     * Creates the configuration of a new thing or rule {@code id} with {@code properties} (which
+     * carry its {@code thingId}); false when it exists already: found by {@link #find}, or a
+     * configuration of its stored name whose {@code thingId} says another id, which must not be
+     * overwritten. One at a time: two requests creating the same id at once get one true.
      */
-    Optional<Configuration> create(String type, String id) throws IOException {
-        Configuration configuration =
-                admin.getFactoryConfiguration(PREFIX + type, ThingConfigurations.storedName(id), "?");
-        return configuration.getProperties() == null ? Optional.of(configuration) : Optional.empty();
+    boolean create(String type, String id, Dictionary<String, Object> properties) throws IOException {
+        synchronized (creating) {
+            if (find(type, id).isPresent()) {
+                return false;
+            }
+            Configuration configuration =
+                    admin.getFactoryConfiguration(PREFIX + type, ThingConfigurations.storedName(id), "?");
+            if (configuration.getProperties() != null) {
+                return false;
+            }
+            configuration.update(properties);
+            return true;
+        }
     }
 
     ConfigurationAdmin admin() {

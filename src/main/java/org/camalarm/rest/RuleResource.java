@@ -95,14 +95,12 @@ final class RuleResource {
         if (links == null) {
             return;
         }
-        Optional<Configuration> configuration = store.create(TYPE, id);
-        if (configuration.isEmpty()) { // its name is taken by a configuration whose thingId says another id
-            HttpAnswers.error(response, 409, "rule_exists", "a rule configuration named " + id + ".ui exists already");
-            return;
-        }
         Dictionary<String, Object> typed = ConfigBodies.typed(description(), values);
         typed.put(ThingConfigurations.THING_ID, id); // its name is not the id (ConfigStore.create)
-        configuration.get().update(typed);
+        if (!store.create(TYPE, id, typed)) { // created meanwhile, or its name taken by another id's configuration
+            HttpAnswers.error(response, 409, "rule_exists", "rule " + id + " exists already");
+            return;
+        }
         LOGGER.info("Rule {} created over REST", id);
         answer(response, 201, id, links);
     }

@@ -61,14 +61,12 @@ final class ThingWriteResource {
         if (!checked(description, uid.thingType(), values, response)) {
             return;
         }
-        Optional<Configuration> configuration = store.create(uid.thingType(), uid.thingId());
-        if (configuration.isEmpty()) {
+        Dictionary<String, Object> typed = ConfigBodies.typed(description, values);
+        typed.put(ThingConfigurations.THING_ID, uid.thingId()); // its name is not the id (ConfigStore.create)
+        if (!store.create(uid.thingType(), uid.thingId(), typed)) {
             HttpAnswers.error(response, 409, "thing_exists", "thing id " + uid.thingId() + " is already used");
             return;
         }
-        Dictionary<String, Object> typed = ConfigBodies.typed(description, values);
-        typed.put(ThingConfigurations.THING_ID, uid.thingId()); // its name is not the id (ConfigStore.create)
-        configuration.get().update(typed);
         LOGGER.info("Thing {} created over REST", uid);
         answer(response, 201, uid);
     }

@@ -21,6 +21,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -318,6 +321,36 @@ class WebWriteIT {
             }
         }
         throw new AssertionError("no parameter " + name);
+    }
+
+    @Test
+    void theSameIdCreatedByManyAtOnceIsCreatedOnceAndTheRestAreTold() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Integer>> rules = new ArrayList<>();
+            List<Future<Integer>> things = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                String rule = "{\"id\":\"race\",\"when\":\"camalarm:vigi:gate:humanAlarm\",\"state\":\"ON\","
+                        + "\"then\":\"camalarm:http:x:on\",\"command\":\"ON\",\"interval\":" + (i + 1) + "}";
+                String thing = "{\"UID\":\"camalarm:vigi:race\",\"label\":\"Race " + i + "\"}";
+                rules.add(pool.submit(() -> hub.api("POST", "rules", rule).statusCode()));
+                things.add(pool.submit(() -> hub.api("POST", "things", thing).statusCode()));
+            }
+            for (List<Future<Integer>> answers : List.of(rules, things)) {
+                List<Integer> statuses = new ArrayList<>();
+                for (Future<Integer> answer : answers) {
+                    statuses.add(answer.get());
+                }
+                assertEquals(
+                        1, statuses.stream().filter(status -> status == 201).count(), statuses.toString());
+                assertEquals(
+                        23, statuses.stream().filter(status -> status == 409).count(), statuses.toString());
+            }
+        } finally {
+            pool.shutdownNow();
+            hub.api("DELETE", "rules/race", null);
+            hub.api("DELETE", "things/camalarm:vigi:race", null);
+        }
     }
 
     @Test
