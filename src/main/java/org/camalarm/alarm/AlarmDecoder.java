@@ -15,13 +15,16 @@ import org.w3c.dom.Element;
  * <ol>
  * <li>{@code multipart/*}: a push with a snapshot, VIGI's JSON or Hikvision's XML beside a JPEG
  * ({@link MultipartDecoder});</li>
- * <li>a JSON body (declared by Content-Type, or a body starting with <code>{</code>): with an
+ * <li>a JSON body (declared by Content-Type, or a body starting with <code>{</code>, even one declared
+ * a form, which is what {@code curl -d} declares): with an
  * {@code event_list}, a VIGI camera push ({@link VigiDecoder}); with {@code messages} or
  * {@code device_id}, a VIGI NVR push ({@link VigiNvrDecoder}); else iVSEC fields in it;</li>
  * <li>an XML body (declared, or starting with {@code <}): root {@code config} or {@code DeviceInfo},
  * TVT ({@link TvtXmlDecoder}), possibly a keepalive with <b>no events</b>; root
  * {@code EventNotificationAlert}, Hikvision ({@link HikvisionDecoder});</li>
  * <li>an empty body declared as XML: a TVT keepalive;</li>
+ * <li>a body whose first line is {@code --boundary} followed by a part header, sent without its
+ * multipart Content-Type: multipart all the same;</li>
  * <li>any other body is read as a form; its iVSEC fields, then the query's, field by field
  * ({@link IvsecDecoder});</li>
  * <li>nothing of the above: a fixed-path push. The path's event type, else {@code ALARM} when the
@@ -78,6 +81,10 @@ public final class AlarmDecoder {
         if (type.isMultipart()) {
             return MultipartDecoder.decode(body, type, pathType, zone);
         }
+        MediaType sniffedMultipart = type.isJson() || type.isXml() ? null : sniffedMultipart(body);
+        if (sniffedMultipart != null) {
+            return MultipartDecoder.decode(body, sniffedMultipart, pathType, zone);
+        }
         Fields queryFields = Fields.of(FormData.parse(request.query()));
         Fields bodyFields = Fields.NONE;
         String unread = null; // why a body that looked like JSON or XML was not used
@@ -89,10 +96,14 @@ public final class AlarmDecoder {
             }
         } else {
             byte b = body[first];
-            boolean sniff = !type.isJson() && !type.isXml() && !type.isForm(); // undeclared: judge by content
+            // undeclared, or declared a form (curl -d's default) yet a document: judge by content (a
+            // declared form that is no document is read as the form it said it was)
+            boolean sniff = !type.isJson() && !type.isXml();
             if (type.isJson() || (sniff && b == '{')) {
                 JsonObject root = jsonObject(body, type.isJson());
-                if (root == null) {
+                if (root == null && type.isForm()) {
+                    bodyFields = Fields.of(FormData.parse(body)); // a form after all
+                } else if (root == null) {
                     unread = "the body starts with '{' but is not a JSON object";
                 } else if (root.has("event_list")) {
                     return VigiDecoder.decode(root, pathType, null, Format.VIGI_JSON);
@@ -107,7 +118,9 @@ public final class AlarmDecoder {
             } else if (type.isXml() || (sniff && b == '<')) {
                 Base64Pictures pictures = Base64Pictures.cut(body, first);
                 Element root = xmlRoot(pictures.document(), type.isXml());
-                if (root == null) {
+                if (root == null && type.isForm()) {
+                    bodyFields = Fields.of(FormData.parse(body)); // a form after all
+                } else if (root == null) {
                     unread = "the body starts with '<' but is not well-formed XML";
                 } else {
                     Alarm tvt = TvtXmlDecoder.decode(root, zone, pictures);
@@ -134,6 +147,38 @@ public final class AlarmDecoder {
             throw unrecognised(request, body.length, unread);
         }
         return IvsecDecoder.decode(fields, fallbackType);
+    }
+
+    /**
+     * A multipart body sent without its Content-Type (none, a form's, octet-stream): its first line
+     * is {@code --boundary} and the next one a part header. Then the boundary is read from that line.
+     */
+    private static @Nullable MediaType sniffedMultipart(byte[] body) {
+        int lineEnd = 2;
+        while (lineEnd < body.length && lineEnd <= MultipartReader.MAX_BOUNDARY_CHARS + 2 && body[lineEnd] > ' ') {
+            lineEnd++;
+        }
+        if (body.length < 4 || body[0] != '-' || body[1] != '-' || lineEnd == 2 || lineEnd == body.length) {
+            return null;
+        }
+        int next = body[lineEnd] == '\r' ? lineEnd + 1 : lineEnd;
+        if (next >= body.length || body[next] != '\n' || !startsWithIgnoreCase(body, next + 1, "content-")) {
+            return null;
+        }
+        String boundary = new String(body, 2, lineEnd - 2, java.nio.charset.StandardCharsets.US_ASCII);
+        return new MediaType("multipart/form-data", java.util.Map.of("boundary", boundary));
+    }
+
+    private static boolean startsWithIgnoreCase(byte[] body, int at, String prefix) {
+        if (at + prefix.length() > body.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length(); i++) {
+            if (Character.toLowerCase((char) body[at + i]) != prefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The parsed object; {@code null} when a sniffed body is not one (a declared one throws). */

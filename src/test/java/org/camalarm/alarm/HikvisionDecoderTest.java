@@ -31,6 +31,20 @@ class HikvisionDecoderTest {
                 .toList();
     }
 
+    @Test
+    void anAlertPostedAsAFormIsReadAsXml() throws Exception {
+        // curl --data-binary @alert.xml declares a form: the alert must not become a generic alarm
+        Alarm push = Requests.post()
+                .thing("cam")
+                .contentType("application/x-www-form-urlencoded")
+                .body("<EventNotificationAlert version=\"2.0\"><macAddress>a4:14:37:01:02:03</macAddress>"
+                        + "<eventType>VMD</eventType><eventState>active</eventState></EventNotificationAlert>")
+                .decodeIn(BERLIN);
+
+        assertEquals(Vendor.HIKVISION, push.vendor());
+        assertEquals("MOTION", push.events().get(0).type());
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(
             strings = {

@@ -106,13 +106,20 @@ class VigiJsonDecoderTest {
 
     @Test
     void jsonIsRecognisedByItsContentWithoutContentType() throws Exception {
-        Alarm push =
-                Requests.post().contentType("text/plain").body("\r\n " + LEGACY).decode();
+        // curl -d declares a form: the detection must not become a generic alarm
+        for (String declared : new String[] {"text/plain", "application/x-www-form-urlencoded", null}) {
+            Alarm push = Requests.post()
+                    .thing("cam")
+                    .contentType(declared)
+                    .body("\r\n " + LEGACY)
+                    .decode();
 
-        assertEquals(Vendor.VIGI, push.vendor());
-        assertEquals(
-                List.of("MOTION", "PERSON"),
-                push.events().stream().map(AlarmEvent::type).toList());
+            assertEquals(Vendor.VIGI, push.vendor(), declared);
+            assertEquals(
+                    List.of("MOTION", "PERSON"),
+                    push.events().stream().map(AlarmEvent::type).toList(),
+                    declared);
+        }
     }
 
     @Test

@@ -265,6 +265,28 @@ class VigiMultipartDecoderTest {
         assertEquals("multipart part 1 is not valid JSON: ", e.getMessage().substring(0, 36));
     }
 
+    @Test
+    void aPushSentWithoutItsMultipartContentTypeIsReadAllTheSame() throws Exception {
+        // curl --data-binary declares a form; other senders declare nothing or octet-stream
+        for (String declared : new String[] {"application/x-www-form-urlencoded", "application/octet-stream", null}) {
+            Alarm push = decode(declared, Bytes.of(EVENT_PART, JSON, IMAGE_PART, Bytes.JPEG, END));
+
+            assertEquals("PERSON", push.events().get(0).type(), declared);
+            assertArrayEquals(Bytes.JPEG, push.image(), declared);
+        }
+        // a form field that merely starts with two dashes stays a form
+        assertEquals(
+                "ALARM",
+                Requests.post()
+                        .thing("cam")
+                        .contentType(null)
+                        .body("--x=1")
+                        .decode()
+                        .events()
+                        .get(0)
+                        .type());
+    }
+
     private static Alarm decode(String contentType, byte[] body) throws MalformedAlarmException {
         return Requests.post().contentType(contentType).body(body).decode();
     }
