@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -68,6 +69,8 @@ public final class HubLauncher {
                 .normalize();
         createDefaultConfiguration(conf);
         Files.createDirectories(userdata);
+        ownerOnly(userdata.resolve("config")); // Configuration Admin's store: device passwords, tokens
+        ownerOnly(userdata.resolve("camalarm")); // the tokens, certificate pins and the snapshots
         configureLogging();
         boolean trim = HubMemory.apply();
 
@@ -91,6 +94,20 @@ public final class HubLauncher {
             }
         });
         framework.waitForStop(0);
+    }
+
+    /**
+     * Creates {@code dir} if needed and lets only this user in: the files in it (which Configuration
+     * Admin writes readable by all) are then out of other users' reach. Where the file system has no
+     * POSIX permissions, it is left as it is.
+     */
+    static void ownerOnly(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its own access rules apply
+        }
     }
 
     static Map<String, String> frameworkProperties(Path conf, Path userdata) {

@@ -9,7 +9,9 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +48,14 @@ class HubStartIT {
             assertFalse(log.contains(alarmToken), "alarm token logged");
             assertFalse(log.contains(apiToken), "API token logged");
             assertFalse(log.contains("ERROR"), log);
+
+            // device passwords (Configuration Admin's store), tokens and snapshots: this user's only
+            for (String dir : List.of("config", "camalarm")) {
+                assertEquals(
+                        "rwx------",
+                        PosixFilePermissions.toString(Files.getPosixFilePermissions(hub.userdata.resolve(dir))),
+                        dir);
+            }
 
             // the hub's own address leads to the web UI; a path nobody serves says where the UI is
             HttpResponse<String> root = hub.get("/", null);
