@@ -132,10 +132,12 @@ class SetupPage extends StorePage {
             ${this.row('Method', 'GET', 'method', 'no')}
             ${this.row('Interval', 'OFF', 'interval', 'no')}
           </table>
-          <p class="muted small">${s.lenientPort > 0 ? `Port ${s.lenientPort} is the hub's lenient port: it accepts
+          <p class="muted small">${https ? `HTTPS: this camera has a username and password, which travel only
+            encrypted (the lenient and UDP ports are plain, so they refuse them).`
+            : s.lenientPort > 0 ? `Port ${s.lenientPort} is the hub's lenient port: it accepts
             the raw spaces iVSEC puts in its URLs.` : `Set lenientPort in camalarm.server.cfg if the camera's pushes are refused.`}
             Then under AI › Alarm switch <i>Event push</i> on.</p>
-          ${s.udpPort > 0 ? html`
+          ${s.udpPort > 0 && !https ? html`
             <h3>Or over UDP</h3>
             <p class="muted small">Only if the camera cannot push over HTTP: the hub never answers a datagram, so
               the camera cannot tell whether an alarm arrived.</p>
