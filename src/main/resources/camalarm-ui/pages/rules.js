@@ -150,10 +150,12 @@ class RulesPage extends LightElement {
       <form class="card rule-form" @submit=${this.save} data-test="rule-form">
         <h2>${this.editing.isNew ? 'New rule' : `Rule ${this.editing.id}`}</h2>
         <label>Id <input name="ruleId" .value=${this.editing.id} ?readonly=${!this.editing.isNew} required
-          pattern="[A-Za-z0-9_\\-]+" placeholder="porchlight"></label>
+          pattern="[A-Za-z0-9_\\-]+" title="Letters, digits, _ and - only" placeholder="porchlight"></label>
         <label>When <select name="when" required @change=${(e) => { this.whenUid = e.target.value; }}>
           <option value="">choose a camera channel…</option>
           ${whens.map((w) => html`<option value=${w.uid} ?selected=${w.uid === this.whenUid}>${w.label}</option>`)}
+          ${this.whenUid && !whens.some((w) => w.uid === this.whenUid) ? html`<option value=${this.whenUid} selected
+            data-test="missing-when">${this.whenUid} (no such channel now)</option>` : ''}
         </select>${this.problem('when')}</label>
         ${trigger
           ? html`<label>Event <select name="event">${eventChoices(c.event).map((t) => html`<option value=${t}
@@ -162,6 +164,8 @@ class RulesPage extends LightElement {
         <label>Then <select name="then" required @change=${(e) => { this.thenUid = e.target.value; }}>
           <option value="">choose a device channel…</option>
           ${thens.map((t) => html`<option value=${t.uid} ?selected=${t.uid === this.thenUid}>${t.label}</option>`)}
+          ${this.thenUid && !thens.some((t) => t.uid === this.thenUid) ? html`<option value=${this.thenUid} selected
+            data-test="missing-then">${this.thenUid} (no such channel now)</option>` : ''}
         </select>${this.problem('then')}</label>
         <label>Command <select name="command">
           ${(then ? then.commands : ['ON', 'OFF', 'TOGGLE', 'PULSE']).map((cmd) => html`<option value=${cmd} ?selected=${cmd === c.command}>${cmd}</option>`)}

@@ -329,6 +329,31 @@ class WebUiIT {
         assertTrue(browser.find("[data-rule-id=carlight] [data-test=last-fired]")
                 .getText()
                 .contains("(ON)"));
+
+        // a rule whose camera is gone keeps its trigger when edited for something else
+        assertEquals(
+                201,
+                hub.api(
+                                "POST",
+                                "rules",
+                                "{\"id\":\"orphan\",\"when\":\"camalarm:vigi:backyard_gate_camera_west_side:humanAlarm\","
+                                        + "\"then\":\"camalarm:http:relay:post2\",\"command\":\"post2\"}")
+                        .statusCode());
+        go("#/rules", "[data-rule-id=orphan]");
+        browser.find("[data-rule-id=orphan] [data-action=edit]").click();
+        assertEquals(
+                "camalarm:vigi:backyard_gate_camera_west_side:humanAlarm",
+                browser.find("[data-test=rule-form] select[name=when]").getAttribute("value"));
+        browser.find("[data-test=rule-form] input[name=interval]").sendKeys("30");
+        browser.find("[data-test=rule-form] [data-action=save]").click();
+        browser.await(
+                10,
+                d -> browser.all("[data-rule-id=orphan]").stream()
+                        .anyMatch(rule -> rule.getText().contains("At most every 30 s")));
+        assertTrue(
+                browser.find("[data-rule-id=orphan] [data-test=when]").getText().contains("backyard_gate"),
+                browser.find("[data-rule-id=orphan] [data-test=when]").getText());
+        // kept: the phone-width check of every page below sees its raw UID wrap
     }
 
     @Test
@@ -506,6 +531,16 @@ class WebUiIT {
         assertEquals(
                 "camalarm/alarm/<alarmToken>/gate",
                 browser.find("[data-setup=udpPath]").getText());
+
+        // with a username and password it pushes over HTTPS only: no plain lenient or UDP port offered
+        hub.writeConf("camalarm.ivsec-vault.cfg", "label=Vault\nusername=cam\npassword=pw\n");
+        hub.awaitThing("camalarm:ivsec:vault");
+        go("#/setup/camalarm:ivsec:vault", "[data-vendor=ivsec]");
+        assertEquals("HTTPS", browser.find("[data-setup=protocol]").getText());
+        assertTrue(browser.all("[data-setup=udpPort]").isEmpty(), "no UDP for a camera with credentials");
+        assertFalse(
+                browser.find("[data-vendor=ivsec]").getText().contains("lenient port"),
+                browser.find("[data-vendor=ivsec]").getText());
     }
 
     @Test
