@@ -93,7 +93,23 @@ public final class CameraChannels {
             Map.entry(EventTypes.TEMPERATURE, List.of("temperatureAlarm")),
             Map.entry(EventTypes.ALARM, List.of("genericAlarm")));
 
+    /** Labels of the mapped channels made on first sight (the others are labelled as the camera names the type). */
+    private static final Map<String, String> LABELS = Map.of(
+            "itemTaken", "Item taken",
+            "licensePlateAlarm", "License plate",
+            "crossCountingAlarm", "Cross counting",
+            "crowdDensityAlarm", "Crowd density",
+            "queueLengthAlarm", "Queue length",
+            "fireAlarm", "Fire",
+            "temperatureAlarm", "Temperature",
+            "genericAlarm", "Alarm");
+
     private CameraChannels() {}
+
+    /** The label of a detection channel made on first sight: ours for a mapped one, else the camera's type. */
+    static String label(String channel, String rawType) {
+        return LABELS.getOrDefault(channel, rawType);
+    }
 
     /** The detection channels a canonical type evidences; {@code <lowerCamelType>Alarm} for types nobody mapped. */
     static List<String> evidencedBy(String canonicalType) {

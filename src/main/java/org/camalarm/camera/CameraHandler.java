@@ -316,7 +316,7 @@ public final class CameraHandler implements ThingHandler {
             }
             return OTHER_CHANNEL;
         }
-        addDetection(channel, rawType);
+        addDetection(channel, CameraChannels.label(channel, rawType));
         return channel;
     }
 

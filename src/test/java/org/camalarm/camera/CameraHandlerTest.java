@@ -233,7 +233,11 @@ class CameraHandlerTest {
 
         assertTrue(thing.hasChannel("smokeDetectAlarm"));
         assertEquals("Switch", thing.channel("smokeDetectAlarm").itemType());
+        assertEquals("SMOKE_DETECT", thing.channel("smokeDetectAlarm").label(), "named as the camera names it");
         assertEquals("ON", state("smokeDetectAlarm"));
+
+        handler.accept(push(Action.PULSE, "ALARM")); // a push that names no type: the generic channel
+        assertEquals("Alarm", thing.channel("genericAlarm").label());
     }
 
     @Test
