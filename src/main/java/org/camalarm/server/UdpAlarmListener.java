@@ -244,8 +244,10 @@ public class UdpAlarmListener {
         long newlyLimited = limited.get() - reportedLimited.getAndSet(limited.get());
         if (newlyDropped + newlyLimited > 0) {
             LOGGER.info(
-                    "UDP alarm port {}: {} datagrams dropped in the last minute ({} unreadable or without the alarm"
-                            + " token, {} over a sender's rate); log org.camalarm.server at debug to see the senders",
+                    "UDP alarm port {}: {} datagrams dropped in the last minute ({} unreadable, without the alarm"
+                            + " token, or refused as an HTTP push would be, e.g. for the camera's credentials or"
+                            + " allowedAddresses, which its page then says; {} over a sender's rate); log"
+                            + " org.camalarm.server at debug to see the senders and why",
                     localPort(),
                     newlyDropped + newlyLimited,
                     newlyDropped,
