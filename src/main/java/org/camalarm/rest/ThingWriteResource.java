@@ -16,6 +16,7 @@ import org.camalarm.config.ConfigProblem;
 import org.camalarm.config.ConfigReader;
 import org.camalarm.http.HttpAnswers;
 import org.camalarm.target.TargetConfigCheck;
+import org.camalarm.thing.Thing;
 import org.camalarm.thing.ThingConfigurations;
 import org.camalarm.thing.ThingHandler;
 import org.camalarm.thing.ThingRegistry;
@@ -51,8 +52,17 @@ final class ThingWriteResource {
     void create(HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonObject body = ConfigBodies.object(request);
         ThingUID uid = uid(body);
-        if (registry.byId(uid.thingId()).isPresent()
-                || store.find(uid.thingType(), uid.thingId()).isPresent()) {
+        Optional<ThingHandler> holder = registry.byId(uid.thingId());
+        if (holder.isPresent()) { // ids are unique across types: say which thing has it
+            Thing thing = holder.get().thing();
+            HttpAnswers.error(
+                    response,
+                    409,
+                    "thing_exists",
+                    "thing id " + uid.thingId() + " is already used by " + thing.label() + " (" + thing.uid() + ")");
+            return;
+        }
+        if (store.find(uid.thingType(), uid.thingId()).isPresent()) {
             HttpAnswers.error(response, 409, "thing_exists", "thing id " + uid.thingId() + " is already used");
             return;
         }

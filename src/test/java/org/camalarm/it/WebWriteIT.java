@@ -346,6 +346,10 @@ class WebWriteIT {
                 assertEquals(
                         23, statuses.stream().filter(status -> status == 409).count(), statuses.toString());
             }
+            // an id another type holds: the answer names the holder
+            HttpResponse<String> taken = hub.api("POST", "things", "{\"UID\":\"camalarm:vigi:stairs\"}");
+            assertEquals(409, taken.statusCode(), taken.body());
+            assertTrue(taken.body().contains("Stairs light (camalarm:shelly:stairs)"), taken.body());
         } finally {
             pool.shutdownNow();
             hub.api("DELETE", "rules/race", null);
