@@ -3,13 +3,8 @@ package org.camalarm.alarm;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
-import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import org.camalarm.text.StrictJson;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -18,11 +13,6 @@ import org.eclipse.jdt.annotation.Nullable;
  * exceptions never leave this class. Thread-safe.
  */
 final class Json {
-
-    /** Longest part of Gson's syntax message quoted in an error detail (it may name client keys). */
-    private static final int MAX_MESSAGE_CHARS = 72;
-    /** How Gson words a strictness violation; the advice is for programmers, not cameras. */
-    private static final String GSON_STRICT_HINT = "Use JsonReader.setStrictness(Strictness.LENIENT) to accept ";
 
     private Json() {}
 
@@ -40,22 +30,11 @@ final class Json {
                 && (body[from + 2] & 0xff) == 0xbf) {
             from += 3;
         }
-        JsonReader reader = new JsonReader(new StringReader(new String(body, from, to - from, StandardCharsets.UTF_8)));
-        reader.setStrictness(Strictness.STRICT);
-        JsonElement root;
         try {
-            root = JsonParser.parseReader(reader);
+            return StrictJson.parse(new String(body, from, to - from, StandardCharsets.UTF_8));
         } catch (JsonParseException e) {
-            throw new MalformedAlarmException("invalid_json", what + " is not valid JSON: " + reason(e));
+            throw new MalformedAlarmException("invalid_json", what + " " + e.getMessage());
         }
-        try {
-            if (reader.peek() == JsonToken.END_DOCUMENT) {
-                return root;
-            }
-        } catch (IOException e) {
-            // strict mode refuses a second value in the peek itself
-        }
-        throw new MalformedAlarmException("invalid_json", what + " has data after the JSON value");
     }
 
     /** Parses as {@link #parse} and requires an object. */
@@ -86,23 +65,5 @@ final class Json {
         }
         var primitive = element.getAsJsonPrimitive();
         return primitive.isString() ? "a string" : primitive.isNumber() ? "a number" : "a boolean";
-    }
-
-    /** The innermost message's first line, without Gson's troubleshooting link, cut short. */
-    private static String reason(Throwable e) {
-        Throwable cause = e;
-        for (Throwable next = cause.getCause(); next != null && next != cause; next = cause.getCause()) {
-            cause = next;
-        }
-        String given = cause.getMessage();
-        String message = given == null ? cause.getClass().getSimpleName() : given;
-        int newline = message.indexOf('\n');
-        if (newline >= 0) {
-            message = message.substring(0, newline);
-        }
-        if (message.startsWith(GSON_STRICT_HINT)) {
-            message = message.substring(GSON_STRICT_HINT.length()); // "malformed JSON at line ..."
-        }
-        return message.length() > MAX_MESSAGE_CHARS ? message.substring(0, MAX_MESSAGE_CHARS) + "..." : message;
     }
 }

@@ -3,7 +3,6 @@ package org.camalarm.auth;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -14,6 +13,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.camalarm.http.AsyncBody;
 import org.camalarm.http.HttpAnswers;
+import org.camalarm.text.StrictJson;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.component.annotations.Activate;
@@ -103,9 +103,9 @@ public class SignInServlet extends HttpServlet {
     private void signIn(byte[] bytes, HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonObject body;
         try {
-            JsonElement json = JsonParser.parseString(new String(bytes, StandardCharsets.UTF_8));
-            if (!json.isJsonObject()) {
-                throw new JsonParseException("not an object");
+            JsonElement json = StrictJson.parse(new String(bytes, StandardCharsets.UTF_8));
+            if (!json.isJsonObject() || !isTextOrAbsent(json, "user") || !isTextOrAbsent(json, "password")) {
+                throw new JsonParseException("not an object of texts");
             }
             body = json.getAsJsonObject();
         } catch (JsonParseException | IllegalStateException e) {
@@ -128,6 +128,12 @@ public class SignInServlet extends HttpServlet {
         } else {
             HttpAnswers.error(response, 401, "bad_credentials", "wrong user or password");
         }
+    }
+
+    private static boolean isTextOrAbsent(JsonElement json, String key) {
+        JsonElement value = json.getAsJsonObject().get(key);
+        return value == null
+                || value.isJsonPrimitive() && value.getAsJsonPrimitive().isString();
     }
 
     private static @Nullable String text(JsonObject body, String key) {

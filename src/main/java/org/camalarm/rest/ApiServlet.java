@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,7 @@ import org.camalarm.inbox.Inbox;
 import org.camalarm.inbox.InboxEntry;
 import org.camalarm.live.LiveEvents;
 import org.camalarm.server.ServerSettings;
+import org.camalarm.text.StrictJson;
 import org.camalarm.thing.State;
 import org.camalarm.thing.Thing;
 import org.camalarm.thing.ThingHandler;
@@ -234,15 +234,9 @@ public class ApiServlet extends HttpServlet {
                     HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
                     "too_large",
                     String.valueOf(e.getMessage()));
-        } catch (JsonParseException e) {
-            Throwable wrapped = e.getCause();
-            Throwable cause = wrapped != null ? wrapped : e;
+        } catch (JsonParseException e) { // from StrictJson: a phrase that follows its subject
             HttpAnswers.error(
-                    response,
-                    HttpServletResponse.SC_BAD_REQUEST,
-                    "invalid_json",
-                    "the body is not valid JSON: "
-                            + String.valueOf(cause.getMessage()).replaceFirst("^[\\w.$]+(Exception|Error): ", ""));
+                    response, HttpServletResponse.SC_BAD_REQUEST, "invalid_json", "the body " + e.getMessage());
         } catch (IllegalArgumentException e) {
             HttpAnswers.error(
                     response, HttpServletResponse.SC_BAD_REQUEST, "bad_request", String.valueOf(e.getMessage()));
@@ -320,7 +314,7 @@ public class ApiServlet extends HttpServlet {
         String label = null;
         String body = ConfigBodies.body(request, ConfigBodies.MAX_BODY);
         if (!body.isBlank()) {
-            JsonElement json = JsonParser.parseString(body);
+            JsonElement json = StrictJson.parse(body);
             if (!json.isJsonObject()) {
                 throw new IllegalArgumentException("the body must be a JSON object such as {\"label\":\"Shed\"}");
             }

@@ -3,7 +3,6 @@ package org.camalarm.rest;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +20,7 @@ import org.camalarm.config.ConfigDescription;
 import org.camalarm.config.ConfigProblem;
 import org.camalarm.config.ConfigReading;
 import org.camalarm.http.HttpAnswers;
+import org.camalarm.text.StrictJson;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -89,7 +89,7 @@ final class ConfigBodies {
     /** The body as a JSON object; IllegalArgumentException when it is not one. */
     static JsonObject object(HttpServletRequest request) throws IOException {
         String text = body(request, MAX_BODY);
-        JsonElement json = JsonParser.parseString(text);
+        JsonElement json = StrictJson.parse(text);
         if (!json.isJsonObject()) {
             throw new IllegalArgumentException("the body must be a JSON object");
         }

@@ -2,7 +2,6 @@ package org.camalarm.rest;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -15,6 +14,7 @@ import org.camalarm.http.HttpAnswers;
 import org.camalarm.push.PushResult;
 import org.camalarm.push.SwitchState;
 import org.camalarm.target.PushTargetHandler;
+import org.camalarm.text.StrictJson;
 import org.camalarm.thing.ThingHandler;
 import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
@@ -80,7 +80,7 @@ final class PushResource {
     private static @Nullable String command(HttpServletRequest request) throws IOException {
         String body = ConfigBodies.body(request, MAX_COMMAND_BYTES).trim();
         if (body.startsWith("{")) {
-            JsonElement command = JsonParser.parseString(body).getAsJsonObject().get("command");
+            JsonElement command = StrictJson.parse(body).getAsJsonObject().get("command");
             if (command != null && !command.isJsonNull() && !command.isJsonPrimitive()) {
                 throw new IllegalArgumentException("\"command\" must be a string such as \"ON\"");
             }

@@ -95,6 +95,20 @@ class WebWriteIT {
                 400, "type must be a text", hub.api("POST", "things/camalarm:vigi:gate/simulate", "{\"type\":[]}"));
         assertRefused(400, "label must be a text", hub.api("POST", "inbox/camalarm:vigi:x/approve", "{\"label\":{}}"));
         assertRefused(400, "not valid JSON", hub.api("POST", "things", "{\"UID\":"));
+        // strict JSON: what a lenient parser would guess at is refused, and no parser's advice is passed on
+        for (String loose :
+                List.of("{UID:'camalarm:vigi:loose'}", "{\"UID\":\"camalarm:vigi:loose\",\"label\":NaN}", "{} {}")) {
+            HttpResponse<String> refused = hub.api("POST", "things", loose);
+            assertEquals(400, refused.statusCode(), loose + " -> " + refused.body());
+            assertFalse(refused.body().contains("Strictness") || refused.body().contains("github"), refused.body());
+        }
+        assertRefused(400, "has data after the JSON value", hub.api("POST", "rules", "{\"id\":\"x\"}]"));
+        assertEquals(404, hub.api("GET", "things/camalarm:vigi:loose", null).statusCode());
+        HttpResponse<String> typed = hub.raw(HttpRequest.newBuilder(hub.uri("/camalarm/auth/signin"))
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"user\":[\"admin\"],\"password\":{\"a\":1}}"))
+                .build());
+        assertEquals(400, typed.statusCode(), "a sign-in of the wrong shape is no wrong password: " + typed.body());
     }
 
     @Test
