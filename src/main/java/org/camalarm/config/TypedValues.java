@@ -77,7 +77,16 @@ final class TypedValues {
             ConfigDescription description, Map<String, ?> properties, Predicate<String> moreKeys) {
         List<ConfigProblem> problems = new ArrayList<>();
         for (AttributeDescription attribute : description.attributes()) {
-            value(javaType(attribute), attribute, properties.get(attribute.id()), problems);
+            Object given = properties.get(attribute.id());
+            if (given instanceof String[] list && !attribute.multiple()) {
+                // read, it would be its first element: a client that sent a list meant something else
+                problems.add(new ConfigProblem(
+                        attribute.id(),
+                        attribute.secret() ? null : String.valueOf(List.of(list)),
+                        "takes one value, not a list"));
+                continue;
+            }
+            value(javaType(attribute), attribute, given, problems);
         }
         for (Map.Entry<String, ?> entry : new TreeMap<String, Object>(properties).entrySet()) {
             String key = entry.getKey();

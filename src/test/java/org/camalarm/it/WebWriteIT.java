@@ -360,6 +360,11 @@ class WebWriteIT {
                 assertEquals(
                         23, statuses.stream().filter(status -> status == 409).count(), statuses.toString());
             }
+            // a list for a key that takes one value: refused, not cut to its first element
+            HttpResponse<String> listed = hub.api(
+                    "POST", "things", "{\"UID\":\"camalarm:vigi:listed\",\"configuration\":{\"holdTime\":[1,2]}}");
+            assertEquals(400, listed.statusCode(), listed.body());
+            assertTrue(listed.body().contains("takes one value, not a list"), listed.body());
             // an id another type holds: the answer names the holder
             HttpResponse<String> taken = hub.api("POST", "things", "{\"UID\":\"camalarm:vigi:stairs\"}");
             assertEquals(409, taken.statusCode(), taken.body());
