@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.camalarm.text.Texts;
+import org.camalarm.time.OncePerMinute;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.framework.BundleContext;
@@ -65,10 +65,9 @@ public final class HubFrontDoor {
 
         private static final long serialVersionUID = 1L;
         private static final String UI = "/camalarm/ui/";
-        private static final long QUIET_MS = 60_000;
         private static final Logger LOGGER = LoggerFactory.getLogger(HubFrontDoor.class);
 
-        private final AtomicLong quietUntil = new AtomicLong();
+        private final transient OncePerMinute pushes = new OncePerMinute();
 
         @NonNullByDefault({}) // the servlet API says nothing of nullness
         @Override
@@ -88,16 +87,13 @@ public final class HubFrontDoor {
         }
 
         private void logPush(@Nullable String method, @Nullable String path, @Nullable String sender) {
-            long now = System.currentTimeMillis();
-            long until = quietUntil.get();
-            String message = "A {} to {} from {} reached no camalarm address (404): a camera's alarm server path"
-                    + " must be /camalarm/alarm/<alarmToken> (the setup assistant in the web UI gives the values)";
-            String quoted = Texts.quoted(path, 80);
-            if (now >= until && quietUntil.compareAndSet(until, now + QUIET_MS)) {
-                LOGGER.info(message, method, quoted, sender);
-            } else {
-                LOGGER.debug(message, method, quoted, sender);
-            }
+            pushes.log(
+                    LOGGER,
+                    "A {} to {} from {} reached no camalarm address (404): a camera's alarm server path must be"
+                            + " /camalarm/alarm/<alarmToken> (the setup assistant in the web UI gives the values)",
+                    method,
+                    Texts.quoted(path, 80),
+                    sender);
         }
     }
 }

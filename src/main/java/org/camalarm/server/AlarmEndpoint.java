@@ -17,7 +17,9 @@ import org.camalarm.camera.AlarmJournal;
 import org.camalarm.camera.AlarmRouter;
 import org.camalarm.camera.AlarmRouter.Delivery;
 import org.camalarm.http.Answer;
+import org.camalarm.text.Texts;
 import org.camalarm.thing.ThingUID;
+import org.camalarm.time.OncePerMinute;
 import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -51,6 +53,7 @@ public class AlarmEndpoint {
     public static final String PATH = "/camalarm/alarm";
 
     private static final Logger LOGGER = LoggerFactory.getLogger(AlarmEndpoint.class);
+    private static final int MAX_QUOTED_ID = 80;
     private static final Answer OK = Answer.json(200, "{\"status\":\"ok\"}");
     /** The reply the TVT "HTTP POST" alarm service expects. */
     private static final Answer TVT_OK = new Answer(
@@ -65,6 +68,9 @@ public class AlarmEndpoint {
     private static final Answer IVSEC_OK = Answer.json(200, "{\"result\":\"success\",\"data\":{}}");
     /** The only path a TVT camera's legacy alarm server posts to: it has no path setting, so no token. */
     public static final String TVT_LEGACY_PATH = "/SendAlarmStatus";
+
+    /** Pushes to a path whose thing id is none: told at INFO once a minute. */
+    private final OncePerMinute invalidIds = new OncePerMinute();
 
     private final UnknownDocuments unknownDocuments = new UnknownDocuments();
     private final ServerSettings settings;
@@ -160,9 +166,17 @@ public class AlarmEndpoint {
         if (blocked != null) {
             return blocked;
         }
+        String thingId = target.thingId();
+        if (thingId != null && !thingId.isEmpty() && !ThingUID.isValidSegment(thingId)) {
+            // a typo in the camera's path ("front.door"): taken as no id, its alarms went to another camera
+            String detail = "the path's thing id " + Texts.quoted(thingId, MAX_QUOTED_ID) + " is no thing id ("
+                    + ThingUID.SEGMENT_RULE + ")";
+            invalidIds.log(LOGGER, "Alarm from {} refused (400): {}", remoteAddress, detail);
+            return Answer.error(400, "invalid_thing_id", detail);
+        }
         try {
-            AlarmRequest request = new AlarmRequest(
-                    method, target.thingId(), target.eventType(), contentType, query, body, remoteAddress);
+            AlarmRequest request =
+                    new AlarmRequest(method, thingId, target.eventType(), contentType, query, body, remoteAddress);
             return deliver(decoder.decode(request), request.thingId(), method, sender);
         } catch (UnknownDocumentException e) {
             unknownDocuments.report(e.root(), remoteAddress);

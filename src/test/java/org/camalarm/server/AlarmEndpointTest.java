@@ -121,6 +121,23 @@ class AlarmEndpointTest {
     }
 
     @Test
+    void aPathWhoseThingIdIsNoneIs400AndReachesNoCamera() {
+        AlarmRouter router = mock(AlarmRouter.class);
+        ServerSettings settings = new ServerSettings(
+                new TokenStore(dir.resolve("tokens.properties")), TestConfigs.reader(), Map.of("alarmToken", "tok"));
+        AlarmEndpoint endpoint = new AlarmEndpoint(settings, router);
+
+        for (String id : new String[] {"front.door", "front$door", "x".repeat(65)}) {
+            Answer answer = endpoint.handle(
+                    endpoint.target("/tok/" + id), "GET", "EventType=VideoMotion", null, new byte[0], "192.0.2.1");
+            assertEquals(400, answer.status(), id);
+            String text = new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(text.contains("invalid_thing_id"), text);
+        }
+        verifyNoInteractions(router);
+    }
+
+    @Test
     void aDocumentNobodyKnowsIsAnswered200AndFiresNothing() {
         AlarmRouter router = mock(AlarmRouter.class);
         ServerSettings settings = new ServerSettings(
