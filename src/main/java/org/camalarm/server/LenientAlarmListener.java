@@ -9,9 +9,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,6 +76,10 @@ public class LenientAlarmListener {
     static final int MAX_PER_ADDRESS = 4;
 
     static final int CONNECTION_DEADLINE_S = 30;
+    /** What a connection refused unread is told: try again shortly. */
+    private static final Answer BUSY = Answer.error(503, "busy", "too many connections; push again shortly")
+            .with(List.of(new Answer.Header("Retry-After", "5")));
+
     private static final Logger LOGGER = LoggerFactory.getLogger(LenientAlarmListener.class);
 
     private final AlarmEndpoint endpoint;
@@ -198,11 +204,17 @@ public class LenientAlarmListener {
 
     private void refused(Socket socket, String remote, String why) {
         release(remote);
+        try { // unread, but answered: a camera told 503 retries later; one that gets nothing may not
+            socket.setSoTimeout(1);
+            answer(socket.getOutputStream(), BUSY);
+        } catch (IOException e) {
+            // gone already
+        }
         closeQuietly(socket);
         int before = refusals.acquire("refused");
         if (before >= 0) {
             LOGGER.warn(
-                    "Lenient alarm port: a connection from {} closed unread: {}{}",
+                    "Lenient alarm port: a connection from {} answered 503 unread: {}{}",
                     remote,
                     why,
                     before == 0 ? "" : " (" + before + " more refused in the last minute)");
@@ -276,7 +288,13 @@ public class LenientAlarmListener {
         }
         byte[] body;
         if (request.contentLength() >= 0) {
-            body = LenientBodies.read(in, request.contentLength());
+            try {
+                body = LenientBodies.read(in, request.contentLength());
+            } catch (SocketTimeoutException e) { // answered as the main port answers it
+                return Answer.error(408, "body_timeout", "the rest of the body did not come in time");
+            } catch (IOException e) {
+                return Answer.error(400, "incomplete_body", "the body ended before it was complete");
+            }
         } else if (request.method().equals("POST")) {
             body = LenientBodies.readToEnd(in, socket, endpoint.maxBodyBytes()); // TVT legacy: no length
             if (body == null) {

@@ -58,7 +58,14 @@ record RequestHead(
             String value = lines[i].substring(colon + 1).trim();
             switch (name) {
                 case "content-type" -> contentType = value;
-                case "content-length" -> contentLength = contentLength(value);
+                case "content-length" -> {
+                    long declared = contentLength(value);
+                    if (contentLength >= 0 && declared != contentLength) { // RFC 9112 §6.3: unrecoverable
+                        throw new IllegalArgumentException(
+                                "conflicting Content-Length headers: " + contentLength + " and " + declared);
+                    }
+                    contentLength = declared;
+                }
                 case "transfer-encoding" ->
                     chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                 case "authorization" -> authorization = value;

@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -15,6 +16,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.camalarm.config.TestConfigs;
 import org.camalarm.http.Answer;
@@ -178,6 +181,46 @@ class LenientAlarmListenerTest {
             String answer = new String(camera.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
 
             assertTrue(answer.startsWith("HTTP/1.1 200 OK\r\n"), answer);
+        }
+    }
+
+    @Test
+    void aBodyCutShortOrWithTwoLengthsIsAnswered400AndReachesNoCamera() throws Exception {
+        try (Socket camera = new Socket("127.0.0.1", port)) {
+            camera.setSoTimeout(5000);
+            camera.getOutputStream()
+                    .write(("POST /camalarm/alarm/tok HTTP/1.1\r\nContent-Length: 200\r\n\r\n" + "x".repeat(70))
+                            .getBytes(StandardCharsets.ISO_8859_1));
+            camera.shutdownOutput();
+
+            String answer = new String(camera.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+
+            assertTrue(answer.startsWith("HTTP/1.1 400 ") && answer.contains("incomplete_body"), answer);
+        }
+        String twoLengths = exchange(
+                "POST /camalarm/alarm/tok HTTP/1.1\r\nContent-Length: 5\r\nContent-Length: 50\r\n\r\nEventType=PD");
+        assertTrue(
+                twoLengths.startsWith("HTTP/1.1 400 ") && twoLengths.contains("conflicting Content-Length"),
+                twoLengths);
+        verify(endpoint, never()).handle(any(), any(), any(), any(), any(), any(AlarmEndpoint.Sender.class));
+    }
+
+    @Test
+    void aConnectionPastTheSendersLimitIsAnswered503WithRetryAfter() throws Exception {
+        List<Socket> held = new ArrayList<>();
+        try {
+            for (int i = 0;
+                    i < LenientAlarmListener.MAX_PER_ADDRESS;
+                    i++) { // silent connections: each holds its place until its read times out
+                held.add(new Socket("127.0.0.1", port));
+            }
+            String answer = exchange("GET /camalarm/alarm/tok?EventType=PD HTTP/1.1\r\n\r\n");
+
+            assertTrue(answer.startsWith("HTTP/1.1 503 ") && answer.contains("Retry-After: 5"), answer);
+        } finally {
+            for (Socket socket : held) {
+                socket.close();
+            }
         }
     }
 
