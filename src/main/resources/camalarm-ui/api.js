@@ -66,6 +66,7 @@ const PROPERTY_LABELS = {
   deviceId: 'Device ID', nvrChannel: 'NVR channel', channelName: 'Channel name', remoteAddress: 'Sent from',
   authScheme: 'Authentication', broker: 'Broker', clientId: 'Client id', lastError: 'Last error',
   pending: 'Changes not yet published', lastRefusedAlarm: 'Last refused alarm',
+  sameDeviceAs: 'Same device as (a typo in its alarm path?)',
 };
 
 /** A thing's properties as [label, value] pairs, the known ones first, in the order above. */

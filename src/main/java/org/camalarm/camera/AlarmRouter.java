@@ -9,9 +9,11 @@ import org.camalarm.auth.AuthResult;
 import org.camalarm.auth.PresentedAuth;
 import org.camalarm.camera.CameraFinder.Device;
 import org.camalarm.inbox.Inbox;
+import org.camalarm.text.Texts;
 import org.camalarm.thing.ThingHandler;
 import org.camalarm.thing.ThingRegistry;
 import org.camalarm.thing.ThingUID;
+import org.camalarm.time.OncePerMinute;
 import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -19,6 +21,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds the camera an alarm belongs to: the thing id in the URL, else the camera's MAC (or the
@@ -38,6 +42,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  */
 @Component(service = AlarmRouter.class)
 public class AlarmRouter {
+
+    private static final Logger LOGGER = LoggerFactory.getLogger(AlarmRouter.class);
 
     /** What became of an alarm. */
     public enum Route {
@@ -65,6 +71,9 @@ public class AlarmRouter {
 
     private final ThingRegistry registry;
     private final Inbox inbox;
+    /** Alarms to an unknown id from a configured camera's device: told at INFO once a minute. */
+    private final OncePerMinute typos = new OncePerMinute();
+
     private final CameraFinder finder;
 
     @Reference(
@@ -99,7 +108,9 @@ public class AlarmRouter {
         if (pathThingId != null) {
             Optional<CameraHandler> camera = cameraById(pathThingId);
             if (camera.isEmpty()) {
-                toInbox(alarm, pathThingId, remoteAddress);
+                ThingUID uid =
+                        inbox.add(alarm, pathThingId, remoteAddress, sameDevice(alarm, pathThingId, remoteAddress));
+                record(uid, alarm, List.of(), remoteAddress);
                 return new Delivery(Route.INBOX, null);
             }
             named = camera.get();
@@ -123,7 +134,7 @@ public class AlarmRouter {
         for (Target target : targets) {
             CameraHandler camera = target.camera();
             if (camera == null) {
-                toInbox(target.part(), null, remoteAddress);
+                toInbox(target.part(), remoteAddress);
                 continue;
             }
             List<Detection> detections = camera.accept(target.part());
@@ -198,9 +209,35 @@ public class AlarmRouter {
         };
     }
 
-    private void toInbox(Alarm alarm, @Nullable String pathThingId, String remoteAddress) {
-        ThingUID uid = inbox.add(alarm, pathThingId, remoteAddress);
+    private void toInbox(Alarm alarm, String remoteAddress) {
+        ThingUID uid = inbox.add(alarm, null, remoteAddress, null);
         record(uid, alarm, List.of(), remoteAddress);
+    }
+
+    /**
+     * The camera whose device (MAC, device id) an alarm to an unknown thing id comes from, if one is
+     * configured: most likely a typo in the camera's path, which the user must hear of, since the
+     * alarms now go to the inbox and no longer to the camera and its rules.
+     */
+    private @Nullable ThingUID sameDevice(Alarm alarm, String pathThingId, String remoteAddress) {
+        Device device = Device.of(alarm);
+        if (!device.isNamed()) {
+            return null;
+        }
+        List<CameraHandler> cameras = finder.find(alarm, device, remoteAddress);
+        if (cameras.isEmpty()) {
+            return null;
+        }
+        ThingUID known = cameras.get(0).thing().uid();
+        typos.log(
+                LOGGER,
+                "Alarm from {} to the unknown thing id {} comes from the device of {}: kept in the inbox. If it is"
+                        + " that camera, its alarm path should end in /{}",
+                remoteAddress,
+                Texts.quoted(pathThingId),
+                known,
+                known.thingId());
+        return known;
     }
 
     /** Records the alarm; events the camera did not judge (inbox, a thing being replaced) go as UNJUDGED. */

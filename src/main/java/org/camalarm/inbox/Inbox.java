@@ -68,10 +68,17 @@ public class Inbox implements ThingListener {
         this.clock = clock;
     }
 
-    /** Records an alarm no camera thing took; returns the UID its entry has (and approving it would give). */
-    public ThingUID add(Alarm alarm, @Nullable String pathThingId, String remoteAddress) {
+    /**
+     * Records an alarm no camera thing took; returns the UID its entry has (and approving it would give).
+     *
+     * @param sameDeviceAs the configured camera whose device sent it (to an id in the path that no thing
+     *                     has: a typo, most likely), shown with the entry
+     */
+    public ThingUID add(
+            Alarm alarm, @Nullable String pathThingId, String remoteAddress, @Nullable ThingUID sameDeviceAs) {
         ThingUID uid = new ThingUID(alarm.vendor().thingType(), suggestedId(alarm, pathThingId, remoteAddress));
         Map<String, String> properties = new LinkedHashMap<>();
+        putIfPresent(properties, "sameDeviceAs", sameDeviceAs == null ? null : sameDeviceAs.toString());
         putIfPresent(properties, "macAddress", alarm.mac());
         putIfPresent(properties, "deviceId", alarm.deviceId());
         putIfPresent(properties, "ipAddress", alarm.ip());

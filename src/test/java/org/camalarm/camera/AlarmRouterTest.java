@@ -108,6 +108,19 @@ class AlarmRouterTest {
     }
 
     @Test
+    void anUnknownIdInThePathFromAKnownCamerasDeviceGoesToTheInboxNamingThatCamera() {
+        CameraHandler known = camera("ivsec", "frontdoor", NVR_MAC, "", "");
+
+        Delivery delivery = router.route(tvt(NVR_MAC, event("MOTION", Action.START, null)), "front_door", "192.0.2.60");
+
+        assertEquals(Route.INBOX, delivery.route()); // the path said another id: not guessed over
+        assertEquals("OFF", state(known, "motionAlarm"));
+        InboxEntry entry = inbox.entries().get(0);
+        assertEquals("camalarm:ivsec:front_door", entry.thingUID().toString());
+        assertEquals("camalarm:ivsec:frontdoor", entry.properties().get("sameDeviceAs"));
+    }
+
+    @Test
     void anUnknownChannelOfAKnownNvrIsOfferedByTheInboxWithItsChannel() {
         camera("vigi", "carport", "", "5a7e0c11d2f3", "3");
 

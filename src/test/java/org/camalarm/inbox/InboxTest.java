@@ -30,7 +30,7 @@ class InboxTest {
     private void nvrChannel(String channel) {
         AlarmEvent motion = new AlarmEvent("MOTION", "MOTION", Action.PULSE, null, channel, "{}");
         Alarm alarm = new Alarm(Vendor.VIGI, Format.VIGI_NVR_JSON, null, null, "Yard NVR", List.of(motion), null, NVR);
-        inbox.add(alarm, null, "192.0.2.7");
+        inbox.add(alarm, null, "192.0.2.7", null);
     }
 
     private void added(String id, Map<String, Object> configuration) {
@@ -103,17 +103,20 @@ class InboxTest {
                         null,
                         null),
                 null,
-                "192.0.2.57");
+                "192.0.2.57",
+                null);
         AlarmEvent smart = new AlarmEvent("PEA", "INTRUSION", Action.ACTIVE, null, null, "{}");
         inbox.add(
                 new Alarm(Vendor.IVSEC, Format.TVT_XML, null, null, null, List.of(smart), null, null),
                 null,
-                "192.0.2.57");
+                "192.0.2.57",
+                null);
         AlarmEvent other = new AlarmEvent("MOTION", "MOTION", Action.PULSE, null, null, "{}");
         inbox.add(
                 new Alarm(Vendor.IVSEC, Format.TVT_XML, null, null, null, List.of(other), null, null),
                 null,
-                "192.0.2.99");
+                "192.0.2.99",
+                null);
         assertEquals(3, inbox.entries().size());
         assertEquals(
                 "MOTION",
