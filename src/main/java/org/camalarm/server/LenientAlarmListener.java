@@ -205,8 +205,14 @@ public class LenientAlarmListener {
     private void refused(Socket socket, String remote, String why) {
         release(remote);
         try { // unread, but answered: a camera told 503 retries later; one that gets nothing may not
-            socket.setSoTimeout(1);
             answer(socket.getOutputStream(), BUSY);
+            socket.shutdownOutput();
+            // what already arrived is discarded without waiting: closing over unread bytes would send a
+            // reset, which can destroy the answer before the camera reads it
+            InputStream in = socket.getInputStream();
+            for (int round = 0; round < 4 && in.available() > 0; round++) {
+                in.skip(in.available());
+            }
         } catch (IOException e) {
             // gone already
         }
