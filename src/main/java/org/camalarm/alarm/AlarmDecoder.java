@@ -2,7 +2,9 @@ package org.camalarm.alarm;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.Map;
 import org.camalarm.alarm.Alarm.Format;
 import org.camalarm.alarm.IvsecDecoder.Fields;
 import org.camalarm.text.Texts;
@@ -154,19 +156,22 @@ public final class AlarmDecoder {
      * is {@code --boundary} and the next one a part header. Then the boundary is read from that line.
      */
     private static @Nullable MediaType sniffedMultipart(byte[] body) {
+        if (body.length < 4 || body[0] != '-' || body[1] != '-') { // most bodies: one look
+            return null;
+        }
         int lineEnd = 2;
         while (lineEnd < body.length && lineEnd <= MultipartReader.MAX_BOUNDARY_CHARS + 2 && body[lineEnd] > ' ') {
             lineEnd++;
         }
-        if (body.length < 4 || body[0] != '-' || body[1] != '-' || lineEnd == 2 || lineEnd == body.length) {
+        if (lineEnd == 2 || lineEnd == body.length) {
             return null;
         }
         int next = body[lineEnd] == '\r' ? lineEnd + 1 : lineEnd;
         if (next >= body.length || body[next] != '\n' || !startsWithIgnoreCase(body, next + 1, "content-")) {
             return null;
         }
-        String boundary = new String(body, 2, lineEnd - 2, java.nio.charset.StandardCharsets.US_ASCII);
-        return new MediaType("multipart/form-data", java.util.Map.of("boundary", boundary));
+        String boundary = new String(body, 2, lineEnd - 2, StandardCharsets.US_ASCII);
+        return new MediaType("multipart/form-data", Map.of("boundary", boundary));
     }
 
     private static boolean startsWithIgnoreCase(byte[] body, int at, String prefix) {

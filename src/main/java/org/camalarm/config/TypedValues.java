@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -82,7 +83,7 @@ final class TypedValues {
                 // read, it would be its first element: a client that sent a list meant something else
                 problems.add(new ConfigProblem(
                         attribute.id(),
-                        attribute.secret() ? null : String.valueOf(List.of(list)),
+                        attribute.secret() ? null : Arrays.toString(list),
                         "takes one value, not a list"));
                 continue;
             }
