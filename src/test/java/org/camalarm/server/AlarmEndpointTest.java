@@ -41,6 +41,11 @@ class AlarmEndpointTest {
     private AlarmEndpoint endpoint() {
         AlarmRouter router = mock(AlarmRouter.class);
         when(router.route(any(), any(), any(), any())).thenReturn(new Delivery(Route.INBOX, null));
+        return endpointFor(router);
+    }
+
+    /** The endpoint with alarm token {@code tok}, handing alarms to {@code router}. */
+    private AlarmEndpoint endpointFor(AlarmRouter router) {
         ServerSettings settings = new ServerSettings(
                 new TokenStore(dir.resolve("tokens.properties")), TestConfigs.reader(), Map.of("alarmToken", "tok"));
         return new AlarmEndpoint(settings, router);
@@ -108,9 +113,7 @@ class AlarmEndpointTest {
     @Test
     void methodsNoCameraPushesWithAre405AndFireNothing() {
         AlarmRouter router = mock(AlarmRouter.class);
-        ServerSettings settings = new ServerSettings(
-                new TokenStore(dir.resolve("tokens.properties")), TestConfigs.reader(), Map.of("alarmToken", "tok"));
-        AlarmEndpoint endpoint = new AlarmEndpoint(settings, router);
+        AlarmEndpoint endpoint = endpointFor(router);
 
         for (String method : new String[] {"PUT", "DELETE", "PATCH"}) {
             Answer answer = endpoint.handle(endpoint.target("/tok/cam"), method, null, null, new byte[0], "192.0.2.1");
@@ -123,9 +126,7 @@ class AlarmEndpointTest {
     @Test
     void aPathWhoseThingIdIsNoneIs400AndReachesNoCamera() {
         AlarmRouter router = mock(AlarmRouter.class);
-        ServerSettings settings = new ServerSettings(
-                new TokenStore(dir.resolve("tokens.properties")), TestConfigs.reader(), Map.of("alarmToken", "tok"));
-        AlarmEndpoint endpoint = new AlarmEndpoint(settings, router);
+        AlarmEndpoint endpoint = endpointFor(router);
 
         for (String id : new String[] {"front.door", "front$door", "x".repeat(65)}) {
             Answer answer = endpoint.handle(
@@ -140,9 +141,7 @@ class AlarmEndpointTest {
     @Test
     void aDocumentNobodyKnowsIsAnswered200AndFiresNothing() {
         AlarmRouter router = mock(AlarmRouter.class);
-        ServerSettings settings = new ServerSettings(
-                new TokenStore(dir.resolve("tokens.properties")), TestConfigs.reader(), Map.of("alarmToken", "tok"));
-        AlarmEndpoint endpoint = new AlarmEndpoint(settings, router);
+        AlarmEndpoint endpoint = endpointFor(router);
 
         Answer answer = endpoint.handle(
                 endpoint.target("/tok/cam"),
@@ -179,9 +178,7 @@ class AlarmEndpointTest {
     /** An endpoint whose router answers every push with {@code delivery}. */
     private AlarmEndpoint endpointRouting(AlarmRouter router, Delivery delivery) {
         when(router.route(any(), any(), any(), any())).thenReturn(delivery);
-        ServerSettings settings = new ServerSettings(
-                new TokenStore(dir.resolve("tokens.properties")), TestConfigs.reader(), Map.of("alarmToken", "tok"));
-        return new AlarmEndpoint(settings, router);
+        return endpointFor(router);
     }
 
     private static Answer push(AlarmEndpoint endpoint, String address) {
