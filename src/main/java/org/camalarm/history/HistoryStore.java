@@ -33,6 +33,7 @@ public final class HistoryStore implements Closeable {
     private final Thread thread;
     private final Supplier<HistorySettings> settings;
     private final Clock clock;
+    private final MediaBuffers buffers = new MediaBuffers();
 
     private HistoryStore(
             EventLog events,
@@ -111,9 +112,16 @@ public final class HistoryStore implements Closeable {
         if (WriteOp.Repeat.only(entries, image) && writer.offerRepeat(new WriteOp.Repeat(entries))) {
             return;
         }
+        MediaRecord framed = image == null ? null : buffers.frame(image);
         CompletableFuture<@Nullable Void> done = new CompletableFuture<>();
-        writer.writeAlarm(new WriteOp.Alarm(entries, image, done), WAIT_MS);
-        await(done);
+        writer.writeAlarm(new WriteOp.Alarm(entries, framed, done, Thread.currentThread()), WAIT_MS);
+        try {
+            await(done);
+        } finally {
+            if (framed != null && done.isDone()) { // else a group may still be writing it: left to the GC
+                buffers.giveBack(framed);
+            }
+        }
     }
 
     /** Queues a push result or rule firing; false when the writer is too far behind to take it. */

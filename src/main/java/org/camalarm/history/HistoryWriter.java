@@ -33,11 +33,12 @@ import org.slf4j.LoggerFactory;
  * nothing behind.
  *
  * <p>Everything is queued in one order ({@link #pending}). An alarm's request writes a group itself
- * ({@link #writeAlarm}): whichever request holds the lock writes everything queued so far, and the
- * requests queued behind it find theirs written when they get the lock (group commit). The writer
- * thread writes one group per hold of the lock, so waiting requests are not kept out while it
- * drains a long queue. A hand-off to a writer thread and back cost each alarm two
- * thread wake-ups, which under load was most of what the history cost. The writer thread ({@link
+ * ({@link #writeAlarm}): whichever request holds the lock writes everything queued so far, and wakes
+ * the requests whose alarms it wrote (group commit); the others park until then, or until the lock
+ * is handed on to them. The writer thread writes one group per hold of the lock, so waiting requests
+ * are not kept out while it drains a long queue. A hand-off to a writer thread and back cost each
+ * alarm two thread wake-ups, which under load was most of what the history cost. Snapshots come
+ * framed in direct buffers ({@link MediaBuffers}): the lock is held for the kernel's copy only. The writer thread ({@link
  * #run}) takes what nobody waits for (push results, rule firings, thumbnails), deletes, and runs
  * retention ({@link Retention}) between groups.
  */
@@ -154,31 +155,57 @@ final class HistoryWriter implements Runnable {
 
     /**
      * Writes an alarm on the calling thread, with whatever was queued before it; returns once its
-     * {@code done} is complete (or failed). Waits at most {@code waitMs} for the group being written;
-     * a request whose alarm that group wrote finds it done and lets go at once.
+     * {@code done} is complete (or failed), or after {@code waitMs} if the group that took it is
+     * still being written then (its end completes it).
+     *
+     * <p>A request that finds the lock taken does not queue for it: it parks until the group that
+     * takes its alarm completes it, or until the holder hands the lock on to it (its alarm is the
+     * first one left). Queueing for the lock made every request of a group take it in turn only to
+     * find its alarm written, one wake-up after the other, while the next group waited: on two
+     * busy cores the lock stood idle most of the time.
      */
     void writeAlarm(WriteOp.Alarm alarm, long waitMs) {
         pending.add(alarm);
-        boolean locked;
-        try {
-            locked = writing.tryLock(waitMs, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            locked = false;
-        }
-        if (!locked) {
-            if (pending.remove(alarm)) { // else a group that took it is being written: its end completes it
-                alarm.done()
-                        .completeExceptionally(new IOException("the history did not write within " + waitMs + " ms"));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMs);
+        while (!alarm.done().isDone()) {
+            if (writing.tryLock()) {
+                try {
+                    while (!alarm.done().isDone() && writeGroup()) {
+                        // the groups queued before it, then its own
+                    }
+                } finally {
+                    writing.unlock();
+                }
+                handOff();
+                return;
             }
-            return;
-        }
-        try {
-            while (!alarm.done().isDone() && writeGroup()) {
-                // the groups queued before it, then its own
+            long left = deadline - System.nanoTime();
+            boolean interrupted = Thread.currentThread().isInterrupted();
+            if (left <= 0 || interrupted) {
+                if (pending.remove(alarm)) { // else a group that took it is being written: its end completes it
+                    alarm.done()
+                            .completeExceptionally(new IOException(
+                                    interrupted
+                                            ? "interrupted while waiting for the history"
+                                            : "the history did not write within " + waitMs + " ms"));
+                }
+                handOff();
+                return;
             }
-        } finally {
-            writing.unlock();
+            LockSupport.parkNanos(this, left);
+        }
+    }
+
+    /**
+     * Called after letting go of the lock (or of the wait for it): whoever waits for the first
+     * operation left is woken to write it, so nothing queued waits for a lock nobody holds.
+     */
+    private void handOff() {
+        WriteOp next = pending.peek();
+        if (next instanceof WriteOp.Alarm waiting) {
+            LockSupport.unpark(waiting.waiter());
+        } else if (next != null) {
+            wake();
         }
     }
 
@@ -341,7 +368,8 @@ final class HistoryWriter implements Runnable {
                     thumbnail.id(),
                     slot -> slot.thumbnail() != null
                             ? null
-                            : slot.withThumbnail(media.stage(thumbnail.id().id(), thumbnail.jpeg())),
+                            : slot.withThumbnail(
+                                    media.stage(thumbnail.id().id(), MediaRecord.onHeap(thumbnail.jpeg()))),
                     batch);
         } else if (op instanceof WriteOp.Delete delete) {
             batch.deleted.put(delete, change(delete.id(), EventSlot::asDeleted, batch));
@@ -358,7 +386,8 @@ final class HistoryWriter implements Runnable {
      * (its hold time passed): when that detection really ended is not known, and a stop minutes
      * later would stretch it.
      */
-    private @Nullable MediaRef alarmEntry(Entry entry, byte @Nullable [] jpeg, @Nullable MediaRef stored, Batch batch) {
+    private @Nullable MediaRef alarmEntry(
+            Entry entry, @Nullable MediaRecord jpeg, @Nullable MediaRef stored, Batch batch) {
         NewEvent event = entry.event();
         String key = OpenEvents.key(event.thing(), event.channel(), event.type());
         OpenEvents.Open current = open.get(key);

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Snapshots and thumbnails, byte for byte, in segment files in {@code media/}: each JPEG framed as
- * {@code u32 length | u32 crc32c(jpeg) | u64 event id | jpeg}. Appended by the writer thread in one
- * gathering write per batch, before the event records that refer to them; read by any thread.
+ * {@code u32 length | u32 crc32c(jpeg) | u64 event id | jpeg} ({@link MediaRecord}). Appended under
+ * the writer's lock in one gathering write per batch, before the event records that refer to them;
+ * read by any thread.
  */
 final class MediaLog implements Closeable {
 
@@ -138,18 +139,13 @@ final class MediaLog implements Closeable {
         }
     }
 
-    /** Stages a JPEG for the next {@link #flush()}; returns where it will be. */
-    MediaRef stage(long owner, byte[] jpeg) {
+    /** Stages a framed JPEG for the next {@link #flush()}, as {@code owner}'s; returns where it will be. */
+    MediaRef stage(long owner, MediaRecord record) {
         long position = end();
-        ByteBuffer header = ByteBuffer.allocate(RECORD_HEADER);
-        header.putInt(jpeg.length)
-                .putInt(SegmentFile.crc(jpeg, 0, jpeg.length))
-                .putLong(owner)
-                .flip();
-        staged.add(header);
-        staged.add(ByteBuffer.wrap(jpeg));
-        stagedBytes += RECORD_HEADER + jpeg.length;
-        return new MediaRef(position, jpeg.length);
+        ByteBuffer framed = record.forOwner(owner);
+        staged.add(framed);
+        stagedBytes += framed.remaining();
+        return new MediaRef(position, record.length());
     }
 
     /** Writes what was staged, in one gathering write; on failure nothing of it stays. */

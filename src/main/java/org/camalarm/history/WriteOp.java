@@ -3,6 +3,7 @@ package org.camalarm.history;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
 import org.eclipse.jdt.annotation.Nullable;
 
 /** What the writer thread is asked to do; see {@link HistoryWriter}. */
@@ -20,8 +21,12 @@ sealed interface WriteOp {
 
     record Entry(NewEvent event, Phase phase) {}
 
-    /** The events of one alarm and its snapshot; {@code done} completes once they are written. */
-    record Alarm(List<Entry> entries, byte @Nullable [] image, CompletableFuture<@Nullable Void> done)
+    /**
+     * The events of one alarm and its snapshot (framed by the request); {@code done} completes once
+     * they are written, and then {@code waiter}, the request's thread, is unparked.
+     */
+    record Alarm(
+            List<Entry> entries, @Nullable MediaRecord image, CompletableFuture<@Nullable Void> done, Thread waiter)
             implements WriteOp {}
 
     /**
@@ -66,6 +71,7 @@ sealed interface WriteOp {
         for (WriteOp op : ops) {
             if (op instanceof Alarm alarm) {
                 alarm.done().complete(null);
+                LockSupport.unpark(alarm.waiter());
             } else if (op instanceof Delete delete) {
                 delete.done().complete(deleted.getOrDefault(delete, false));
             } else if (op instanceof Maintain maintain) {
@@ -88,6 +94,7 @@ sealed interface WriteOp {
         for (WriteOp op : ops) {
             if (op instanceof Alarm alarm) {
                 alarm.done().completeExceptionally(e);
+                LockSupport.unpark(alarm.waiter());
             } else if (op instanceof Delete delete) {
                 delete.done().completeExceptionally(e);
             } else if (op instanceof Maintain maintain) {

@@ -15,8 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camalarm.history.WriteOp.Entry;
 import org.camalarm.history.WriteOp.Phase;
 import org.junit.jupiter.api.AfterEach;
@@ -371,6 +377,54 @@ class HistoryStoreTest {
         assertArrayEquals(
                 new byte[] {(byte) 0xFF, (byte) 0xD8, 2},
                 f.store.media(event.slot().thumbnail()));
+    }
+
+    /**
+     * Requests write each other's alarms (group commit) from snapshot buffers they reuse: under
+     * contention every alarm must still come back with its own bytes, and every request return.
+     */
+    @Test
+    void concurrentAlarmsEachKeepTheirOwnSnapshot() throws Exception {
+        StoreFixture f = fixture();
+        int threads = 8;
+        int each = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> requests = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String thing = "camalarm:vigi:cam" + t;
+                requests.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        f.began(thing, "T" + i, jpeg(thing, i));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> request : requests) {
+                request.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int t = 0; t < threads; t++) {
+            String thing = "camalarm:vigi:cam" + t;
+            List<StoredEvent> events = f.all(EventFilter.newest(500).withThing(thing));
+            assertEquals(each, events.size(), thing);
+            for (StoredEvent event : events) {
+                int i = Integer.parseInt(event.type().substring(1));
+                assertArrayEquals(jpeg(thing, i), f.store.media(event.image()), thing + " " + event.type());
+            }
+        }
+    }
+
+    /** A JPEG-like array of its own length and bytes for each alarm (10 to 600 KB: pooled buffers of every size). */
+    private static byte[] jpeg(String thing, int i) {
+        Random random = new Random(thing.hashCode() * 31L + i);
+        byte[] bytes = new byte[10_000 + random.nextInt(590_000)];
+        random.nextBytes(bytes);
+        bytes[0] = (byte) 0xFF;
+        bytes[1] = (byte) 0xD8;
+        return bytes;
     }
 
     static Path lastSegment(Path dir) throws IOException {

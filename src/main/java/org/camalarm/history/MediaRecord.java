@@ -1,0 +1,38 @@
+package org.camalarm.history;
+
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32C;
+
+/**
+ * One JPEG framed for the media log, header and bytes in one buffer ({@code u32 length | u32
+ * crc32c(jpeg) | u64 event id | jpeg}), ready to hand to the kernel. The event id is filled in when
+ * the writer stages it ({@link MediaLog#stage}); everything else is done by whoever frames it, off
+ * the writer's lock.
+ */
+record MediaRecord(ByteBuffer buffer, int length) {
+
+    /** Frames {@code jpeg} into {@code into} (cleared first; at least {@link MediaLog#RECORD_HEADER} bytes longer). */
+    static MediaRecord frame(byte[] jpeg, ByteBuffer into) {
+        CRC32C crc = new CRC32C();
+        crc.update(jpeg, 0, jpeg.length);
+        into.clear();
+        into.putInt(jpeg.length)
+                .putInt((int) crc.getValue())
+                .putLong(0)
+                .put(jpeg)
+                .flip();
+        return new MediaRecord(into, jpeg.length);
+    }
+
+    /** Frames {@code jpeg} on the heap (a thumbnail; the JDK copies it to a direct buffer when written). */
+    static MediaRecord onHeap(byte[] jpeg) {
+        return frame(jpeg, ByteBuffer.allocate(MediaLog.RECORD_HEADER + jpeg.length));
+    }
+
+    /** The record for {@code owner}, to write: a view of its own, so the buffer's position stays. */
+    ByteBuffer forOwner(long owner) {
+        ByteBuffer record = buffer.duplicate();
+        record.putLong(8, owner);
+        return record;
+    }
+}

@@ -1,0 +1,72 @@
+package org.camalarm.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MediaBuffersTest {
+
+    private final MediaBuffers buffers = new MediaBuffers();
+
+    @Test
+    void aFramedSnapshotIsTheMediaLogRecordForItsOwner() {
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, 7, 8, 9};
+        MediaRecord record = buffers.frame(jpeg);
+        ByteBuffer framed = record.forOwner(42L << 20);
+
+        assertTrue(framed.isDirect(), "written without the JDK's copy to a temporary direct buffer");
+        assertEquals(MediaLog.RECORD_HEADER + jpeg.length, framed.remaining());
+        assertEquals(jpeg.length, framed.getInt(0));
+        assertEquals(SegmentFile.crc(jpeg, 0, jpeg.length), framed.getInt(4));
+        assertEquals(42L << 20, framed.getLong(8));
+        byte[] body = new byte[jpeg.length];
+        framed.get(MediaLog.RECORD_HEADER, body);
+        assertEquals(ByteBuffer.wrap(jpeg), ByteBuffer.wrap(body));
+        assertEquals(0, record.buffer().position(), "a view: staging does not move the record's own buffer");
+    }
+
+    @Test
+    void aBufferGivenBackIsReusedForTheNextSnapshotAndOnlyFittingOnesAreKept() {
+        MediaRecord first = buffers.frame(new byte[100_000]);
+        buffers.giveBack(first);
+        MediaRecord second = buffers.frame(new byte[200_000]);
+        assertSame(first.buffer(), second.buffer(), "one buffer serves snapshots of a typical size");
+
+        buffers.giveBack(second);
+        MediaRecord big = buffers.frame(new byte[1_500_000]);
+        assertNotSame(second.buffer(), big.buffer(), "too small a buffer is dropped, a bigger one made");
+        assertTrue(big.buffer().capacity() >= MediaLog.RECORD_HEADER + 1_500_000);
+    }
+
+    @Test
+    void snapshotsLargerThanPooledBuffersAreFramedOnTheHeapAndNotKept() {
+        MediaRecord huge = buffers.frame(new byte[MediaBuffers.MAX_POOLED]);
+        assertFalse(huge.buffer().isDirect());
+        buffers.giveBack(huge);
+        assertFalse(buffers.frame(new byte[10]).buffer() == huge.buffer());
+    }
+
+    @Test
+    void atMostKeptBuffersStayInThePool() {
+        List<MediaRecord> inFlight = new ArrayList<>();
+        for (int i = 0; i < MediaBuffers.KEPT + 5; i++) {
+            inFlight.add(buffers.frame(new byte[1000]));
+        }
+        inFlight.forEach(buffers::giveBack);
+        List<ByteBuffer> reused = new ArrayList<>();
+        for (int i = 0; i < MediaBuffers.KEPT + 5; i++) {
+            reused.add(buffers.frame(new byte[1000]).buffer());
+        }
+        long fromThePool = reused.stream()
+                .filter(b -> inFlight.stream().anyMatch(r -> r.buffer() == b))
+                .count();
+        assertEquals(MediaBuffers.KEPT, fromThePool);
+    }
+}
