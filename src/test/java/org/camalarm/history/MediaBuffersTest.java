@@ -47,10 +47,15 @@ class MediaBuffersTest {
 
     @Test
     void snapshotsLargerThanPooledBuffersAreFramedOnTheHeapAndNotKept() {
+        MediaRecord pooled = buffers.frame(new byte[10]);
+        buffers.giveBack(pooled);
         MediaRecord huge = buffers.frame(new byte[MediaBuffers.MAX_POOLED]);
         assertFalse(huge.buffer().isDirect());
+        assertNotSame(pooled.buffer(), huge.buffer(), "the pooled buffer is not grown to a huge size");
+
         buffers.giveBack(huge);
-        assertFalse(buffers.frame(new byte[10]).buffer() == huge.buffer());
+        assertSame(pooled.buffer(), buffers.frame(new byte[10]).buffer(), "the pool still holds the small one");
+        assertNotSame(huge.buffer(), buffers.frame(new byte[10]).buffer(), "the huge one was not kept");
     }
 
     @Test
