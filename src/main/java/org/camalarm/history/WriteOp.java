@@ -3,7 +3,6 @@ package org.camalarm.history;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.LockSupport;
 import org.eclipse.jdt.annotation.Nullable;
 
 /** What the writer thread is asked to do; see {@link HistoryWriter}. */
@@ -23,7 +22,8 @@ sealed interface WriteOp {
 
     /**
      * The events of one alarm and its snapshot (framed by the request); {@code done} completes once
-     * they are written, and then {@code waiter}, the request's thread, is unparked.
+     * they are written, and then {@code waiter}, the request's thread, is unparked (once the writer
+     * has let go of the lock).
      */
     record Alarm(
             List<Entry> entries, @Nullable MediaRecord image, CompletableFuture<@Nullable Void> done, Thread waiter)
@@ -66,12 +66,15 @@ sealed interface WriteOp {
     /** Ends the writer after what was queued before it. */
     record Stop() implements WriteOp {}
 
-    /** Tells the waiting callers that a batch was written ({@code deleted}: whether each delete found its event). */
-    static void completeAll(List<WriteOp> ops, Map<Delete, Boolean> deleted) {
+    /**
+     * Tells the waiting callers that a batch was written ({@code deleted}: whether each delete found
+     * its event). The alarms' request threads go to {@code toWake}, to be unparked after the lock.
+     */
+    static void completeAll(List<WriteOp> ops, Map<Delete, Boolean> deleted, List<Thread> toWake) {
         for (WriteOp op : ops) {
             if (op instanceof Alarm alarm) {
                 alarm.done().complete(null);
-                LockSupport.unpark(alarm.waiter());
+                toWake.add(alarm.waiter());
             } else if (op instanceof Delete delete) {
                 delete.done().complete(deleted.getOrDefault(delete, false));
             } else if (op instanceof Maintain maintain) {
@@ -89,12 +92,12 @@ sealed interface WriteOp {
         }
     }
 
-    /** Tells the waiting callers that a batch was not written. */
-    static void failAll(List<WriteOp> ops, Throwable e) {
+    /** Tells the waiting callers that a batch was not written; the alarms' threads go to {@code toWake}. */
+    static void failAll(List<WriteOp> ops, Throwable e, List<Thread> toWake) {
         for (WriteOp op : ops) {
             if (op instanceof Alarm alarm) {
                 alarm.done().completeExceptionally(e);
-                LockSupport.unpark(alarm.waiter());
+                toWake.add(alarm.waiter());
             } else if (op instanceof Delete delete) {
                 delete.done().completeExceptionally(e);
             } else if (op instanceof Maintain maintain) {
