@@ -266,10 +266,23 @@ public final class HubLauncher {
         }
     }
 
+    /**
+     * The shutdown hook: SIGTERM or Ctrl-C (a service manager's stop) ends the bundles in order, so the
+     * history closes its files. The log says so, else a stop reads like a crash.
+     */
     private static void stop(Framework framework) {
+        if ((framework.getState() & (Bundle.STARTING | Bundle.ACTIVE)) == 0) {
+            return; // stopped already, or never started: nothing to say
+        }
+        say("camalarm hub: stopping on a shutdown signal");
+        long started = System.nanoTime();
         try {
             framework.stop();
-            framework.waitForStop(10_000);
+            FrameworkEvent stopped = framework.waitForStop(10_000);
+            say(
+                    stopped.getType() == FrameworkEvent.WAIT_TIMEDOUT
+                            ? "camalarm hub: still stopping after 10 s; exiting anyway"
+                            : "camalarm hub: stopped in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         } catch (BundleException | InterruptedException e) {
             say("camalarm hub: stop failed: " + e);
         }

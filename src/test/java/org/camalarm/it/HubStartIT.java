@@ -84,6 +84,12 @@ class HubStartIT {
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> status(hub, "/camalarm/alarm/chosen-token/x/MOTION") == 200);
             assertEquals(404, status(hub, "/camalarm/alarm/" + alarmToken + "/x/MOTION"));
+
+            // SIGTERM (a service manager's stop) is said in the log, so a stop does not read like a crash
+            hub.close();
+            String stopped = hub.logText();
+            assertTrue(stopped.contains("camalarm hub: stopping on a shutdown signal"), stopped);
+            assertTrue(stopped.matches("(?s).*camalarm hub: stopped in \\d+ ms.*"), stopped);
         }
     }
 
