@@ -72,7 +72,12 @@ public class AssetServlet extends HttpServlet {
         }
         Asset asset = SAFE_PATH.matcher(path).matches() && !path.contains("..") ? asset(path) : null;
         if (asset == null) {
-            HttpAnswers.notFound(response);
+            String accept = request.getHeader("Accept");
+            if (accept != null && accept.contains("text/html")) {
+                notAPage(response); // a browser: a stale link or a typed address
+            } else {
+                HttpAnswers.notFound(response);
+            }
             return;
         }
         String accepted = request.getHeader("Accept-Encoding");
@@ -151,5 +156,20 @@ public class AssetServlet extends HttpServlet {
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** A 404 a person can act on: the UI's pages live behind {@code #/}, so the address leads nowhere. */
+    private static void notAPage(HttpServletResponse response) throws IOException {
+        byte[] page = ("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\">"
+                        + "<meta name=\"viewport\" content=\"width=device-width\"><title>Not found - camalarm</title>"
+                        + "<h1>No such page</h1><p>camalarm has no page at this address. "
+                        + "<a href=\"" + PATH + "/\">Open the camalarm UI</a>.</p></html>")
+                .getBytes(StandardCharsets.UTF_8);
+        response.setStatus(404);
+        response.setContentType("text/html;charset=utf-8");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Cache-Control", "no-cache");
+        response.setContentLength(page.length);
+        response.getOutputStream().write(page);
     }
 }

@@ -254,6 +254,18 @@ class WebApiIT {
         assertEquals(404, missing.statusCode());
         assertEquals(
                 new String(unknown.body(), StandardCharsets.UTF_8), new String(missing.body(), StandardCharsets.UTF_8));
+
+        // a browser on a stale or typed address gets a page that leads to the UI, not JSON
+        HttpResponse<String> typed = http.send(
+                HttpRequest.newBuilder(hub.uri("/camalarm/ui/events"))
+                        .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                        .build(),
+                BodyHandlers.ofString());
+        assertEquals(404, typed.statusCode());
+        assertEquals(
+                "text/html;charset=utf-8",
+                typed.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(typed.body().contains("<a href=\"/camalarm/ui/\">"), typed.body());
     }
 
     private HttpResponse<byte[]> get(String path, String encoding, String etag) throws Exception {
