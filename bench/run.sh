@@ -34,6 +34,20 @@ export PRODUCT_ALARM_PATH=/camalarm/alarm/bench/bench
 export BENCH_WARMUP="${BENCH_WARMUP:-40}"
 export BENCH_C_WARMUP="${BENCH_C_WARMUP:-4000}"
 
+# Ports picked now, never fixed: another hub or benchmark on the machine must not collide with ours.
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+# The harness numbers its relay and peers from BENCH_BASE_PORT up: a base with the next 16 ports free.
+free_base() {
+  local base i
+  while :; do
+    base=$((20000 + RANDOM % 40000)); i=0
+    while (( i < 16 )) && ! listening $((base + i)); do i=$((i + 1)); done
+    (( i == 16 )) && { echo "$base"; return; }
+  done
+}
+export BENCH_BASE_PORT="${BENCH_BASE_PORT:-$(free_base)}"
+
 # run_harness NAME PEERS C_SHAPES HISTORY -> RESULTS (the run's results.jsonl)
 run_harness() {
   PRODUCT_NAME="$1" BENCH_PEERS="$2" BENCH_C_SHAPES="$3" \
@@ -48,7 +62,7 @@ run_harness camalarm-nohistory camalarm-nohistory "" off
 WITHOUT="$RESULTS"
 
 # The history's storage: distinct events (every push a new unknown camera), on and off, and the disk they take.
-PORT="${BENCH_STORAGE_PORT:-18960}"
+PORT="${BENCH_STORAGE_PORT:-$(free_port)}"
 setsid "$ROOT/bench/start-hub.sh" "$PORT" > "$WORK/storage-hub.log" 2>&1 < /dev/null &
 HUB_PG=$!
 trap 'kill -TERM -- "-$HUB_PG" 2>/dev/null || true' EXIT
