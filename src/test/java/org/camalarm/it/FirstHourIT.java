@@ -165,6 +165,14 @@ class FirstHourIT {
     }
 
     @Test
+    void aCamalarmFileThatIsNoCfgIsNamedWithTheNameItNeeds() throws Exception {
+        hub.writeConf("camalarm.vigi-loft.conf", "label=Loft\n");
+        awaitLog("WARN UnreadConfigFiles - conf/camalarm.vigi-loft.conf: never read: camalarm reads files named"
+                + " camalarm.<name>.cfg; rename it camalarm.vigi-loft.cfg");
+        assertEquals(null, hub.thing("camalarm:vigi:loft"));
+    }
+
+    @Test
     void aFileFileInstallCannotReadIsNamedInTheLog() throws Exception {
         // a typed .config value that is no integer: FileInstall refuses the file and says so in the OSGi log
         hub.writeConf("camalarm.vigi-typo.config", "holdTime=I\"ten\"\n");
