@@ -271,18 +271,23 @@ public final class HubLauncher {
      * history closes its files. The log says so, else a stop reads like a crash.
      */
     private static void stop(Framework framework) {
-        if ((framework.getState() & (Bundle.STARTING | Bundle.ACTIVE)) == 0) {
-            return; // stopped already, or never started: nothing to say
+        int state = framework.getState();
+        if ((state & (Bundle.STARTING | Bundle.ACTIVE)) == 0) {
+            return; // stopped already: nothing to do
         }
-        say("camalarm hub: stopping on a shutdown signal");
+        boolean running = state == Bundle.ACTIVE; // else still starting: a start that failed said why in one line
+        if (running) {
+            say("camalarm hub: stopping on a shutdown signal");
+        }
         long started = System.nanoTime();
         try {
             framework.stop();
             FrameworkEvent stopped = framework.waitForStop(10_000);
-            say(
-                    stopped.getType() == FrameworkEvent.WAIT_TIMEDOUT
-                            ? "camalarm hub: still stopping after 10 s; exiting anyway"
-                            : "camalarm hub: stopped in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+            if (stopped.getType() == FrameworkEvent.WAIT_TIMEDOUT) {
+                say("camalarm hub: still stopping after 10 s; exiting anyway");
+            } else if (running) {
+                say("camalarm hub: stopped in " + (System.nanoTime() - started) / 1_000_000 + " ms");
+            }
         } catch (BundleException | InterruptedException e) {
             say("camalarm hub: stop failed: " + e);
         }
