@@ -1,6 +1,7 @@
 package org.camalarm.alarm;
 
 import java.util.List;
+import org.camalarm.image.ImageBytes;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -13,7 +14,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param deviceName the camera's own name, or {@code null}
  * @param events     the events; none for a keepalive (TVT keepalives and empty XML posts,
  *                   Hikvision heartbeats): the device is alive and reports nothing
- * @param image      the JPEG snapshot exactly as pushed (from {@code FF D8} on), or {@code null}
+ * @param image      the JPEG snapshot exactly as pushed (from {@code FF D8} on), or {@code null}; often a
+ *                   range of the request body's array, left in place
  * @param deviceId   what identifies a device that sends no MAC (a VIGI NVR's {@code device_id},
  *                   a Hikvision NVR's serial number), or {@code null}
  */
@@ -24,7 +26,7 @@ public record Alarm(
         @Nullable String mac,
         @Nullable String deviceName,
         List<AlarmEvent> events,
-        byte @Nullable [] image,
+        @Nullable ImageBytes image,
         @Nullable String deviceId) {
 
     /** An alarm from a device that identifies itself by its MAC or not at all. */
@@ -35,7 +37,7 @@ public record Alarm(
             @Nullable String mac,
             @Nullable String deviceName,
             List<AlarmEvent> events,
-            byte @Nullable [] image) {
+            @Nullable ImageBytes image) {
         this(vendor, format, ip, mac, deviceName, events, image, null);
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.camalarm.alarm.Alarm.Format;
 import org.camalarm.alarm.Alarm.Vendor;
 import org.camalarm.alarm.AlarmEvent.Action;
+import org.camalarm.image.ImageBytes;
 import org.eclipse.jdt.annotation.Nullable;
 import org.w3c.dom.Element;
 
@@ -53,7 +54,7 @@ final class HikvisionDecoder {
         return localName(root).equalsIgnoreCase(ROOT);
     }
 
-    static Alarm decode(Element root, ZoneId zone, byte @Nullable [] image, Format format)
+    static Alarm decode(Element root, ZoneId zone, @Nullable ImageBytes image, Format format)
             throws MalformedAlarmException {
         String ip = childText(root, "ipAddress");
         if (ip == null) {

@@ -8,6 +8,7 @@ import org.camalarm.alarm.Alarm.Format;
 import org.camalarm.alarm.Alarm.Vendor;
 import org.camalarm.alarm.AlarmEvent.Action;
 import org.camalarm.alarm.MultipartReader.Part;
+import org.camalarm.image.ImageBytes;
 import org.eclipse.jdt.annotation.Nullable;
 import org.w3c.dom.Element;
 
@@ -60,7 +61,7 @@ final class MultipartDecoder {
                 }
             }
         }
-        byte[] image = jpegStart < 0 ? null : Arrays.copyOfRange(body, jpegStart, jpegEnd);
+        ImageBytes image = jpegStart < 0 ? null : ImageBytes.of(body, jpegStart, jpegEnd);
         if (json != null) {
             JsonObject root = Json.parseObject(body, json.start(), json.end(), "multipart part " + jsonNumber);
             return VigiNvrDecoder.recognises(root) && !root.has("event_list")

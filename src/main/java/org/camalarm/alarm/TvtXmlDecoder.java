@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.camalarm.alarm.Alarm.Format;
 import org.camalarm.alarm.Alarm.Vendor;
+import org.camalarm.image.ImageBytes;
 import org.eclipse.jdt.annotation.Nullable;
 import org.w3c.dom.Element;
 
@@ -72,7 +73,7 @@ final class TvtXmlDecoder {
                 Macs.normalise(first(childText(info, "mac", "macAddress"), childText(root, "mac", "macAddress"))),
                 name(first(childText(info, "deviceName"), childText(root, "deviceName"))),
                 events.list(),
-                image);
+                image == null ? null : ImageBytes.of(image));
     }
 
     /**

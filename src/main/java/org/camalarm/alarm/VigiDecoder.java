@@ -11,6 +11,7 @@ import java.util.Map;
 import org.camalarm.alarm.Alarm.Format;
 import org.camalarm.alarm.Alarm.Vendor;
 import org.camalarm.alarm.AlarmEvent.Action;
+import org.camalarm.image.ImageBytes;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -50,7 +51,7 @@ final class VigiDecoder {
      * @param image         the JPEG that came with it, or {@code null}
      * @param format        JSON or multipart, as it came
      */
-    static Alarm decode(JsonObject root, @Nullable String pathEventType, byte @Nullable [] image, Format format)
+    static Alarm decode(JsonObject root, @Nullable String pathEventType, @Nullable ImageBytes image, Format format)
             throws MalformedAlarmException {
         String ip = Json.text(root.get("ip"));
         if (ip != null && (ip.isBlank() || ip.length() > MAX_IP_CHARS)) {

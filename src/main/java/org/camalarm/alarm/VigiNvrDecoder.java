@@ -10,6 +10,7 @@ import java.util.Map;
 import org.camalarm.alarm.Alarm.Format;
 import org.camalarm.alarm.Alarm.Vendor;
 import org.camalarm.alarm.AlarmEvent.Action;
+import org.camalarm.image.ImageBytes;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -40,7 +41,7 @@ final class VigiNvrDecoder {
         return root.has("messages") || root.has("device_id");
     }
 
-    static Alarm decode(JsonObject root, @Nullable String pathEventType, byte @Nullable [] image, Format format)
+    static Alarm decode(JsonObject root, @Nullable String pathEventType, @Nullable ImageBytes image, Format format)
             throws MalformedAlarmException {
         String deviceId = Json.text(root.get("device_id"));
         if (deviceId != null && (deviceId.isBlank() || deviceId.length() > MAX_DEVICE_ID_CHARS)) {

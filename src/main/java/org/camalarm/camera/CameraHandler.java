@@ -13,6 +13,7 @@ import org.camalarm.alarm.AlarmEvent;
 import org.camalarm.auth.AuthResult;
 import org.camalarm.auth.Credentials;
 import org.camalarm.auth.PresentedAuth;
+import org.camalarm.image.ImageBytes;
 import org.camalarm.thing.State;
 import org.camalarm.thing.Thing;
 import org.camalarm.thing.ThingHandler;
@@ -207,7 +208,7 @@ public final class CameraHandler implements ThingHandler {
         for (AlarmEvent event : alarm.events()) {
             detections.add(apply(event, now, current));
         }
-        byte[] image = alarm.image();
+        ImageBytes image = alarm.image();
         if (image != null) {
             thing.updateState(CameraChannels.IMAGE, State.image(image, "image/jpeg"));
             thing.updateState(CameraChannels.IMAGE_TIME, State.dateTime(now));

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.camalarm.history.WriteOp.Entry;
+import org.camalarm.image.ImageBytes;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -103,7 +104,7 @@ public final class HistoryStore implements Closeable {
     }
 
     /** Stores the events of one alarm and its snapshot; returns once they are written (a repeat: once queued). */
-    void recordAlarm(List<Entry> entries, byte @Nullable [] image) throws IOException {
+    void recordAlarm(List<Entry> entries, @Nullable ImageBytes image) throws IOException {
         // A repeat adds no event: it moves the end of one that was written when its detection began.
         // Its request does not wait for a write: the writer takes repeats in groups (a kill -9 can
         // lose at most the last second of an event's end, never an event). The one repeat that makes

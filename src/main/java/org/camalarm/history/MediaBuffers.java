@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camalarm.image.ImageBytes;
 
 /**
  * Direct buffers for snapshots on their way to the media log, reused. A request frames its JPEG in
@@ -28,10 +29,10 @@ final class MediaBuffers {
     private final AtomicInteger kept = new AtomicInteger();
 
     /** {@code jpeg} framed in a buffer of the pool (or on the heap when it is larger than pooled ones). */
-    MediaRecord frame(byte[] jpeg) {
-        int needed = MediaLog.RECORD_HEADER + jpeg.length;
+    MediaRecord frame(ImageBytes jpeg) {
+        int needed = MediaLog.RECORD_HEADER + jpeg.length();
         if (needed > MAX_POOLED) {
-            return MediaRecord.onHeap(jpeg);
+            return MediaRecord.frame(jpeg, ByteBuffer.allocate(needed));
         }
         ByteBuffer buffer = free.poll();
         if (buffer != null) {

@@ -2,6 +2,7 @@ package org.camalarm.history;
 
 import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
+import org.camalarm.image.ImageBytes;
 
 /**
  * One JPEG framed for the media log, header and bytes in one buffer ({@code u32 length | u32
@@ -12,21 +13,19 @@ import java.util.zip.CRC32C;
 record MediaRecord(ByteBuffer buffer, int length) {
 
     /** Frames {@code jpeg} into {@code into} (cleared first; at least {@link MediaLog#RECORD_HEADER} bytes longer). */
-    static MediaRecord frame(byte[] jpeg, ByteBuffer into) {
+    static MediaRecord frame(ImageBytes jpeg, ByteBuffer into) {
         CRC32C crc = new CRC32C();
-        crc.update(jpeg, 0, jpeg.length);
+        jpeg.updateChecksum(crc);
         into.clear();
-        into.putInt(jpeg.length)
-                .putInt((int) crc.getValue())
-                .putLong(0)
-                .put(jpeg)
-                .flip();
-        return new MediaRecord(into, jpeg.length);
+        into.putInt(jpeg.length()).putInt((int) crc.getValue()).putLong(0);
+        jpeg.copyTo(into);
+        into.flip();
+        return new MediaRecord(into, jpeg.length());
     }
 
     /** Frames {@code jpeg} on the heap (a thumbnail; the JDK copies it to a direct buffer when written). */
     static MediaRecord onHeap(byte[] jpeg) {
-        return frame(jpeg, ByteBuffer.allocate(MediaLog.RECORD_HEADER + jpeg.length));
+        return frame(ImageBytes.of(jpeg), ByteBuffer.allocate(MediaLog.RECORD_HEADER + jpeg.length));
     }
 
     /** The record for {@code owner}, to write: a view of its own, so the buffer's position stays. */

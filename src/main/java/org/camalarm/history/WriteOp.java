@@ -3,6 +3,7 @@ package org.camalarm.history;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.camalarm.image.ImageBytes;
 import org.eclipse.jdt.annotation.Nullable;
 
 /** What the writer thread is asked to do; see {@link HistoryWriter}. */
@@ -41,7 +42,7 @@ sealed interface WriteOp {
          * judged continued may follow a stop the history has already closed its event for, and then
          * it begins a new event, which its answer must wait for.
          */
-        static boolean only(List<Entry> entries, byte @Nullable [] image) {
+        static boolean only(List<Entry> entries, @Nullable ImageBytes image) {
             return image == null
                     && !entries.isEmpty()
                     && entries.stream()

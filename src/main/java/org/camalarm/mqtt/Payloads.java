@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import org.camalarm.image.ImageBytes;
 import org.camalarm.thing.State;
 import org.camalarm.thing.ThingStatusInfo;
 import org.eclipse.jdt.annotation.Nullable;
@@ -28,7 +29,10 @@ final class Payloads {
         }
         String text = state.text();
         return switch (format) {
-            case IMAGE -> state.raw();
+            case IMAGE -> {
+                ImageBytes image = state.raw();
+                yield image == null ? null : image.toArray(); // Paho takes an array: a copy only of a range
+            }
             case TIMESTAMP -> bytes(utcSeconds(text));
             case SENSOR_TEXT -> bytes(cut(text, MAX_SENSOR_CHARS));
             case URL -> bytes(hubUrl != null && text.startsWith("/") ? hubUrl + text : text);

@@ -21,6 +21,7 @@ import org.camalarm.config.ConfigReader;
 import org.camalarm.history.EventHistory;
 import org.camalarm.http.HttpAnswers;
 import org.camalarm.http.HubEndpoints;
+import org.camalarm.image.ImageBytes;
 import org.camalarm.inbox.Inbox;
 import org.camalarm.inbox.InboxEntry;
 import org.camalarm.live.LiveEvents;
@@ -284,7 +285,7 @@ public class ApiServlet extends HttpServlet {
         State image = thing != null && thing.hasChannel(CameraChannels.IMAGE)
                 ? thing.state(CameraChannels.IMAGE)
                 : State.NULL;
-        byte[] bytes = image.raw();
+        ImageBytes bytes = image.raw();
         String mimeType = image.mimeType();
         if (bytes == null || mimeType == null) {
             HttpAnswers.error(
@@ -295,8 +296,8 @@ public class ApiServlet extends HttpServlet {
             return;
         }
         CRC32C crc = new CRC32C();
-        crc.update(bytes);
-        String etag = "\"" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(bytes.length) + "\"";
+        bytes.updateChecksum(crc);
+        String etag = "\"" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(bytes.length()) + "\"";
         response.setHeader("Cache-Control", "private, no-cache");
         response.setHeader("ETag", etag);
         String ifNoneMatch = request.getHeader("If-None-Match");
@@ -306,8 +307,8 @@ public class ApiServlet extends HttpServlet {
         }
         response.setStatus(200);
         response.setContentType(mimeType);
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        response.setContentLength(bytes.length());
+        bytes.writeTo(response.getOutputStream());
     }
 
     private void approve(String uid, HttpServletRequest request, HttpServletResponse response) throws IOException {

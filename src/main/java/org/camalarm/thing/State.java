@@ -2,8 +2,8 @@ package org.camalarm.thing;
 
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.Objects;
+import org.camalarm.image.ImageBytes;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
@@ -22,10 +22,10 @@ public final class State {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx");
 
     private final String text;
-    private final byte @Nullable [] raw;
+    private final @Nullable ImageBytes raw;
     private final @Nullable String mimeType;
 
-    private State(String text, byte @Nullable [] raw, @Nullable String mimeType) {
+    private State(String text, @Nullable ImageBytes raw, @Nullable String mimeType) {
         this.text = text;
         this.raw = raw;
         this.mimeType = mimeType;
@@ -47,9 +47,14 @@ public final class State {
         return new State(DATE_TIME.format(value), null, null);
     }
 
+    /** An image; its bytes are kept as given, not copied. */
+    public static State image(ImageBytes bytes, String mimeType) {
+        return new State(mimeType + ", " + bytes.length() + " bytes", bytes, mimeType);
+    }
+
     /** An image; the array is kept as given (callers hand over ownership). */
     public static State image(byte[] bytes, String mimeType) {
-        return new State(mimeType + ", " + bytes.length + " bytes", bytes, mimeType);
+        return image(ImageBytes.of(bytes), mimeType);
     }
 
     /** openHAB's text form of this state. */
@@ -57,8 +62,8 @@ public final class State {
         return text;
     }
 
-    /** The image bytes, or {@code null} when this is not an image. Do not modify. */
-    public byte @Nullable [] raw() {
+    /** The image bytes, or {@code null} when this is not an image. */
+    public @Nullable ImageBytes raw() {
         return raw;
     }
 
@@ -68,7 +73,7 @@ public final class State {
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof State s && text.equals(s.text) && Arrays.equals(raw, s.raw);
+        return o instanceof State s && text.equals(s.text) && Objects.equals(raw, s.raw);
     }
 
     @Override

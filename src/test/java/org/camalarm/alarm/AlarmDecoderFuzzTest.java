@@ -212,8 +212,9 @@ class AlarmDecoderFuzzTest {
             assertTrue(push.mac().matches("([0-9A-F]{2}:){5}[0-9A-F]{2}"), push.mac());
         }
         if (push.image() != null) {
-            assertTrue(
-                    push.image().length >= 3 && (push.image()[0] & 0xff) == 0xFF && (push.image()[1] & 0xff) == 0xD8);
+            assertTrue(push.image().length() >= 3
+                    && (push.image().get(0) & 0xff) == 0xFF
+                    && (push.image().get(1) & 0xff) == 0xD8);
         }
     }
 

@@ -33,8 +33,8 @@ public final class SnapshotDecodeBench {
         byte[] post = withPicture.body();
         AlarmRequest withPlaceholder = tvt("BASE64_JPEG_OVERVIEW_IMAGE");
         AlarmRequest vigi = vigiMultipart(jpeg);
-        if (!Arrays.equals(jpeg, decoder.decode(withPicture).image())
-                || !Arrays.equals(jpeg, decoder.decode(vigi).image())) {
+        if (!Arrays.equals(jpeg, decoder.decode(withPicture).image().toArray())
+                || !Arrays.equals(jpeg, decoder.decode(vigi).image().toArray())) {
             throw new IllegalStateException("the decoders lost the picture");
         }
         System.out.printf(

@@ -197,7 +197,7 @@ class TvtXmlDecoderTest {
                 .decodeIn(ZoneOffset.UTC);
 
         assertNull(push.mac(), "this post names no device: the URL or the sender's address must");
-        assertArrayEquals(overview, push.image(), "the overview, byte for byte, not the crop");
+        assertArrayEquals(overview, push.image().toArray(), "the overview, byte for byte, not the crop");
         LocalDateTime time = LocalDateTime.of(2026, 3, 21, 14, 4, 5);
         assertEquals(
                 List.of(List.of("1", "PERSON", Action.ACTIVE, time), List.of("PEA", "INTRUSION", Action.ACTIVE, time)),
@@ -224,7 +224,7 @@ class TvtXmlDecoderTest {
                 """.formatted(Base64.getEncoder().encodeToString(Bytes.JPEG)))
                 .decodeIn(ZoneOffset.UTC);
 
-        assertArrayEquals(Bytes.JPEG, push.image());
+        assertArrayEquals(Bytes.JPEG, push.image().toArray());
     }
 
     @Test

@@ -114,6 +114,6 @@ class VigiNvrDecoderTest {
         assertEquals(Format.VIGI_NVR_MULTIPART, push.format());
         assertEquals("5a7e0c11d2f3", push.deviceId());
         assertEquals("MOTION", push.events().get(0).type());
-        assertArrayEquals(Bytes.JPEG, push.image());
+        assertArrayEquals(Bytes.JPEG, push.image().toArray());
     }
 }

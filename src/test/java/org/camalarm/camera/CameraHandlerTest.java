@@ -18,6 +18,7 @@ import org.camalarm.alarm.AlarmEvent.Action;
 import org.camalarm.auth.AuthResult;
 import org.camalarm.auth.DigestClient;
 import org.camalarm.auth.SenderAuthentication;
+import org.camalarm.image.ImageBytes;
 import org.camalarm.thing.ChannelDefinition;
 import org.camalarm.thing.RecordingThingEvents;
 import org.camalarm.thing.Thing;
@@ -156,14 +157,14 @@ class CameraHandlerTest {
                         LocalDateTime.of(2026, 11, 25, 11, 0, 1),
                         null,
                         "{\"d\":1}")),
-                new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}));
+                ImageBytes.of(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})));
 
         timers.advance(Duration.ofSeconds(30)); // far beyond the hold time: the status's stop ends it
         assertEquals("ON", state("fieldDetectionAlarm"));
         assertEquals(List.of("trigger camalarm:vigi:cam:event INTRUSION"), events.matching("trigger"));
         assertEquals("{\"d\":1}", state("lastEventData"), "the repeat's richer data is the latest");
         assertEquals("2026-11-25T11:00:01.000+00:00", state("lastEventTime"));
-        assertEquals(3, thing.state("image").raw().length);
+        assertEquals(3, thing.state("image").raw().length());
 
         handler.accept(push(Action.STOP, "INTRUSION"));
         assertEquals("OFF", state("fieldDetectionAlarm"));
@@ -325,9 +326,9 @@ class CameraHandlerTest {
     @Test
     void snapshotIsKeptByteForByte() {
         byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3, (byte) 0xFF, (byte) 0xD9};
-        handler.accept(new Alarm(Vendor.VIGI, Format.VIGI_MULTIPART, null, null, null, List.of(), jpeg));
+        handler.accept(new Alarm(Vendor.VIGI, Format.VIGI_MULTIPART, null, null, null, List.of(), ImageBytes.of(jpeg)));
 
-        assertEquals(jpeg, thing.state("image").raw());
+        assertEquals(ImageBytes.of(jpeg), thing.state("image").raw());
         assertEquals("/camalarm/api/things/camalarm:vigi:cam/image", state("imageUrl"));
         assertEquals("2026-11-25T10:00:00.000+00:00", state("imageTime"));
     }
@@ -412,7 +413,7 @@ class CameraHandlerTest {
 
         assertEquals("PERSON", state("lastEventType"));
         assertEquals("{\"event_type\":\"PEOPLE\"}", state("lastEventData"));
-        assertEquals(jpeg, thing.state("image").raw());
+        assertEquals(ImageBytes.of(jpeg), thing.state("image").raw());
         assertEquals("10.0.0.9", thing.property("ipAddress"));
         assertEquals("OFF", state("humanAlarm"));
         assertEquals("UNKNOWN", thing.status().status().name());

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import org.camalarm.image.ImageBytes;
 import org.junit.jupiter.api.Test;
 
 class MediaBuffersTest {
@@ -18,7 +19,7 @@ class MediaBuffersTest {
     @Test
     void aFramedSnapshotIsTheMediaLogRecordForItsOwner() {
         byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, 7, 8, 9};
-        MediaRecord record = buffers.frame(jpeg);
+        MediaRecord record = buffers.frame(ImageBytes.of(jpeg));
         ByteBuffer framed = record.forOwner(42L << 20);
 
         assertTrue(framed.isDirect(), "written without the JDK's copy to a temporary direct buffer");
@@ -34,40 +35,43 @@ class MediaBuffersTest {
 
     @Test
     void aBufferGivenBackIsReusedForTheNextSnapshotAndOnlyFittingOnesAreKept() {
-        MediaRecord first = buffers.frame(new byte[100_000]);
+        MediaRecord first = buffers.frame(ImageBytes.of(new byte[100_000]));
         buffers.giveBack(first);
-        MediaRecord second = buffers.frame(new byte[200_000]);
+        MediaRecord second = buffers.frame(ImageBytes.of(new byte[200_000]));
         assertSame(first.buffer(), second.buffer(), "one buffer serves snapshots of a typical size");
 
         buffers.giveBack(second);
-        MediaRecord big = buffers.frame(new byte[1_500_000]);
+        MediaRecord big = buffers.frame(ImageBytes.of(new byte[1_500_000]));
         assertNotSame(second.buffer(), big.buffer(), "too small a buffer is dropped, a bigger one made");
         assertTrue(big.buffer().capacity() >= MediaLog.RECORD_HEADER + 1_500_000);
     }
 
     @Test
     void snapshotsLargerThanPooledBuffersAreFramedOnTheHeapAndNotKept() {
-        MediaRecord pooled = buffers.frame(new byte[10]);
+        MediaRecord pooled = buffers.frame(ImageBytes.of(new byte[10]));
         buffers.giveBack(pooled);
-        MediaRecord huge = buffers.frame(new byte[MediaBuffers.MAX_POOLED]);
+        MediaRecord huge = buffers.frame(ImageBytes.of(new byte[MediaBuffers.MAX_POOLED]));
         assertFalse(huge.buffer().isDirect());
         assertNotSame(pooled.buffer(), huge.buffer(), "the pooled buffer is not grown to a huge size");
 
         buffers.giveBack(huge);
-        assertSame(pooled.buffer(), buffers.frame(new byte[10]).buffer(), "the pool still holds the small one");
-        assertNotSame(huge.buffer(), buffers.frame(new byte[10]).buffer(), "the huge one was not kept");
+        assertSame(
+                pooled.buffer(),
+                buffers.frame(ImageBytes.of(new byte[10])).buffer(),
+                "the pool still holds the small one");
+        assertNotSame(huge.buffer(), buffers.frame(ImageBytes.of(new byte[10])).buffer(), "the huge one was not kept");
     }
 
     @Test
     void atMostKeptBuffersStayInThePool() {
         List<MediaRecord> inFlight = new ArrayList<>();
         for (int i = 0; i < MediaBuffers.KEPT + 5; i++) {
-            inFlight.add(buffers.frame(new byte[1000]));
+            inFlight.add(buffers.frame(ImageBytes.of(new byte[1000])));
         }
         inFlight.forEach(buffers::giveBack);
         List<ByteBuffer> reused = new ArrayList<>();
         for (int i = 0; i < MediaBuffers.KEPT + 5; i++) {
-            reused.add(buffers.frame(new byte[1000]).buffer());
+            reused.add(buffers.frame(ImageBytes.of(new byte[1000])).buffer());
         }
         long fromThePool = reused.stream()
                 .filter(b -> inFlight.stream().anyMatch(r -> r.buffer() == b))

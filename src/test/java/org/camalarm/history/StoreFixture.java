@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camalarm.history.WriteOp.Entry;
 import org.camalarm.history.WriteOp.Phase;
+import org.camalarm.image.ImageBytes;
 
 /** A store in a temporary directory with a hand-moved clock, and ways to fill it. */
 final class StoreFixture implements AutoCloseable {
@@ -54,7 +55,8 @@ final class StoreFixture implements AutoCloseable {
     long began(String thing, String type, byte[] image) throws IOException {
         long now = clock.millis();
         store.recordAlarm(
-                List.of(new Entry(alarm(thing, type, channel(type), EventAction.PULSE, now), Phase.BEGAN)), image);
+                List.of(new Entry(alarm(thing, type, channel(type), EventAction.PULSE, now), Phase.BEGAN)),
+                image == null ? null : ImageBytes.of(image));
         return now;
     }
 
@@ -68,7 +70,8 @@ final class StoreFixture implements AutoCloseable {
     void continued(String thing, String type, byte[] image) throws IOException {
         long now = clock.millis();
         store.recordAlarm(
-                List.of(new Entry(alarm(thing, type, channel(type), EventAction.PULSE, now), Phase.CONTINUED)), image);
+                List.of(new Entry(alarm(thing, type, channel(type), EventAction.PULSE, now), Phase.CONTINUED)),
+                image == null ? null : ImageBytes.of(image));
     }
 
     /** A push result now: command ON on the target's power channel, with its outcome's properties. */

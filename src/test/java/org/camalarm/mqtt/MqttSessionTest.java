@@ -21,6 +21,7 @@ import org.camalarm.alarm.Alarm;
 import org.camalarm.alarm.AlarmEvent;
 import org.camalarm.camera.CameraHandler;
 import org.camalarm.camera.TestCameras;
+import org.camalarm.image.ImageBytes;
 import org.camalarm.thing.State;
 import org.camalarm.thing.ThingEvents;
 import org.camalarm.thing.ThingRegistry;
@@ -115,7 +116,7 @@ class MqttSessionTest {
                 "98:BA:5F:8B:10:03",
                 "InSight S445",
                 List.of(event),
-                jpeg);
+                jpeg == null ? null : ImageBytes.of(jpeg));
     }
 
     @Test
