@@ -38,9 +38,9 @@ import org.slf4j.LoggerFactory;
  * is handed on to them. The writer thread writes one group per hold of the lock, so waiting requests
  * are not kept out while it drains a long queue. A hand-off to a writer thread and back cost each
  * alarm two thread wake-ups, which under load was most of what the history cost. Snapshots come
- * framed in direct buffers ({@link MediaBuffers}): the lock is held for the kernel's copy only. The writer thread ({@link
- * #run}) takes what nobody waits for (push results, rule firings, thumbnails), deletes, and runs
- * retention ({@link Retention}) between groups.
+ * framed in direct buffers ({@link MediaBuffers}): the lock is held for the kernel's copy only.
+ * The writer thread ({@link #run}) takes what nobody waits for (push results, rule firings,
+ * thumbnails), deletes, and runs retention ({@link Retention}) between groups.
  */
 final class HistoryWriter implements Runnable {
 
