@@ -161,9 +161,12 @@ public class AssetServlet extends HttpServlet {
     /** A 404 a person can act on: the UI's pages live behind {@code #/}, so the address leads nowhere. */
     private static void notAPage(HttpServletResponse response) throws IOException {
         byte[] page = ("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\">"
-                        + "<meta name=\"viewport\" content=\"width=device-width\"><title>Not found - camalarm</title>"
-                        + "<h1>No such page</h1><p>camalarm has no page at this address. "
-                        + "<a href=\"" + PATH + "/\">Open the camalarm UI</a>.</p></html>")
+                        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                        + "<title>Not found - camalarm</title><link rel=\"stylesheet\" href=\"" + PATH + "/app.css\">"
+                        + "<header class=\"top\"><a class=\"brand\" href=\"" + PATH + "/\">camalarm</a></header>"
+                        + "<main><div class=\"card\"><h1>No such page</h1>"
+                        + "<p>camalarm has no page at this address. The UI's pages are reached from its start page.</p>"
+                        + "<p><a href=\"" + PATH + "/\">Open the camalarm UI</a></p></div></main></html>")
                 .getBytes(StandardCharsets.UTF_8);
         response.setStatus(404);
         response.setContentType("text/html;charset=utf-8");
