@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.camalarm.history.WriteOp.Entry;
 import org.camalarm.history.WriteOp.Phase;
+import org.camalarm.image.ImageBytes;
 import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -387,8 +388,8 @@ final class HistoryWriter implements Runnable {
                     thumbnail.id(),
                     slot -> slot.thumbnail() != null
                             ? null
-                            : slot.withThumbnail(
-                                    media.stage(thumbnail.id().id(), MediaRecord.onHeap(thumbnail.jpeg()))),
+                            : slot.withThumbnail(media.stage(
+                                    thumbnail.id().id(), MediaRecord.onHeap(ImageBytes.of(thumbnail.jpeg())))),
                     batch);
         } else if (op instanceof WriteOp.Delete delete) {
             batch.deleted.put(delete, change(delete.id(), EventSlot::asDeleted, batch));

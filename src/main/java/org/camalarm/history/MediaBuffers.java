@@ -32,7 +32,7 @@ final class MediaBuffers {
     MediaRecord frame(ImageBytes jpeg) {
         int needed = MediaLog.RECORD_HEADER + jpeg.length();
         if (needed > MAX_POOLED) {
-            return MediaRecord.frame(jpeg, ByteBuffer.allocate(needed));
+            return MediaRecord.onHeap(jpeg);
         }
         ByteBuffer buffer = free.poll();
         if (buffer != null) {

@@ -23,9 +23,9 @@ record MediaRecord(ByteBuffer buffer, int length) {
         return new MediaRecord(into, jpeg.length());
     }
 
-    /** Frames {@code jpeg} on the heap (a thumbnail; the JDK copies it to a direct buffer when written). */
-    static MediaRecord onHeap(byte[] jpeg) {
-        return frame(ImageBytes.of(jpeg), ByteBuffer.allocate(MediaLog.RECORD_HEADER + jpeg.length));
+    /** Frames {@code jpeg} on the heap (a thumbnail, or a snapshot too large to pool; the JDK copies it to a direct buffer when written). */
+    static MediaRecord onHeap(ImageBytes jpeg) {
+        return frame(jpeg, ByteBuffer.allocate(MediaLog.RECORD_HEADER + jpeg.length()));
     }
 
     /** The record for {@code owner}, to write: a view of its own, so the buffer's position stays. */
