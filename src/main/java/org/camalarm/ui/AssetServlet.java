@@ -45,6 +45,16 @@ public class AssetServlet extends HttpServlet {
     private static final Pattern IMPORT_MAP =
             Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL);
 
+    /** The 404 page for a browser ({@link #notAPage}): the same bytes every time. */
+    private static final byte[] NOT_A_PAGE = ("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\">"
+                    + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                    + "<title>Not found - camalarm</title><link rel=\"stylesheet\" href=\"" + PATH + "/app.css\">"
+                    + "<header class=\"top\"><a class=\"brand\" href=\"" + PATH + "/\">camalarm</a></header>"
+                    + "<main><div class=\"card\"><h1>No such page</h1>"
+                    + "<p>camalarm has no page at this address. The UI's pages are reached from its start page.</p>"
+                    + "<p><a href=\"" + PATH + "/\">Open the camalarm UI</a></p></div></main></html>")
+            .getBytes(StandardCharsets.UTF_8);
+
     private final transient Function<String, byte @Nullable []> files;
     private final transient Map<String, Asset> cache = new ConcurrentHashMap<>();
 
@@ -160,19 +170,11 @@ public class AssetServlet extends HttpServlet {
 
     /** A 404 a person can act on: the UI's pages live behind {@code #/}, so the address leads nowhere. */
     private static void notAPage(HttpServletResponse response) throws IOException {
-        byte[] page = ("<!doctype html><html lang=\"en\"><meta charset=\"utf-8\">"
-                        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                        + "<title>Not found - camalarm</title><link rel=\"stylesheet\" href=\"" + PATH + "/app.css\">"
-                        + "<header class=\"top\"><a class=\"brand\" href=\"" + PATH + "/\">camalarm</a></header>"
-                        + "<main><div class=\"card\"><h1>No such page</h1>"
-                        + "<p>camalarm has no page at this address. The UI's pages are reached from its start page.</p>"
-                        + "<p><a href=\"" + PATH + "/\">Open the camalarm UI</a></p></div></main></html>")
-                .getBytes(StandardCharsets.UTF_8);
         response.setStatus(404);
         response.setContentType("text/html;charset=utf-8");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Cache-Control", "no-cache");
-        response.setContentLength(page.length);
-        response.getOutputStream().write(page);
+        response.setContentLength(NOT_A_PAGE.length);
+        response.getOutputStream().write(NOT_A_PAGE);
     }
 }
