@@ -143,6 +143,8 @@ final class MultipartReader {
      * step does not wait for the byte before it, so a JPEG part is crossed at memory speed.
      */
     private static final class Delimiter {
+        private static final int[] NOWHERE = {};
+
         final byte[] dashBoundary;
         private final byte[] pattern;
         /** For each byte value, where it occurs in the pattern (empty: nowhere). */
@@ -157,8 +159,8 @@ final class MultipartReader {
             for (byte b : pattern) {
                 counts[b & 0xff]++;
             }
-            for (int value = 0; value < 256; value++) {
-                places[value] = new int[counts[value]];
+            for (int value = 0; value < 256; value++) { // one array per byte of the pattern, not 256 per push
+                places[value] = counts[value] == 0 ? NOWHERE : new int[counts[value]];
             }
             int[] filled = new int[256];
             for (int k = 0; k < pattern.length; k++) {
