@@ -22,6 +22,10 @@ done
 
 WORK="$ROOT/target/bench"
 mkdir -p "$WORK"
+# Each hub started here keeps its history (up to 1 GB of snapshots) in $WORK/hub-PORT: none is left behind.
+remove_hubs() { rm -rf "$WORK"/hub-*; }
+remove_hubs
+trap remove_hubs EXIT
 rm -rf "$WORK/harness" && cp -r "$HARNESS" "$WORK/harness" && chmod -R u+w "$WORK/harness"
 export PRODUCT_ALARM_PATH=/camalarm/alarm/bench/bench
 # JIT warm-up before each measured shape, the same for every peer. The hub runs far more code than
@@ -65,7 +69,7 @@ WITHOUT="$RESULTS"
 PORT="${BENCH_STORAGE_PORT:-$(free_port)}"
 setsid "$ROOT/bench/start-hub.sh" "$PORT" > "$WORK/storage-hub.log" 2>&1 < /dev/null &
 HUB_PG=$!
-trap 'kill -TERM -- "-$HUB_PG" 2>/dev/null || true' EXIT
+trap 'kill -TERM -- "-$HUB_PG" 2>/dev/null; wait "$HUB_PG" 2>/dev/null; remove_hubs' EXIT
 URL="http://127.0.0.1:$PORT"
 FIX="$WORK/harness/fixtures"
 for _ in $(seq 1 300); do
