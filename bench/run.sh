@@ -69,7 +69,7 @@ WITHOUT="$RESULTS"
 PORT="${BENCH_STORAGE_PORT:-$(free_port)}"
 setsid "$ROOT/bench/start-hub.sh" "$PORT" > "$WORK/storage-hub.log" 2>&1 < /dev/null &
 HUB_PG=$!
-trap 'kill -TERM -- "-$HUB_PG" 2>/dev/null; wait "$HUB_PG" 2>/dev/null; remove_hubs' EXIT
+trap 'kill -TERM -- "-$HUB_PG" 2>/dev/null || true; wait "$HUB_PG" 2>/dev/null || true; remove_hubs' EXIT
 URL="http://127.0.0.1:$PORT"
 FIX="$WORK/harness/fixtures"
 for _ in $(seq 1 300); do
