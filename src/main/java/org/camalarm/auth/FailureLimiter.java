@@ -16,7 +16,9 @@ import org.eclipse.jdt.annotation.Nullable;
  * IPv6 sender counts by its /64, which one host can fill with addresses. At most {@value #MAX_TRACKED}
  * addresses are remembered (the least recently seen is forgotten first), so a sender of many addresses
  * cannot grow the table. A success does not reset the count: a sender could otherwise wipe its
- * failures with alarms to a camera that needs no credentials. Thread-safe.
+ * failures with alarms to a camera that needs no credentials. A clock set back (NTP, a wrong RTC
+ * corrected) never makes a block last longer than {@code block} from when it is seen, nor keeps an
+ * old window counting. Thread-safe.
  */
 final class FailureLimiter {
 
@@ -69,6 +71,9 @@ final class FailureLimiter {
             if (entry == null || entry.blockedUntil <= now) {
                 return 0;
             }
+            if (entry.blockedUntil - now > blockMs) { // the clock was set back
+                entry.blockedUntil = now + blockMs;
+            }
             return (entry.blockedUntil - now + 999) / 1000;
         }
     }
@@ -83,7 +88,7 @@ final class FailureLimiter {
                 entry = new Entry();
                 entries.put(key, entry);
             }
-            if (now - entry.windowStart >= windowMs) {
+            if (now - entry.windowStart >= windowMs || now < entry.windowStart) {
                 entry.windowStart = now;
                 entry.failures = 0;
             }

@@ -81,7 +81,7 @@ public final class CameraHandler implements ThingHandler {
         /** Which hold timer is current: a timer that fired while a start replaced it must do nothing. */
         long holdGeneration;
         /**
-         * When the hold ends (ms, the timers' clock) unless a repeat moves it. A repeat only moves this:
+         * When the hold ends ({@link Timers#monotonicMillis}) unless a repeat moves it. A repeat only moves this:
          * the timer, when it fires early, sleeps again for the rest (one timer per hold, not per alarm).
          */
         long holdUntil;
@@ -215,7 +215,7 @@ public final class CameraHandler implements ThingHandler {
             thing.updateState(CameraChannels.IMAGE_URL, imageUrl);
         }
         thing.updateState(CameraChannels.LAST_SEEN, State.dateTime(now));
-        watchdog.heardAt(now.toInstant().toEpochMilli());
+        watchdog.heard();
         return detections;
     }
 
@@ -360,7 +360,7 @@ public final class CameraHandler implements ThingHandler {
             }
         } else {
             Duration hold = settings.holdTime();
-            alarm.holdUntil = timers.clock().millis() + hold.toMillis();
+            alarm.holdUntil = timers.monotonicMillis() + hold.toMillis(); // a clock set back must not hold it an hour
             if (alarm.holdTimer == null) {
                 armHold(channel, alarm, hold);
             } else {
@@ -383,8 +383,8 @@ public final class CameraHandler implements ThingHandler {
         if (active.get(channel) != alarm || alarm.holdGeneration != generation || disposed) {
             return;
         }
-        // without a repeat the hold is over: no clock reading (the wall clock may lag the timer's by a ms)
-        long left = alarm.repeated ? alarm.holdUntil - timers.clock().millis() : 0;
+        // without a repeat the hold is over: no clock reading (it may lag the timer's by a ms)
+        long left = alarm.repeated ? alarm.holdUntil - timers.monotonicMillis() : 0;
         if (left > 0) {
             armHold(channel, alarm, Duration.ofMillis(left));
         } else {

@@ -14,7 +14,10 @@ import org.slf4j.LoggerFactory;
  * A camera's {@code offlineAfter}: with no push or keepalive for that long, its thing goes
  * OFFLINE/COMMUNICATION_ERROR saying how long it has been silent; the next one brings it ONLINE.
  * One timer at a time, set for when the silence would be long enough. A push and a check share
- * this object's lock, so a push arriving during a check can never be followed by OFFLINE.
+ * this object's lock, so a push arriving during a check can never be followed by OFFLINE. Silence
+ * is measured in monotonic time: a hub whose clock NTP sets forward a day at boot (a Raspberry Pi
+ * has no battery clock) must not call every camera silent for a day, nor one set back an hour wait
+ * an hour longer.
  */
 final class SilenceWatchdog {
 
@@ -24,7 +27,7 @@ final class SilenceWatchdog {
     private final Timers timers;
     /** {@code null}: the watchdog is off; the thing only goes ONLINE with each push. */
     private final @Nullable Duration limit;
-    /** When the camera was last heard from, or the thing started (clock ms); guarded by {@code this}. */
+    /** When the camera was last heard from, or the thing started ({@link Timers#monotonicMillis}); guarded by {@code this}. */
     private long lastHeard;
     /** The next check, while one is due; guarded by {@code this}. */
     private @Nullable Cancellable check;
@@ -36,17 +39,17 @@ final class SilenceWatchdog {
         this.timers = timers;
         this.limit = limit;
         synchronized (this) {
-            lastHeard = timers.clock().millis();
+            lastHeard = timers.monotonicMillis();
             arm();
         }
     }
 
-    /** The camera was heard at {@code millis}: ONLINE, and the silence counted from then. */
-    synchronized void heardAt(long millis) {
+    /** The camera was heard from now: ONLINE, and the silence counted from now. */
+    synchronized void heard() {
         if (stopped) {
             return;
         }
-        lastHeard = millis;
+        lastHeard = timers.monotonicMillis();
         thing.setStatus(ThingStatusInfo.ONLINE);
         arm();
     }
@@ -66,7 +69,7 @@ final class SilenceWatchdog {
         if (silence == null || check != null || stopped) {
             return;
         }
-        long due = lastHeard + silence.toMillis() - timers.clock().millis();
+        long due = lastHeard + silence.toMillis() - timers.monotonicMillis();
         check = timers.schedule(Duration.ofMillis(Math.max(0, due)), () -> check(silence));
     }
 
@@ -76,7 +79,7 @@ final class SilenceWatchdog {
         if (stopped) {
             return;
         }
-        long silentMs = timers.clock().millis() - lastHeard;
+        long silentMs = timers.monotonicMillis() - lastHeard;
         if (silentMs >= silence.toMillis()) {
             thing.setStatus(ThingStatusInfo.offline(
                     Detail.COMMUNICATION_ERROR,

@@ -23,6 +23,7 @@ import org.camalarm.rule.RuleFiring;
 import org.camalarm.rule.RuleListener;
 import org.camalarm.target.PushListener;
 import org.camalarm.thing.ThingUID;
+import org.camalarm.time.OncePerMinute;
 import org.camalarm.userdata.UserdataFiles;
 import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.framework.BundleContext;
@@ -95,8 +96,8 @@ public class EventHistory implements AlarmJournal, PushListener, RuleListener, C
     private final List<HistoryListener> listeners = new CopyOnWriteArrayList<>();
 
     private final AtomicLong dropped = new AtomicLong();
-    /** When an unrecorded alarm was last logged at WARN (once a minute: a full disk must not flood the log). */
-    private final AtomicLong lastNotRecorded = new AtomicLong(Long.MIN_VALUE);
+    /** An unrecorded alarm is logged at WARN once a minute: a full disk must not flood the log. */
+    private final OncePerMinute notRecordedLines = new OncePerMinute();
 
     private volatile HistorySettings settings;
     private volatile @Nullable HistoryStore store;
@@ -223,8 +224,7 @@ public class EventHistory implements AlarmJournal, PushListener, RuleListener, C
         try {
             current.recordAlarm(HistoryEntries.alarm(thing, alarm, detections, remoteAddress, now), alarm.image());
         } catch (IOException e) {
-            long last = lastNotRecorded.get();
-            if (now - last >= 60_000 && lastNotRecorded.compareAndSet(last, now)) {
+            if (notRecordedLines.due()) {
                 LOGGER.warn(
                         "Event history: alarms from {} and others are answered 503, not stored: {}",
                         thing,

@@ -77,7 +77,7 @@ public class EventStreamServlet extends HttpServlet {
         AsyncContext async = request.startAsync();
         async.setTimeout(0); // Jetty's default async timeout is 30 s; keep-alives keep the line open
         StreamClient client = new StreamClient(
-                async, out, String.valueOf(request.getRemoteAddr()), cursor, System.currentTimeMillis());
+                async, out, String.valueOf(request.getRemoteAddr()), cursor, LiveEvents.monotonicMillis());
         async.addListener(new AsyncListener() {
             @Override
             public void onComplete(AsyncEvent event) {

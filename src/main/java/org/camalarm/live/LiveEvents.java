@@ -79,7 +79,7 @@ public class LiveEvents implements ThingListener {
 
     private final List<StreamClient> clients = new CopyOnWriteArrayList<>();
     private final AtomicInteger clientCount = new AtomicInteger();
-    /** When the last client went (ms): one reconnecting within {@link #RESUME_GRACE_MS} may resume. */
+    /** When the last client went ({@link #monotonicMillis}): one reconnecting within {@link #RESUME_GRACE_MS} may resume. */
     private volatile long lastClientLeft = Long.MIN_VALUE / 2;
 
     private final AtomicBoolean signalled = new AtomicBoolean();
@@ -221,7 +221,7 @@ public class LiveEvents implements ThingListener {
      * admitted with an older cursor is told to reset (they reload), so none misses an event unnoticed.
      */
     public boolean wantsHistory() {
-        if (clientCount.get() > 0 || System.currentTimeMillis() - lastClientLeft < RESUME_GRACE_MS) {
+        if (clientCount.get() > 0 || monotonicMillis() - lastClientLeft < RESUME_GRACE_MS) {
             return true;
         }
         synchronized (lock) {
@@ -316,7 +316,7 @@ public class LiveEvents implements ThingListener {
 
     void remove(StreamClient client) {
         if (clients.remove(client) && clientCount.decrementAndGet() == 0) {
-            lastClientLeft = System.currentTimeMillis();
+            lastClientLeft = monotonicMillis();
         }
         client.close();
     }
@@ -324,7 +324,7 @@ public class LiveEvents implements ThingListener {
     // ---- the dispatcher thread ----
 
     private void dispatch() {
-        long lastBatch = 0;
+        long lastBatch = monotonicMillis() - BATCH_MILLIS; // not 0: nanoTime has an arbitrary origin, maybe negative
         while (running) {
             try {
                 if (!signalled.getAndSet(false)) {
@@ -333,17 +333,25 @@ public class LiveEvents implements ThingListener {
                 }
                 // at most one batch per BATCH_MILLIS: a flood of alarms becomes a few coalesced writes
                 // (parkNanos returns early on every signal, so wait out the rest in a loop)
-                for (long wait = lastBatch + BATCH_MILLIS - System.currentTimeMillis();
+                for (long wait = lastBatch + BATCH_MILLIS - monotonicMillis();
                         wait > 0 && running;
-                        wait = lastBatch + BATCH_MILLIS - System.currentTimeMillis()) {
+                        wait = lastBatch + BATCH_MILLIS - monotonicMillis()) {
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(wait));
                 }
-                lastBatch = System.currentTimeMillis();
+                lastBatch = monotonicMillis();
                 sendBatches(lastBatch);
             } catch (RuntimeException e) {
                 LOGGER.warn("The live event stream hit a defect; it goes on", e);
             }
         }
+    }
+
+    /**
+     * Milliseconds for the batches, keep-alives and the resume grace: monotonic, so a clock set back
+     * an hour does not stop the stream for an hour (events keep their wall-clock times).
+     */
+    static long monotonicMillis() {
+        return System.nanoTime() / 1_000_000;
     }
 
     private void sendBatches(long now) {

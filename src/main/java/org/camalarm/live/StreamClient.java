@@ -24,7 +24,7 @@ final class StreamClient {
 
     volatile boolean writing;
     volatile boolean closed;
-    /** When the last write started, for keep-alives; dispatcher thread only. */
+    /** When the last write started ({@link LiveEvents#monotonicMillis}), for keep-alives; dispatcher thread only. */
     long lastWriteMillis;
 
     StreamClient(AsyncContext async, ServletOutputStream out, String remoteAddress, long cursor, long now) {

@@ -43,7 +43,9 @@ final class DatagramSources {
     boolean admit(String address) {
         long now = millis.getAsLong();
         Source source = source(address, now);
-        source.tokens = Math.min(burst, source.tokens + (now - source.refilledAt) * perSecond / 1000);
+        // a clock set back refills nothing until it moves on, instead of draining the bucket for as long
+        long elapsed = Math.max(0, now - source.refilledAt);
+        source.tokens = Math.min(burst, source.tokens + elapsed * perSecond / 1000);
         source.refilledAt = now;
         if (source.tokens < 1) {
             return false;

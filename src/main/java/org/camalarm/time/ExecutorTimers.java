@@ -38,6 +38,11 @@ public class ExecutorTimers implements Timers {
     }
 
     @Override
+    public long monotonicMillis() {
+        return System.nanoTime() / 1_000_000;
+    }
+
+    @Override
     public Cancellable schedule(Duration delay, Runnable task) {
         ScheduledFuture<?> future = executor.schedule(
                 () -> {

@@ -14,12 +14,17 @@ public final class OncePerMinute {
     private final AtomicLong nextInfo = new AtomicLong(System.nanoTime());
 
     public void log(Logger logger, String format, Object... arguments) {
-        long now = System.nanoTime();
-        long next = nextInfo.get();
-        if (now - next >= 0 && nextInfo.compareAndSet(next, now + MINUTE_NS)) {
+        if (due()) {
             logger.info(format, arguments);
         } else {
             logger.debug(format, arguments);
         }
+    }
+
+    /** Whether this is the once in a minute (the first call is): then true, and false for a minute. */
+    public boolean due() {
+        long now = System.nanoTime();
+        long next = nextInfo.get();
+        return now - next >= 0 && nextInfo.compareAndSet(next, now + MINUTE_NS);
     }
 }

@@ -35,7 +35,8 @@ public final class RateLimit {
         long now = clock.millis();
         int[] answer = new int[1];
         windows.compute(key, (k, window) -> {
-            if (window == null || now - window.startMillis() >= windowMillis) {
+            // a clock set back (NTP, a wrong RTC corrected) starts a new window: it never silences a key
+            if (window == null || now - window.startMillis() >= windowMillis || now < window.startMillis()) {
                 answer[0] = window == null ? 0 : window.refused();
                 return new Window(now, 1, 0);
             }

@@ -10,7 +10,15 @@ import java.time.Duration;
  */
 public interface Timers {
 
+    /** The wall clock: what time it is, for timestamps. NTP or a user may set it back or forward. */
     Clock clock();
+
+    /**
+     * Milliseconds from an arbitrary origin that only moves on with time, never set back or
+     * forward: for how long something lasted (a camera's silence), where the wall clock would
+     * count a setting of the clock as time gone by.
+     */
+    long monotonicMillis();
 
     /** Runs {@code task} once after {@code delay}; the returned handle cancels it. */
     Cancellable schedule(Duration delay, Runnable task);

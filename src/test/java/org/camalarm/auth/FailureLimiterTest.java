@@ -33,6 +33,29 @@ class FailureLimiterTest {
     }
 
     @Test
+    void aClockSetBackNeverLengthensABlock() {
+        for (int i = 0; i < FailureLimiter.MAX_FAILURES; i++) {
+            limiter.failed("192.0.2.7");
+        }
+        timers.setWallClock(Instant.parse("2026-12-01T09:00:00Z")); // NTP corrects a clock an hour ahead
+
+        assertEquals(
+                FailureLimiter.BLOCK.toSeconds(), limiter.blockedSeconds("192.0.2.7"), "the block, not an hour more");
+        timers.advance(FailureLimiter.BLOCK);
+        assertEquals(0, limiter.blockedSeconds("192.0.2.7"));
+    }
+
+    @Test
+    void aClockSetBackStartsANewWindow() {
+        for (int i = 1; i < FailureLimiter.MAX_FAILURES; i++) {
+            limiter.failed("192.0.2.7");
+        }
+        timers.setWallClock(Instant.parse("2026-12-01T09:00:00Z"));
+
+        assertFalse(limiter.failed("192.0.2.7"), "the window of 10:00 does not run on until 10:10 comes again");
+    }
+
+    @Test
     void failuresSpreadBeyondTheWindowNeverBlock() {
         for (int window = 0; window < 3; window++) {
             for (int i = 1; i < FailureLimiter.MAX_FAILURES; i++) {

@@ -77,6 +77,19 @@ class CameraHandlerTest {
     }
 
     @Test
+    void aClockSetBackDuringAHoldDoesNotHoldTheDetectionOnAnHourLonger() {
+        handler.accept(push(Action.PULSE, "PERSON"));
+        timers.advance(Duration.ofSeconds(5));
+        handler.accept(push(Action.PULSE, "PERSON")); // the hold now ends at 15 s
+
+        timers.setWallClock(Instant.parse("2026-11-25T09:00:05Z")); // NTP corrects a clock an hour ahead
+        timers.advance(Duration.ofSeconds(9));
+        assertEquals("ON", state("humanAlarm"));
+        timers.advance(Duration.ofSeconds(1));
+        assertEquals("OFF", state("humanAlarm"), "10 s after the repeat, as always");
+    }
+
+    @Test
     void startWaitsForStop() {
         handler.accept(push(Action.START, "MOTION"));
         timers.advance(Duration.ofSeconds(30)); // far beyond hold time
@@ -276,6 +289,11 @@ class CameraHandlerTest {
             }
 
             @Override
+            public long monotonicMillis() {
+                return timers.monotonicMillis();
+            }
+
+            @Override
             public Cancellable schedule(Duration delay, Runnable task) {
                 scheduled.add(task);
                 return () -> {
@@ -452,5 +470,27 @@ class CameraHandlerTest {
         assertEquals("ONLINE", thing.status().status().name());
         camera.dispose();
         assertEquals(0, timers.pending(), "dispose ends the watchdog with the alarm timers");
+    }
+
+    @Test
+    void theWatchdogCountsSilenceAsTimeGoneByNotAsTheClockIsSet() {
+        CameraSettings watched = CameraSettings.of("", 10, 60, new String[0]).withOfflineAfter(Duration.ofSeconds(60));
+        CameraHandler camera = new CameraHandler(thing, watched, timers);
+        Instant start = timers.clock().instant();
+        camera.accept(push(Action.PULSE, "PERSON"));
+        timers.advance(Duration.ofSeconds(50));
+        camera.accept(push(Action.PULSE, "PERSON"));
+
+        timers.setWallClock(start.plus(Duration.ofDays(1))); // a Pi's clock set by NTP after boot
+        timers.advance(Duration.ofSeconds(30));
+        assertEquals("ONLINE", thing.status().status().name(), "heard 30 s ago, not a day ago");
+
+        timers.setWallClock(start); // and set back
+        timers.advance(Duration.ofSeconds(30));
+        assertEquals("OFFLINE", thing.status().status().name(), "silent 60 s: not an hour and a day more to wait");
+        assertEquals(
+                "no push or keepalive for 60 s (offlineAfter 60 s)",
+                thing.status().description());
+        camera.dispose();
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.camalarm.time.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class IntervalGateTest {

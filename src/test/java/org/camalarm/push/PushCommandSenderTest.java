@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.camalarm.push.FakeDevice.Reply;
+import org.camalarm.time.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class PushCommandSenderTest {

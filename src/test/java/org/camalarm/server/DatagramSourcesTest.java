@@ -42,4 +42,16 @@ class DatagramSourcesTest {
         assertTrue(sources.admit("192.0.2.1"), "one token a second");
         assertFalse(sources.admit("192.0.2.1"));
     }
+
+    @Test
+    void aClockSetBackNeverDrainsASendersBucket() {
+        sources.admit("192.0.2.1");
+        sources.admit("192.0.2.1");
+        assertFalse(sources.admit("192.0.2.1"));
+
+        millis.addAndGet(-3_600_000); // NTP corrects a clock an hour ahead
+        assertFalse(sources.admit("192.0.2.1"), "no token yet");
+        millis.addAndGet(1000);
+        assertTrue(sources.admit("192.0.2.1"), "a second later its token, not an hour later");
+    }
 }

@@ -11,12 +11,17 @@ import java.util.List;
 
 /**
  * {@link Timers} for tests: time stands still until {@link #advance(Duration)} moves it, and runs
- * the timers that fall due, in order, on the calling thread. No sleeping, no flakiness.
+ * the timers that fall due, in order, on the calling thread. No sleeping, no flakiness. The wall
+ * clock can also be set on its own ({@link #setWallClock}), as NTP or a user sets a real one.
  */
 public final class ManualTimers implements Timers {
 
     private final List<Task> tasks = new ArrayList<>();
+    /** Monotonic time, which the timers follow. */
     private Instant now;
+    /** What the wall clock reads minus {@link #now}. */
+    private Duration wallOffset = Duration.ZERO;
+
     private final ZoneId zone;
     private long sequence;
 
@@ -51,7 +56,17 @@ public final class ManualTimers implements Timers {
 
     @Override
     public synchronized Clock clock() {
-        return Clock.fixed(now, zone);
+        return Clock.fixed(now.plus(wallOffset), zone);
+    }
+
+    @Override
+    public synchronized long monotonicMillis() {
+        return now.toEpochMilli();
+    }
+
+    /** Sets the wall clock to {@code wall}, back or forward; monotonic time and the timers stay. */
+    public synchronized void setWallClock(Instant wall) {
+        wallOffset = Duration.between(now, wall);
     }
 
     @Override
