@@ -1,6 +1,7 @@
 // The camalarm web UI: sign-in, then pages chosen by the location's hash (#/cameras, #/camera/<uid>,
 // #/activity/<uid>, …).
 import { html } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { api, setCsrf } from './api.js';
 import { LightElement } from './base.js';
 import { isCameraUid, store } from './store.js';
@@ -99,15 +100,17 @@ class CamApp extends LightElement {
   }
 
   page(page, arg) {
+    // a page of one thing is made anew for another thing (keyed): going from one edit form straight to
+    // another kept the first one's type and fields
     switch (page) {
-      case 'camera': return html`<cam-camera-page .uid=${arg}></cam-camera-page>`;
+      case 'camera': return keyed(arg, html`<cam-camera-page .uid=${arg}></cam-camera-page>`);
       case 'activity': return html`<cam-activity-page .thing=${arg}></cam-activity-page>`;
       case 'inbox': return html`<cam-inbox-page></cam-inbox-page>`;
       case 'devices': return html`<cam-devices-page></cam-devices-page>`;
       case 'rules': return html`<cam-rules-page></cam-rules-page>`;
       case 'add': return html`<cam-add-page .kind=${arg}></cam-add-page>`;
-      case 'edit': return html`<cam-add-page .editUid=${arg}></cam-add-page>`;
-      case 'setup': return html`<cam-setup-page .uid=${arg}></cam-setup-page>`;
+      case 'edit': return keyed(arg, html`<cam-add-page .editUid=${arg}></cam-add-page>`);
+      case 'setup': return keyed(arg, html`<cam-setup-page .uid=${arg}></cam-setup-page>`);
       default: return html`<cam-cameras-page></cam-cameras-page>`;
     }
   }

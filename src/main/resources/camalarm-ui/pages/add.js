@@ -4,6 +4,7 @@ import { html } from 'lit';
 import { api, enc } from '../api.js';
 import { LightElement } from '../base.js';
 import { store } from '../store.js';
+import './delete-thing.js';
 
 let typesCache = null;
 const thingTypes = () => (typesCache ||= api.get('thing-types').catch((e) => { typesCache = null; throw e; }));
@@ -14,7 +15,7 @@ const thingTypes = () => (typesCache ||= api.get('thing-types').catch((e) => { t
  */
 class AddPage extends LightElement {
   static properties = { kind: {}, editUid: {}, types: { state: true }, type: { state: true },
-    problems: { state: true }, error: { state: true }, busy: { state: true } };
+    problems: { state: true }, error: { state: true }, busy: { state: true }, deleting: { state: true } };
 
   willUpdate(changed) {
     if (this.editUid || !this.types || !(changed.has('kind') || changed.has('types'))) return;
@@ -136,8 +137,12 @@ class AddPage extends LightElement {
           <span class="muted small">One per line, command.&lt;name&gt;=&lt;METHOD&gt; &lt;path&gt;</span></div>` : ''}
         ${this.error ? html`<p class="error" role="alert" data-test="form-error">${this.summary()}</p>` : ''}
         <div class="buttons"><button class="primary" ?disabled=${this.busy} data-action="save">${this.editUid ? 'Save' : 'Add'}</button>
-          <button type="button" @click=${() => history.back()}>Cancel</button></div>
-      </form>`;
+          <button type="button" @click=${() => history.back()}>Cancel</button>
+          ${existing?.editable && !this.deleting ? html`<span class="spacer"></span><button type="button" class="danger"
+            data-action="delete" @click=${() => { this.deleting = true; }}>Delete</button>` : ''}</div>
+      </form>
+      ${existing && this.deleting ? html`<cam-delete-confirm .thing=${existing}
+        @cancel=${() => { this.deleting = false; }}></cam-delete-confirm>` : ''}`;
   }
 }
 customElements.define('cam-add-page', AddPage);

@@ -4,6 +4,7 @@ import { StorePage } from '../base.js';
 import { EVENT_TYPES, detections, isCamera, state, store } from '../store.js';
 import { snapshot, statusBadge } from './cameras.js';
 import { refusal } from './setup.js';
+import './delete-thing.js';
 import './timeline.js';
 
 
@@ -15,7 +16,7 @@ function pretty(text) {
 const PROPERTIES_POLL_MS = 5000;
 
 class CameraPage extends StorePage {
-  static properties = { uid: {}, result: { state: true }, full: { state: true } };
+  static properties = { uid: {}, result: { state: true }, full: { state: true }, deleting: { state: true } };
 
   connectedCallback() {
     super.connectedCallback();
@@ -44,16 +45,6 @@ class CameraPage extends StorePage {
     }
   }
 
-  async deleteThing(thing) {
-    if (!confirm(`Delete ${thing.label}?`)) return;
-    try {
-      await api.del('things/' + enc(thing.UID));
-      location.hash = '#/cameras';
-    } catch (err) {
-      this.result = { ok: false, text: err.message };
-    }
-  }
-
   render() {
     const t = store.things.get(this.uid);
     if (!store.loaded) return html`<p class="muted">Loading…</p>`;
@@ -70,9 +61,11 @@ class CameraPage extends StorePage {
         ${t.editable
           ? html`<a class="button" href="#/edit/${enc(t.UID)}">Edit</a>
               <a class="button" href="#/setup/${enc(t.UID)}">Setup</a>
-              <button class="danger" @click=${() => this.deleteThing(t)}>Delete</button>`
+              <button class="danger" data-action="delete" ?disabled=${this.deleting}
+                @click=${() => { this.deleting = true; }}>Delete</button>`
           : html`<span class="muted" data-test="read-only">Read-only: ${t.file || 'from a file'}</span>`}
       </div>
+      ${this.deleting ? html`<cam-delete-confirm .thing=${t} @cancel=${() => { this.deleting = false; }}></cam-delete-confirm>` : ''}
       ${refusal(t)}
       ${t.statusInfo?.description ? html`<p class="error">${t.statusInfo.description}</p>` : ''}
       <div class="camera-layout">

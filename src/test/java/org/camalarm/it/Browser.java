@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.stream.Stream;
+import org.eclipse.jdt.annotation.Nullable;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -136,9 +137,16 @@ final class Browser implements AutoCloseable {
         return driver.executeAsyncScript(script, args);
     }
 
-    /** A PNG of the page at a width: 375 is a phone (emulated as a mobile device), else a desktop window. */
-    /** Takes a screenshot {@code width} CSS pixels wide; returns how wide the page is then (wider: it scrolls sideways). */
+    /**
+     * A PNG of the page {@code width} CSS pixels wide: 375 is a phone (emulated as a mobile device),
+     * else a desktop window. Returns how wide the page is then (wider: it scrolls sideways).
+     */
     long screenshot(Path file, int width) throws IOException {
+        return screenshot(file, width, null);
+    }
+
+    /** {@link #screenshot(Path, int)} with the element of {@code selector} scrolled into view at that width. */
+    long screenshot(Path file, int width, @Nullable String selector) throws IOException {
         Files.createDirectories(file.getParent());
         if (width < 600) {
             driver.executeCdpCommand(
@@ -148,6 +156,9 @@ final class Browser implements AutoCloseable {
             driver.manage().window().setSize(new Dimension(width, 900));
         }
         try {
+            if (selector != null) {
+                script("document.querySelector(arguments[0]).scrollIntoView({block: 'center'})", selector);
+            }
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
             return (Long) script("return document.documentElement.scrollWidth");
         } finally {

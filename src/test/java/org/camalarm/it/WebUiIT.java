@@ -476,6 +476,7 @@ class WebUiIT {
         assertEquals("page", browser.find("[data-nav=cameras]").getAttribute("aria-current"));
         go("#/edit/camalarm:http:relay", "cam-add-page");
         assertEquals("page", browser.find("[data-nav=devices]").getAttribute("aria-current"));
+        browser.find("form.thing-form[data-type='camalarm:http']"); // the relay's form, not the camera's just before
     }
 
     @Test
@@ -541,6 +542,71 @@ class WebUiIT {
         assertFalse(
                 browser.find("[data-vendor=ivsec]").getText().contains("lenient port"),
                 browser.find("[data-vendor=ivsec]").getText());
+    }
+
+    @Test
+    @Order(9)
+    void deletingADeviceOrACameraNamesTheRulesThatUseItAndKeepsThem() throws Exception {
+        Path shots = Path.of(System.getProperty("ui.screenshots", "target/screenshots"));
+        assertEquals(
+                201,
+                hub.api(
+                                "POST",
+                                "things",
+                                "{\"UID\":\"camalarm:http:porchlamp\",\"label\":\"Porch lamp\",\"configuration\":"
+                                        + "{\"host\":\"127.0.0.1\",\"port\":\"" + Hub.refusedPort()
+                                        + "\",\"command.on\":\"GET on\"}}")
+                        .statusCode());
+        assertEquals(
+                201,
+                hub.api("POST", "things", "{\"UID\":\"camalarm:vigi:shed\",\"label\":\"Shed\"}")
+                        .statusCode());
+        for (String rule : List.of("porch-light", "porch-siren")) {
+            assertEquals(
+                    201,
+                    hub.api(
+                                    "POST",
+                                    "rules",
+                                    "{\"id\":\"" + rule + "\",\"when\":\"camalarm:vigi:frontdoor:humanAlarm\","
+                                            + "\"then\":\"camalarm:http:porchlamp:on\",\"command\":\"ON\"}")
+                            .statusCode());
+        }
+        hub.awaitThing("camalarm:http:porchlamp");
+        hub.awaitThing("camalarm:vigi:shed");
+
+        // a device, from its edit page: the rules are named; Cancel keeps it
+        go("#/edit/camalarm:http:porchlamp", "form.thing-form [data-action=delete]");
+        browser.find("form.thing-form [data-action=delete]").click();
+        browser.await(5, d -> browser.find("[data-test=rules-using]").getText().contains("porch-siren"));
+        assertEquals(
+                "Rules porch-light, porch-siren use it: they stay, and do nothing until a thing "
+                        + "camalarm:http:porchlamp exists again.",
+                browser.find("[data-test=rules-using]").getText());
+        browser.screenshot(shots.resolve("delete-device.png"), 1280, "cam-delete-confirm");
+        long wide = browser.screenshot(shots.resolve("delete-device-375.png"), 375, "cam-delete-confirm");
+        assertTrue(wide <= 375, "the confirmation is " + wide + " px wide on a 375 px phone");
+        browser.find("[data-test=delete-confirm] [data-action=cancel]").click();
+        browser.await(5, d -> browser.all("[data-test=delete-confirm]").isEmpty());
+        assertEquals(200, hub.api("GET", "things/camalarm:http:porchlamp", null).statusCode());
+
+        browser.find("form.thing-form [data-action=delete]").click();
+        browser.find("[data-test=rules-using]");
+        browser.find("[data-test=delete-confirm] [data-action=confirm-delete]").click();
+        browser.await(5, d -> "#/devices".equals(browser.script("return location.hash")));
+        assertEquals(404, hub.api("GET", "things/camalarm:http:porchlamp", null).statusCode());
+        assertEquals(200, hub.api("GET", "rules/porch-light", null).statusCode(), "the rules stay");
+
+        // a camera no rule uses, from its page
+        go("#/camera/camalarm:vigi:shed", "[data-thing-uid='camalarm:vigi:shed'] [data-action=delete]");
+        browser.find("[data-thing-uid='camalarm:vigi:shed'] [data-action=delete]")
+                .click();
+        browser.await(5, d -> browser.find("[data-test=rules-using]").getText().equals("No rule uses it."));
+        browser.find("[data-test=delete-confirm] [data-action=confirm-delete]").click();
+        browser.await(5, d -> "#/cameras".equals(browser.script("return location.hash")));
+        assertEquals(404, hub.api("GET", "things/camalarm:vigi:shed", null).statusCode());
+        for (String rule : List.of("porch-light", "porch-siren")) {
+            assertEquals(204, hub.api("DELETE", "rules/" + rule, null).statusCode());
+        }
     }
 
     @Test
