@@ -6,7 +6,7 @@ import { LightElement } from '../base.js';
 import { isCamera } from '../store.js';
 
 /** The ids of the rules that a channel of thing {@code uid} triggers or that command one. */
-export function rulesUsing(rules, uid) {
+function rulesUsing(rules, uid) {
   const prefix = `${uid}:`;
   return rules.filter((r) => [r.configuration?.when, r.configuration?.then].some((c) => c?.startsWith(prefix)))
     .map((r) => r.id);
@@ -23,16 +23,15 @@ function aboutRules(ids, uid) {
 
 /** The confirmation under a Delete button; fires {@code cancel} when the user keeps the thing. */
 class DeleteConfirm extends LightElement {
-  static properties = { thing: { attribute: false }, rules: { state: true }, error: { state: true },
-    busy: { state: true } };
+  static properties = { thing: { attribute: false }, rules: { state: true }, rulesUnread: { state: true },
+    error: { state: true }, busy: { state: true } };
 
   async connectedCallback() {
     super.connectedCallback();
     try {
       this.rules = rulesUsing(await api.get('rules'), this.thing.UID);
     } catch (err) {
-      this.rules = [];
-      this.error = `The rules could not be read (${err.message}): some may use it.`;
+      this.rulesUnread = `The rules could not be read (${err.message}): some may use it.`;
     }
   }
 
@@ -58,9 +57,10 @@ class DeleteConfirm extends LightElement {
         @keydown=${(e) => { if (e.key === 'Escape') this.cancel(); }}>
       <span class="grow">Delete <b>${this.thing.label}</b>?
         ${this.rules ? html`<span data-test="rules-using">${aboutRules(this.rules, this.thing.UID)}</span>`
+          : this.rulesUnread ? html`<span class="warn" data-test="rules-unread">${this.rulesUnread}</span>`
           : html`<span class="muted">Looking for rules that use it…</span>`}</span>
       <span class="row"><button type="button" class="danger" data-action="confirm-delete"
-        ?disabled=${!this.rules || this.busy} @click=${() => this.deleteThing()}>Delete</button>
+        ?disabled=${!(this.rules || this.rulesUnread) || this.busy} @click=${() => this.deleteThing()}>Delete</button>
         <button type="button" data-action="cancel" @click=${() => this.cancel()}>Cancel</button></span>
     </div>
     ${this.error ? html`<p class="error small" role="alert" data-test="delete-error">${this.error}</p>` : ''}`;
