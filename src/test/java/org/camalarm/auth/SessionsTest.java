@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.camalarm.config.TestConfigs;
+import org.camalarm.time.MutableClock;
 import org.camalarm.userdata.TokenStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,34 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** Signing in to the web UI: the password, the generated one, session lifetimes and the rate limit. */
 class SessionsTest {
 
-    /** A clock tests move. */
-    static final class Time extends Clock {
-        Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        void pass(Duration duration) {
-            now = now.plus(duration);
-        }
-    }
-
     @TempDir
     Path dir;
 
-    private final Time time = new Time();
+    private final MutableClock time = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
 
     private Sessions sessions(String password) {
         return new Sessions(
@@ -89,17 +63,17 @@ class SessionsTest {
     void aSessionEndsAfterADayUnusedOrThirtyDaysInAllOrWhenThePasswordChanges() {
         Sessions sessions = sessions("pw");
         Session idle = signedIn(sessions.signIn("admin", "pw", "10.0.0.1"));
-        time.pass(Duration.ofHours(23));
+        time.advance(Duration.ofHours(23));
         assertTrue(sessions.session(idle.id()).isPresent(), "used within a day");
-        time.pass(Duration.ofHours(25));
+        time.advance(Duration.ofHours(25));
         assertTrue(sessions.session(idle.id()).isEmpty(), "unused for more than a day");
 
         Session busy = signedIn(sessions.signIn("admin", "pw", "10.0.0.1"));
         for (int day = 0; day < 29; day++) {
-            time.pass(Duration.ofHours(20));
+            time.advance(Duration.ofHours(20));
             assertTrue(sessions.session(busy.id()).isPresent());
         }
-        time.pass(Duration.ofDays(6));
+        time.advance(Duration.ofDays(6));
         assertTrue(sessions.session(busy.id()).isEmpty(), "30 days at most");
 
         Session before = signedIn(sessions.signIn("admin", "pw", "10.0.0.1"));
@@ -118,9 +92,9 @@ class SessionsTest {
                 assertInstanceOf(Sessions.TooManyAttempts.class, sessions.signIn("admin", "pw", "10.0.0.66"));
         assertEquals(Sessions.SIGN_IN_BLOCK.toSeconds(), wait.retryAfterSeconds());
         signedIn(sessions.signIn("admin", "pw", "10.0.0.2"));
-        time.pass(Sessions.SIGN_IN_BLOCK.minusSeconds(1));
+        time.advance(Sessions.SIGN_IN_BLOCK.minusSeconds(1));
         assertInstanceOf(Sessions.TooManyAttempts.class, sessions.signIn("admin", "pw", "10.0.0.66"));
-        time.pass(Duration.ofSeconds(1));
+        time.advance(Duration.ofSeconds(1));
         signedIn(sessions.signIn("admin", "pw", "10.0.0.66"));
     }
 
@@ -135,7 +109,7 @@ class SessionsTest {
         }
         assertEquals(Sessions.ALL_FAILURES, refused, "rotating addresses does not give more guesses");
         assertInstanceOf(Sessions.TooManyAttempts.class, sessions.signIn("admin", "pw", "10.0.2.1"));
-        time.pass(Sessions.SIGN_IN_BLOCK);
+        time.advance(Sessions.SIGN_IN_BLOCK);
         signedIn(sessions.signIn("admin", "pw", "10.0.2.1"));
     }
 
@@ -144,10 +118,10 @@ class SessionsTest {
         Sessions sessions = sessions("pw");
         Session first = signedIn(sessions.signIn("admin", "pw", "10.0.0.1"));
         Session second = signedIn(sessions.signIn("admin", "pw", "10.0.0.1"));
-        time.pass(Duration.ofSeconds(1));
+        time.advance(Duration.ofSeconds(1));
         sessions.session(first.id());
         for (int i = 0; i < Sessions.MAX_SESSIONS - 1; i++) {
-            time.pass(Duration.ofSeconds(1));
+            time.advance(Duration.ofSeconds(1));
             signedIn(sessions.signIn("admin", "pw", "10.0.0.1"));
         }
         assertTrue(sessions.session(first.id()).isPresent(), "used recently");

@@ -11,12 +11,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.camalarm.history.WriteOp.Entry;
 import org.camalarm.history.WriteOp.Phase;
 import org.camalarm.image.ImageBytes;
+import org.camalarm.time.MutableClock;
 
 /** A store in a temporary directory with a hand-moved clock, and ways to fill it. */
 final class StoreFixture implements AutoCloseable {
 
     final Path dir;
-    final TestClock clock = new TestClock(Instant.parse("2026-11-30T12:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T12:00:00Z"));
     final AtomicLong freeBytes = new AtomicLong(Long.MAX_VALUE);
     final List<EventId> imagesStored = new java.util.concurrent.CopyOnWriteArrayList<>();
     volatile HistorySettings settings;
