@@ -601,6 +601,8 @@ class WebUiIT {
         browser.find("[data-thing-uid='camalarm:vigi:shed'] [data-action=delete]")
                 .click();
         browser.await(5, d -> browser.find("[data-test=rules-using]").getText().equals("No rule uses it."));
+        browser.screenshot(shots.resolve("delete-camera.png"), 1280, "cam-delete-confirm");
+        assertTrue(browser.screenshot(shots.resolve("delete-camera-375.png"), 375, "cam-delete-confirm") <= 375);
         browser.find("[data-test=delete-confirm] [data-action=confirm-delete]").click();
         browser.await(5, d -> "#/cameras".equals(browser.script("return location.hash")));
         assertEquals(404, hub.api("GET", "things/camalarm:vigi:shed", null).statusCode());
