@@ -13,6 +13,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.camalarm.http.AsyncBody;
 import org.camalarm.http.HttpAnswers;
+import org.camalarm.http.Routes;
 import org.camalarm.text.StrictJson;
 import org.eclipse.jdt.annotation.NonNullByDefault;
 import org.eclipse.jdt.annotation.Nullable;
@@ -53,6 +54,10 @@ public class SignInServlet extends HttpServlet {
 
     private final transient Sessions sessions;
     private final transient ApiAccess access;
+    private final transient Routes routes = new Routes()
+            .on("POST", "signin", (path, request, response) -> signIn(request, response))
+            .on("GET", "session", (path, request, response) -> session(request, response))
+            .on("POST", "signout", (path, request, response) -> signOut(request, response));
 
     @Activate
     public SignInServlet(@Reference Sessions sessions, @Reference ApiAccess access) {
@@ -64,29 +69,27 @@ public class SignInServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Cache-Control", "no-store");
-        String path = String.valueOf(request.getPathInfo());
-        String method = request.getMethod();
-        if ("/signin".equals(path) && "POST".equals(method)) {
-            signIn(request, response);
-        } else if ("/session".equals(path) && "GET".equals(method)) {
-            Optional<Session> session = access.session(request);
-            if (session.isPresent()) {
-                HttpAnswers.json(response, 200, describe(session.get()));
-            } else {
-                HttpAnswers.error(response, 401, "not_signed_in", "sign in with user admin and the UI password");
-            }
-        } else if ("/signout".equals(path) && "POST".equals(method)) {
-            Optional<Session> session = access.session(request);
-            if (session.isPresent() && !Sessions.isCsrfToken(session.get(), request.getHeader(Sessions.CSRF_HEADER))) {
-                HttpAnswers.error(response, 403, "csrf", "send the page's CSRF token in " + Sessions.CSRF_HEADER);
-                return;
-            }
-            session.ifPresent(sessions::signOut);
-            response.setHeader("Set-Cookie", cookie("", 0, request));
-            response.setStatus(204);
+        routes.dispatch(request.getPathInfo(), request, response);
+    }
+
+    private void session(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Session> session = access.session(request);
+        if (session.isPresent()) {
+            HttpAnswers.json(response, 200, describe(session.get()));
         } else {
-            HttpAnswers.notFound(response);
+            HttpAnswers.error(response, 401, "not_signed_in", "sign in with user admin and the UI password");
         }
+    }
+
+    private void signOut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<Session> session = access.session(request);
+        if (session.isPresent() && !Sessions.isCsrfToken(session.get(), request.getHeader(Sessions.CSRF_HEADER))) {
+            HttpAnswers.error(response, 403, "csrf", "send the page's CSRF token in " + Sessions.CSRF_HEADER);
+            return;
+        }
+        session.ifPresent(sessions::signOut);
+        response.setHeader("Set-Cookie", cookie("", 0, request));
+        response.setStatus(204);
     }
 
     private void signIn(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -52,4 +52,10 @@ public record Answer(
         json.addProperty("detail", detail);
         return json(status, json.toString());
     }
+
+    /** 405 with {@code Allow}: the resource exists, but not for this method. */
+    public static Answer methodNotAllowed(String allow, String detail) {
+        Answer refused = error(405, "method_not_allowed", detail);
+        return new Answer(405, refused.contentType(), refused.body(), allow);
+    }
 }

@@ -26,7 +26,8 @@ public class NotFoundServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getPathInfo();
-        if ((path == null || "/".equals(path)) && "GET".equals(request.getMethod())) {
+        String method = request.getMethod();
+        if ((path == null || "/".equals(path)) && ("GET".equals(method) || "HEAD".equals(method))) {
             response.sendRedirect("/camalarm/ui/");
             return;
         }

@@ -21,6 +21,7 @@ import org.camalarm.config.ConfigReader;
 import org.camalarm.history.EventHistory;
 import org.camalarm.http.HttpAnswers;
 import org.camalarm.http.HubEndpoints;
+import org.camalarm.http.Routes;
 import org.camalarm.image.ImageBytes;
 import org.camalarm.inbox.Inbox;
 import org.camalarm.inbox.InboxEntry;
@@ -68,6 +69,9 @@ import org.slf4j.LoggerFactory;
  * GET  events…, DELETE events/{id}  the event history ({@link EventsResource})
  * </pre>
  *
+ * <p>One table of {@link Routes}: HEAD answers as GET without the body, a known path asked with
+ * another method gets 405 with {@code Allow}, OPTIONS lists the methods.
+ *
  * <p>Access: the Bearer token, or the web UI's session cookie with its CSRF token on every
  * state-changing call (403 without it); see {@link ApiAccess}.
  */
@@ -89,6 +93,7 @@ public class ApiServlet extends HttpServlet {
     private final transient RuleResource rules;
     private final transient SetupResource setup;
     private final transient AlarmRouter router;
+    private final transient Routes routes = new Routes();
 
     @Reference(
             cardinality = ReferenceCardinality.OPTIONAL,
@@ -120,6 +125,36 @@ public class ApiServlet extends HttpServlet {
         this.thingWrites = new ThingWriteResource(store, configs, registry, types);
         this.rules = new RuleResource(store, configs, ruleActivity, registry);
         this.setup = new SetupResource(settings, store, configs, hub);
+        routes.on("GET", "things", (path, request, response) -> things(response))
+                .on("POST", "things", (path, request, response) -> thingWrites.create(request, response))
+                .on("GET", "things/*", (path, request, response) -> thing(path[1], response))
+                .on("PUT", "things/*", (path, request, response) -> thingWrites.update(path[1], request, response))
+                .on("DELETE", "things/*", (path, request, response) -> thingWrites.delete(path[1], response))
+                .on("GET", "things/*/image", (path, request, response) -> image(path[1], request, response))
+                .on(
+                        "POST",
+                        "things/*/simulate",
+                        (path, request, response) ->
+                                SimulateResource.simulate(router, thing(path[1]), request, response))
+                .on(
+                        "POST",
+                        "things/*/channels/*",
+                        (path, request, response) -> PushResource.command(thing(path[1]), path[3], request, response))
+                .on(
+                        "POST",
+                        "things/*/test",
+                        (path, request, response) -> PushResource.test(thing(path[1]), request, response))
+                .on("GET", "thing-types", (path, request, response) -> thingTypes(request, response))
+                .on("GET", "rules", (path, request, response) -> rules.list(response))
+                .on("POST", "rules", (path, request, response) -> rules.create(request, response))
+                .on("GET", "rules/*", (path, request, response) -> rules.get(path[1], response))
+                .on("PUT", "rules/*", (path, request, response) -> rules.update(path[1], request, response))
+                .on("DELETE", "rules/*", (path, request, response) -> rules.delete(path[1], response))
+                .on("GET", "setup", (path, request, response) -> setup.get(request, response))
+                .on("GET", "inbox", (path, request, response) -> inbox(response))
+                .on("DELETE", "inbox/*", (path, request, response) -> ignore(path[1], response))
+                .on("POST", "inbox/*/approve", (path, request, response) -> approve(path[1], request, response));
+        new EventsResource(() -> history).addTo(routes);
     }
 
     @NonNullByDefault({}) // the servlet API says nothing of nullness
@@ -146,9 +181,8 @@ public class ApiServlet extends HttpServlet {
             return;
         }
         response.setHeader("Cache-Control", "no-store");
-        String[] path = segments(request.getPathInfo());
         String method = request.getMethod();
-        if ("GET".equals(method)) {
+        if ("GET".equals(method) || "HEAD".equals(method)) {
             try {
                 request.getParameterMap(); // parsed here, where a broken query is the client's mistake
             } catch (RuntimeException e) { // Jetty's BadMessageException: not UTF-8, a bad %-escape
@@ -161,71 +195,7 @@ public class ApiServlet extends HttpServlet {
             }
         }
         try {
-            if (matches(path, "things") && "GET".equals(method)) {
-                // taken before the things are read: a stream opened earlier carries every later change
-                response.setHeader("X-Camalarm-Event-Id", live.head());
-                Map<String, String> files = store.files();
-                JsonArray things = new JsonArray();
-                registry.all(ThingHandler.class).forEach(h -> things.add(withFile(ThingJson.thing(h.thing()), files)));
-                HttpAnswers.json(response, 200, ThingJson.toJson(things));
-            } else if (matches(path, "things") && "POST".equals(method)) {
-                thingWrites.create(request, response);
-            } else if (matches(path, "things", null) && "GET".equals(method)) {
-                Optional<ThingHandler> handler = thing(path[1]);
-                if (handler.isPresent()) {
-                    HttpAnswers.json(
-                            response,
-                            200,
-                            ThingJson.toJson(
-                                    withFile(ThingJson.thing(handler.get().thing()), store.files())));
-                } else {
-                    HttpAnswers.notFound(response);
-                }
-            } else if (matches(path, "things", null) && "PUT".equals(method)) {
-                thingWrites.update(path[1], request, response);
-            } else if (matches(path, "things", null) && "DELETE".equals(method)) {
-                thingWrites.delete(path[1], response);
-            } else if (matches(path, "things", null, "simulate") && "POST".equals(method)) {
-                SimulateResource.simulate(router, thing(path[1]), request, response);
-            } else if (matches(path, "thing-types") && "GET".equals(method)) {
-                String locale = request.getParameter("locale");
-                HttpAnswers.json(
-                        response, 200, ThingJson.toJson(types.json(locale != null ? locale : language(request))));
-            } else if (matches(path, "rules") && "GET".equals(method)) {
-                rules.list(response);
-            } else if (matches(path, "rules") && "POST".equals(method)) {
-                rules.create(request, response);
-            } else if (matches(path, "rules", null) && "GET".equals(method)) {
-                rules.get(path[1], response);
-            } else if (matches(path, "rules", null) && "PUT".equals(method)) {
-                rules.update(path[1], request, response);
-            } else if (matches(path, "rules", null) && "DELETE".equals(method)) {
-                rules.delete(path[1], response);
-            } else if (matches(path, "setup") && "GET".equals(method)) {
-                setup.get(request, response);
-            } else if (matches(path, "things", null, "image") && "GET".equals(method)) {
-                image(path[1], request, response);
-            } else if (matches(path, "things", null, "channels", null) && "POST".equals(method)) {
-                PushResource.command(thing(path[1]), path[3], request, response);
-            } else if (matches(path, "things", null, "test") && "POST".equals(method)) {
-                PushResource.test(thing(path[1]), request, response);
-            } else if (matches(path, "inbox") && "GET".equals(method)) {
-                JsonArray entries = new JsonArray();
-                inbox.entries().forEach(e -> entries.add(ThingJson.inboxEntry(e)));
-                HttpAnswers.json(response, 200, ThingJson.toJson(entries));
-            } else if (matches(path, "inbox", null) && "DELETE".equals(method)) {
-                if (inbox.ignore(ThingUID.parse(path[1]))) {
-                    response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-                } else {
-                    HttpAnswers.notFound(response);
-                }
-            } else if (matches(path, "inbox", null, "approve") && "POST".equals(method)) {
-                approve(path[1], request, response);
-            } else if (path.length > 0 && "events".equals(path[0])) {
-                EventsResource.serve(history, path, String.valueOf(method), request, response);
-            } else {
-                HttpAnswers.notFound(response);
-            }
+            routes.dispatch(request.getPathInfo(), request, response);
         } catch (IOException e) { // reading the body: it broke off (writing: the client has gone)
             LOGGER.debug("REST {} {}: the request broke off: {}", method, request.getPathInfo(), e.toString());
             HttpAnswers.incompleteBody(response, e);
@@ -249,6 +219,46 @@ public class ApiServlet extends HttpServlet {
                     HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
                     "internal_error",
                     "the hub could not complete this request; see its log");
+        }
+    }
+
+    private void things(HttpServletResponse response) throws IOException {
+        // taken before the things are read: a stream opened earlier carries every later change
+        response.setHeader("X-Camalarm-Event-Id", live.head());
+        Map<String, String> files = store.files();
+        JsonArray things = new JsonArray();
+        registry.all(ThingHandler.class).forEach(h -> things.add(withFile(ThingJson.thing(h.thing()), files)));
+        HttpAnswers.json(response, 200, ThingJson.toJson(things));
+    }
+
+    private void thing(String uid, HttpServletResponse response) throws IOException {
+        Optional<ThingHandler> handler = thing(uid);
+        if (handler.isPresent()) {
+            HttpAnswers.json(
+                    response,
+                    200,
+                    ThingJson.toJson(withFile(ThingJson.thing(handler.get().thing()), store.files())));
+        } else {
+            HttpAnswers.notFound(response);
+        }
+    }
+
+    private void thingTypes(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String locale = request.getParameter("locale");
+        HttpAnswers.json(response, 200, ThingJson.toJson(types.json(locale != null ? locale : language(request))));
+    }
+
+    private void inbox(HttpServletResponse response) throws IOException {
+        JsonArray entries = new JsonArray();
+        inbox.entries().forEach(e -> entries.add(ThingJson.inboxEntry(e)));
+        HttpAnswers.json(response, 200, ThingJson.toJson(entries));
+    }
+
+    private void ignore(String uid, HttpServletResponse response) throws IOException {
+        if (inbox.ignore(ThingUID.parse(uid))) {
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        } else {
+            HttpAnswers.notFound(response);
         }
     }
 
@@ -341,26 +351,5 @@ public class ApiServlet extends HttpServlet {
         JsonObject json = new JsonObject();
         json.addProperty("thingUID", uid);
         HttpAnswers.json(response, 200, json.toString());
-    }
-
-    private static String[] segments(@Nullable String pathInfo) {
-        if (pathInfo == null || pathInfo.length() < 2) {
-            return new String[0];
-        }
-        String trimmed = pathInfo.endsWith("/") ? pathInfo.substring(1, pathInfo.length() - 1) : pathInfo.substring(1);
-        return trimmed.split("/", -1);
-    }
-
-    /** Whether the path has exactly these segments; {@code null} matches any non-empty segment. */
-    private static boolean matches(String[] path, String... pattern) {
-        if (path.length != pattern.length) {
-            return false;
-        }
-        for (int i = 0; i < pattern.length; i++) {
-            if (pattern[i] == null ? path[i].isEmpty() : !pattern[i].equals(path[i])) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.camalarm.alarm.EventTypes;
@@ -22,8 +23,8 @@ import org.camalarm.history.EventPage;
 import org.camalarm.history.HistoryStore;
 import org.camalarm.history.MediaRef;
 import org.camalarm.history.StoredEvent;
-import org.camalarm.http.Answer;
 import org.camalarm.http.HttpAnswers;
+import org.camalarm.http.Routes;
 import org.camalarm.thing.ThingUID;
 import org.eclipse.jdt.annotation.Nullable;
 import org.slf4j.Logger;
@@ -52,18 +53,112 @@ final class EventsResource {
 
     private static final Logger LOGGER = LoggerFactory.getLogger(EventsResource.class);
 
-    private EventsResource() {}
+    /** What a route does with the open store. */
+    @FunctionalInterface
+    private interface StoreCall {
+        void answer(EventHistory history, HistoryStore store) throws IOException;
+    }
 
-    /** {@code path} starts with {@code events}. */
-    static void serve(
-            @Nullable EventHistory history,
-            String[] path,
-            String method,
-            HttpServletRequest request,
-            HttpServletResponse response)
+    private final Supplier<@Nullable EventHistory> history;
+
+    /** @param history the event history while there is one (it is an optional service) */
+    EventsResource(Supplier<@Nullable EventHistory> history) {
+        this.history = history;
+    }
+
+    /** Its routes: {@code events…}, as the class comment lists them. */
+    void addTo(Routes routes) {
+        routes.on(
+                        "GET",
+                        "events",
+                        (path, request, response) ->
+                                call(response, "GET", (history, store) -> list(store, request, response)))
+                .on(
+                        "GET",
+                        "events/*",
+                        (path, request, response) -> withEvent(
+                                path,
+                                response,
+                                "GET",
+                                (history, store, event) -> HttpAnswers.json(
+                                        response, 200, EventJson.of(event).toString())))
+                .on(
+                        "DELETE",
+                        "events/*",
+                        (path, request, response) -> withEvent(path, response, "DELETE", (history, store, event) -> {
+                            if (store.delete(event.eventId())) {
+                                response.setStatus(204);
+                            } else {
+                                HttpAnswers.notFound(response);
+                            }
+                        }))
+                .on(
+                        "GET",
+                        "events/*/image",
+                        (path, request, response) -> withEvent(
+                                path,
+                                response,
+                                "GET",
+                                (history, store, event) -> image(store, event, event.image(), request, response)))
+                .on(
+                        "GET",
+                        "events/*/lastImage",
+                        (path, request, response) -> withEvent(
+                                path,
+                                response,
+                                "GET",
+                                (history, store, event) ->
+                                        image(store, event, event.slot().lastImage(), request, response)))
+                .on(
+                        "GET",
+                        "events/*/thumbnail",
+                        (path, request, response) -> withEvent(
+                                path,
+                                response,
+                                "GET",
+                                (history, store, event) -> jpeg(
+                                        request,
+                                        response,
+                                        event.firstSnapshot() == null ? null : history.thumbnail(store, event),
+                                        "\"" + event.eventId() + "-thumbnail\"",
+                                        true)));
+    }
+
+    /** What a route does with the event its path names. */
+    @FunctionalInterface
+    private interface EventCall {
+        void answer(EventHistory history, HistoryStore store, StoredEvent event) throws IOException;
+    }
+
+    /** 404 unless {@code path[1]} is the id of a stored event. */
+    private void withEvent(String[] path, HttpServletResponse response, String method, EventCall call)
             throws IOException {
+        call(response, method, (history, store) -> {
+            EventId id = EventId.parse(path[1]);
+            StoredEvent event = id == null ? null : store.get(id);
+            if (event == null) {
+                HttpAnswers.notFound(response);
+            } else {
+                call.answer(history, store, event);
+            }
+        });
+    }
+
+    /** 404 when the history is off; 503 when the store fails before the answer started. */
+    private void call(HttpServletResponse response, String method, StoreCall call) throws IOException {
+        EventHistory current = history.get();
+        HistoryStore store = current == null ? null : current.store();
+        if (current == null || store == null) {
+            HttpAnswers.error(
+                    response,
+                    404,
+                    "history_off",
+                    "the event history is off (camalarm.history: enabled=false)"
+                            + " or could not be opened; see the hub's log");
+            return;
+        }
         try {
-            answer(history, path, method, request, response);
+            call.answer(current, store);
         } catch (IOException e) {
             if (response.isCommitted()) {
                 throw e; // the client went away while the answer was being written
@@ -75,71 +170,25 @@ final class EventsResource {
         }
     }
 
-    private static void answer(
-            @Nullable EventHistory history,
-            String[] path,
-            String method,
+    /**
+     * The event's first snapshot ({@code image}) or its latest ({@code lastImage}): the first never
+     * changes, the latest does while the event goes on, unless it is the first.
+     */
+    private static void image(
+            HistoryStore store,
+            StoredEvent event,
+            @Nullable MediaRef ref,
             HttpServletRequest request,
             HttpServletResponse response)
             throws IOException {
-        HistoryStore store = history == null ? null : history.store();
-        if (store == null || history == null) {
-            HttpAnswers.error(
-                    response,
-                    404,
-                    "history_off",
-                    "the event history is off (camalarm.history: enabled=false)"
-                            + " or could not be opened; see the hub's log");
-            return;
-        }
-        if (path.length == 1) {
-            if (allowed(method, "GET", response)) {
-                list(store, request, response);
-            }
-            return;
-        }
-        EventId id = EventId.parse(path[1]);
-        StoredEvent event = id == null || path.length > 3 ? null : store.get(id);
-        if (id == null || event == null) {
-            HttpAnswers.notFound(response);
-        } else if (path.length == 2 && "DELETE".equals(method)) {
-            if (store.delete(id)) {
-                response.setStatus(204);
-            } else {
-                HttpAnswers.notFound(response);
-            }
-        } else if (path.length == 2) {
-            if (allowed(method, "GET, DELETE", response)) {
-                HttpAnswers.json(response, 200, EventJson.of(event).toString());
-            }
-        } else if (!allowed(method, "GET", response)) {
-            return;
-        } else if ("image".equals(path[2]) || "lastImage".equals(path[2])) {
-            MediaRef ref =
-                    "image".equals(path[2]) ? event.image() : event.slot().lastImage();
-            byte[] jpeg = ref == null ? null : store.media(ref);
-            boolean fixed = "image".equals(path[2]) || ref != null && ref.equals(event.image());
-            jpeg(
-                    request,
-                    response,
-                    jpeg,
-                    "\"" + id + "-" + (ref == null ? 0 : Long.toHexString(ref.position())) + "\"",
-                    fixed);
-        } else if ("thumbnail".equals(path[2])) {
-            byte[] jpeg = event.firstSnapshot() == null ? null : history.thumbnail(store, event);
-            jpeg(request, response, jpeg, "\"" + id + "-thumbnail\"", true);
-        } else {
-            HttpAnswers.notFound(response);
-        }
-    }
-
-    private static boolean allowed(String method, String allow, HttpServletResponse response) throws IOException {
-        if (Set.of(allow.split(", ")).contains(method)) {
-            return true;
-        }
-        Answer refused = Answer.error(405, "method_not_allowed", "use " + allow);
-        HttpAnswers.send(response, new Answer(405, refused.contentType(), refused.body(), allow));
-        return false;
+        byte[] jpeg = ref == null ? null : store.media(ref);
+        boolean fixed = ref != null && ref.equals(event.image());
+        jpeg(
+                request,
+                response,
+                jpeg,
+                "\"" + event.eventId() + "-" + (ref == null ? 0 : Long.toHexString(ref.position())) + "\"",
+                fixed);
     }
 
     private static void list(HistoryStore store, HttpServletRequest request, HttpServletResponse response)

@@ -158,9 +158,7 @@ public class AlarmEndpoint {
             Sender sender) {
         String remoteAddress = sender.address();
         if (!"GET".equals(method) && !"POST".equals(method)) {
-            Answer refused =
-                    Answer.error(405, "method_not_allowed", "cameras push alarms with GET or POST, not " + method);
-            return new Answer(405, refused.contentType(), refused.body(), "GET, POST");
+            return Answer.methodNotAllowed("GET, POST", "cameras push alarms with GET or POST, not " + method);
         }
         Answer blocked = blocked(remoteAddress);
         if (blocked != null) {

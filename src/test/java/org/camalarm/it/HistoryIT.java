@@ -125,6 +125,14 @@ class HistoryIT {
         assertTrue(image.headers().firstValue("Cache-Control").orElse("").startsWith("private, max-age="));
         String etag = image.headers().firstValue("ETag").orElseThrow();
         assertEquals(304, get(event.get("image").getAsString(), etag).statusCode());
+        HttpResponse<String> head =
+                hub.api("HEAD", event.get("image").getAsString().substring("/camalarm/api/".length()), null);
+        assertEquals(200, head.statusCode(), "HEAD answers as GET");
+        assertEquals(
+                String.valueOf(jpeg.length),
+                head.headers().firstValue("Content-Length").orElse(""));
+        assertEquals(etag, head.headers().firstValue("ETag").orElse(""));
+        assertEquals("", head.body(), "without the body");
 
         HttpResponse<byte[]> thumbnail = get(event.get("thumbnail").getAsString(), null);
         assertEquals(200, thumbnail.statusCode());
@@ -266,6 +274,11 @@ class HistoryIT {
                 404,
                 hub.get("/camalarm/api/events/" + id + "/image", Hub.API_TOKEN).statusCode(),
                 "no snapshot came");
+        HttpResponse<String> patch = hub.api("PATCH", "events/" + id, "{}");
+        assertEquals(405, patch.statusCode(), patch.body());
+        assertEquals(
+                "GET, HEAD, DELETE, OPTIONS",
+                patch.headers().firstValue("Allow").orElse(""));
         assertEquals(204, hub.api("DELETE", "events/" + id, null).statusCode());
         assertEquals(404, hub.get("/camalarm/api/events/" + id, Hub.API_TOKEN).statusCode());
         assertEquals(404, hub.api("DELETE", "events/" + id, null).statusCode());

@@ -103,6 +103,47 @@ class WebApiIT {
     }
 
     @Test
+    void headAnswersAsGetAndAKnownPathAskedWithAnotherMethodNamesItsMethods() throws Exception {
+        HttpResponse<String> get = hub.api("GET", "things/camalarm:vigi:gate", null);
+        HttpResponse<String> head = hub.api("HEAD", "things/camalarm:vigi:gate", null);
+        assertEquals(200, head.statusCode());
+        assertEquals(
+                String.valueOf(get.body().getBytes(StandardCharsets.UTF_8).length),
+                head.headers().firstValue("Content-Length").orElse(""),
+                "the length of the GET's body");
+        assertEquals("", head.body());
+
+        HttpResponse<String> patch = hub.api("PATCH", "things", "{}");
+        assertEquals(405, patch.statusCode(), patch.body());
+        assertEquals(
+                "GET, HEAD, POST, OPTIONS", patch.headers().firstValue("Allow").orElse(""));
+        assertEquals(
+                "method_not_allowed",
+                JsonParser.parseString(patch.body())
+                        .getAsJsonObject()
+                        .get("error")
+                        .getAsString());
+        HttpResponse<String> options = hub.api("OPTIONS", "rules/anything", null);
+        assertEquals(204, options.statusCode());
+        assertEquals(
+                "GET, HEAD, PUT, DELETE, OPTIONS",
+                options.headers().firstValue("Allow").orElse(""));
+        assertEquals(404, hub.api("PATCH", "no-such-resource", "{}").statusCode(), "an unknown path stays 404");
+        assertEquals(
+                401, hub.get("/camalarm/api/things", "wrong").statusCode(), "methods are named to the signed-in only");
+
+        HttpResponse<String> signInByGet = hub.get("/camalarm/auth/signin", null);
+        assertEquals(405, signInByGet.statusCode());
+        assertEquals("POST, OPTIONS", signInByGet.headers().firstValue("Allow").orElse(""));
+        HttpResponse<String> front = http.send(
+                HttpRequest.newBuilder(hub.uri("/camalarm/"))
+                        .method("HEAD", BodyPublishers.noBody())
+                        .build(),
+                BodyHandlers.ofString());
+        assertEquals(302, front.statusCode(), "HEAD of the UI's address leads where GET does");
+    }
+
+    @Test
     void theUiPasswordIsGeneratedBesideTheTokensAndNeverLogged() throws Exception {
         String password = uiPassword();
         assertNotNull(password);
