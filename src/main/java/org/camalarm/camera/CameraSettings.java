@@ -157,6 +157,7 @@ record CameraSettings(
         if (!(holdTime > 0)) {
             throw new IllegalArgumentException("holdTime must be more than 0 seconds: " + holdTime);
         }
+        Seconds.of("holdTime", holdTime); // its upper bound, said of holdTime rather than of maxAlarmDuration
     }
 
     private static void requireMaxAlarmDuration(double maxAlarmDuration, double holdTime) {
