@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camalarm.camera.CameraMemory;
 import org.eclipse.jdt.annotation.Nullable;
 
@@ -14,6 +17,9 @@ import org.eclipse.jdt.annotation.Nullable;
  * What a camera's thing gets back after a restart, read from its newest alarms: the last event
  * (type, time, data), when it was last heard from, the newest snapshot, and the properties it
  * reported (each from the newest alarm that carried it). Reads at most {@value #MAX_EVENTS} events.
+ *
+ * <p>"Last" is by when an event ended, not by when it began: a repeat extends its event, so a
+ * person still in view after a motion that began later is the camera's last word.
  */
 final class CameraRecall {
 
@@ -26,51 +32,65 @@ final class CameraRecall {
 
     static @Nullable CameraMemory recall(HistoryStore store, String thing, ZoneId zone) throws IOException {
         EventFilter filter = new EventFilter(thing, null, EventKind.ALARM, Long.MIN_VALUE, Long.MAX_VALUE, 100, null);
-        StoredEvent newest = null;
-        Map<String, String> properties = new LinkedHashMap<>();
-        byte[] image = null;
-        ZonedDateTime imageTime = null;
-        int seen = 0;
+        List<StoredEvent> read = new ArrayList<>(); // newest first by beginning
+        StoredEvent last = null;
+        MediaRef image = null;
+        long imageAt = Long.MIN_VALUE;
+        Set<String> reported = new HashSet<>();
         EventPage page = store.query(filter);
         while (true) {
             for (StoredEvent event : page.events()) {
-                if (newest == null) {
-                    newest = event;
+                read.add(event);
+                if (last == null || event.slot().end() > last.slot().end()) {
+                    last = event;
+                }
+                MediaRef newest = event.slot().lastImage();
+                long at = newest == null
+                        ? Long.MIN_VALUE
+                        : newest.equals(event.image())
+                                ? event.received()
+                                : event.slot().end();
+                if (newest != null && at > imageAt) {
+                    image = newest;
+                    imageAt = at;
                 }
                 for (String key : PROPERTIES) {
                     String value = event.props().get(key);
                     if (value != null && !value.isBlank()) {
-                        properties.putIfAbsent(key, value);
+                        reported.add(key);
                     }
                 }
-                MediaRef last = event.slot().lastImage();
-                if (image == null && last != null) {
-                    image = store.media(last);
-                    long at = last.equals(event.image())
-                            ? event.received()
-                            : event.slot().end();
-                    imageTime = image == null ? null : time(at, zone);
-                }
-                seen++;
             }
             EventId next = page.next();
-            if (next == null || seen >= MAX_EVENTS || (image != null && properties.size() == PROPERTIES.size())) {
+            if (next == null || read.size() >= MAX_EVENTS || (image != null && reported.size() == PROPERTIES.size())) {
                 break;
             }
             page = store.query(filter.before(next));
         }
-        if (newest == null) {
+        if (last == null) {
             return null;
         }
-        long cameraTime = newest.time() != NewEvent.NO_TIME ? newest.time() : newest.received();
+        Map<String, String> properties = new LinkedHashMap<>();
+        read.remove(last);
+        read.add(0, last); // its properties first, then each from the newest other event that has it
+        for (StoredEvent event : read) {
+            for (String key : PROPERTIES) {
+                String value = event.props().get(key);
+                if (value != null && !value.isBlank()) {
+                    properties.putIfAbsent(key, value);
+                }
+            }
+        }
+        byte[] jpeg = image == null ? null : store.media(image);
+        long cameraTime = last.time() != NewEvent.NO_TIME ? last.time() : last.received();
         return new CameraMemory(
                 properties,
-                newest.type(),
+                last.type(),
                 time(cameraTime, zone),
-                newest.data(),
-                image,
-                imageTime,
-                time(newest.slot().end(), zone));
+                last.data(),
+                jpeg,
+                jpeg == null ? null : time(imageAt, zone),
+                time(last.slot().end(), zone));
     }
 
     private static ZonedDateTime time(long epochMillis, ZoneId zone) {

@@ -1,0 +1,79 @@
+package org.camalarm.history;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.camalarm.camera.CameraMemory;
+import org.camalarm.history.WriteOp.Entry;
+import org.camalarm.history.WriteOp.Phase;
+import org.camalarm.image.ImageBytes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a camera gets back after a restart, read from a real store. */
+class CameraRecallTest {
+
+    private static final String DOOR = "camalarm:vigi:door";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theLastWordIsTheEventThatEndedLastNotTheOneThatBeganLast() throws IOException {
+        byte[] person = {(byte) 0xFF, (byte) 0xD8, 1};
+        byte[] stillThere = {(byte) 0xFF, (byte) 0xD8, 2};
+        try (StoreFixture f = new StoreFixture(dir, 1024)) {
+            long began = push(f, "PERSON", Phase.BEGAN, "10.0.0.1", person);
+            f.clock.advance(Duration.ofSeconds(1));
+            push(f, "MOTION", Phase.BEGAN, "10.0.0.1", null);
+            f.clock.advance(Duration.ofSeconds(1));
+            long repeated = push(f, "PERSON", Phase.CONTINUED, "10.0.0.2", stillThere);
+            f.store.maintain(); // everything queued is written
+
+            CameraMemory memory = CameraRecall.recall(f.store, DOOR, ZoneOffset.UTC);
+
+            assertNotNull(memory);
+            assertEquals("PERSON", memory.lastEventType(), "the person, still in view after the motion began");
+            assertEquals(
+                    Instant.ofEpochMilli(began - 1000), memory.lastEventTime().toInstant(), "its camera time");
+            assertEquals(Instant.ofEpochMilli(repeated), memory.lastSeen().toInstant(), "the repeat, not the motion");
+            assertArrayEquals(stillThere, memory.image());
+            assertEquals(Instant.ofEpochMilli(repeated), memory.imageTime().toInstant());
+        }
+    }
+
+    @Test
+    void aCameraWithoutAlarmsRecallsNothing() throws IOException {
+        try (StoreFixture f = new StoreFixture(dir, 1024)) {
+            push(f, "MOTION", Phase.BEGAN, "10.0.0.1", null);
+            f.store.maintain();
+            assertNull(CameraRecall.recall(f.store, "camalarm:vigi:elsewhere", ZoneOffset.UTC));
+        }
+    }
+
+    private static long push(StoreFixture f, String type, Phase phase, String address, byte[] jpeg) throws IOException {
+        long now = f.clock.millis();
+        NewEvent event = new NewEvent(
+                EventKind.ALARM,
+                DOOR,
+                type,
+                StoreFixture.channel(type),
+                EventAction.PULSE,
+                now - 1000,
+                now,
+                address,
+                "{\"type\":\"" + type + "\"}",
+                Map.of("ipAddress", address));
+        f.store.recordAlarm(List.of(new Entry(event, phase)), jpeg == null ? null : ImageBytes.of(jpeg));
+        return now;
+    }
+}
