@@ -72,6 +72,8 @@ public class AlarmEndpoint {
     /** Pushes to a path whose thing id is none: told at INFO once a minute. */
     private final OncePerMinute invalidIds = new OncePerMinute();
 
+    private final OncePerMinute wrongTokens = new OncePerMinute();
+
     private final UnknownDocuments unknownDocuments = new UnknownDocuments();
     private final ServerSettings settings;
     private final AlarmRouter router;
@@ -123,11 +125,22 @@ public class AlarmEndpoint {
 
     /**
      * The target of a path after {@link #PATH} ({@code /token[/thingId[/eventType]]}), or {@code null}
-     * when it is not ours: another shape, or a wrong token (a 404 like any unknown path).
+     * when it is not ours: another shape, or a wrong token (a 404 like any unknown path). A wrong
+     * token is logged at INFO once a minute, with the sender and without the token: a camera with a
+     * typo in it would otherwise look dead, and a near miss would tell most of the real one.
      */
-    public @Nullable Target target(@Nullable String pathAfterPrefix) {
+    public @Nullable Target target(@Nullable String pathAfterPrefix, String remoteAddress) {
         String[] path = pathSegments(pathAfterPrefix);
-        if (path == null || !settings.isAlarmToken(path[0])) {
+        if (path == null) {
+            return null;
+        }
+        if (!settings.isAlarmToken(path[0])) {
+            wrongTokens.log(
+                    LOGGER,
+                    "A push from {} carried a wrong alarm token (404, as for any unknown path): the camera's alarm"
+                            + " server path must be /camalarm/alarm/<alarmToken> with this hub's alarmToken (the"
+                            + " setup assistant in the web UI gives it)",
+                    remoteAddress);
             return null;
         }
         return new Target(path.length > 1 ? path[1] : null, path.length > 2 ? path[2] : null);

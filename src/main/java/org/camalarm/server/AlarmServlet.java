@@ -41,7 +41,7 @@ public class AlarmServlet extends HttpServlet {
     @NonNullByDefault({}) // the servlet API says nothing of nullness
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        AlarmEndpoint.Target target = endpoint.target(request.getPathInfo());
+        AlarmEndpoint.Target target = endpoint.target(request.getPathInfo(), String.valueOf(request.getRemoteAddr()));
         if (target == null) {
             HttpAnswers.notFound(response);
             return;

@@ -1,4 +1,4 @@
-package org.camalarm.http;
+package org.camalarm.server;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +17,7 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,7 @@ public final class HubFrontDoor {
     private final @Nullable ServiceRegistration<Servlet> registration;
 
     @Activate
-    public HubFrontDoor(BundleContext context) {
+    public HubFrontDoor(BundleContext context, @Reference ServerSettings settings) {
         if (!Boolean.parseBoolean(context.getProperty(PROPERTY))) {
             registration = null;
             return;
@@ -45,7 +46,7 @@ public final class HubFrontDoor {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME, "camalarm-front-door");
         properties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, "/");
-        registration = context.registerService(Servlet.class, new FrontDoorServlet(), properties);
+        registration = context.registerService(Servlet.class, new FrontDoorServlet(settings), properties);
     }
 
     @Deactivate
@@ -68,6 +69,11 @@ public final class HubFrontDoor {
         private static final Logger LOGGER = LoggerFactory.getLogger(HubFrontDoor.class);
 
         private final transient OncePerMinute pushes = new OncePerMinute();
+        private final transient ServerSettings settings;
+
+        FrontDoorServlet(ServerSettings settings) {
+            this.settings = settings;
+        }
 
         @NonNullByDefault({}) // the servlet API says nothing of nullness
         @Override
@@ -92,8 +98,14 @@ public final class HubFrontDoor {
                     "A {} to {} from {} reached no camalarm address (404): a camera's alarm server path must be"
                             + " /camalarm/alarm/<alarmToken> (the setup assistant in the web UI gives the values)",
                     method,
-                    Texts.quoted(path, 80),
+                    Texts.quoted(withoutToken(path), 80),
                     sender);
+        }
+
+        /** The path as the log may show it: the alarm token is never logged, so it says {@code <alarmToken>}. */
+        private @Nullable String withoutToken(@Nullable String path) {
+            String token = settings.alarmToken();
+            return path == null || token.isEmpty() ? path : path.replace(token, "<alarmToken>");
         }
     }
 }

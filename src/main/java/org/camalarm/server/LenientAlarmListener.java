@@ -281,7 +281,7 @@ public class LenientAlarmListener {
             if (!request.path().startsWith(AlarmEndpoint.PATH + "/")) {
                 return Answer.NOT_FOUND;
             }
-            target = endpoint.target(request.path().substring(AlarmEndpoint.PATH.length()));
+            target = endpoint.target(request.path().substring(AlarmEndpoint.PATH.length()), remote);
             if (target == null) {
                 return Answer.NOT_FOUND;
             }

@@ -215,7 +215,7 @@ public class UdpAlarmListener {
         }
         RequestHead head = datagram.head();
         AlarmEndpoint.Target target = head.path().startsWith(AlarmEndpoint.PATH + "/")
-                ? endpoint.target(head.path().substring(AlarmEndpoint.PATH.length()))
+                ? endpoint.target(head.path().substring(AlarmEndpoint.PATH.length()), remote)
                 : null;
         if (target == null) {
             return "not an alarm path with the alarm token";

@@ -66,14 +66,16 @@ class HubStartIT {
             HttpResponse<String> elsewhere = hub.get("/ui", null);
             assertEquals(404, elsewhere.statusCode());
             assertTrue(elsewhere.body().contains("/camalarm/ui/"), elsewhere.body());
-            // a camera whose alarm path was left out pushes to /: the log says which path it needs
-            int pushed = hub.raw(java.net.http.HttpRequest.newBuilder(hub.uri("/"))
+            // a camera whose path lacks /camalarm: the log says which path it needs, the token masked
+            int pushed = hub.raw(java.net.http.HttpRequest.newBuilder(hub.uri("/alarm/" + alarmToken + "/door"))
                             .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
                             .build())
                     .statusCode();
             assertEquals(404, pushed);
             await().atMost(Duration.ofSeconds(5))
-                    .until(() -> hub.logText().contains("A POST to \"/\" from 127.0.0.1 reached no camalarm address"));
+                    .until(() -> hub.logText()
+                            .contains("A POST to \"/alarm/<alarmToken>/door\" from 127.0.0.1 reached no camalarm"
+                                    + " address"));
 
             // the generated alarm token is the one the alarm endpoint takes
             assertEquals(200, status(hub, "/camalarm/alarm/" + alarmToken + "/x/MOTION"));
@@ -84,6 +86,10 @@ class HubStartIT {
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> status(hub, "/camalarm/alarm/chosen-token/x/MOTION") == 200);
             assertEquals(404, status(hub, "/camalarm/alarm/" + alarmToken + "/x/MOTION"));
+            // a camera with the old (or a mistyped) token is told in the log, without the token
+            await().atMost(Duration.ofSeconds(5))
+                    .until(() -> hub.logText().contains("A push from 127.0.0.1 carried a wrong alarm token (404"));
+            assertFalse(hub.logText().contains(alarmToken), "the alarm token is never logged");
 
             // SIGTERM (a service manager's stop) is said in the log, so a stop does not read like a crash
             hub.close();

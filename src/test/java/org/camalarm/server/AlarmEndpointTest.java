@@ -53,7 +53,7 @@ class AlarmEndpointTest {
 
     private Answer post(String contentType, byte[] body) {
         AlarmEndpoint endpoint = endpoint();
-        return endpoint.handle(endpoint.target("/tok/cam"), "POST", null, contentType, body, "192.0.2.1");
+        return endpoint.handle(endpoint.target("/tok/cam", "192.0.2.1"), "POST", null, contentType, body, "192.0.2.1");
     }
 
     @Test
@@ -99,7 +99,7 @@ class AlarmEndpointTest {
     void ivsecIsAnsweredTheWayTheRaysharpDocumentShows() {
         AlarmEndpoint endpoint = endpoint();
         Answer answer = endpoint.handle(
-                endpoint.target("/tok"),
+                endpoint.target("/tok", "192.0.2.1"),
                 "GET",
                 "EventType=VideoMotion&EventTime=2022-5-26 11:5:0&EventAction=start&MACAddress=5C-F2-07-49-0F-24",
                 "application/json;charset=UTF-8",
@@ -116,7 +116,8 @@ class AlarmEndpointTest {
         AlarmEndpoint endpoint = endpointFor(router);
 
         for (String method : new String[] {"PUT", "DELETE", "PATCH"}) {
-            Answer answer = endpoint.handle(endpoint.target("/tok/cam"), method, null, null, new byte[0], "192.0.2.1");
+            Answer answer = endpoint.handle(
+                    endpoint.target("/tok/cam", "192.0.2.1"), method, null, null, new byte[0], "192.0.2.1");
             assertEquals(405, answer.status(), method);
             assertEquals("GET, POST", answer.allow());
         }
@@ -130,7 +131,12 @@ class AlarmEndpointTest {
 
         for (String id : new String[] {"front.door", "front$door", "x".repeat(65)}) {
             Answer answer = endpoint.handle(
-                    endpoint.target("/tok/" + id), "GET", "EventType=VideoMotion", null, new byte[0], "192.0.2.1");
+                    endpoint.target("/tok/" + id, "192.0.2.1"),
+                    "GET",
+                    "EventType=VideoMotion",
+                    null,
+                    new byte[0],
+                    "192.0.2.1");
             assertEquals(400, answer.status(), id);
             String text = new String(answer.body(), java.nio.charset.StandardCharsets.UTF_8);
             assertTrue(text.contains("invalid_thing_id"), text);
@@ -144,7 +150,7 @@ class AlarmEndpointTest {
         AlarmEndpoint endpoint = endpointFor(router);
 
         Answer answer = endpoint.handle(
-                endpoint.target("/tok/cam"),
+                endpoint.target("/tok/cam", "192.0.2.1"),
                 "POST",
                 null,
                 "application/xml",
@@ -183,7 +189,7 @@ class AlarmEndpointTest {
 
     private static Answer push(AlarmEndpoint endpoint, String address) {
         return endpoint.handle(
-                endpoint.target("/tok/cam"),
+                endpoint.target("/tok/cam", "192.0.2.1"),
                 "POST",
                 null,
                 "application/json",

@@ -42,7 +42,7 @@ class LenientAlarmListenerTest {
         }
         BundleContext context = mock(BundleContext.class);
         when(context.getProperty("org.apache.felix.http.host")).thenReturn("127.0.0.1");
-        when(endpoint.target(anyString()))
+        when(endpoint.target(anyString(), anyString()))
                 .thenAnswer(call ->
                         call.<String>getArgument(0).startsWith("/tok") ? new AlarmEndpoint.Target(null, null) : null);
         when(endpoint.maxBodyBytes()).thenReturn(1000L);

@@ -47,7 +47,7 @@ class UdpAlarmListenerTest {
     @BeforeEach
     void start() throws IOException {
         when(context.getProperty("org.apache.felix.http.host")).thenReturn("127.0.0.1");
-        when(endpoint.target(anyString()))
+        when(endpoint.target(anyString(), anyString()))
                 .thenAnswer(call -> call.<String>getArgument(0).startsWith("/tok/gate") ? GATE : null);
         when(endpoint.maxBodyBytes()).thenReturn(1000L);
         when(endpoint.handle(any(), anyString(), any(), any(), any(), any(AlarmEndpoint.Sender.class)))
@@ -184,7 +184,7 @@ class UdpAlarmListenerTest {
         listener.handle("192.0.2.8", bytes("camalarm/alarm/tok/gate/PD"), "camalarm/alarm/tok/gate/PD".length());
 
         assertEquals(new UdpAlarmListener.Counts(1, UdpAlarmListener.BURST, 10), listener.counts());
-        verify(endpoint, times(UdpAlarmListener.BURST + 1)).target(anyString());
+        verify(endpoint, times(UdpAlarmListener.BURST + 1)).target(anyString(), anyString());
 
         timers.advance(Duration.ofSeconds(1)); // the bucket refills at PER_SECOND
         listener.handle("192.0.2.7", bytes("camalarm/alarm/tok/gate/PD"), "camalarm/alarm/tok/gate/PD".length());
