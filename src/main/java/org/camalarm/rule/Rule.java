@@ -116,7 +116,12 @@ public class Rule {
             LOGGER.warn("{}: rule {} inactive: another rule configuration already has this id", source, id);
             return definition;
         }
-        LOGGER.info("Rule {} active: {}", id, definition);
+        String failing = engine.links(definition).error(); // its device is there and cannot take the command
+        if (failing != null) {
+            LOGGER.warn("{}: rule {} is active but will fail at every firing: {}", source, id, failing);
+        } else {
+            LOGGER.info("Rule {} active: {}", id, definition);
+        }
         return definition;
     }
 

@@ -88,6 +88,8 @@ public class RuleEngine implements ThingListener {
     /** Told every firing and its result (the event history, the REST API's rule activity). */
     private final List<RuleListener> listeners = new CopyOnWriteArrayList<>();
 
+    private final ThingRegistry registry;
+
     @Activate
     public RuleEngine(
             @Reference EventAdmin eventAdmin,
@@ -97,7 +99,13 @@ public class RuleEngine implements ThingListener {
         this.eventAdmin = eventAdmin;
         this.bus = bus;
         this.dispatcher = new PushDispatcher(registry);
+        this.registry = registry;
         this.timers = timers;
+    }
+
+    /** What keeps {@code definition} from working with the things there are now; see {@link RuleLinks}. */
+    RuleLinks links(RuleDefinition definition) {
+        return RuleLinks.against(definition, registry);
     }
 
     /** An engine that posts its fired and result events whether or not anyone subscribes (tests). */

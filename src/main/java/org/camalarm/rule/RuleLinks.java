@@ -33,6 +33,11 @@ public record RuleLinks(@Nullable String error, List<String> warnings) {
         } catch (IllegalArgumentException e) {
             return new RuleLinks(String.valueOf(e.getMessage()), List.of());
         }
+        return against(rule, registry);
+    }
+
+    /** A valid rule against the things there are now. */
+    static RuleLinks against(RuleDefinition rule, ThingRegistry registry) {
         List<String> warnings = new ArrayList<>();
         Optional<ThingHandler> camera = registry.byUID(rule.when().thing());
         if (camera.isEmpty()) {

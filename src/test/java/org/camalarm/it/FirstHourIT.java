@@ -124,6 +124,19 @@ class FirstHourIT {
     }
 
     @Test
+    void aRuleWhoseDeviceCannotTakeItsCommandIsSaidToFailWhenItIsRead() throws Exception {
+        hub.writeConf("camalarm.shelly-shedlight.cfg", "label=Shed light\nhost=127.0.0.1\n");
+        hub.awaitThing("camalarm:shelly:shedlight");
+        hub.writeConf(
+                "camalarm.rule-shed.cfg",
+                "when=camalarm:vigi:frontdoor:humanAlarm\nthen=camalarm:shelly:shedlight:power\ncommand=ONN\n");
+
+        // said when the file is read, not first at the night the rule should have switched the light
+        awaitLog("conf/camalarm.rule-shed.cfg: rule shed is active but will fail at every firing: command:");
+        assertFalse(hub.logText().contains("Rule shed active:"), hub.logText());
+    }
+
+    @Test
     void anAlarmBeforeItsFileLeavesNoStrandedInboxEntryAndIgnoredEntriesGo() throws Exception {
         assertEquals(
                 200,
