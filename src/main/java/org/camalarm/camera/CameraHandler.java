@@ -263,11 +263,16 @@ public final class CameraHandler implements ThingHandler {
     }
 
     /**
-     * After a restart: what the event history remembers of this camera (properties, last event,
-     * snapshot, last seen), unless the camera pushed first. Detections stay OFF, the status UNKNOWN.
+     * After a restart: the detection channels its recent events had, and what the event history
+     * remembers of this camera (properties, last event, snapshot, last seen) unless the camera
+     * pushed first. Detections stay OFF, the status UNKNOWN.
      */
     public synchronized void restore(CameraMemory memory) {
-        if (disposed || heard || !thing.state(CameraChannels.LAST_SEEN).equals(State.NULL)) {
+        if (disposed) {
+            return;
+        }
+        memory.channels().forEach(this::channelFor); // OFF, made as a new type's first event makes them
+        if (heard || !thing.state(CameraChannels.LAST_SEEN).equals(State.NULL)) {
             return;
         }
         memory.properties().forEach(thing::setProperty);

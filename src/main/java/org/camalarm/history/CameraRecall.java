@@ -5,18 +5,17 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.camalarm.camera.CameraMemory;
 import org.eclipse.jdt.annotation.Nullable;
 
 /**
  * What a camera's thing gets back after a restart, read from its newest alarms: the last event
  * (type, time, data), when it was last heard from, the newest snapshot, and the properties it
- * reported (each from the newest alarm that carried it). Reads at most {@value #MAX_EVENTS} events.
+ * reported (each from the newest alarm that carried it), and the detection channels of its events.
+ * Reads its newest {@value #MAX_EVENTS} events.
  *
  * <p>"Last" is by when an event ended, not by when it began: a repeat extends its event, so a
  * person still in view after a motion that began later is the camera's last word.
@@ -36,7 +35,6 @@ final class CameraRecall {
         StoredEvent last = null;
         MediaRef image = null;
         long imageAt = Long.MIN_VALUE;
-        Set<String> reported = new HashSet<>();
         EventPage page = store.query(filter);
         while (true) {
             for (StoredEvent event : page.events()) {
@@ -54,21 +52,22 @@ final class CameraRecall {
                     image = newest;
                     imageAt = at;
                 }
-                for (String key : PROPERTIES) {
-                    String value = event.props().get(key);
-                    if (value != null && !value.isBlank()) {
-                        reported.add(key);
-                    }
-                }
             }
             EventId next = page.next();
-            if (next == null || read.size() >= MAX_EVENTS || (image != null && reported.size() == PROPERTIES.size())) {
+            if (next == null || read.size() >= MAX_EVENTS) { // all of them: each may have had its own channel
                 break;
             }
             page = store.query(filter.before(next));
         }
         if (last == null) {
             return null;
+        }
+        Map<String, String> channels = new LinkedHashMap<>();
+        for (int i = read.size() - 1; i >= 0; i--) { // oldest first: channels come back in the order they came
+            StoredEvent event = read.get(i);
+            if (!event.channel().isEmpty()) {
+                channels.putIfAbsent(event.channel(), event.type());
+            }
         }
         Map<String, String> properties = new LinkedHashMap<>();
         read.remove(last);
@@ -90,7 +89,8 @@ final class CameraRecall {
                 last.data(),
                 jpeg,
                 jpeg == null ? null : time(imageAt, zone),
-                time(last.slot().end(), zone));
+                time(last.slot().end(), zone),
+                channels);
     }
 
     private static ZonedDateTime time(long epochMillis, ZoneId zone) {

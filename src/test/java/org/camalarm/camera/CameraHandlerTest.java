@@ -427,7 +427,8 @@ class CameraHandlerTest {
                 "{\"event_type\":\"PEOPLE\"}",
                 jpeg,
                 at,
-                at));
+                at,
+                Map.of()));
 
         assertEquals("PERSON", state("lastEventType"));
         assertEquals("{\"event_type\":\"PEOPLE\"}", state("lastEventData"));
@@ -440,8 +441,19 @@ class CameraHandlerTest {
     @Test
     void restoreNeverOverwritesWhatACameraPushedFirst() {
         handler.accept(push(Action.PULSE, "MOTION"));
-        handler.restore(new CameraMemory(Map.of(), "PERSON", null, null, null, null, null));
+        handler.restore(new CameraMemory(Map.of(), "PERSON", null, null, null, null, null, Map.of()));
         assertEquals("MOTION", state("lastEventType"));
+    }
+
+    @Test
+    void restoreMakesAgainTheChannelsNewTypesHadMadeAndTheyStayOff() {
+        handler.accept(push(Action.PULSE, "MOTION")); // even when the camera pushed first
+        handler.restore(new CameraMemory(
+                Map.of(), null, null, null, null, null, null, Map.of("foobarAlarm", "FOOBAR", "humanAlarm", "PERSON")));
+
+        assertTrue(thing.hasChannel("foobarAlarm"), "a rule on it finds it before the next FOOBAR");
+        assertEquals("OFF", state("foobarAlarm"));
+        assertEquals("OFF", state("humanAlarm"));
     }
 
     @Test

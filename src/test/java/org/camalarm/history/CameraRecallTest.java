@@ -48,6 +48,10 @@ class CameraRecallTest {
             assertEquals(Instant.ofEpochMilli(repeated), memory.lastSeen().toInstant(), "the repeat, not the motion");
             assertArrayEquals(stillThere, memory.image());
             assertEquals(Instant.ofEpochMilli(repeated), memory.imageTime().toInstant());
+            assertEquals(
+                    Map.of("personAlarm", "PERSON", "motionAlarm", "MOTION"),
+                    memory.channels(),
+                    "the channels its events had, made again for the rules that use them");
         }
     }
 

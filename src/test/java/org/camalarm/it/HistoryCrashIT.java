@@ -64,6 +64,7 @@ class HistoryCrashIT {
             hub.writeConf("camalarm.vigi-door.cfg", "label=Door\n");
             hub.start();
             hub.awaitThing("camalarm:vigi:door");
+            assertEquals(200, hub.postJson("/door", vigi("BARKING")).statusCode()); // a type of its own channel
             assertEquals(200, hub.postJson("/door", vigi("MOTION")).statusCode());
             assertEquals(200, multipart(hub, "/door", "PEOPLE", jpeg).statusCode());
             List<JsonObject> before = hub.allEvents("");
@@ -84,6 +85,10 @@ class HistoryCrashIT {
             assertEquals("F0:A7:31:3E:84:18", properties.get("macAddress").getAsString());
             assertEquals("VIGI C250", properties.get("deviceName").getAsString());
             assertEquals("OFF", hub.state("camalarm:vigi:door", "humanAlarm"), "detections start OFF");
+            assertEquals(
+                    "OFF",
+                    hub.state("camalarm:vigi:door", "barkingAlarm"),
+                    "the channel BARKING made is there again, for the rules that use it");
         }
     }
 
