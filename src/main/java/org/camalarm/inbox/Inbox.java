@@ -22,6 +22,7 @@ import org.camalarm.thing.Thing;
 import org.camalarm.thing.ThingConfigurations;
 import org.camalarm.thing.ThingListener;
 import org.camalarm.thing.ThingUID;
+import org.camalarm.time.OncePerMinute;
 import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -46,7 +47,6 @@ public class Inbox implements ThingListener {
     /** Longest part of a suggested thing id made from what a camera sent. */
     static final int MAX_SEGMENT_CHARS = 40;
 
-    private static final java.time.Duration ANNOUNCE_EVERY = java.time.Duration.ofMinutes(1);
     private static final Logger LOGGER = LoggerFactory.getLogger(Inbox.class);
 
     private final ConfigurationAdmin configurationAdmin;
@@ -56,7 +56,7 @@ public class Inbox implements ThingListener {
     /** Entries the user ignored: their cameras' alarms no longer enter the inbox; guarded by {@code this}. */
     private final Set<ThingUID> ignored = new LinkedHashSet<>();
 
-    private volatile Instant lastAnnounced = Instant.MIN;
+    private final OncePerMinute announcements = new OncePerMinute();
 
     @Activate
     public Inbox(@Reference ConfigurationAdmin configurationAdmin) {
@@ -120,17 +120,12 @@ public class Inbox implements ThingListener {
         if (added) {
             // what a sender puts in an alarm is logged at info at most once a minute: a flood of invented
             // cameras must not flood the log
-            boolean tell = now.isAfter(lastAnnounced.plus(ANNOUNCE_EVERY));
-            if (tell) {
-                lastAnnounced = now;
-            }
-            String line = "New camera in the inbox: {} ({}), pushing from {}";
-            Object mac = properties.getOrDefault("macAddress", "no MAC");
-            if (tell) {
-                LOGGER.info(line, uid, mac, remoteAddress);
-            } else {
-                LOGGER.debug(line, uid, mac, remoteAddress);
-            }
+            announcements.log(
+                    LOGGER,
+                    "New camera in the inbox: {} ({}), pushing from {}",
+                    uid,
+                    properties.getOrDefault("macAddress", "no MAC"),
+                    remoteAddress);
         }
         return uid;
     }
