@@ -23,7 +23,7 @@ final class Schedule {
     private static final int MINUTES_PER_DAY = 24 * 60;
     private static final int ALL_DAYS = 0b111_1111;
     private static final String[] DAY_NAMES = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-    private static final Pattern TIMES = Pattern.compile("(\\d\\d):(\\d\\d)-(\\d\\d):(\\d\\d)");
+    private static final Pattern TIMES = Pattern.compile("(\\d{1,2}):(\\d\\d)-(\\d{1,2}):(\\d\\d)");
     private static final Pattern BLANKS = Pattern.compile("\\s+");
 
     private final String text;

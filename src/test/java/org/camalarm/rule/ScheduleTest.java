@@ -114,6 +114,12 @@ class ScheduleTest {
     }
 
     @Test
+    void anHourMayHaveOneDigit() {
+        assertAllows("Mon-Fri 18:00-7:00", "Mon 18:00", "Tue 06:59");
+        assertRefuses("Mon-Fri 18:00-7:00", "Tue 07:00");
+    }
+
+    @Test
     void severalWindowsSeparatedBySemicolons() {
         String schedule = " Mon-Fri 18:00-07:00 ;Sat,Sun 00:00-24:00 ";
         assertAllows(schedule, "Mon 18:00", "Tue 06:59", "Fri 23:00", "Sat 06:00", "Sat 12:00", "Sun 23:59");
@@ -131,7 +137,7 @@ class ScheduleTest {
                 Arguments.of("08:00-09:00; ;10:00-11:00", "window 2 is empty"),
                 Arguments.of("Mon 08:00", "window \"Mon 08:00\" is not [DAYS] HH:MM-HH:MM"),
                 Arguments.of("Mon-Fri", "window \"Mon-Fri\" is not [DAYS] HH:MM-HH:MM"),
-                Arguments.of("8:00-17:00", "window \"8:00-17:00\" is not [DAYS] HH:MM-HH:MM"),
+                Arguments.of("8:0-17:00", "window \"8:0-17:00\" is not [DAYS] HH:MM-HH:MM"),
                 Arguments.of("08:00 - 17:00", "window \"08:00 - 17:00\" is not [DAYS] HH:MM-HH:MM"),
                 Arguments.of("Mon, Tue 08:00-17:00", "window \"Mon, Tue 08:00-17:00\" is not [DAYS] HH:MM-HH:MM"),
                 Arguments.of("Mon 08h00-17h00", "window \"Mon 08h00-17h00\" is not [DAYS] HH:MM-HH:MM"),
