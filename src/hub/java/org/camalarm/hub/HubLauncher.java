@@ -77,9 +77,9 @@ public final class HubLauncher {
         Map<String, String> properties = frameworkProperties(conf, userdata);
         HubHttps.Setup https = httpsSetup(userdata);
         properties.putAll(https.properties());
-        String busy = HubPorts.firstBusy(HubPorts.of(properties, conf), properties.get("org.apache.felix.http.host"));
-        if (busy != null) {
-            say(busy);
+        List<String> busy = HubPorts.busy(HubPorts.of(properties, conf), properties.get("org.apache.felix.http.host"));
+        if (!busy.isEmpty()) {
+            busy.forEach(HubLauncher::say);
             System.exit(2);
         }
         Framework framework = new FrameworkFactory().newFramework(properties);

@@ -65,8 +65,12 @@ final class HubPorts {
         return ports;
     }
 
-    /** The first port that cannot be bound on {@code host} (all interfaces when {@code null}), said in one line; else {@code null}. */
-    static @Nullable String firstBusy(List<Port> ports, @Nullable String host) {
+    /**
+     * Each port that cannot be bound on {@code host} (all interfaces when {@code null}), said in one
+     * line each: all at once, so a user moves every busy port before the next start, not one per start.
+     */
+    static List<String> busy(List<Port> ports, @Nullable String host) {
+        List<String> lines = new ArrayList<>();
         for (Port port : ports) {
             try {
                 InetSocketAddress address = host == null || host.isBlank()
@@ -80,11 +84,11 @@ final class HubPorts {
                     }
                 }
             } catch (IOException e) {
-                return "camalarm hub: cannot listen on port " + port.number() + " (" + port.what() + "): "
-                        + e.getMessage() + ". Is another hub running? Stop it, or " + port.howToChange() + ".";
+                lines.add("camalarm hub: cannot listen on port " + port.number() + " (" + port.what() + "): "
+                        + e.getMessage() + ". Is another hub running? Stop it, or " + port.howToChange() + ".");
             }
         }
-        return null;
+        return lines;
     }
 
     /** A key of {@code conf/camalarm.server.cfg} with {@code ${property}} resolved as FileInstall will. */

@@ -232,16 +232,22 @@ class FirstHourIT {
     @Test
     void theGeneratedConfigurationListensForUdpAlarmsAndABusyUdpPortStopsTheHub(@TempDir Path dir) throws Exception {
         // no camalarm.server.cfg: the hub writes its own, whose udpPort=${camalarm.udpPort} is on
-        try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
+        // with the lenient port busy too: both are said at once, not one per start
+        try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getByName("127.0.0.1"));
+                ServerSocket lenient = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
             Hub.Exit exit = Hub.runToExit(
                     dir,
                     "org.osgi.service.http.port=" + Hub.freePort(),
                     "org.osgi.service.http.port.secure=" + Hub.freePort(),
-                    "camalarm.lenientPort=" + Hub.freePort(),
+                    "camalarm.lenientPort=" + lenient.getLocalPort(),
                     "camalarm.udpPort=" + taken.getLocalPort());
             assertEquals(2, exit.code(), exit.output());
             assertEquals(
-                    "camalarm hub: cannot listen on port " + taken.getLocalPort() + " (UDP alarm port): Address already"
+                    "camalarm hub: cannot listen on port " + lenient.getLocalPort() + " (lenient alarm port): Address"
+                            + " already in use. Is another hub running? Stop it, or start the hub with"
+                            + " -Dcamalarm.lenientPort=<port> or set lenientPort in camalarm.server.cfg (0 = off).\n"
+                            + "camalarm hub: cannot listen on port " + taken.getLocalPort()
+                            + " (UDP alarm port): Address already"
                             + " in use. Is another hub running? Stop it, or start the hub with -Dcamalarm.udpPort=<port>"
                             + " or set udpPort in camalarm.server.cfg (0 = off).",
                     exit.output());
