@@ -104,8 +104,8 @@ class RuleDefinitionTest {
                 Arguments.of(valid("interval", -1.0), "interval must be 0 to 86400 seconds, got -1.0"),
                 Arguments.of(valid("interval", 86401), "interval must be 0 to 86400 seconds, got 86401.0"),
                 Arguments.of(
-                        valid("schedule", "Mon 22:00-6:00"),
-                        "schedule: window \"Mon 22:00-6:00\" is not [DAYS] HH:MM-HH:MM"),
+                        valid("schedule", "Mon 22:00-6:0"),
+                        "schedule: window \"Mon 22:00-6:0\" is not [DAYS] HH:MM-HH:MM"),
                 Arguments.of(
                         valid("schedule", "Fri 22:00-06:00; Sa 00:00-24:00"),
                         "schedule: window \"Sa 00:00-24:00\": \"Sa\" is not a day: Mon, Tue, Wed, Thu, Fri, Sat or Sun"));
