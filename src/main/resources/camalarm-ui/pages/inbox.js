@@ -33,9 +33,11 @@ class InboxPage extends LightElement {
   async approve(e, entry) {
     e.preventDefault();
     const label = e.target.label.value.trim();
+    const thingId = e.target.thingId?.value.trim();
     try {
-      await api.post(`inbox/${enc(entry.thingUID)}/approve`, label ? { label } : {});
-      this.message = `${label || entry.label} is now a camera: ${entry.thingUID}`;
+      const approved = await api.post(`inbox/${enc(entry.thingUID)}/approve`,
+        { ...(label ? { label } : {}), ...(thingId ? { thingId } : {}) });
+      this.message = `${label || entry.label} is now a camera: ${approved.thingUID}`;
       this.error = '';
       store.refreshInbox();
     } catch (err) {
@@ -74,6 +76,8 @@ class InboxPage extends LightElement {
             </table>
             <div class="row wrap">
               <label class="grow">Label <input name="label" .value=${entry.label} data-test="approve-label"></label>
+              ${entry.renamable ? html`<label class="grow">Id <input name="thingId" .value=${entry.thingUID.split(':')[2]}
+                required pattern="[A-Za-z0-9_\\-]+" title="Letters, digits, _ and - only" data-test="approve-id"></label>` : ''}
               <button class="primary" data-action="approve">Approve</button>
               ${this.confirming === entry.thingUID ? '' : html`<button type="button" data-action="ignore"
                 @click=${() => { this.confirming = entry.thingUID; }}>Ignore</button>`}

@@ -115,7 +115,8 @@ public class Inbox implements ThingListener {
                             old == null ? now : old.firstSeen(),
                             now,
                             old == null ? 1 : old.pushes() + 1,
-                            lastType != null ? lastType : old == null ? null : old.lastEventType()));
+                            lastType != null ? lastType : old == null ? null : old.lastEventType(),
+                            !uid.thingId().equals(pathThingId) && (alarm.mac() != null || alarm.deviceId() != null)));
         }
         if (added) {
             // what a sender puts in an alarm is logged at info at most once a minute: a flood of invented
@@ -254,18 +255,28 @@ public class Inbox implements ThingListener {
     /**
      * Creates the camera thing for an inbox entry through Configuration Admin and removes the entry.
      *
-     * @param label the thing's label, or {@code null} for the suggested one
-     * @return the approved entry, or empty when there is no such entry
+     * @param label   the thing's label, or {@code null} for the suggested one
+     * @param thingId the thing's id, or {@code null} for the suggested one; another than the entry's only
+     *                when it is {@link InboxEntry#renamable()}
+     * @return the thing's UID, or empty when there is no such entry
+     * @throws IllegalArgumentException when {@code thingId} is not a valid id or the camera cannot take it
      */
-    public Optional<InboxEntry> approve(ThingUID uid, @Nullable String label) throws IOException {
+    public Optional<ThingUID> approve(ThingUID uid, @Nullable String label, @Nullable String thingId)
+            throws IOException {
         InboxEntry entry = entry(uid).orElse(null);
         if (entry == null) {
             return Optional.empty();
         }
+        ThingUID approved = thingId == null || thingId.isBlank() ? uid : new ThingUID(uid.thingType(), thingId.strip());
+        if (!approved.equals(uid) && !entry.renamable()) {
+            throw new IllegalArgumentException(
+                    "thingId: this camera names itself " + uid.thingId() + " in its alarm path, or sends no MAC"
+                            + " or device id: only a thing with that id takes its alarms");
+        }
         Configuration configuration = configurationAdmin.getFactoryConfiguration(
-                "camalarm." + uid.thingType(), ThingConfigurations.storedName(uid.thingId()), "?");
+                "camalarm." + uid.thingType(), ThingConfigurations.storedName(approved.thingId()), "?");
         Hashtable<String, Object> properties = new Hashtable<>();
-        properties.put(ThingConfigurations.THING_ID, uid.thingId());
+        properties.put(ThingConfigurations.THING_ID, approved.thingId());
         properties.put("label", label != null && !label.isBlank() ? label : entry.label());
         String mac = entry.properties().get("macAddress");
         if (mac != null) {
@@ -287,7 +298,7 @@ public class Inbox implements ThingListener {
                 removeNamelessFrom(Set.of(sender));
             }
         }
-        LOGGER.info("Inbox entry {} approved as a thing", uid);
-        return Optional.of(entry);
+        LOGGER.info("Inbox entry {} approved as the thing {}", uid, approved);
+        return Optional.of(approved);
     }
 }

@@ -12,6 +12,9 @@ import org.eclipse.jdt.annotation.Nullable;
  * @param label         a suggested label (the camera's own name when it sent one)
  * @param properties    what the camera told about itself: mac, ip, device name, the address it pushed from
  * @param lastEventType the canonical type of its latest event
+ * @param renamable     whether its thing may get another id than {@code thingUID}'s: the camera is
+ *                      found by its MAC or device id, and its alarm path names no thing id (a path's id
+ *                      is the only thing that takes its alarms)
  */
 public record InboxEntry(
         ThingUID thingUID,
@@ -20,4 +23,5 @@ public record InboxEntry(
         Instant firstSeen,
         Instant lastSeen,
         long pushes,
-        @Nullable String lastEventType) {}
+        @Nullable String lastEventType,
+        boolean renamable) {}

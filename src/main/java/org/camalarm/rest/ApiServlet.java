@@ -1,7 +1,6 @@
 package org.camalarm.rest;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import java.io.IOException;
@@ -24,10 +23,8 @@ import org.camalarm.http.HubEndpoints;
 import org.camalarm.http.Routes;
 import org.camalarm.image.ImageBytes;
 import org.camalarm.inbox.Inbox;
-import org.camalarm.inbox.InboxEntry;
 import org.camalarm.live.LiveEvents;
 import org.camalarm.server.ServerSettings;
-import org.camalarm.text.StrictJson;
 import org.camalarm.thing.State;
 import org.camalarm.thing.Thing;
 import org.camalarm.thing.ThingHandler;
@@ -56,8 +53,7 @@ import org.slf4j.LoggerFactory;
  * GET  things                      all things, openHAB's JSON shape
  * GET  things/{thingUID}           one thing with its channels and states
  * GET  things/{thingUID}/image     the camera's latest snapshot (image/jpeg)
- * GET  inbox                       cameras that pushed but match no thing
- * POST inbox/{thingUID}/approve    make an inbox entry a thing (optional body {"label": "..."})
+ * GET  inbox…, POST inbox/{thingUID}/approve, DELETE inbox/{thingUID}   the inbox ({@link InboxResource})
  * POST things/{thingUID}/channels/{channelId}   send a command (body: ON, OFF, TOGGLE, PULSE, …)
  * POST things/{thingUID}/test      test a push target (optional body: a command name)
  * POST things                      create a thing through Configuration Admin (openHAB's shape)
@@ -150,10 +146,8 @@ public class ApiServlet extends HttpServlet {
                 .on("GET", "rules/*", (path, request, response) -> rules.get(path[1], response))
                 .on("PUT", "rules/*", (path, request, response) -> rules.update(path[1], request, response))
                 .on("DELETE", "rules/*", (path, request, response) -> rules.delete(path[1], response))
-                .on("GET", "setup", (path, request, response) -> setup.get(request, response))
-                .on("GET", "inbox", (path, request, response) -> inbox(response))
-                .on("DELETE", "inbox/*", (path, request, response) -> ignore(path[1], response))
-                .on("POST", "inbox/*/approve", (path, request, response) -> approve(path[1], request, response));
+                .on("GET", "setup", (path, request, response) -> setup.get(request, response));
+        new InboxResource(inbox, registry).addTo(routes);
         new EventsResource(() -> history).addTo(routes);
     }
 
@@ -248,20 +242,6 @@ public class ApiServlet extends HttpServlet {
         HttpAnswers.json(response, 200, ThingJson.toJson(types.json(locale != null ? locale : language(request))));
     }
 
-    private void inbox(HttpServletResponse response) throws IOException {
-        JsonArray entries = new JsonArray();
-        inbox.entries().forEach(e -> entries.add(ThingJson.inboxEntry(e)));
-        HttpAnswers.json(response, 200, ThingJson.toJson(entries));
-    }
-
-    private void ignore(String uid, HttpServletResponse response) throws IOException {
-        if (inbox.ignore(ThingUID.parse(uid))) {
-            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-        } else {
-            HttpAnswers.notFound(response);
-        }
-    }
-
     /** Things from {@code conf/} files name their file, as the UI shows them read-only with it. */
     private static JsonObject withFile(JsonObject thing, Map<String, String> files) {
         String file = files.get(thing.get("UID").getAsString());
@@ -319,37 +299,5 @@ public class ApiServlet extends HttpServlet {
         response.setContentType(mimeType);
         response.setContentLength(bytes.length());
         bytes.writeTo(response.getOutputStream());
-    }
-
-    private void approve(String uid, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String label = null;
-        String body = ConfigBodies.body(request, ConfigBodies.MAX_BODY);
-        if (!body.isBlank()) {
-            JsonElement json = StrictJson.parse(body);
-            if (!json.isJsonObject()) {
-                throw new IllegalArgumentException("the body must be a JSON object such as {\"label\":\"Shed\"}");
-            }
-            label = ConfigBodies.text(json.getAsJsonObject(), "label");
-        }
-        ThingUID thingUID = ThingUID.parse(uid);
-        Optional<ThingHandler> existing = registry.byId(thingUID.thingId());
-        if (existing.isPresent()) {
-            HttpAnswers.error(
-                    response,
-                    HttpServletResponse.SC_CONFLICT,
-                    "thing_exists",
-                    "thing id " + thingUID.thingId() + " is already used by "
-                            + existing.get().thing().uid());
-            return;
-        }
-        Optional<InboxEntry> approved = inbox.approve(thingUID, label);
-        if (approved.isEmpty()) {
-            HttpAnswers.notFound(response);
-            return;
-        }
-        LOGGER.debug("Inbox entry {} approved over REST", uid);
-        JsonObject json = new JsonObject();
-        json.addProperty("thingUID", uid);
-        HttpAnswers.json(response, 200, json.toString());
     }
 }

@@ -66,6 +66,7 @@ final class ThingJson {
         json.addProperty("firstSeen", entry.firstSeen().toString());
         json.addProperty("lastSeen", entry.lastSeen().toString());
         json.addProperty("pushes", entry.pushes());
+        json.addProperty("renamable", entry.renamable());
         if (entry.lastEventType() != null) {
             json.addProperty("lastEventType", entry.lastEventType());
         }

@@ -125,7 +125,7 @@ class InboxTest {
                         .lastEventType(),
                 "the type the camera saw, not the last of those it reported false");
 
-        inbox.approve(new ThingUID("ivsec", "ivsec_585b695a84cc"), "Gate"); // its thing comes later
+        inbox.approve(new ThingUID("ivsec", "ivsec_585b695a84cc"), "Gate", null); // its thing comes later
 
         assertEquals(
                 List.of("192.0.2.99"),

@@ -314,17 +314,35 @@ class AlarmServerIT {
                 "AA:BB:CC:00:11:22",
                 entry.getAsJsonObject("properties").get("macAddress").getAsString());
 
-        HttpResponse<String> approve =
-                hub.api("POST", "inbox/camalarm:vigi:vigi_aabbcc001122/approve", "{\"label\":\"Garden shed\"}");
+        HttpResponse<String> misspelt =
+                hub.api("POST", "inbox/camalarm:vigi:vigi_aabbcc001122/approve", "{\"id\":\"gardenshed\"}");
+        assertEquals(400, misspelt.statusCode(), "a key said in vain is no choice silently lost");
+        assertTrue(misspelt.body().contains("unknown key id; known: label, thingId"), misspelt.body());
+
+        // a camera known by its MAC may get an id of the user's choosing
+        HttpResponse<String> approve = hub.api(
+                "POST",
+                "inbox/camalarm:vigi:vigi_aabbcc001122/approve",
+                "{\"label\":\"Garden shed\",\"thingId\":\"gardenshed\"}");
         assertEquals(200, approve.statusCode(), approve.body());
-        hub.awaitThing("camalarm:vigi:vigi_aabbcc001122");
+        assertEquals("{\"thingUID\":\"camalarm:vigi:gardenshed\"}", approve.body());
+        hub.awaitThing("camalarm:vigi:gardenshed");
         assertNull(inboxEntry("camalarm:vigi:vigi_aabbcc001122"));
         assertEquals(
                 "Garden shed",
-                hub.thing("camalarm:vigi:vigi_aabbcc001122").get("label").getAsString());
+                hub.thing("camalarm:vigi:gardenshed").get("label").getAsString());
 
         assertEquals(200, hub.postJson("", json).statusCode());
-        assertEquals("ON", hub.state("camalarm:vigi:vigi_aabbcc001122", "motionAlarm"));
+        assertEquals("ON", hub.state("camalarm:vigi:gardenshed", "motionAlarm"), "found by its MAC");
+
+        // one known by its alarm path keeps that path's id: only a thing of that id takes its alarms
+        assertEquals(
+                200,
+                hub.postJson("/loft", json.replace("AA-BB-CC-00-11-22", "")).statusCode());
+        HttpResponse<String> renamed = hub.api("POST", "inbox/camalarm:vigi:loft/approve", "{\"thingId\":\"attic\"}");
+        assertEquals(400, renamed.statusCode(), renamed.body());
+        assertTrue(renamed.body().contains("names itself loft in its alarm path"), renamed.body());
+        assertFalse(inboxEntry("camalarm:vigi:loft").get("renamable").getAsBoolean());
     }
 
     @Test

@@ -234,13 +234,17 @@ class WebUiIT {
         WebElement label = browser.find(entry + " [data-test=approve-label]");
         label.clear();
         label.sendKeys("Carport");
+        WebElement id = browser.find(entry + " [data-test=approve-id]"); // known by its MAC: any id will do
+        assertEquals("vigi_98ba5f8b1099", id.getAttribute("value"));
+        id.clear();
+        id.sendKeys("carport");
         browser.find(entry + " [data-action=approve]").click();
-        browser.find("[data-test=inbox-message]");
+        assertTrue(browser.find("[data-test=inbox-message]").getText().contains("camalarm:vigi:carport"));
         browser.await(5, d -> inboxCount() == before);
-        go("#/cameras", "[data-thing-uid='camalarm:vigi:vigi_98ba5f8b1099']");
+        go("#/cameras", "[data-thing-uid='camalarm:vigi:carport']");
         browser.await(
                 10,
-                d -> browser.find("[data-thing-uid='camalarm:vigi:vigi_98ba5f8b1099'] h2")
+                d -> browser.find("[data-thing-uid='camalarm:vigi:carport'] h2")
                         .getText()
                         .equals("Carport"));
     }
@@ -617,7 +621,7 @@ class WebUiIT {
         Path shots = Path.of(System.getProperty("ui.screenshots", "target/screenshots"));
         assertEquals(
                 200,
-                push("/vigi_98ba5f8b1099", "MOTION", Scenes.yard("CARPORT", new Color(120, 150, 190), false))
+                push("/carport", "MOTION", Scenes.yard("CARPORT", new Color(120, 150, 190), false))
                         .statusCode());
         assertEquals(
                 200,
