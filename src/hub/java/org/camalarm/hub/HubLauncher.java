@@ -202,6 +202,9 @@ public final class HubLauncher {
         setSystemDefault("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS");
         setSystemDefault("org.slf4j.simpleLogger.showShortLogName", "true");
         setSystemDefault("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
+        // Jetty's parser says at WARN what a client sent wrong (a URI over 16 KB, too many headers): the
+        // client gets its 4xx, and anyone on the network could fill the log with it
+        setSystemDefault("org.slf4j.simpleLogger.log.org.eclipse.jetty.http.HttpParser", "error");
         setSystemDefault("org.slf4j.simpleLogger.log.org.apache.felix.http", "warn");
     }
 
