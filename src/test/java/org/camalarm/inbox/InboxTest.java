@@ -1,12 +1,21 @@
 package org.camalarm.inbox;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.util.Dictionary;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camalarm.alarm.Alarm;
 import org.camalarm.alarm.Alarm.Format;
 import org.camalarm.alarm.Alarm.Vendor;
@@ -16,6 +25,7 @@ import org.camalarm.thing.Thing;
 import org.camalarm.thing.ThingEvents;
 import org.camalarm.thing.ThingUID;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -72,6 +82,67 @@ class InboxTest {
         added("byMac", Map.of("mac", "58:5B:69:AB:CD:EF", "channel", "1"));
 
         assertEquals(List.of("1"), channelsLeft());
+    }
+
+    /** A single VIGI camera's push to the bare token path: found by its MAC. */
+    private ThingUID byMac() {
+        AlarmEvent motion = new AlarmEvent("MOTION", "MOTION", Action.PULSE, null, null, "{}");
+        return inbox.add(
+                new Alarm(Vendor.VIGI, Format.VIGI_JSON, null, "98:BA:5F:8B:10:03", null, List.of(motion), null, null),
+                null,
+                "192.0.2.3",
+                null);
+    }
+
+    @Test
+    void aCameraFoundByItsMacIsApprovedUnderTheIdTheUserChose() throws Exception {
+        Configuration made = mock(Configuration.class);
+        when(configurationAdmin.getFactoryConfiguration("camalarm.vigi", "porch.ui", "?"))
+                .thenReturn(made);
+        ThingUID entry = byMac();
+        assertTrue(inbox.entry(entry).orElseThrow().renamable());
+
+        assertEquals(Optional.of(new ThingUID("vigi", "porch")), inbox.approve(entry, "Porch", "porch"));
+
+        ArgumentCaptor<Dictionary<String, Object>> properties = dictionaryCaptor();
+        verify(made).update(properties.capture());
+        assertEquals("porch", properties.getValue().get("thingId"));
+        assertEquals("98:BA:5F:8B:10:03", properties.getValue().get("mac"), "the MAC finds the camera");
+        assertTrue(inbox.entries().isEmpty());
+    }
+
+    @Test
+    void aCameraNamedByItsAlarmPathKeepsThatId() {
+        AlarmEvent motion = new AlarmEvent("MOTION", "MOTION", Action.PULSE, null, null, "{}");
+        ThingUID entry = inbox.add(
+                new Alarm(Vendor.VIGI, Format.VIGI_JSON, null, "98:BA:5F:8B:10:03", null, List.of(motion), null, null),
+                "loft",
+                "192.0.2.3",
+                null);
+        assertFalse(inbox.entry(entry).orElseThrow().renamable(), "only a thing loft takes its alarms");
+
+        IllegalArgumentException refused =
+                assertThrows(IllegalArgumentException.class, () -> inbox.approve(entry, null, "attic"));
+        assertTrue(refused.getMessage().startsWith("thingId: this camera names itself loft"), refused.getMessage());
+        assertTrue(inbox.entry(entry).isPresent());
+    }
+
+    @Test
+    void anIdWhoseConfigurationWasJustMadeIsNeverOverwritten() throws Exception {
+        Configuration taken = mock(Configuration.class);
+        when(taken.getProperties()).thenReturn(new Hashtable<>(Map.of("thingId", "shed")));
+        when(configurationAdmin.getFactoryConfiguration("camalarm.vigi", "shed.ui", "?"))
+                .thenReturn(taken);
+        ThingUID entry = byMac();
+
+        assertThrows(IllegalStateException.class, () -> inbox.approve(entry, null, "shed"));
+        verify(taken, never()).update(any());
+        assertTrue(inbox.entry(entry).isPresent(), "the camera stays in the inbox");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ArgumentCaptor<Dictionary<String, Object>> dictionaryCaptor() {
+        return ArgumentCaptor.forClass(Dictionary.class);
     }
 
     @Test
