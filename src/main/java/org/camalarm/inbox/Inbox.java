@@ -260,6 +260,8 @@ public class Inbox implements ThingListener {
      *                when it is {@link InboxEntry#renamable()}
      * @return the thing's UID, or empty when there is no such entry
      * @throws IllegalArgumentException when {@code thingId} is not a valid id or the camera cannot take it
+     * @throws IllegalStateException    when a configuration of that id exists already (its thing may still be
+     *                                  on its way)
      */
     public Optional<ThingUID> approve(ThingUID uid, @Nullable String label, @Nullable String thingId)
             throws IOException {
@@ -275,6 +277,9 @@ public class Inbox implements ThingListener {
         }
         Configuration configuration = configurationAdmin.getFactoryConfiguration(
                 "camalarm." + uid.thingType(), ThingConfigurations.storedName(approved.thingId()), "?");
+        if (configuration.getProperties() != null) { // made a moment ago, its thing not there yet: never overwritten
+            throw new IllegalStateException("thing id " + approved.thingId() + " is already used");
+        }
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put(ThingConfigurations.THING_ID, approved.thingId());
         properties.put("label", label != null && !label.isBlank() ? label : entry.label());

@@ -90,7 +90,14 @@ final class InboxResource {
                             + existing.get().thing().uid());
             return;
         }
-        Optional<ThingUID> approved = inbox.approve(entry, label, thingId);
+        Optional<ThingUID> approved;
+        try {
+            approved = inbox.approve(entry, label, thingId);
+        } catch (IllegalStateException e) { // a configuration of that id, its thing not registered yet
+            HttpAnswers.error(
+                    response, HttpServletResponse.SC_CONFLICT, "thing_exists", String.valueOf(e.getMessage()));
+            return;
+        }
         if (approved.isEmpty()) {
             HttpAnswers.notFound(response);
             return;
