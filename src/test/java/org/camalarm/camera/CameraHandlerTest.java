@@ -449,11 +449,19 @@ class CameraHandlerTest {
     void restoreMakesAgainTheChannelsNewTypesHadMadeAndTheyStayOff() {
         handler.accept(push(Action.PULSE, "MOTION")); // even when the camera pushed first
         handler.restore(new CameraMemory(
-                Map.of(), null, null, null, null, null, null, Map.of("foobarAlarm", "FOOBAR", "humanAlarm", "PERSON")));
+                Map.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                Map.of("foobarAlarm", "FOOBAR", "humanAlarm", "PERSON", "otherAlarm", "WHATEVER")));
 
         assertTrue(thing.hasChannel("foobarAlarm"), "a rule on it finds it before the next FOOBAR");
         assertEquals("OFF", state("foobarAlarm"));
         assertEquals("OFF", state("humanAlarm"));
+        assertEquals("Other detections", thing.channel("otherAlarm").label(), "the shared channel's own label");
     }
 
     @Test

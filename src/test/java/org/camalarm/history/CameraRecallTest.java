@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.camalarm.camera.CameraMemory;
@@ -52,6 +57,30 @@ class CameraRecallTest {
                     Map.of("personAlarm", "PERSON", "motionAlarm", "MOTION"),
                     memory.channels(),
                     "the channels its events had, made again for the rules that use them");
+        }
+    }
+
+    @Test
+    void aTornNewestSnapshotGivesWayToTheOneBefore() throws IOException {
+        byte[] older = {(byte) 0xFF, (byte) 0xD8, 1};
+        byte[] newest = {(byte) 0xFF, (byte) 0xD8, 2};
+        try (StoreFixture f = new StoreFixture(dir, 1024)) {
+            long first = push(f, "PERSON", Phase.BEGAN, "10.0.0.1", older);
+            f.clock.advance(Duration.ofSeconds(1));
+            push(f, "MOTION", Phase.BEGAN, "10.0.0.1", newest);
+            f.store.maintain();
+            Path media;
+            try (var files = Files.list(dir.resolve("media"))) {
+                media = files.max(Comparator.naturalOrder()).orElseThrow();
+            }
+            try (FileChannel channel = FileChannel.open(media, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(new byte[] {0x55}), channel.size() - 1); // the newest JPEG's last byte
+            }
+
+            CameraMemory memory = CameraRecall.recall(f.store, DOOR, ZoneOffset.UTC);
+
+            assertArrayEquals(older, memory.image(), "the newest one that can be read");
+            assertEquals(Instant.ofEpochMilli(first), memory.imageTime().toInstant());
         }
     }
 
