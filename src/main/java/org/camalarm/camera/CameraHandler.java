@@ -50,6 +50,7 @@ public final class CameraHandler implements ThingHandler {
     static final int MAX_UNMAPPED_CHANNELS = 64;
 
     static final String OTHER_CHANNEL = "otherAlarm";
+    private static final String OTHER_LABEL = "Other detections";
     /** Thing property: the scheme the camera's alarms authenticate with (Basic, Digest MD5, ...). */
     static final String AUTH_SCHEME = "authScheme";
 
@@ -271,7 +272,13 @@ public final class CameraHandler implements ThingHandler {
         if (disposed) {
             return;
         }
-        memory.channels().forEach(this::channelFor); // OFF, made as a new type's first event makes them
+        memory.channels().forEach((channel, rawType) -> { // OFF, made as a new type's first event makes them
+            if (OTHER_CHANNEL.equals(channel)) {
+                addDetection(OTHER_CHANNEL, OTHER_LABEL);
+            } else {
+                channelFor(channel, rawType);
+            }
+        });
         if (heard || !thing.state(CameraChannels.LAST_SEEN).equals(State.NULL)) {
             return;
         }
@@ -313,7 +320,7 @@ public final class CameraHandler implements ThingHandler {
         }
         // counted up to one past the cap only: a count that kept growing would wrap after 2^31 events
         if (unmappedChannels.getAndUpdate(n -> Math.min(n + 1, MAX_UNMAPPED_CHANNELS + 1)) >= MAX_UNMAPPED_CHANNELS) {
-            if (addDetection(OTHER_CHANNEL, "Other detections")) {
+            if (addDetection(OTHER_CHANNEL, OTHER_LABEL)) {
                 LOGGER.warn(
                         "{} reported more than {} event types nobody mapped; further ones share {}",
                         thing.uid(),

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,7 @@ final class CameraRecall {
         EventFilter filter = new EventFilter(thing, null, EventKind.ALARM, Long.MIN_VALUE, Long.MAX_VALUE, 100, null);
         List<StoredEvent> read = new ArrayList<>(); // newest first by beginning
         StoredEvent last = null;
-        MediaRef image = null;
-        long imageAt = Long.MIN_VALUE;
+        List<Snapshot> snapshots = new ArrayList<>();
         EventPage page = store.query(filter);
         while (true) {
             for (StoredEvent event : page.events()) {
@@ -43,14 +43,12 @@ final class CameraRecall {
                     last = event;
                 }
                 MediaRef newest = event.slot().lastImage();
-                long at = newest == null
-                        ? Long.MIN_VALUE
-                        : newest.equals(event.image())
-                                ? event.received()
-                                : event.slot().end();
-                if (newest != null && at > imageAt) {
-                    image = newest;
-                    imageAt = at;
+                if (newest != null) {
+                    snapshots.add(new Snapshot(
+                            newest,
+                            newest.equals(event.image())
+                                    ? event.received()
+                                    : event.slot().end()));
                 }
             }
             EventId next = page.next();
@@ -66,7 +64,7 @@ final class CameraRecall {
         for (int i = read.size() - 1; i >= 0; i--) { // oldest first: channels come back in the order they came
             StoredEvent event = read.get(i);
             if (!event.channel().isEmpty()) {
-                channels.putIfAbsent(event.channel(), event.type());
+                channels.putIfAbsent(event.channel(), event.props().getOrDefault("rawType", event.type()));
             }
         }
         Map<String, String> properties = new LinkedHashMap<>();
@@ -80,7 +78,17 @@ final class CameraRecall {
                 }
             }
         }
-        byte[] jpeg = image == null ? null : store.media(image);
+        // the newest that can be read: after a crash, the newest may be the one torn
+        snapshots.sort(Comparator.comparingLong(Snapshot::at).reversed());
+        byte[] jpeg = null;
+        long imageAt = 0;
+        for (Snapshot snapshot : snapshots) {
+            jpeg = store.media(snapshot.ref());
+            if (jpeg != null) {
+                imageAt = snapshot.at();
+                break;
+            }
+        }
         long cameraTime = last.time() != NewEvent.NO_TIME ? last.time() : last.received();
         return new CameraMemory(
                 properties,
@@ -92,6 +100,9 @@ final class CameraRecall {
                 time(last.slot().end(), zone),
                 channels);
     }
+
+    /** A snapshot an event refers to, and when it came. */
+    private record Snapshot(MediaRef ref, long at) {}
 
     private static ZonedDateTime time(long epochMillis, ZoneId zone) {
         return Instant.ofEpochMilli(epochMillis).atZone(zone);
