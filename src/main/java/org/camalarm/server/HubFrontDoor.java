@@ -1,6 +1,7 @@
 package org.camalarm.server;
 
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -98,14 +99,25 @@ public final class HubFrontDoor {
                     "A {} to {} from {} reached no camalarm address (404): a camera's alarm server path must be"
                             + " /camalarm/alarm/<alarmToken> (the setup assistant in the web UI gives the values)",
                     method,
-                    Texts.quoted(withoutToken(path), 80),
+                    Texts.quoted(path == null ? null : withoutToken(path, settings.alarmToken()), 80),
                     sender);
         }
+    }
 
-        /** The path as the log may show it: the alarm token is never logged, so it says {@code <alarmToken>}. */
-        private @Nullable String withoutToken(@Nullable String path) {
-            String token = settings.alarmToken();
-            return path == null || token.isEmpty() ? path : path.replace(token, "<alarmToken>");
+    /**
+     * {@code path} as the log may show it: the alarm token is never logged, nor what stands where the
+     * token goes (after an {@code alarm} segment: a near miss would tell most of it), so those say
+     * {@code <alarmToken>}.
+     */
+    static String withoutToken(String path, String token) {
+        String[] segments = path.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            String decoded = URLDecoder.decode(segments[i].replace("+", "%2B"), StandardCharsets.UTF_8);
+            boolean afterAlarm = i > 0 && segments[i - 1].equalsIgnoreCase("alarm");
+            if (!segments[i].isEmpty() && (afterAlarm || (!token.isEmpty() && decoded.equals(token)))) {
+                segments[i] = "<alarmToken>";
+            }
         }
+        return String.join("/", segments);
     }
 }
