@@ -154,10 +154,10 @@ record CameraSettings(
     }
 
     private static void requireHoldTime(double holdTime) {
-        if (!(holdTime > 0)) {
-            throw new IllegalArgumentException("holdTime must be more than 0 seconds: " + holdTime);
+        if (!(holdTime > 0 && holdTime <= Seconds.MAX)) { // above a day: said of holdTime, not of maxAlarmDuration
+            throw new IllegalArgumentException(
+                    "holdTime must be more than 0 and at most " + (long) Seconds.MAX + " seconds: " + holdTime);
         }
-        Seconds.of("holdTime", holdTime); // its upper bound, said of holdTime rather than of maxAlarmDuration
     }
 
     private static void requireMaxAlarmDuration(double maxAlarmDuration, double holdTime) {

@@ -15,7 +15,8 @@ import org.eclipse.jdt.annotation.Nullable;
  * under other methods gets 405 with {@code Allow} (OPTIONS: 204 with it); any other path 404.
  *
  * <p>A pattern is segments separated by {@code /}, where {@code *} is any one non-empty segment.
- * The first route that matches wins.
+ * The first route that matches wins. Handlers answer blocking, never asynchronously: a HEAD's
+ * answer drops its body as it is written (the event stream is its own servlet for that reason).
  */
 public final class Routes {
 

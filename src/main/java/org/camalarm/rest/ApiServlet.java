@@ -81,7 +81,6 @@ public class ApiServlet extends HttpServlet {
 
     private final transient ApiAccess access;
     private final transient ThingRegistry registry;
-    private final transient Inbox inbox;
     private final transient LiveEvents live;
     private final transient ConfigStore store;
     private final transient ThingTypes types;
@@ -115,7 +114,6 @@ public class ApiServlet extends HttpServlet {
         this.router = router;
         this.live = live;
         this.registry = registry;
-        this.inbox = inbox;
         this.store = new ConfigStore(configurationAdmin);
         this.types = new ThingTypes(metatype, context.getBundle(), configs);
         this.thingWrites = new ThingWriteResource(store, configs, registry, types);

@@ -68,60 +68,64 @@ final class EventsResource {
 
     /** Its routes: {@code events…}, as the class comment lists them. */
     void addTo(Routes routes) {
-        routes.on(
-                        "GET",
-                        "events",
-                        (path, request, response) ->
-                                call(response, "GET", (history, store) -> list(store, request, response)))
-                .on(
-                        "GET",
-                        "events/*",
-                        (path, request, response) -> withEvent(
-                                path,
-                                response,
-                                "GET",
-                                (history, store, event) -> HttpAnswers.json(
-                                        response, 200, EventJson.of(event).toString())))
-                .on(
-                        "DELETE",
-                        "events/*",
-                        (path, request, response) -> withEvent(path, response, "DELETE", (history, store, event) -> {
-                            if (store.delete(event.eventId())) {
-                                response.setStatus(204);
-                            } else {
-                                HttpAnswers.notFound(response);
-                            }
-                        }))
-                .on(
-                        "GET",
-                        "events/*/image",
-                        (path, request, response) -> withEvent(
-                                path,
-                                response,
-                                "GET",
-                                (history, store, event) -> image(store, event, event.image(), request, response)))
-                .on(
-                        "GET",
-                        "events/*/lastImage",
-                        (path, request, response) -> withEvent(
-                                path,
-                                response,
-                                "GET",
-                                (history, store, event) ->
-                                        image(store, event, event.slot().lastImage(), request, response)))
-                .on(
-                        "GET",
-                        "events/*/thumbnail",
-                        (path, request, response) -> withEvent(
-                                path,
-                                response,
-                                "GET",
-                                (history, store, event) -> jpeg(
-                                        request,
-                                        response,
-                                        event.firstSnapshot() == null ? null : history.thumbnail(store, event),
-                                        "\"" + event.eventId() + "-thumbnail\"",
-                                        true)));
+        routes.on("GET", "events", this::list)
+                .on("GET", "events/*", this::get)
+                .on("DELETE", "events/*", this::delete)
+                .on("GET", "events/*/image", this::image)
+                .on("GET", "events/*/lastImage", this::lastImage)
+                .on("GET", "events/*/thumbnail", this::thumbnail);
+    }
+
+    private void list(String[] path, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        call(request, response, (history, store) -> list(store, request, response));
+    }
+
+    private void get(String[] path, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        withEvent(
+                path,
+                request,
+                response,
+                (history, store, event) ->
+                        HttpAnswers.json(response, 200, EventJson.of(event).toString()));
+    }
+
+    private void delete(String[] path, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        withEvent(path, request, response, (history, store, event) -> {
+            if (store.delete(event.eventId())) {
+                response.setStatus(204);
+            } else {
+                HttpAnswers.notFound(response);
+            }
+        });
+    }
+
+    private void image(String[] path, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        withEvent(
+                path,
+                request,
+                response,
+                (history, store, event) -> image(store, event, event.image(), request, response));
+    }
+
+    private void lastImage(String[] path, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        withEvent(
+                path,
+                request,
+                response,
+                (history, store, event) -> image(store, event, event.slot().lastImage(), request, response));
+    }
+
+    private void thumbnail(String[] path, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        withEvent(
+                path,
+                request,
+                response,
+                (history, store, event) -> jpeg(
+                        request,
+                        response,
+                        event.firstSnapshot() == null ? null : history.thumbnail(store, event),
+                        "\"" + event.eventId() + "-thumbnail\"",
+                        true));
     }
 
     /** What a route does with the event its path names. */
@@ -131,9 +135,9 @@ final class EventsResource {
     }
 
     /** 404 unless {@code path[1]} is the id of a stored event. */
-    private void withEvent(String[] path, HttpServletResponse response, String method, EventCall call)
+    private void withEvent(String[] path, HttpServletRequest request, HttpServletResponse response, EventCall call)
             throws IOException {
-        call(response, method, (history, store) -> {
+        call(request, response, (history, store) -> {
             EventId id = EventId.parse(path[1]);
             StoredEvent event = id == null ? null : store.get(id);
             if (event == null) {
@@ -145,7 +149,7 @@ final class EventsResource {
     }
 
     /** 404 when the history is off; 503 when the store fails before the answer started. */
-    private void call(HttpServletResponse response, String method, StoreCall call) throws IOException {
+    private void call(HttpServletRequest request, HttpServletResponse response, StoreCall call) throws IOException {
         EventHistory current = history.get();
         HistoryStore store = current == null ? null : current.store();
         if (current == null || store == null) {
@@ -164,7 +168,7 @@ final class EventsResource {
                 throw e; // the client went away while the answer was being written
             }
             // a GET has no body to read: before the answer starts, an IOException is the store's
-            LOGGER.warn("The event history could not answer a REST {}: {}", method, e.getMessage());
+            LOGGER.warn("The event history could not answer a REST {}: {}", request.getMethod(), e.getMessage());
             HttpAnswers.error(
                     response, 503, "history_unavailable", "the event history could not answer now; see the hub's log");
         }

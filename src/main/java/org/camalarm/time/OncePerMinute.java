@@ -1,6 +1,5 @@
 package org.camalarm.time;
 
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -40,8 +39,14 @@ public final class OncePerMinute {
             logger.info(format, arguments);
             return;
         }
-        Object[] withKept = Arrays.copyOf(arguments, arguments.length + 1);
-        withKept[arguments.length] = kept;
+        // the count goes before a trailing Throwable, which SLF4J takes as the line's exception
+        int at = arguments.length > 0 && arguments[arguments.length - 1] instanceof Throwable
+                ? arguments.length - 1
+                : arguments.length;
+        Object[] withKept = new Object[arguments.length + 1];
+        System.arraycopy(arguments, 0, withKept, 0, at);
+        withKept[at] = kept;
+        System.arraycopy(arguments, at, withKept, at + 1, arguments.length - at);
         logger.info(format + " ({} more like it since the last such line, logged at debug)", withKept);
     }
 

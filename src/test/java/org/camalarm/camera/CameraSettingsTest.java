@@ -11,7 +11,7 @@ class CameraSettingsTest {
     void anAbsurdHoldTimeIsBlamedOnHoldTimeNotOnMaxAlarmDuration() {
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> CameraSettings.of("", 1e20, 300, new String[0]));
-        assertEquals("holdTime must be 0 to 86400 seconds, got 1.0E20", e.getMessage());
+        assertEquals("holdTime must be more than 0 and at most 86400 seconds: 1.0E20", e.getMessage());
     }
 
     @Test
