@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: the camalarm hub beside a baseline measured in the same run, on the same workload.
 #
-#   bench/run.sh                 # limit + the hub with its history on, then the hub with it off: ~12 min
+#   bench/run.sh                 # limit + the hub with its history on, then the hub with it off: ~27 min
 #   BENCH_PEERS="nodered limit camalarm" bench/run.sh   # also Node-RED in the first run (~+3 min)
 #
 # Uses the team's harness (shared/bench beside this repository, or CAMALARM_BENCH_HARNESS),
@@ -30,12 +30,14 @@ rm -rf "$WORK/harness" && cp -r "$HARNESS" "$WORK/harness" && chmod -R u+w "$WOR
 export PRODUCT_ALARM_PATH=/camalarm/alarm/bench/bench
 # JIT warm-up before each measured shape, the same for every peer. The hub runs far more code than
 # the limit (OSGi, the HTTP whiteboard, the history, the JDK HTTP client); on this 2-core machine,
-# shared with wrk, C2 needs ~35 s of load to compile its alarm path (alarms/s in 5 s windows from a
-# fresh start: 1.9k, 3.5k, 5.2k, 6.0k, 7.8k, 9.9k, 16k, 18k, 20k), while the limit is steady
-# within seconds. A hub runs for weeks, so the figures are taken at steady state: 40 s of warm-up
-# per shape (BENCH_WARMUP), and for the relay phase 4000 alarms at 200/s before the 2000 measured
-# (BENCH_C_WARMUP), for every peer alike.
-export BENCH_WARMUP="${BENCH_WARMUP:-40}"
+# shared with wrk, C2 needs ~80 s of load to compile its JSON alarm path, while the limit is steady
+# within seconds. Two hubs, history on and off, alternating 10 s windows after 40 s of warm-up each
+# (2026-12-03): JSON alarms/s on 15.0k, 24.7k, 31.0k, 39.4k, 36.4k, 36.0k; off 20.7k, 25.9k, 34.6k,
+# 43.6k, 36.9k, 37.4k. After 40 s the on/off ratio was 0.72x, at steady state 0.96x: with 40 s the
+# history's row measured how far C2 had got. A hub runs for weeks, so the figures are taken at steady
+# state: 90 s of warm-up per shape (BENCH_WARMUP), and for the relay phase 4000 alarms at 200/s
+# before the 2000 measured (BENCH_C_WARMUP), for every peer alike.
+export BENCH_WARMUP="${BENCH_WARMUP:-90}"
 export BENCH_C_WARMUP="${BENCH_C_WARMUP:-4000}"
 
 # Ports picked now, never fixed: another hub or benchmark on the machine must not collide with ours.
