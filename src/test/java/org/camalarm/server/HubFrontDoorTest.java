@@ -20,5 +20,7 @@ class HubFrontDoorTest {
                 "as the camera %-encoded it");
         assertEquals("/API/AlarmEvent/EventPush", HubFrontDoor.withoutToken("/API/AlarmEvent/EventPush", "tok"));
         assertEquals("/", HubFrontDoor.withoutToken("/", "tok"));
+        assertEquals(
+                "/x%zz/<alarmToken>", HubFrontDoor.withoutToken("/x%zz/tok", "tok"), "a broken escape is no error");
     }
 }
