@@ -112,12 +112,20 @@ public final class HubFrontDoor {
     static String withoutToken(String path, String token) {
         String[] segments = path.split("/", -1);
         for (int i = 0; i < segments.length; i++) {
-            String decoded = URLDecoder.decode(segments[i].replace("+", "%2B"), StandardCharsets.UTF_8);
+            String decoded = decoded(segments[i]);
             boolean afterAlarm = i > 0 && segments[i - 1].equalsIgnoreCase("alarm");
             if (!segments[i].isEmpty() && (afterAlarm || (!token.isEmpty() && decoded.equals(token)))) {
                 segments[i] = "<alarmToken>";
             }
         }
         return String.join("/", segments);
+    }
+
+    private static String decoded(String segment) {
+        try {
+            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) { // a broken %-escape: compared as it came
+            return segment;
+        }
     }
 }
