@@ -34,8 +34,8 @@ class CameraRecallTest {
 
     @Test
     void theLastWordIsTheEventThatEndedLastNotTheOneThatBeganLast() throws IOException {
-        byte[] person = {(byte) 0xFF, (byte) 0xD8, 1};
-        byte[] stillThere = {(byte) 0xFF, (byte) 0xD8, 2};
+        byte[] person = jpeg(1);
+        byte[] stillThere = jpeg(2);
         try (StoreFixture f = new StoreFixture(dir, 1024)) {
             long began = push(f, "PERSON", Phase.BEGAN, "10.0.0.1", person);
             f.clock.advance(Duration.ofSeconds(1));
@@ -62,8 +62,8 @@ class CameraRecallTest {
 
     @Test
     void aTornNewestSnapshotGivesWayToTheOneBefore() throws IOException {
-        byte[] older = {(byte) 0xFF, (byte) 0xD8, 1};
-        byte[] newest = {(byte) 0xFF, (byte) 0xD8, 2};
+        byte[] older = jpeg(1);
+        byte[] newest = jpeg(2);
         try (StoreFixture f = new StoreFixture(dir, 1024)) {
             long first = push(f, "PERSON", Phase.BEGAN, "10.0.0.1", older);
             f.clock.advance(Duration.ofSeconds(1));
@@ -91,6 +91,11 @@ class CameraRecallTest {
             f.store.maintain();
             assertNull(CameraRecall.recall(f.store, "camalarm:vigi:elsewhere", ZoneOffset.UTC));
         }
+    }
+
+    /** A JPEG's start and one byte that tells it from the others. */
+    private static byte[] jpeg(int which) {
+        return new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) which};
     }
 
     private static long push(StoreFixture f, String type, Phase phase, String address, byte[] jpeg) throws IOException {
