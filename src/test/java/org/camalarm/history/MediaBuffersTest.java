@@ -63,19 +63,35 @@ class MediaBuffersTest {
     }
 
     @Test
-    void atMostKeptBuffersStayInThePool() {
+    void directMemoryStaysWithinTheBudgetHoweverManySnapshotsArriveAtOnce() {
+        int fit = (int) (MediaBuffers.DIRECT_BUDGET / MediaBuffers.MIN_CAPACITY);
         List<MediaRecord> inFlight = new ArrayList<>();
-        for (int i = 0; i < MediaBuffers.KEPT + 5; i++) {
-            inFlight.add(buffers.frame(ImageBytes.of(new byte[1000])));
+        for (int i = 0; i < fit + 5; i++) { // 64 cameras pushing at once, and more
+            inFlight.add(buffers.frame(ImageBytes.of(new byte[200_000])));
         }
+        assertEquals(fit, inFlight.stream().filter(r -> r.buffer().isDirect()).count(), "direct up to the budget");
+        assertEquals(5, inFlight.stream().filter(r -> !r.buffer().isDirect()).count(), "beyond it, on the heap");
+
         inFlight.forEach(buffers::giveBack);
-        List<ByteBuffer> reused = new ArrayList<>();
-        for (int i = 0; i < MediaBuffers.KEPT + 5; i++) {
-            reused.add(buffers.frame(ImageBytes.of(new byte[1000])).buffer());
+        List<MediaRecord> next = new ArrayList<>();
+        for (int i = 0; i < fit + 5; i++) {
+            next.add(buffers.frame(ImageBytes.of(new byte[200_000])));
         }
-        long fromThePool = reused.stream()
-                .filter(b -> inFlight.stream().anyMatch(r -> r.buffer() == b))
+        long reused = next.stream()
+                .filter(r -> inFlight.stream().anyMatch(old -> old.buffer() == r.buffer()))
                 .count();
-        assertEquals(MediaBuffers.KEPT, fromThePool);
+        assertEquals(fit, reused, "the next burst reuses every pooled buffer, none is made anew");
+    }
+
+    @Test
+    void aBufferTooSmallForTheNextSnapshotGivesItsShareOfTheBudgetBack() {
+        int fit = (int) (MediaBuffers.DIRECT_BUDGET / MediaBuffers.MIN_CAPACITY);
+        List<MediaRecord> small = new ArrayList<>();
+        for (int i = 0; i < fit; i++) {
+            small.add(buffers.frame(ImageBytes.of(new byte[1000])));
+        }
+        small.forEach(buffers::giveBack);
+        MediaRecord large = buffers.frame(ImageBytes.of(new byte[MediaBuffers.MIN_CAPACITY * 2]));
+        assertTrue(large.buffer().isDirect(), "the small buffer it replaced no longer counts");
     }
 }
