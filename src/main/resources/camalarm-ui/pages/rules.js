@@ -63,7 +63,7 @@ class RulesPage extends LightElement {
   }
 
   edit(rule) {
-    this.editing = rule || { id: '', configuration: { enabled: 'true' }, isNew: true };
+    this.editing = rule || { id: '', configuration: { enabled: true }, isNew: true };
     this.whenUid = this.editing.configuration.when || '';
     this.thenUid = this.editing.configuration.then || '';
     this.problems = null;
@@ -92,7 +92,7 @@ class RulesPage extends LightElement {
   }
 
   async toggle(rule) {
-    const body = { ...rule.configuration, enabled: rule.configuration.enabled === 'false' };
+    const body = { ...rule.configuration, enabled: rule.configuration.enabled === false };
     try { await api.put('rules/' + enc(rule.id), body); await this.load(); } catch (err) { this.error = err.message; }
   }
 
@@ -108,15 +108,15 @@ class RulesPage extends LightElement {
       : c.state ? `turns ${c.state}` : 'turns ON';
     const result = r.lastResult;
     return html`
-      <article class="card rule" data-rule-id=${r.id} data-state=${r.problem ? 'INVALID' : c.enabled === 'false' ? 'DISABLED' : 'ENABLED'}>
+      <article class="card rule" data-rule-id=${r.id} data-state=${r.problem ? 'INVALID' : c.enabled === false ? 'DISABLED' : 'ENABLED'}>
         <div class="row"><h2>${r.id}</h2>
           ${r.problem ? html`<span class="badge offline">invalid</span>`
-            : html`<span class="badge ${c.enabled === 'false' ? 'unknown' : 'online'}">${c.enabled === 'false' ? 'disabled' : 'enabled'}</span>`}</div>
+            : html`<span class="badge ${c.enabled === false ? 'unknown' : 'online'}">${c.enabled === false ? 'disabled' : 'enabled'}</span>`}</div>
         <p>When <b data-test="when">${trigger ? thingName(c.when.slice(0, -':event'.length))
           : channelLabel(c.when, whenChannels())}</b> ${condition}, send <b>${c.command}</b>
           to <b data-test="then">${channelLabel(c.then, thenChannels())}</b>
           ${c.schedule ? html`<br><span class="muted">Schedule: ${c.schedule}</span>` : ''}
-          ${c.interval && c.interval !== '0' && c.interval !== '0.0' ? html`<br><span class="muted">At most every ${Number(c.interval)} s</span>` : ''}</p>
+          ${Number(c.interval) > 0 ? html`<br><span class="muted">At most every ${Number(c.interval)} s</span>` : ''}</p>
         ${r.problem ? html`<p class="error small">${r.problem}</p>` : ''}
         ${(r.warnings || []).map((w) => html`<p class="warn small" data-test="warning">${w}</p>`)}
         <p class="small" data-test="last-fired">Last fired: ${r.lastFired ? html`${when(r.lastFired.time)} (${r.lastFired.trigger})` : 'never'}
@@ -128,7 +128,7 @@ class RulesPage extends LightElement {
           ? html`<div class="buttons">
               <button @click=${() => this.edit(r)} data-action="edit" aria-label="Edit rule ${r.id}">Edit</button>
               <button @click=${() => this.toggle(r)} data-action="toggle"
-                aria-label="${c.enabled === 'false' ? 'Enable' : 'Disable'} rule ${r.id}">${c.enabled === 'false' ? 'Enable' : 'Disable'}</button>
+                aria-label="${c.enabled === false ? 'Enable' : 'Disable'} rule ${r.id}">${c.enabled === false ? 'Enable' : 'Disable'}</button>
               <button class="danger" @click=${() => this.deleteRule(r)} data-action="delete"
                 aria-label="Delete rule ${r.id}">Delete</button></div>`
           : html`<p class="muted small">Read-only: ${r.file}</p>`}
@@ -172,8 +172,8 @@ class RulesPage extends LightElement {
         </select>${this.problem('command')}</label>
         <label>Schedule <input name="schedule" .value=${c.schedule || ''} placeholder="always, or e.g. Mon-Fri 18:00-07:00; Sat,Sun 00:00-24:00">
           ${this.problem('schedule')}</label>
-        <label>At most every (s) <input name="interval" type="number" min="0" step="any" .value=${c.interval || '0'}>${this.problem('interval')}</label>
-        <label class="check"><input type="checkbox" name="enabled" ?checked=${c.enabled !== 'false'}> Enabled</label>
+        <label>At most every (s) <input name="interval" type="number" min="0" step="any" .value=${String(c.interval ?? 0)}>${this.problem('interval')}</label>
+        <label class="check"><input type="checkbox" name="enabled" ?checked=${c.enabled !== false}> Enabled</label>
         ${this.error ? html`<p class="error" role="alert" data-test="rule-error">${this.error}</p>` : ''}
         <div class="buttons"><button class="primary" data-action="save">Save rule</button>
           <button type="button" @click=${() => { this.editing = null; }}>Cancel</button></div>

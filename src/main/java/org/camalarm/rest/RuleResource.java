@@ -187,12 +187,10 @@ final class RuleResource {
         JsonObject json = new JsonObject();
         json.addProperty("id", id);
         JsonObject shown = new JsonObject();
-        new TreeMap<>(values).forEach((key, value) -> {
-            if (description().attribute(key).isPresent()) {
-                shown.addProperty(
-                        key, value instanceof String[] array ? String.join(",", array) : String.valueOf(value));
-            }
-        });
+        new TreeMap<>(values)
+                .forEach((key, value) -> description()
+                        .attribute(key)
+                        .ifPresent(attribute -> shown.add(key, ConfigJson.value(attribute, value))));
         json.add("configuration", shown);
         String file = ConfigStore.file(configuration);
         json.addProperty("editable", file == null);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.awt.Color;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -357,6 +359,19 @@ class WebUiIT {
         assertTrue(
                 browser.find("[data-rule-id=orphan] [data-test=when]").getText().contains("backyard_gate"),
                 browser.find("[data-rule-id=orphan] [data-test=when]").getText());
+
+        // Disable and Enable keep the rest of the rule as it is
+        browser.find("[data-rule-id=orphan] [data-action=toggle]").click();
+        browser.find("[data-rule-id=orphan][data-state=DISABLED]");
+        JsonObject disabled = JsonParser.parseString(
+                        hub.api("GET", "rules/orphan", null).body())
+                .getAsJsonObject()
+                .getAsJsonObject("configuration");
+        assertEquals("false", disabled.get("enabled").toString(), disabled.toString());
+        assertEquals("30", disabled.get("interval").toString(), disabled.toString());
+        browser.find("[data-rule-id=orphan] [data-action=toggle]").click();
+        browser.find("[data-rule-id=orphan][data-state=ENABLED]");
+        assertTrue(browser.find("[data-rule-id=orphan]").getText().contains("At most every 30 s"));
         // kept: the phone-width check of every page below sees its raw UID wrap
     }
 

@@ -47,7 +47,7 @@ class WebWriteIT {
         hub.writeConf("camalarm.vigi-gate.cfg", "label=Gate\n");
         hub.writeConf(
                 "camalarm.rule-filed.cfg",
-                "when=camalarm:vigi:gate:humanAlarm\nthen=camalarm:http:none:on\ncommand=ON\n");
+                "when=camalarm:vigi:gate:humanAlarm\nthen=camalarm:http:none:on\ncommand=ON\ninterval=30\nenabled=false\n");
         hub.writeConf(
                 "camalarm.rule-renamed.cfg",
                 "thingId=evening\nwhen=camalarm:vigi:gate:humanAlarm\nthen=camalarm:http:none:on\ncommand=ON\n");
@@ -416,6 +416,11 @@ class WebWriteIT {
                 "Mon-Fri 18:00-07:00",
                 night.getAsJsonObject("configuration").get("schedule").getAsString());
         assertTrue(night.get("editable").getAsBoolean());
+        assertEquals(
+                200,
+                hub.api("PUT", "rules/night", rule.replace("}", ",\"interval\":60,\"enabled\":false}"))
+                        .statusCode());
+        assertTypedAsTheMetatypeSays(hub.api("GET", "rules/night", null).body(), "60", "false");
 
         assertEquals(
                 200,
@@ -431,6 +436,7 @@ class WebWriteIT {
                         hub.api("GET", "rules/filed", null).body())
                 .getAsJsonObject();
         assertFalse(filed.get("editable").getAsBoolean());
+        assertTypedAsTheMetatypeSays(filed.toString(), "30", "false"); // a file's texts alike
         assertEquals("conf/camalarm.rule-filed.cfg", filed.get("file").getAsString());
         assertEquals(409, hub.api("DELETE", "rules/filed", null).statusCode());
 
@@ -484,5 +490,14 @@ class WebWriteIT {
                 .getAsJsonObject();
         assertEquals("PERSON", event.get("type").getAsString(), "in the history, as a pushed alarm would be");
         assertTrue(event.get("data").getAsString().contains("\"simulated\":true"), event.toString());
+    }
+
+    /** Numbers and switches as JSON numbers and booleans, as things' configurations are, not texts. */
+    private static void assertTypedAsTheMetatypeSays(String rule, String interval, String enabled) {
+        JsonObject configuration =
+                JsonParser.parseString(rule).getAsJsonObject().getAsJsonObject("configuration");
+        assertEquals(interval, configuration.get("interval").toString(), rule);
+        assertEquals(enabled, configuration.get("enabled").toString(), rule);
+        assertEquals("\"ON\"", configuration.get("command").toString(), rule);
     }
 }

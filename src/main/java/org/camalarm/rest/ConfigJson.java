@@ -1,0 +1,42 @@
+package org.camalarm.rest;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonPrimitive;
+import java.math.BigDecimal;
+import org.camalarm.config.AttributeDescription;
+
+/**
+ * A stored configuration value as JSON, typed as its Metatype attribute says: {@code 60} and
+ * {@code false}, not {@code "60.0"} and {@code "false"}, whether it was written over REST (typed) or
+ * read from a file (texts). A value that is not what its type says (a file's {@code interval=soon})
+ * stays the text it is: the rule's problem names it.
+ */
+final class ConfigJson {
+
+    private ConfigJson() {}
+
+    static JsonElement value(AttributeDescription attribute, Object value) {
+        String text = value instanceof String[] array ? String.join(",", array) : String.valueOf(value);
+        if (attribute.multiple()) {
+            return new JsonPrimitive(text);
+        }
+        return switch (attribute.type()) {
+            case AttributeDescription.BOOLEAN ->
+                "true".equalsIgnoreCase(text.strip())
+                        ? new JsonPrimitive(true)
+                        : "false".equalsIgnoreCase(text.strip()) ? new JsonPrimitive(false) : new JsonPrimitive(text);
+            case AttributeDescription.INTEGER, AttributeDescription.LONG, AttributeDescription.DOUBLE -> number(text);
+            default -> new JsonPrimitive(text);
+        };
+    }
+
+    /** {@code 60} for 60.0, {@code 2.5} as it is; a text that is no number stays a text. */
+    private static JsonPrimitive number(String text) {
+        try {
+            BigDecimal number = new BigDecimal(text.strip()).stripTrailingZeros();
+            return new JsonPrimitive(number.scale() < 0 ? number.setScale(0) : number);
+        } catch (NumberFormatException e) {
+            return new JsonPrimitive(text);
+        }
+    }
+}
