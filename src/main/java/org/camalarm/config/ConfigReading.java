@@ -23,6 +23,20 @@ public record ConfigReading<T>(T values, Map<String, Object> shown, List<ConfigP
         return problems.isEmpty();
     }
 
+    /**
+     * {@code lenientPort=abc: is not a number; lenientPort=0 applies}: a problem, and the value in
+     * effect instead (the default), for configurations that run on with it rather than stop (the
+     * server's, the history's). Without the value when there is none to show (an unknown key, a secret).
+     */
+    public String withValueInEffect(ConfigProblem problem) {
+        Object inEffect = problem.key().isEmpty() ? null : shown.get(problem.key());
+        if (inEffect == null || MASK.equals(inEffect) || "".equals(inEffect)) {
+            return problem.toString();
+        }
+        String text = inEffect instanceof String[] list ? String.join(",", list) : String.valueOf(inEffect);
+        return problem + "; " + problem.key() + "=" + text + " applies";
+    }
+
     /** All problems in one sentence for a thing's status, e.g. {@code holdTime=ten: is not a number}. */
     public String summary() {
         return problems.stream().map(ConfigProblem::toString).collect(Collectors.joining("; "));

@@ -124,7 +124,7 @@ public class EventHistory implements AlarmJournal, PushListener, RuleListener, C
 
     private HistorySettings read(Map<String, Object> properties) {
         ConfigReading<HistoryConfig> reading = configs.read(HistoryConfig.class, PID, properties);
-        reading.problems().forEach(problem -> LOGGER.warn("{}: {}", PID, problem));
+        reading.problems().forEach(problem -> LOGGER.warn("{}: {}", PID, reading.withValueInEffect(problem)));
         try {
             return HistorySettings.of(reading.values());
         } catch (IllegalArgumentException e) {

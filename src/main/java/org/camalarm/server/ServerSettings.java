@@ -62,7 +62,7 @@ public class ServerSettings {
     void modified(Map<String, Object> properties) {
         ConfigReading<ServerConfig> reading = configs.read(ServerConfig.class, PID, properties);
         String source = ConfigSource.of(properties);
-        reading.problems().forEach(problem -> LOGGER.warn("{}: {}", source, problem));
+        reading.problems().forEach(problem -> LOGGER.warn("{}: {}", source, reading.withValueInEffect(problem)));
         ServerConfig config = reading.values();
         try {
             String token = config.alarmToken().isEmpty() ? tokenStore.token("alarmToken") : config.alarmToken();

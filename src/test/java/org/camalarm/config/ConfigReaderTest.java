@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.camalarm.camera.VigiCamera;
+import org.camalarm.server.ServerConfig;
 import org.camalarm.target.ShellyTarget;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,20 @@ class ConfigReaderTest {
                         "macc=x: unknown key; did you mean mac?"),
                 reading.problems().stream().map(ConfigProblem::toString).toList());
         assertEquals(10.0, reading.values().holdTime());
+    }
+
+    @Test
+    void aConfigurationThatRunsOnWithTheDefaultSaysWhichValueApplies() {
+        ConfigReading<ServerConfig> reading = reader.read(
+                ServerConfig.class,
+                "camalarm.server",
+                Map.of("lenientPort", "abc", "apiToken", "x", "lenientPrt", "7"));
+
+        assertEquals(
+                List.of(
+                        "lenientPort=abc: is not a number; lenientPort=0 applies", // the default: off
+                        "lenientPrt=7: unknown key; did you mean lenientPort?"), // nothing applies for it
+                reading.problems().stream().map(reading::withValueInEffect).toList());
     }
 
     @Test
