@@ -2,7 +2,6 @@ package org.camalarm.rest;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
-import java.math.BigDecimal;
 import org.camalarm.config.AttributeDescription;
 
 /**
@@ -30,13 +29,19 @@ final class ConfigJson {
         };
     }
 
-    /** {@code 60} for 60.0, {@code 2.5} as it is; a text that is no number stays a text. */
+    /** {@code 60} for 60.0, {@code 2.5} as it is; a text that is no finite number stays a text. */
     private static JsonPrimitive number(String text) {
+        double number;
         try {
-            BigDecimal number = new BigDecimal(text.strip()).stripTrailingZeros();
-            return new JsonPrimitive(number.scale() < 0 ? number.setScale(0) : number);
+            number = Double.parseDouble(text.strip());
         } catch (NumberFormatException e) {
             return new JsonPrimitive(text);
         }
+        if (!Double.isFinite(number)) { // 1e999 from a file: said as given, not as a giant number
+            return new JsonPrimitive(text);
+        }
+        return number == Math.rint(number) && Math.abs(number) < 1e15
+                ? new JsonPrimitive((long) number)
+                : new JsonPrimitive(number);
     }
 }

@@ -21,6 +21,8 @@ class ConfigJsonTest {
                 "Integer | 7     | 7",
                 "Long    | 0     | 0",
                 "Double  | soon  | \"soon\"", // not a number: the text, which the rule's problem names
+                "Double  | 1e999999999 | \"1e999999999\"", // no giant number made of it
+                "Double  | NaN   | \"NaN\"",
                 "Boolean | false | false",
                 "Boolean | TRUE  | true",
                 "Boolean | maybe | \"maybe\"",
