@@ -119,8 +119,10 @@ public final class HistoryStore implements Closeable {
         try {
             await(done);
         } finally {
-            if (framed != null && done.isDone()) { // else a group may still be writing it: left to the GC
+            if (framed != null && done.isDone()) {
                 buffers.giveBack(framed);
+            } else if (framed != null) { // a group may still be writing it: left to the GC
+                buffers.abandon(framed);
             }
         }
     }

@@ -70,6 +70,17 @@ final class MediaBuffers {
         return true;
     }
 
+    /**
+     * Leaves a record's buffer to the GC (a group may still be writing it when its request gave up
+     * waiting): its share of the budget is free again, or every such give-up would shrink the pool.
+     */
+    void abandon(MediaRecord record) {
+        ByteBuffer buffer = record.buffer();
+        if (buffer.isDirect()) {
+            made.addAndGet(-buffer.capacity());
+        }
+    }
+
     /** Takes a record's buffer back once nothing will write it any more. */
     void giveBack(MediaRecord record) {
         ByteBuffer buffer = record.buffer();

@@ -94,4 +94,15 @@ class MediaBuffersTest {
         MediaRecord large = buffers.frame(ImageBytes.of(new byte[MediaBuffers.MIN_CAPACITY * 2]));
         assertTrue(large.buffer().isDirect(), "the small buffer it replaced no longer counts");
     }
+
+    @Test
+    void aBufferLeftToTheGcGivesItsShareOfTheBudgetBack() {
+        int fit = (int) (MediaBuffers.DIRECT_BUDGET / MediaBuffers.MIN_CAPACITY);
+        List<MediaRecord> abandoned = new ArrayList<>();
+        for (int i = 0; i < fit; i++) { // requests that gave up waiting while their group was still written
+            abandoned.add(buffers.frame(ImageBytes.of(new byte[1000])));
+        }
+        abandoned.forEach(buffers::abandon);
+        assertTrue(buffers.frame(ImageBytes.of(new byte[1000])).buffer().isDirect(), "the pool is not shrunk for good");
+    }
 }
