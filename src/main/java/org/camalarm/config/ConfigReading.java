@@ -1,5 +1,6 @@
 package org.camalarm.config;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,10 +31,14 @@ public record ConfigReading<T>(T values, Map<String, Object> shown, List<ConfigP
      */
     public String withValueInEffect(ConfigProblem problem) {
         Object inEffect = problem.key().isEmpty() ? null : shown.get(problem.key());
-        if (inEffect == null || MASK.equals(inEffect) || "".equals(inEffect)) {
+        String text = inEffect instanceof Collection<?> list
+                ? list.stream().map(String::valueOf).collect(Collectors.joining(","))
+                : inEffect instanceof Double number && number == Math.rint(number) && Math.abs(number) < 1e15
+                        ? String.valueOf(number.longValue()) // maxAgeDays=30, as a file says it
+                        : inEffect == null ? "" : String.valueOf(inEffect);
+        if (text.isEmpty() || MASK.equals(text)) {
             return problem.toString();
         }
-        String text = inEffect instanceof String[] list ? String.join(",", list) : String.valueOf(inEffect);
         return problem + "; " + problem.key() + "=" + text + " applies";
     }
 

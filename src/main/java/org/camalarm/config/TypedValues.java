@@ -277,18 +277,23 @@ final class TypedValues {
     private static ConfigProblem unknown(String key, @Nullable Object value, List<AttributeDescription> known) {
         String closest = null;
         int best = Integer.MAX_VALUE;
+        boolean closestIsSecret = false;
         for (AttributeDescription attribute : known) {
             int distance = distance(key.toLowerCase(Locale.ROOT), attribute.id().toLowerCase(Locale.ROOT));
             if (distance < best) {
                 best = distance;
                 closest = attribute.id();
+                closestIsSecret = attribute.secret();
             }
         }
-        String message = closest != null && best <= Math.max(2, key.length() / 3)
+        boolean near = closest != null && best <= Math.max(2, key.length() / 3);
+        String message = near
                 ? "unknown key; did you mean " + closest + "?"
                 : "unknown key; known keys are "
                         + known.stream().map(AttributeDescription::id).collect(Collectors.joining(", "));
-        return new ConfigProblem(key, value == null ? null : String.valueOf(value), message);
+        // apiTokn=hunter2 is a secret misspelt: its value is never quoted in a log or a status
+        boolean shown = value != null && !(near && closestIsSecret);
+        return new ConfigProblem(key, shown ? String.valueOf(value) : null, message);
     }
 
     /** Levenshtein distance, for "did you mean". */

@@ -3,6 +3,7 @@ package org.camalarm.rest;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonPrimitive;
 import org.camalarm.config.AttributeDescription;
+import org.camalarm.config.ConfigReading;
 
 /**
  * A stored configuration value as JSON, typed as its Metatype attribute says: {@code 60} and
@@ -16,6 +17,9 @@ final class ConfigJson {
 
     static JsonElement value(AttributeDescription attribute, Object value) {
         String text = value instanceof String[] array ? String.join(",", array) : String.valueOf(value);
+        if (attribute.secret()) { // never shown: set or not, as things' configurations say it
+            return new JsonPrimitive(text.isEmpty() ? "" : ConfigReading.MASK);
+        }
         if (attribute.multiple()) {
             return new JsonPrimitive(text);
         }

@@ -121,6 +121,14 @@ class ConfigReaderTest {
                 reader.read(ShellyTarget.Config.class, "camalarm.shelly", Map.of("host", "h"))
                         .shown()
                         .get("password"));
+        assertEquals( // a misspelt secret is still a secret
+                List.of("pasword: unknown key; did you mean password?"),
+                reader
+                        .read(ShellyTarget.Config.class, "camalarm.shelly", Map.of("host", "h", "pasword", "hunter2"))
+                        .problems()
+                        .stream()
+                        .map(ConfigProblem::toString)
+                        .toList());
     }
 
     @Test

@@ -43,4 +43,12 @@ class ConfigJsonTest {
                 new AttributeDescription("key", "Key", "", type, false, List.of(), Map.of(), false);
         assertEquals(json, ConfigJson.value(attribute, typed).toString());
     }
+
+    @ParameterizedTest
+    @CsvSource({"hunter2, ******", "'', ''"})
+    void aSecretIsNeverShownOnlyWhetherItIsSet(String stored, String json) {
+        AttributeDescription secret = new AttributeDescription(
+                "password", "Password", "", AttributeDescription.PASSWORD, false, List.of(), Map.of(), false);
+        assertEquals(json, ConfigJson.value(secret, stored).getAsString());
+    }
 }
