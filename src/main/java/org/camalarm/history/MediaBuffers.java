@@ -15,7 +15,8 @@ import org.camalarm.image.ImageBytes;
  * the requests that could have done it in parallel waited.
  *
  * <p>All buffers made, lent or idle, stay within {@value #DIRECT_BUDGET} bytes (64 typical
- * snapshots at once); a snapshot that finds none free and no room for another is framed on the heap.
+ * snapshots at once); a snapshot that finds none free and no room for another is framed on the heap,
+ * and a free one too small for it is dropped (its share of the budget then goes to a larger one).
  * A pool of 16 without that bound had 64 cameras pushing at once make a fresh buffer for every
  * fourth push or so, each freed only by a later GC: the hub, started with {@code -Xmx512m}, grew to
  * 890 MB resident, against 380 MB with the bound. A buffer is given back by the request once its
@@ -49,12 +50,8 @@ final class MediaBuffers {
             made.addAndGet(-buffer.capacity());
         }
         int capacity = Math.max(MIN_CAPACITY, Integer.highestOneBit(needed - 1) << 1);
-        while (!reserve(capacity)) {
-            ByteBuffer idle = free.poll(); // room for a larger buffer is made by dropping idle ones
-            if (idle == null) {
-                return MediaRecord.onHeap(jpeg);
-            }
-            made.addAndGet(-idle.capacity());
+        if (!reserve(capacity)) { // a camera whose snapshots grew gets larger buffers as small ones drop out
+            return MediaRecord.onHeap(jpeg);
         }
         return MediaRecord.frame(jpeg, ByteBuffer.allocateDirect(capacity));
     }

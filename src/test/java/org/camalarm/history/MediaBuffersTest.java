@@ -91,8 +91,11 @@ class MediaBuffersTest {
             small.add(buffers.frame(ImageBytes.of(new byte[1000])));
         }
         small.forEach(buffers::giveBack);
-        MediaRecord large = buffers.frame(ImageBytes.of(new byte[MediaBuffers.MIN_CAPACITY * 2]));
-        assertTrue(large.buffer().isDirect(), "the small buffer it replaced no longer counts");
+        // the camera now sends 600 KB snapshots: a 1 MB buffer fits once two small ones are dropped
+        assertFalse(buffers.frame(ImageBytes.of(new byte[600_000])).buffer().isDirect(), "one dropped: no room");
+        MediaRecord larger = buffers.frame(ImageBytes.of(new byte[600_000]));
+        assertTrue(larger.buffer().isDirect(), "two dropped: room for one larger buffer");
+        assertTrue(larger.buffer().capacity() >= MediaLog.RECORD_HEADER + 600_000);
     }
 
     @Test
