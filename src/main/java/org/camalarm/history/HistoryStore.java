@@ -119,10 +119,12 @@ public final class HistoryStore implements Closeable {
         try {
             await(done);
         } finally {
-            if (framed != null && done.isDone()) {
-                buffers.giveBack(framed);
-            } else if (framed != null) { // a group may still be writing it: left to the GC
-                buffers.abandon(framed);
+            if (framed != null) {
+                if (done.isDone()) {
+                    buffers.giveBack(framed);
+                } else {
+                    buffers.abandon(framed); // a group may still be writing it: left to the GC
+                }
             }
         }
     }

@@ -29,9 +29,7 @@ class ConfigJsonTest {
                 "String  | 60    | \"60\"",
             })
     void aValueIsTypedAsItsAttributeSays(String type, String stored, String json) {
-        AttributeDescription attribute =
-                new AttributeDescription("key", "Key", "", type, false, List.of(), Map.of(), false);
-        assertEquals(json, ConfigJson.value(attribute, stored).toString());
+        assertEquals(json, ConfigJson.value(attribute(type), stored).toString());
     }
 
     @ParameterizedTest
@@ -39,16 +37,19 @@ class ConfigJsonTest {
     void typedValuesAsRestWroteThemComeOutAlike(String stored, String json) {
         Object typed = stored.equals("true") ? Boolean.TRUE : Double.valueOf(stored);
         String type = typed instanceof Boolean ? AttributeDescription.BOOLEAN : AttributeDescription.DOUBLE;
-        AttributeDescription attribute =
-                new AttributeDescription("key", "Key", "", type, false, List.of(), Map.of(), false);
-        assertEquals(json, ConfigJson.value(attribute, typed).toString());
+        assertEquals(json, ConfigJson.value(attribute(type), typed).toString());
     }
 
     @ParameterizedTest
     @CsvSource({"hunter2, ******", "'', ''"})
     void aSecretIsNeverShownOnlyWhetherItIsSet(String stored, String json) {
-        AttributeDescription secret = new AttributeDescription(
-                "password", "Password", "", AttributeDescription.PASSWORD, false, List.of(), Map.of(), false);
-        assertEquals(json, ConfigJson.value(secret, stored).getAsString());
+        assertEquals(
+                json,
+                ConfigJson.value(attribute(AttributeDescription.PASSWORD), stored)
+                        .getAsString());
+    }
+
+    private static AttributeDescription attribute(String type) {
+        return new AttributeDescription("key", "Key", "", type, false, List.of(), Map.of(), false);
     }
 }
