@@ -41,7 +41,7 @@ class AddPage extends LightElement {
   /** What the form says under its fields: problems no field shows, else where to look (not each again). */
   summary() {
     if (!this.problems?.length) return this.error;
-    const fields = new Set(this.type.configParameters.map((p) => p.name));
+    const fields = new Set(this.type.configParameters.map((p) => p.name).concat(this.editUid ? [] : ['thingId']));
     const general = this.problems.filter((p) => !fields.has(p.key));
     return general.length ? general.map((p) => (p.key ? `${p.key}: ${p.message}` : p.message)).join('; ')
       : `Fix the ${this.problems.length === 1 ? 'value' : 'values'} marked above.`;
@@ -129,7 +129,8 @@ class AddPage extends LightElement {
       <form class="card thing-form" @submit=${this.submit} data-type=${this.type.UID}>
         ${this.editUid ? '' : html`<div class="field"><label for="f-thingId">Id *</label>
           <input id="f-thingId" name="thingId" required pattern="[A-Za-z0-9_\\-]+" placeholder="frontdoor">
-          <span class="muted small">Letters, digits, _ and -; the thing becomes ${this.type.UID}:&lt;id&gt;.</span></div>`}
+          <span class="muted small">Letters, digits, _ and -; the thing becomes ${this.type.UID}:&lt;id&gt;.</span>
+          ${this.problem('thingId')}</div>`}
         ${this.type.configParameters.map((p) => this.field(p, config[p.name]))}
         ${this.type.UID === 'camalarm:http' ? html`<div class="field"><label for="f-extra">Commands</label>
           <textarea id="f-extra" name="extra" rows="3" .value=${extra}

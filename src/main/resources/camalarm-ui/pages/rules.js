@@ -137,7 +137,7 @@ class RulesPage extends LightElement {
 
   problem(key) {
     const p = this.problems?.find((x) => x.key === key);
-    return p ? html`<span class="error small">${p.message}</span>` : '';
+    return p ? html`<span class="error small" data-problem=${key}>${p.message}</span>` : '';
   }
 
   renderForm() {
@@ -150,7 +150,7 @@ class RulesPage extends LightElement {
       <form class="card rule-form" @submit=${this.save} data-test="rule-form">
         <h2>${this.editing.isNew ? 'New rule' : `Rule ${this.editing.id}`}</h2>
         <label>Id <input name="ruleId" .value=${this.editing.id} ?readonly=${!this.editing.isNew} required
-          pattern="[A-Za-z0-9_\\-]+" title="Letters, digits, _ and - only" placeholder="porchlight"></label>
+          pattern="[A-Za-z0-9_\\-]+" title="Letters, digits, _ and - only" placeholder="porchlight">${this.problem('id')}</label>
         <label>When <select name="when" required @change=${(e) => { this.whenUid = e.target.value; }}>
           <option value="">choose a camera channel…</option>
           ${whens.map((w) => html`<option value=${w.uid} ?selected=${w.uid === this.whenUid}>${w.label}</option>`)}

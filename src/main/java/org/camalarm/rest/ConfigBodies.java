@@ -201,8 +201,14 @@ final class ConfigBodies {
 
     /** 400 naming every problem: {@code {"error","detail","problems":[{"key","value","message"}]}}. */
     static void problems(HttpServletResponse response, List<ConfigProblem> problems) throws IOException {
+        problems(response, 400, "invalid_configuration", problems);
+    }
+
+    /** Answers {@code status} with {@code error}, every problem in {@code detail}, and each by its key. */
+    static void problems(HttpServletResponse response, int status, String error, List<ConfigProblem> problems)
+            throws IOException {
         JsonObject json = new JsonObject();
-        json.addProperty("error", "invalid_configuration");
+        json.addProperty("error", error);
         json.addProperty(
                 "detail",
                 String.join("; ", problems.stream().map(ConfigProblem::toString).toList()));
@@ -215,6 +221,6 @@ final class ConfigBodies {
             list.add(p);
         }
         json.add("problems", list);
-        HttpAnswers.json(response, 400, json.toString());
+        HttpAnswers.json(response, status, json.toString());
     }
 }

@@ -3,6 +3,7 @@ package org.camalarm.rest;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.List;
 import java.util.Map;
@@ -86,11 +87,13 @@ final class RuleResource {
         if (!ThingUID.isValidSegment(id)) {
             throw new IllegalArgumentException("id must be " + ThingUID.SEGMENT_RULE + ", e.g. porchlight");
         }
-        if (store.find(TYPE, id).isPresent()) {
-            HttpAnswers.error(response, 409, "rule_exists", "rule " + id + " exists already");
+        Map<String, Object> values = ConfigBodies.values(body, "the rule");
+        if (store.find(TYPE, id).isPresent()) { // the taken id first, then what else is wrong: a form shows it all
+            List<ConfigProblem> problems = new ArrayList<>(judged(values).problems());
+            problems.add(0, taken(id));
+            ConfigBodies.problems(response, 409, "rule_exists", problems);
             return;
         }
-        Map<String, Object> values = ConfigBodies.values(body, "the rule");
         RuleLinks links = checked(values, response);
         if (links == null) {
             return;
@@ -98,7 +101,7 @@ final class RuleResource {
         Dictionary<String, Object> typed = ConfigBodies.typed(description(), values);
         typed.put(ThingConfigurations.THING_ID, id); // its name is not the id (ConfigStore.create)
         if (!store.create(TYPE, id, typed)) { // created meanwhile, or its name taken by another id's configuration
-            HttpAnswers.error(response, 409, "rule_exists", "rule " + id + " exists already");
+            ConfigBodies.problems(response, 409, "rule_exists", List.of(taken(id)));
             return;
         }
         LOGGER.info("Rule {} created over REST", id);
@@ -161,20 +164,33 @@ final class RuleResource {
      * remain); else writes a 400 naming the problems and gives {@code null}.
      */
     private @Nullable RuleLinks checked(Map<String, Object> values, HttpServletResponse response) throws IOException {
-        List<ConfigProblem> problems = configs.check(ThingTypes.RULE_PID, values, key -> false);
-        RuleLinks links = null;
-        if (problems.isEmpty()) {
-            links = RuleLinks.check(configs, values, registry);
-            String error = links.error();
-            if (error != null) {
-                problems = List.of(ConfigBodies.problem(description(), error, values));
-            }
-        }
-        if (problems.isEmpty()) {
+        Judged judged = judged(values);
+        RuleLinks links = judged.links();
+        if (links != null) {
             return links;
         }
-        ConfigBodies.problems(response, problems);
+        ConfigBodies.problems(response, judged.problems());
         return null;
+    }
+
+    /** What is wrong with a rule's values (keys and types, else what they link), or its links when nothing is. */
+    private record Judged(
+            List<ConfigProblem> problems, @Nullable RuleLinks links) {}
+
+    private Judged judged(Map<String, Object> values) {
+        List<ConfigProblem> problems = configs.check(ThingTypes.RULE_PID, values, key -> false);
+        if (!problems.isEmpty()) {
+            return new Judged(problems, null);
+        }
+        RuleLinks links = RuleLinks.check(configs, values, registry);
+        String error = links.error();
+        return error == null
+                ? new Judged(List.of(), links)
+                : new Judged(List.of(ConfigBodies.problem(description(), error, values)), null);
+    }
+
+    private static ConfigProblem taken(String id) {
+        return new ConfigProblem("id", id, "is already used by another rule");
     }
 
     private ConfigDescription description() {

@@ -21,6 +21,7 @@ import org.camalarm.thing.ThingConfigurations;
 import org.camalarm.thing.ThingHandler;
 import org.camalarm.thing.ThingRegistry;
 import org.camalarm.thing.ThingUID;
+import org.eclipse.jdt.annotation.Nullable;
 import org.osgi.service.cm.Configuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,37 +49,51 @@ final class ThingWriteResource {
         this.types = types;
     }
 
-    /** {@code POST things}: 201 {"UID"}; 409 when the id is taken. */
+    /**
+     * {@code POST things}: 201 {"UID"}; 409 when the id is taken, 400 when a value is wrong. Either
+     * answer lists every problem, the taken id first ({@code thingId}), so a form shows them all at once.
+     */
     void create(HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonObject body = ConfigBodies.object(request);
         ThingUID uid = uid(body);
-        Optional<ThingHandler> holder = registry.byId(uid.thingId());
-        if (holder.isPresent()) { // ids are unique across types: say which thing has it
-            Thing thing = holder.get().thing();
-            HttpAnswers.error(
-                    response,
-                    409,
-                    "thing_exists",
-                    "thing id " + uid.thingId() + " is already used by " + thing.label() + " (" + thing.uid() + ")");
-            return;
-        }
-        if (store.find(uid.thingType(), uid.thingId()).isPresent()) {
-            HttpAnswers.error(response, 409, "thing_exists", "thing id " + uid.thingId() + " is already used");
-            return;
-        }
         ConfigDescription description = description(uid.thingType());
         Map<String, Object> values = values(body);
-        if (!checked(description, uid.thingType(), values, response)) {
+        List<ConfigProblem> problems = problems(description, uid.thingType(), values);
+        String holder = holder(uid);
+        if (holder != null) {
+            problems.add(0, new ConfigProblem(ThingConfigurations.THING_ID, uid.thingId(), "is already used" + holder));
+            ConfigBodies.problems(response, 409, "thing_exists", problems);
+            return;
+        }
+        if (!problems.isEmpty()) {
+            ConfigBodies.problems(response, problems);
             return;
         }
         Dictionary<String, Object> typed = ConfigBodies.typed(description, values);
         typed.put(ThingConfigurations.THING_ID, uid.thingId()); // its name is not the id (ConfigStore.create)
-        if (!store.create(uid.thingType(), uid.thingId(), typed)) {
-            HttpAnswers.error(response, 409, "thing_exists", "thing id " + uid.thingId() + " is already used");
+        if (!store.create(uid.thingType(), uid.thingId(), typed)) { // created meanwhile
+            ConfigBodies.problems(
+                    response,
+                    409,
+                    "thing_exists",
+                    List.of(new ConfigProblem(ThingConfigurations.THING_ID, uid.thingId(), "is already used")));
             return;
         }
         LOGGER.info("Thing {} created over REST", uid);
         answer(response, 201, uid);
+    }
+
+    /**
+     * Who has {@code uid}'s id: {@code " by <label> (<UID>)"} for a running thing (ids are unique
+     * across types), {@code ""} for a configuration not running, {@code null} when the id is free.
+     */
+    private @Nullable String holder(ThingUID uid) throws IOException {
+        Optional<ThingHandler> holder = registry.byId(uid.thingId());
+        if (holder.isPresent()) {
+            Thing thing = holder.get().thing();
+            return " by " + thing.label() + " (" + thing.uid() + ")";
+        }
+        return store.find(uid.thingType(), uid.thingId()).isPresent() ? "" : null;
     }
 
     /** {@code PUT things/{uid}}: the whole configuration is replaced; masked secrets are kept. */
@@ -189,9 +204,19 @@ final class ThingWriteResource {
         return values;
     }
 
+    /** Whether {@code values} are right; else answers 400 with every problem. */
     private boolean checked(
             ConfigDescription description, String type, Map<String, Object> values, HttpServletResponse response)
             throws IOException {
+        List<ConfigProblem> problems = problems(description, type, values);
+        if (problems.isEmpty()) {
+            return true;
+        }
+        ConfigBodies.problems(response, problems);
+        return false;
+    }
+
+    private List<ConfigProblem> problems(ConfigDescription description, String type, Map<String, Object> values) {
         // an http thing's commands are keys of the user's choosing (command.<name>), as its reader accepts them
         List<ConfigProblem> problems = new ArrayList<>(
                 configs.check(description.pid(), values, key -> "http".equals(type) && key.startsWith("command.")));
@@ -210,11 +235,7 @@ final class ThingWriteResource {
                 problems.add(placed);
             }
         }
-        if (problems.isEmpty()) {
-            return true;
-        }
-        ConfigBodies.problems(response, problems);
-        return false;
+        return problems;
     }
 
     private static void answer(HttpServletResponse response, int status, ThingUID uid) throws IOException {

@@ -120,7 +120,6 @@ final class Browser implements AutoCloseable {
     }
 
     /** Fails with the console's errors, if any came since the last call. */
-    /** Fails with the console's errors. */
     void assertNoConsoleErrors(String where) {
         List<String> errors = console().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())

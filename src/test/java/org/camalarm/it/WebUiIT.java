@@ -336,6 +336,19 @@ class WebUiIT {
                 .getText()
                 .contains("(ON)"));
 
+        // a second rule with the same id: told beside the Id, the form kept to change it
+        browser.find("[data-action=new-rule]").click();
+        browser.find("[data-test=rule-form] input[name=ruleId]").sendKeys("carlight");
+        new Select(browser.find("[data-test=rule-form] select[name=when]"))
+                .selectByValue("camalarm:vigi:frontdoor:humanAlarm");
+        new Select(browser.find("[data-test=rule-form] select[name=then]")).selectByValue("camalarm:http:relay:post2");
+        browser.find("[data-test=rule-form] [data-action=save]").click();
+        assertEquals(
+                "is already used by another rule",
+                browser.find("[data-test=rule-form] [data-problem=id]").getText());
+        browser.console(); // the refused POST's 409 is expected
+        browser.find("[data-test=rule-form] button[type=button]").click(); // Cancel
+
         // a rule whose camera is gone keeps its trigger when edited for something else
         assertEquals(
                 201,
@@ -453,7 +466,8 @@ class WebUiIT {
         browser.find("form.thing-form input[name=thingId]");
         browser.driver.navigate().back(); // the chosen type is in the address: Back returns to the types
         browser.find("[data-type='camalarm:vigi']").click();
-        browser.find("form.thing-form input[name=thingId]").sendKeys("porch");
+        WebElement id = browser.find("form.thing-form input[name=thingId]");
+        id.sendKeys("frontdoor"); // taken
         browser.find("form.thing-form input[name=label]").sendKeys("Porch");
         WebElement hold = browser.find("form.thing-form input[name=holdTime]");
         hold.sendKeys("ten");
@@ -462,8 +476,21 @@ class WebUiIT {
         browser.script("document.querySelector('form.thing-form input[name=holdTime]').type = 'text';"
                 + "document.querySelector('form.thing-form input[name=holdTime]').value = 'ten'");
         browser.find("form.thing-form [data-action=save]").click();
+        // the taken id and the bad value at once, each beside its field
         assertEquals("is not a number", browser.find("[data-problem=holdTime]").getText());
-        browser.console(); // the refused POST's 400 is expected
+        assertEquals(
+                "is already used by Front door (camalarm:vigi:frontdoor)",
+                browser.find("[data-problem=thingId]").getText());
+        assertEquals(
+                "Fix the values marked above.",
+                browser.find("[data-test=form-error]").getText());
+        browser.console(); // the refused POST's 409 is expected
+        Path shots = Path.of(System.getProperty("ui.screenshots", "target/screenshots"));
+        browser.screenshot(shots.resolve("add-problems.png"), 1280, "[data-problem=thingId]");
+        long wide = browser.screenshot(shots.resolve("add-problems-375.png"), 375, "[data-problem=thingId]");
+        assertTrue(wide <= 375, "the form with its problems is " + wide + " px wide on a 375 px phone");
+        id.clear();
+        id.sendKeys("porch");
         browser.script("document.querySelector('form.thing-form input[name=holdTime]').value = '5'");
         browser.find("form.thing-form [data-action=save]").click();
 

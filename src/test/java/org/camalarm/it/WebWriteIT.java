@@ -337,6 +337,21 @@ class WebWriteIT {
         throw new AssertionError("no parameter " + name);
     }
 
+    /** An answer's problems as a user reads them: {@code key=value: message}. */
+    private static List<String> problems(HttpResponse<String> answer) {
+        List<String> lines = new ArrayList<>();
+        JsonParser.parseString(answer.body())
+                .getAsJsonObject()
+                .getAsJsonArray("problems")
+                .forEach(p -> {
+                    JsonObject problem = p.getAsJsonObject();
+                    lines.add(problem.get("key").getAsString() + "="
+                            + problem.get("value").getAsString() + ": "
+                            + problem.get("message").getAsString());
+                });
+        return lines;
+    }
+
     @Test
     void theSameIdCreatedByManyAtOnceIsCreatedOnceAndTheRestAreTold() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);
@@ -365,10 +380,15 @@ class WebWriteIT {
                     "POST", "things", "{\"UID\":\"camalarm:vigi:listed\",\"configuration\":{\"holdTime\":[1,2]}}");
             assertEquals(400, listed.statusCode(), listed.body());
             assertTrue(listed.body().contains("takes one value, not a list"), listed.body());
-            // an id another type holds: the answer names the holder
-            HttpResponse<String> taken = hub.api("POST", "things", "{\"UID\":\"camalarm:vigi:stairs\"}");
+            // an id another type holds: the answer names the holder, and every other problem with it
+            HttpResponse<String> taken = hub.api(
+                    "POST", "things", "{\"UID\":\"camalarm:vigi:stairs\",\"configuration\":{\"holdTime\":\"ten\"}}");
             assertEquals(409, taken.statusCode(), taken.body());
-            assertTrue(taken.body().contains("Stairs light (camalarm:shelly:stairs)"), taken.body());
+            assertEquals(
+                    List.of(
+                            "thingId=stairs: is already used by Stairs light (camalarm:shelly:stairs)",
+                            "holdTime=ten: is not a number"),
+                    problems(taken));
         } finally {
             pool.shutdownNow();
             hub.api("DELETE", "rules/race", null);
@@ -408,7 +428,13 @@ class WebWriteIT {
                         .getAsJsonObject()
                         .get("warnings")
                         .toString());
-        assertEquals(409, hub.api("POST", "rules", rule).statusCode());
+        HttpResponse<String> again =
+                hub.api("POST", "rules", rule.replace("ON\",\"schedule", "ON\",\"interval\":\"soon\",\"schedule"));
+        assertEquals(409, again.statusCode());
+        assertEquals(
+                List.of("id=night: is already used by another rule", "interval=soon: is not a number"),
+                problems(again),
+                "the taken id and what else is wrong, at once");
         JsonObject night = JsonParser.parseString(
                         hub.api("GET", "rules/night", null).body())
                 .getAsJsonObject();
