@@ -50,7 +50,11 @@ final class Retention {
         }
         LogSegment currentMedia = media.current();
         boolean old = currentMedia.size > SegmentFile.HEADER && now - currentMedia.created() >= limits.rollAfterMs();
-        media.rollIfFull(old ? 0 : limits.mediaSegmentBytes(), now);
+        // full: the next segment would bring the oldest media segment's deletion, so its file is taken over
+        boolean full = events.bytes() + media.bytes() + limits.mediaSegmentBytes() > limits.maxDiskBytes()
+                && media.segments().size() > 1
+                && !(events.segments().size() > 1 && sealedAt(events.segments()) <= sealedAt(media.segments()));
+        media.rollIfFull(old ? 0 : limits.mediaSegmentBytes(), now, full);
     }
 
     /**

@@ -20,12 +20,13 @@ class MediaBuffersTest {
     void aFramedSnapshotIsTheMediaLogRecordForItsOwner() {
         byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, 7, 8, 9};
         MediaRecord record = buffers.frame(ImageBytes.of(jpeg));
-        ByteBuffer framed = record.forOwner(42L << 20);
+        ByteBuffer framed = record.forOwner(42L << 20, 0x5EED);
 
         assertTrue(framed.isDirect(), "written without the JDK's copy to a temporary direct buffer");
         assertEquals(MediaLog.RECORD_HEADER + jpeg.length, framed.remaining());
         assertEquals(jpeg.length, framed.getInt(0));
-        assertEquals(SegmentFile.crc(jpeg, 0, jpeg.length), framed.getInt(4));
+        assertEquals(SegmentFile.crc(jpeg, 0, jpeg.length), record.crc(), "checksummed off the writer's lock");
+        assertEquals(0x5EED, framed.getInt(4), "the check the writer gives it");
         assertEquals(42L << 20, framed.getLong(8));
         byte[] body = new byte[jpeg.length];
         framed.get(MediaLog.RECORD_HEADER, body);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -110,6 +111,114 @@ class RetentionTest {
             assertNotNull(fixture.store.media(image), "an event that shows a snapshot has it");
         }
         assertNull(events.get(events.size() - 1).image(), "the oldest snapshots went");
+    }
+
+    @Test
+    void aFullHistoryWritesItsNewSnapshotsOverTheOldestSegmentsFile() throws IOException {
+        fixture = new StoreFixture(dir, 1); // 1 MB: media segments of 128 KiB
+        Path media = dir.resolve("media");
+        // a second name for the first segment's file: a file made anew can never be that one
+        Path first = Files.createLink(dir.resolve("first"), SegmentFile.path(media, 1));
+        for (int i = 0; i < 120; i++) {
+            fixture.began("camalarm:vigi:door", "PERSON", jpeg(40_000, i));
+            fixture.clock.advance(Duration.ofSeconds(30));
+            fixture.store.maintain();
+        }
+
+        List<Integer> numbers = SegmentFile.list(media);
+        int last = numbers.get(numbers.size() - 1);
+        assertTrue(last > 20, "many segments were started: " + last);
+        Object firstFile =
+                Files.readAttributes(first, BasicFileAttributes.class).fileKey();
+        List<Integer> reused = new java.util.ArrayList<>();
+        for (int number : numbers) {
+            if (firstFile.equals(Files.readAttributes(SegmentFile.path(media, number), BasicFileAttributes.class)
+                    .fileKey())) {
+                reused.add(number);
+            }
+        }
+        assertEquals(1, reused.size(), "the first segment's file is one of the newest: " + numbers);
+        assertTrue(reused.get(0) > 1);
+        assertTrue(fixture.store.bytes() <= (1 << 20), "within maxDiskMB: " + fixture.store.bytes());
+        long onDisk = 0;
+        for (int number : numbers) {
+            onDisk += Files.size(SegmentFile.path(media, number));
+        }
+        assertTrue(onDisk <= (1 << 20), "and so are the files, earlier lives' tails included: " + onDisk);
+        List<StoredEvent> events = fixture.all(EventFilter.newest(500));
+        int shown = 0;
+        for (int i = 0; i < events.size(); i++) {
+            MediaRef image = events.get(i).image();
+            if (image != null) {
+                byte[] bytes = fixture.store.media(image);
+                assertNotNull(bytes, "an event that shows a snapshot has it");
+                assertEquals((byte) (119 - i), bytes[2], "its own, not what the file held before");
+                shown++;
+            }
+        }
+        assertTrue(shown >= 15, "the newest snapshots stay: " + shown);
+    }
+
+    @Test
+    void afterACrashNothingAReusedFileHeldBeforeIsTakenForASnapshot() throws IOException {
+        fixture = new StoreFixture(dir, 1);
+        Path media = dir.resolve("media");
+        MediaRef newest = null;
+        long end = 0;
+        Path current = null;
+        // snapshots of one size: the records of the file's earlier life start where this one's could
+        for (int i = 0; current == null || Files.size(current) <= end; i++) {
+            assertTrue(i < 500, "a reused segment with its earlier life behind the end");
+            fixture.began("camalarm:vigi:door", "PERSON", jpeg(40_000, i));
+            fixture.clock.advance(Duration.ofSeconds(30));
+            fixture.store.maintain();
+            newest = fixture.all(EventFilter.newest(1)).get(0).image();
+            assertNotNull(newest);
+            end = SegmentFile.offset(newest.position()) + MediaLog.RECORD_HEADER + newest.length();
+            List<Integer> numbers = SegmentFile.list(media);
+            current = SegmentFile.path(media, numbers.get(numbers.size() - 1));
+            if (SegmentFile.segment(newest.position()) != numbers.get(numbers.size() - 1)) {
+                current = null; // the newest snapshot is not in the open segment yet
+            }
+        }
+
+        fixture.reopen(); // as after kill -9: nothing was cut at the end
+
+        assertEquals(end, Files.size(current), "the earlier life's records were cut off, not taken");
+        assertNotNull(fixture.store.media(newest), "the newest snapshot is there");
+        fixture.began("camalarm:vigi:door", "VEHICLE", jpeg(40_000, 200));
+        MediaRef after = fixture.all(EventFilter.newest(1)).get(0).image();
+        assertNotNull(after);
+        assertEquals(end, SegmentFile.offset(after.position()), "the next snapshot follows the newest");
+        assertEquals((byte) 200, fixture.store.media(after)[2]);
+    }
+
+    @Test
+    void snapshotsStoredBeforeSegmentsWereReusedAreStillRead() throws IOException {
+        fixture = new StoreFixture(dir, 1024);
+        fixture.began("camalarm:vigi:door", "PERSON", jpeg(5000, 7));
+        MediaRef image = fixture.all(EventFilter.newest(1)).get(0).image();
+        assertNotNull(image);
+        fixture.store.close();
+        // as the previous version wrote it: the old magic, and the JPEG's CRC as it is
+        Path file = SegmentFile.path(dir.resolve("media"), SegmentFile.segment(image.position()));
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(
+                file, java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+            SegmentFile.Header header = SegmentFile.readHeader(channel, MediaLog.MAGIC);
+            assertNotNull(header);
+            SegmentFile.writeFully(channel, SegmentFile.header(MediaLog.UNMASKED_MAGIC, header), 0);
+            java.nio.ByteBuffer crc = java.nio.ByteBuffer.allocate(4).putInt(SegmentFile.crc(jpeg(5000, 7), 0, 5000));
+            SegmentFile.writeFully(channel, crc.flip(), SegmentFile.offset(image.position()) + 4);
+        }
+        fixture.open();
+
+        assertEquals((byte) 7, fixture.store.media(image)[2], "an old record reads as it was");
+        fixture.began("camalarm:vigi:door", "VEHICLE", jpeg(5000, 8)); // appended to the old segment
+        MediaRef next = fixture.all(EventFilter.newest(1)).get(0).image();
+        assertNotNull(next);
+        fixture.reopen();
+        assertEquals((byte) 7, fixture.store.media(image)[2]);
+        assertEquals((byte) 8, fixture.store.media(next)[2]);
     }
 
     @Test
