@@ -24,13 +24,15 @@ import org.slf4j.LoggerFactory;
  * writer's lock in one gathering write per batch, before the event records that refer to them; read
  * by any thread.
  *
- * <p>A full history deletes its oldest segment for every one it starts; then the oldest segment's
- * file becomes the new one, overwritten from its start ({@link #rollIfFull}). Writing over pages the
- * kernel still holds, and blocks the disk has allocated, took a third off the write of a 195 KB
- * snapshot (75 to 48 us): allocating both for a new file, and freeing them at the delete, was the
- * rest. A record's check is its JPEG's CRC32C masked by its segment's number ({@link #check}), so the
- * records an earlier life of the file left behind the end are never taken for this one's after a
- * crash.
+ * <p>When a full segment is sealed and the next one would bring the deletion of the oldest media
+ * segment (the history is at {@code maxDiskMB}, and snapshots are what goes next), the oldest
+ * segment's file becomes the new one, overwritten from its start ({@link #rollIfFull}). Writing over
+ * pages the kernel still holds, and blocks the disk has allocated, took a third off the write of a
+ * 195 KB snapshot (75 to 48 us): allocating both for a new file, and freeing them at the delete, was
+ * the rest. A record's check is its JPEG's CRC32C masked by its segment's number ({@link #check}), so
+ * the records an earlier life of the file left behind the end are never taken for this one's after a
+ * crash; that tail is counted as taken disk space until it is overwritten, and cut off when the
+ * segment is sealed or closed. An older build does not read segments of this format (it drops them).
  */
 final class MediaLog implements Closeable {
 
@@ -52,6 +54,8 @@ final class MediaLog implements Closeable {
     private final Set<Integer> unmasked = ConcurrentHashMap.newKeySet();
 
     private @Nullable FileChannel open;
+    /** The open segment's file length when it is a reused one still longer than its records, else 0. */
+    private volatile long openLength;
     /** Staged for the next {@link #flush()}; writer thread only. */
     private final List<ByteBuffer> staged = new ArrayList<>();
 
@@ -75,12 +79,13 @@ final class MediaLog implements Closeable {
         return SegmentFile.position(current.number(), current.size + stagedBytes);
     }
 
+    /** Bytes the media log takes on the disk, a reused file's earlier tail included. */
     long bytes() {
         long total = 0;
         for (LogSegment segment : segments.values()) {
             total += segment.size;
         }
-        return total;
+        return total + Math.max(0, openLength - current().size);
     }
 
     /** Opens the media log: existing segments, the newest cut after its last whole record. */
@@ -114,7 +119,8 @@ final class MediaLog implements Closeable {
         long valid = validLength(channel, last.number());
         if (valid < channel.size()) {
             LOGGER.warn(
-                    "History: media segment {} ends in a torn record; {} bytes after offset {} dropped",
+                    "History: media segment {} ends {} bytes after its last whole record (at {}): cut there"
+                            + " (a torn record, or what a reused file held before a crash)",
                     last.number(),
                     channel.size() - valid,
                     valid);
@@ -156,13 +162,14 @@ final class MediaLog implements Closeable {
     private void start(int number, long now, boolean reuseOldest) throws IOException {
         SegmentFile.Header header = new SegmentFile.Header(number, now, 0);
         FileChannel previous = open;
-        if (previous != null && previous.size() > current().size) { // a reused file: its earlier life's tail
-            previous.truncate(current().size);
+        if (previous != null) {
+            cutEarlierTail(previous);
         }
         FileChannel channel = reuseOldest && segments.size() > 1 ? reused(segments.firstKey(), header) : null;
         if (channel == null) {
             channel = SegmentFile.create(dir, MAGIC, header);
         }
+        openLength = channel.size();
         open = channel;
         segments.put(number, new LogSegment(header, SegmentFile.HEADER));
         if (previous != null) {
@@ -170,9 +177,18 @@ final class MediaLog implements Closeable {
         }
     }
 
+    /** Cuts what a reused open segment's file held beyond its records. */
+    private void cutEarlierTail(FileChannel channel) throws IOException {
+        long size = current().size;
+        if (channel.size() > size) {
+            channel.truncate(size);
+        }
+        openLength = 0;
+    }
+
     /**
      * Sealed segment {@code oldest}, gone from the log, as segment {@code header.number()} with its
-     * header written; null when it cannot be (its file then is gone too).
+     * header written; null when it cannot be (its file is then deleted, as it would have been).
      */
     private @Nullable FileChannel reused(int oldest, SegmentFile.Header header) {
         segments.remove(oldest);
@@ -190,12 +206,12 @@ final class MediaLog implements Closeable {
                 throw e;
             }
         } catch (IOException e) {
-            LOGGER.debug("History: media segment {} could not be reused: {}", oldest, e.toString());
+            LOGGER.warn("History: media segment {} could not be reused: {}", oldest, e.toString());
             try {
                 Files.deleteIfExists(old);
                 Files.deleteIfExists(file);
             } catch (IOException again) {
-                LOGGER.debug("History: media segment {} could not be removed: {}", oldest, again.toString());
+                LOGGER.warn("History: media segment {} could not be removed: {}", oldest, again.toString());
             }
             return null;
         }
@@ -296,7 +312,9 @@ final class MediaLog implements Closeable {
         FileChannel channel = open;
         open = null;
         if (channel != null) {
-            channel.close();
+            try (channel) { // a clean stop leaves no earlier tail for the next start to warn of
+                cutEarlierTail(channel);
+            }
         }
     }
 }

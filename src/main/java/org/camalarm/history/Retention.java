@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the history within its limits, on the writer thread between batches (never in a push's
- * way). Deletes whole sealed segments, oldest first: events and snapshots past {@code maxAgeDays};
+ * way). When a full media segment is sealed at {@code maxDiskMB}, the next one takes over the
+ * oldest media segment's file ({@link MediaLog#rollIfFull}). Deletes whole sealed segments, oldest first: events and snapshots past {@code maxAgeDays};
  * the oldest of either while both together exceed {@code maxDiskMB}; snapshots, then events, while
  * the disk has less than {@code minFreeDiskMB} free; snapshots no remaining event refers to. Then
  * seals the open segments that are full or old enough. The open segments are never deleted.
@@ -50,8 +51,10 @@ final class Retention {
         }
         LogSegment currentMedia = media.current();
         boolean old = currentMedia.size > SegmentFile.HEADER && now - currentMedia.created() >= limits.rollAfterMs();
-        // full: the next segment would bring the oldest media segment's deletion, so its file is taken over
-        boolean full = events.bytes() + media.bytes() + limits.mediaSegmentBytes() > limits.maxDiskBytes()
+        // full: the next segment would bring the oldest media segment's deletion, so its file is taken
+        // over; not for a segment sealed by age, whose successor may well fit beside the oldest
+        boolean full = !old
+                && events.bytes() + media.bytes() + limits.mediaSegmentBytes() > limits.maxDiskBytes()
                 && media.segments().size() > 1
                 && !(events.segments().size() > 1 && sealedAt(events.segments()) <= sealedAt(media.segments()));
         media.rollIfFull(old ? 0 : limits.mediaSegmentBytes(), now, full);

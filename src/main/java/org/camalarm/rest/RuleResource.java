@@ -101,7 +101,8 @@ final class RuleResource {
         Dictionary<String, Object> typed = ConfigBodies.typed(description(), values);
         typed.put(ThingConfigurations.THING_ID, id); // its name is not the id (ConfigStore.create)
         if (!store.create(TYPE, id, typed)) { // created meanwhile, or its name taken by another id's configuration
-            ConfigBodies.problems(response, 409, "rule_exists", List.of(taken(id)));
+            ConfigBodies.problems(
+                    response, 409, "rule_exists", List.of(new ConfigProblem("id", id, "is already used")));
             return;
         }
         LOGGER.info("Rule {} created over REST", id);

@@ -119,8 +119,8 @@ class RetentionTest {
         Path media = dir.resolve("media");
         // a second name for the first segment's file: a file made anew can never be that one
         Path first = Files.createLink(dir.resolve("first"), SegmentFile.path(media, 1));
-        for (int i = 0; i < 120; i++) {
-            fixture.began("camalarm:vigi:door", "PERSON", jpeg(40_000, i));
+        for (int i = 0; i < 120; i++) { // sizes that differ: a reused file is longer or shorter than its records
+            fixture.began("camalarm:vigi:door", "PERSON", jpeg(30_000 + (i % 7) * 3_000, i));
             fixture.clock.advance(Duration.ofSeconds(30));
             fixture.store.maintain();
         }
@@ -145,6 +145,10 @@ class RetentionTest {
             onDisk += Files.size(SegmentFile.path(media, number));
         }
         assertTrue(onDisk <= (1 << 20), "and so are the files, earlier lives' tails included: " + onDisk);
+        assertEquals(
+                onDisk + segmentFiles(dir.resolve("events")),
+                fixture.store.bytes(),
+                "counted as the files take the disk: sealed ones cut to their records, the open one's tail counted");
         List<StoredEvent> events = fixture.all(EventFilter.newest(500));
         int shown = 0;
         for (int i = 0; i < events.size(); i++) {
@@ -159,10 +163,19 @@ class RetentionTest {
         assertTrue(shown >= 15, "the newest snapshots stay: " + shown);
     }
 
+    private static long segmentFiles(Path segments) throws IOException {
+        long bytes = 0;
+        for (int number : SegmentFile.list(segments)) {
+            bytes += Files.size(SegmentFile.path(segments, number));
+        }
+        return bytes;
+    }
+
     @Test
     void afterACrashNothingAReusedFileHeldBeforeIsTakenForASnapshot() throws IOException {
-        fixture = new StoreFixture(dir, 1);
-        Path media = dir.resolve("media");
+        Path hub = dir.resolve("hub");
+        fixture = new StoreFixture(hub, 1);
+        Path media = hub.resolve("media");
         MediaRef newest = null;
         long end = 0;
         Path current = null;
@@ -182,8 +195,21 @@ class RetentionTest {
             }
         }
 
-        fixture.reopen(); // as after kill -9: nothing was cut at the end
+        // the files as a kill -9 leaves them: what the store wrote, nothing cut at the end
+        Path crashed = dir.resolve("crashed");
+        for (String log : List.of("events", "media")) {
+            Files.createDirectories(crashed.resolve(log));
+            try (java.util.stream.Stream<Path> files = Files.list(hub.resolve(log))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, crashed.resolve(log).resolve(file.getFileName()));
+                }
+            }
+        }
+        assertTrue(Files.size(current) > end);
+        fixture.close();
+        fixture = new StoreFixture(crashed, 1);
 
+        current = crashed.resolve("media").resolve(current.getFileName());
         assertEquals(end, Files.size(current), "the earlier life's records were cut off, not taken");
         assertNotNull(fixture.store.media(newest), "the newest snapshot is there");
         fixture.began("camalarm:vigi:door", "VEHICLE", jpeg(40_000, 200));
