@@ -50,7 +50,7 @@ final class MediaLog implements Closeable {
 
     private final Path dir;
     private final NavigableMap<Integer, LogSegment> segments = new ConcurrentSkipListMap<>();
-    /** Segments written before checks were masked (read only). */
+    /** Segments written before checks were masked: read, and the open one appended to, unmasked. */
     private final Set<Integer> unmasked = ConcurrentHashMap.newKeySet();
 
     private @Nullable FileChannel open;
