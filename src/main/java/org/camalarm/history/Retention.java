@@ -10,11 +10,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the history within its limits, on the writer thread between batches (never in a push's
- * way). When a full media segment is sealed at {@code maxDiskMB}, the next one takes over the
- * oldest media segment's file ({@link MediaLog#rollIfFull}). Deletes whole sealed segments, oldest first: events and snapshots past {@code maxAgeDays};
+ * way). Deletes whole sealed segments, oldest first: events and snapshots past {@code maxAgeDays};
  * the oldest of either while both together exceed {@code maxDiskMB}; snapshots, then events, while
  * the disk has less than {@code minFreeDiskMB} free; snapshots no remaining event refers to. Then
- * seals the open segments that are full or old enough. The open segments are never deleted.
+ * seals the open segments that are full or old enough. The open segments are never deleted. When a
+ * full media segment is sealed at {@code maxDiskMB}, the next one takes over the oldest media
+ * segment's file ({@link MediaLog#rollIfFull}).
  * Readers meet a deleted segment as the end of their chain.
  */
 final class Retention {
@@ -56,7 +57,7 @@ final class Retention {
         boolean full = !old
                 && events.bytes() + media.bytes() + limits.mediaSegmentBytes() > limits.maxDiskBytes()
                 && media.segments().size() > 1
-                && !(events.segments().size() > 1 && sealedAt(events.segments()) <= sealedAt(media.segments()));
+                && !eventsGoFirst();
         media.rollIfFull(old ? 0 : limits.mediaSegmentBytes(), now, full);
     }
 
@@ -118,14 +119,18 @@ final class Retention {
      * start and filled days later (a camera that only now sends snapshots) holds new snapshots.
      */
     private boolean deleteOldest(String why) throws IOException {
-        boolean eventSealed = events.segments().size() > 1;
-        boolean mediaSealed = media.segments().size() > 1;
-        if (!eventSealed && !mediaSealed) {
+        if (events.segments().size() < 2 && media.segments().size() < 2) {
             return false;
         }
-        boolean eventFirst = eventSealed && (!mediaSealed || sealedAt(events.segments()) <= sealedAt(media.segments()));
+        boolean eventFirst = eventsGoFirst();
         return delete(
                 eventFirst ? events.segments().firstKey() : media.segments().firstKey(), eventFirst, why);
+    }
+
+    /** Whether the oldest sealed event segment holds older records than the oldest sealed media one (or it alone is sealed). */
+    private boolean eventsGoFirst() {
+        return events.segments().size() > 1
+                && (media.segments().size() < 2 || sealedAt(events.segments()) <= sealedAt(media.segments()));
     }
 
     /** When the oldest segment was sealed: its successor was started then (its newest record is older). */
