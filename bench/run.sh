@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: the camalarm hub beside a baseline measured in the same run, on the same workload.
 #
-#   bench/run.sh                 # limit + the hub with its history on, then the hub with it off: ~27 min
+#   bench/run.sh                 # limit + the hub with its history on, then the hub with it off: ~33 min
 #   BENCH_PEERS="nodered limit camalarm" bench/run.sh   # also Node-RED in the first run (~+3 min)
 #
 # Uses the team's harness (shared/bench beside this repository, or CAMALARM_BENCH_HARNESS),
@@ -10,7 +10,8 @@
 # C = camera -> hub -> relay latency p50/p99 at a fixed 200 alarms/s. Every load is on 127.0.0.1.
 # Rows "camalarm" run with the event history on (the default: every alarm and every snapshot
 # stored), rows "camalarm-nohistory" with it off. Then the history's own figures: the goals (A on/off,
-# B on/limit), distinct events/s (every push a new event), and disk bytes per stored event.
+# B on/limit), distinct events/s (every push a new event), and disk bytes per stored event. B on/limit
+# is also measured in pairs, the limit and the hub side by side (paired.sh, ~6 min; BENCH_PAIRED=0 skips).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 HARNESS="${CAMALARM_BENCH_HARNESS:-$ROOT/../shared/bench}"
@@ -66,6 +67,11 @@ run_harness camalarm "${BENCH_PEERS:-limit camalarm}" "${BENCH_C_SHAPES:-A B}" o
 WITH="$RESULTS"
 run_harness camalarm-nohistory camalarm-nohistory "" off
 WITHOUT="$RESULTS"
+PAIRED=()
+if [[ "${BENCH_PAIRED:-1}" != 0 ]]; then
+  "$ROOT/bench/paired.sh" "$WORK/harness" "$WORK/paired.json"
+  PAIRED=(--paired "$WORK/paired.json")
+fi
 
 # The history's storage: distinct events (every push a new unknown camera), on and off, and the disk they take.
 PORT="${BENCH_STORAGE_PORT:-$(free_port)}"
@@ -110,5 +116,5 @@ JSON
 
 cat "$(dirname "$WITH")/env.txt"
 node "$WORK/harness/driver/report.js" "$WITH" "$WITHOUT"
-node "$ROOT/bench/summary.js" "$WITH" "$WITHOUT" --storage "$WORK/storage.json"
-echo "results: $(dirname "$WITH") $(dirname "$WITHOUT") $WORK/storage.json"
+node "$ROOT/bench/summary.js" "$WITH" "$WITHOUT" --storage "$WORK/storage.json" "${PAIRED[@]}"
+echo "results: $(dirname "$WITH") $(dirname "$WITHOUT") $WORK/storage.json ${PAIRED[*]:1}"

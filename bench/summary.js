@@ -1,14 +1,21 @@
 #!/usr/bin/env node
 // The history's goals from benchmark results (run-peers.sh results.jsonl files) and storage.json:
-//   node summary.js RESULTS.jsonl... [--storage storage.json]
+//   node summary.js RESULTS.jsonl... [--storage storage.json] [--paired paired.json]
 // JSON alarms/s with the history on >= 0.8x off (same shape, same connections); multipart alarms/s
-// with every snapshot stored >= 0.6x the 'limit' baseline of the same run.
+// with every snapshot stored >= 0.6x the 'limit' baseline of the same run, judged on the median of
+// paired rounds (paired.sh: both side by side, windows alternating) when given; the sequential rows
+// (one server after the other, minutes apart) are printed beside it.
 'use strict';
 const fs = require('fs');
 const args = process.argv.slice(2);
-const storageAt = args.indexOf('--storage');
-const storage = storageAt >= 0 ? JSON.parse(fs.readFileSync(args[storageAt + 1], 'utf8')) : null;
-const files = storageAt >= 0 ? args.slice(0, storageAt) : args;
+const option = (name) => {
+  const at = args.indexOf(name);
+  return at >= 0 ? JSON.parse(fs.readFileSync(args[at + 1], 'utf8')) : null;
+};
+const storage = option('--storage');
+const paired = option('--paired');
+const firstOption = args.findIndex((a) => a.startsWith('--'));
+const files = firstOption >= 0 ? args.slice(0, firstOption) : args;
 const rows = [];
 for (const f of files) {
   for (const line of fs.readFileSync(f, 'utf8').split('\n')) if (line.trim()) rows.push(JSON.parse(line));
@@ -29,7 +36,18 @@ for (const c of ['c16', 'c64']) {
   line(`  A-json ${c}, history on vs off`, rps('camalarm', `A-json ${c}`), rps('camalarm-nohistory', `A-json ${c}`), 0.8, 'off');
 }
 for (const c of ['c16', 'c64']) {
-  line(`  B-multipart ${c}, history on (every snapshot stored) vs limit`, rps('camalarm', `B-multipart ${c}`), rps('limit', `B-multipart ${c}`), 0.6, 'limit');
+  line(`  B-multipart ${c}, history on (every snapshot stored) vs limit, sequential`, rps('camalarm', `B-multipart ${c}`), rps('limit', `B-multipart ${c}`), 0.6, 'limit');
+}
+if (paired) {
+  const ratios = paired.rounds.map((r) => r.camalarm / r.limit).sort((a, b) => a - b);
+  const n = ratios.length;
+  const median = n % 2 ? ratios[(n - 1) / 2] : (ratios[n / 2 - 1] + ratios[n / 2]) / 2;
+  const mean = (side) => paired.rounds.reduce((sum, r) => sum + r[side], 0) / n;
+  console.log(`  B-multipart c${paired.connections}, history on (every snapshot stored) vs limit, paired` +
+    ` (${n} rounds of ${paired.seconds} s each, side by side): median ${median.toFixed(2)}x` +
+    ` (rounds ${ratios[0].toFixed(2)}x..${ratios[n - 1].toFixed(2)}x; means ${mean('camalarm').toFixed(0)}/s vs` +
+    ` ${mean('limit').toFixed(0)}/s) (goal >= 0.6x: ${median >= 0.6 ? 'met' : 'NOT met'})`);
+  console.log(`    rounds: ${paired.rounds.map((r) => `${r.camalarm.toFixed(0)}/${r.limit.toFixed(0)}`).join(', ')}`);
 }
 if (storage) {
   const s = storage;
