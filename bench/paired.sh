@@ -109,7 +109,7 @@ pair() {
       local -A got=()
       for side in $order; do
         quiet
-        read -r got[$side] errors <<<"$(rps "$side" "$body" "$ctype" "$conns" "$SECONDS_EACH")"
+        read -r "got[$side]" errors <<<"$(rps "$side" "$body" "$ctype" "$conns" "$SECONDS_EACH")"
         if [[ -z "${got[$side]}" || "$errors" != 0 || "${got[$side]}" == 0 ]]; then
           echo "paired: $label round $r: $side gave ${got[$side]:-no result} alarms/s with ${errors:-?} errors" >&2
           exit 1
