@@ -4,8 +4,9 @@
 #   - B: multipart alarms/s, every snapshot stored, against the limit baseline (goal >= 0.6x);
 #   - A: JSON alarms/s against the same hub with its history off (goal >= 0.8x).
 #
-#   bench/paired.sh HARNESS_COPY OUT.json     # ~15 min: 90 s of warm-up per server and load, then
-#                                             # 6 rounds of 2 x 10 s for each goal at c16 and at c64
+#   bench/paired.sh HARNESS_COPY OUT.json     # ~21 min: 90 s of warm-up per server, load and
+#                                             # connection count, then 6 rounds of 2 x 10 s for each
+#                                             # goal at c16 and at c64
 #
 # Why pairs: run-peers.sh measures one server after the other, minutes apart. On this virtual machine
 # the limit alone moved by 31% between three runs of an hour (7,196 to 9,411 multipart alarms/s), and
@@ -100,8 +101,10 @@ quiet() {
 pair() {
   local name="$1" base="$2" goal="$3" body="$4" ctype="$5" conns r side order rounds got errors label
   local -a objects=()
-  for side in "$base" on; do rps "$side" "$body" "$ctype" 16 "${BENCH_WARMUP:-90}" > /dev/null; done
   for conns in $CONNECTIONS; do
+    # each side warmed at this load: warmed at c16 only, the hub's c64 rounds still rose from 1,804
+    # to 4,133 alarms/s one after the other (2026-12-03 20:02), and its median said that, not the hub
+    for side in "$base" on; do rps "$side" "$body" "$ctype" "$conns" "${BENCH_WARMUP:-90}" > /dev/null; done
     rounds=()
     printf -v label "$name" "$conns"
     for r in $(seq 1 "$ROUNDS"); do

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: the camalarm hub beside a baseline measured in the same run, on the same workload.
 #
-#   bench/run.sh                 # limit + the hub with its history on, then the hub with it off: ~42 min
+#   bench/run.sh                 # limit + the hub with its history on, then the hub with it off: ~48 min
 #   BENCH_PEERS="nodered limit camalarm" bench/run.sh   # also Node-RED in the first run (~+6 min)
 #
 # Uses the team's harness (shared/bench beside this repository, or CAMALARM_BENCH_HARNESS),
@@ -11,7 +11,7 @@
 # Rows "camalarm" run with the event history on (the default: every alarm and every snapshot
 # stored), rows "camalarm-nohistory" with it off. Then the history's own figures: the goals (A on/off,
 # B on/limit), distinct events/s (every push a new event), and disk bytes per stored event. B on/limit
-# and A on/off are also measured in pairs, both sides running at once (paired.sh, ~15 min; BENCH_PAIRED=0 skips).
+# and A on/off are also measured in pairs, both sides running at once (paired.sh, ~21 min; BENCH_PAIRED=0 skips).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 HARNESS="${CAMALARM_BENCH_HARNESS:-$ROOT/../shared/bench}"
