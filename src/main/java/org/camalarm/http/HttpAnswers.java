@@ -17,6 +17,14 @@ public final class HttpAnswers {
         send(response, Answer.NOT_FOUND);
     }
 
+    /**
+     * 404 {@code not_found} saying what is not there, for a resource whose path was right: an
+     * unknown event, rule or inbox entry (behind the API's token, so it gives nothing away).
+     */
+    public static void notFound(HttpServletResponse response, String detail) throws IOException {
+        send(response, Answer.error(404, "not_found", detail));
+    }
+
     /** {@code {"error": error, "detail": detail}} with the status. */
     public static void error(HttpServletResponse response, int status, String error, String detail) throws IOException {
         send(response, Answer.error(status, error, detail));

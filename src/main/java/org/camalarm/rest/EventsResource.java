@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.camalarm.alarm.EventTypes;
@@ -47,6 +48,9 @@ final class EventsResource {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
+    /** A date-time whose offset's {@code +} became a space in the query string. */
+    private static final Pattern OFFSET_AS_SPACE = Pattern.compile("^(\\S+T\\S+) (\\d{2}:\\d{2})$");
+
     private static final Set<String> PARAMETERS = Set.of("thing", "type", "kind", "since", "until", "limit", "before");
     /** Images and thumbnails of an event never change: a year. */
     private static final String IMMUTABLE = "private, max-age=31536000, immutable";
@@ -94,7 +98,7 @@ final class EventsResource {
             if (store.delete(event.eventId())) {
                 response.setStatus(204);
             } else {
-                HttpAnswers.notFound(response);
+                HttpAnswers.notFound(response, noEvent(event.eventId().text()));
             }
         });
     }
@@ -140,12 +144,18 @@ final class EventsResource {
         call(request, response, (history, store) -> {
             EventId id = EventId.parse(path[1]);
             StoredEvent event = id == null ? null : store.get(id);
-            if (event == null) {
-                HttpAnswers.notFound(response);
+            if (id == null) {
+                HttpAnswers.notFound(response, "no such event: an event id is 32 hex digits, as events lists them");
+            } else if (event == null) {
+                HttpAnswers.notFound(response, noEvent(id.text()));
             } else {
                 call.answer(history, store, event);
             }
         });
+    }
+
+    private static String noEvent(String id) {
+        return "no event " + id + " (deleted, removed by retention, or never stored)";
     }
 
     /** 404 when the history is off; 503 when the store fails before the answer started. */
@@ -269,8 +279,13 @@ final class EventsResource {
         throw new IllegalArgumentException("limit must be a number from 1 to " + MAX_LIMIT + ", not " + text);
     }
 
-    /** An ISO-8601 instant, date-time with offset, local date-time (hub's zone) or date (its start, or for until its end). */
-    static long time(String key, String text, ZoneId zone, boolean endOfDay) {
+    /**
+     * An ISO-8601 instant, date-time with offset, local date-time (hub's zone) or date (its start, or
+     * for until its end). A {@code +} typed into a URL arrives as a space ({@code 19:00:00 01:00}):
+     * taken as the {@code +} it was.
+     */
+    static long time(String key, String typed, ZoneId zone, boolean endOfDay) {
+        String text = OFFSET_AS_SPACE.matcher(typed).replaceFirst("$1+$2");
         try {
             return OffsetDateTime.parse(text).toInstant().toEpochMilli();
         } catch (DateTimeException | ArithmeticException e) { // ArithmeticException: beyond a long of ms
@@ -288,7 +303,8 @@ final class EventsResource {
             return start.toEpochMilli() - (endOfDay ? 1 : 0);
         } catch (DateTimeException | ArithmeticException e) {
             throw new IllegalArgumentException(key + " must be an ISO-8601 time such as 2026-12-01T18:00:00Z,"
-                    + " 2026-12-01T19:00:00+01:00, 2026-12-01T19:00 (hub time) or 2026-12-01, not " + text);
+                    + " 2026-12-01T19:00:00+01:00 (in a URL: %2B01:00), 2026-12-01T19:00 (hub time) or 2026-12-01,"
+                    + " not " + typed);
         }
     }
 

@@ -53,10 +53,11 @@ final class InboxResource {
     }
 
     private void ignore(String uid, HttpServletResponse response) throws IOException {
-        if (inbox.ignore(ThingUID.parse(uid))) {
+        ThingUID camera = ThingUID.parse(uid);
+        if (inbox.ignore(camera)) {
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
         } else {
-            HttpAnswers.notFound(response);
+            HttpAnswers.notFound(response, notInInbox(camera));
         }
     }
 
@@ -99,12 +100,16 @@ final class InboxResource {
             return;
         }
         if (approved.isEmpty()) {
-            HttpAnswers.notFound(response);
+            HttpAnswers.notFound(response, notInInbox(entry));
             return;
         }
         LOGGER.debug("Inbox entry {} approved over REST as {}", uid, approved.get());
         JsonObject json = new JsonObject();
         json.addProperty("thingUID", approved.get().toString());
         HttpAnswers.json(response, 200, json.toString());
+    }
+
+    private static String notInInbox(ThingUID camera) {
+        return "no camera " + camera + " in the inbox (approved, removed, or it has not pushed since the hub started)";
     }
 }

@@ -73,7 +73,7 @@ final class RuleResource {
     void get(String id, HttpServletResponse response) throws IOException {
         Optional<Configuration> found = store.find(TYPE, id);
         if (found.isEmpty()) {
-            HttpAnswers.notFound(response);
+            HttpAnswers.notFound(response, "no rule " + id);
         } else {
             HttpAnswers.json(response, 200, json(id, found.get()).toString());
         }
@@ -148,7 +148,7 @@ final class RuleResource {
     private Optional<Configuration> editable(String id, HttpServletResponse response) throws IOException {
         Optional<Configuration> found = store.find(TYPE, id);
         if (found.isEmpty()) {
-            HttpAnswers.notFound(response);
+            HttpAnswers.notFound(response, "no rule " + id);
             return Optional.empty();
         }
         String file = ConfigStore.file(found.get());

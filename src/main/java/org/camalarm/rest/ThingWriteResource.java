@@ -144,7 +144,7 @@ final class ThingWriteResource {
             if (thing.isPresent()) {
                 HttpAnswers.error(response, 409, "not_editable", uid + " is not kept in Configuration Admin");
             } else {
-                HttpAnswers.notFound(response);
+                HttpAnswers.notFound(response, "no thing " + uid);
             }
             return Optional.empty();
         }

@@ -534,8 +534,9 @@ class AlarmServerIT {
                 hub.api("POST", "things", "{\"thingTypeUID\":\"camalarm:vigi\",\"label\":\"" + longId + "\"}");
         assertEquals(201, fromLabel.statusCode(), "an id made from a long label is cut: " + fromLabel.body());
         assertTrue(fromLabel.body().contains("camalarm:vigi:" + "q".repeat(64) + "\""), fromLabel.body());
-        assertEquals(
-                404, hub.api("POST", "inbox/camalarm:vigi:nobody/approve", "{}").statusCode());
+        HttpResponse<String> nobody = hub.api("POST", "inbox/camalarm:vigi:nobody/approve", "{}");
+        assertEquals(404, nobody.statusCode());
+        assertTrue(nobody.body().contains("no camera camalarm:vigi:nobody in the inbox"), nobody.body());
         // approving under an id a thing already has would create a second, dead configuration
         assertEquals(
                 409, hub.api("POST", "inbox/camalarm:vigi:garden/approve", "{}").statusCode());

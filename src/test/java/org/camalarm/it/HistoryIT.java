@@ -255,12 +255,17 @@ class HistoryIT {
         }
         assertTrue(
                 hub.get("/camalarm/api/events?limit=501", Hub.API_TOKEN).body().contains("limit"));
+        HttpResponse<String> unknown = hub.get("/camalarm/api/events/" + "0".repeat(32), Hub.API_TOKEN);
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body().contains("no event " + "0".repeat(32)), unknown.body());
+        HttpResponse<String> nonsense = hub.get("/camalarm/api/events/nonsense/image", Hub.API_TOKEN);
+        assertEquals(404, nonsense.statusCode());
+        assertTrue(nonsense.body().contains("32 hex digits"), nonsense.body());
+        // a "+" typed into the URL arrives as a space: still the offset it was
         assertEquals(
-                404,
-                hub.get("/camalarm/api/events/" + "0".repeat(32), Hub.API_TOKEN).statusCode());
-        assertEquals(
-                404,
-                hub.get("/camalarm/api/events/nonsense/image", Hub.API_TOKEN).statusCode());
+                200,
+                hub.get("/camalarm/api/events?since=2026-12-01T19:00:00+01:00", Hub.API_TOKEN)
+                        .statusCode());
         assertEquals(401, hub.get("/camalarm/api/events", "wrong").statusCode());
 
         assertEquals(200, hub.postJson("/door", vigi("TAMPER")).statusCode());

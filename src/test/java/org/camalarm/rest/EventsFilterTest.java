@@ -62,6 +62,10 @@ class EventsFilterTest {
         assertEquals(
                 Instant.parse("2026-12-01T17:00:00Z").toEpochMilli(),
                 filter("since", "2026-12-01T18:00:00+01:00").since());
+        assertEquals(
+                Instant.parse("2026-12-01T17:00:00Z").toEpochMilli(),
+                filter("since", "2026-12-01T18:00:00 01:00").since(),
+                "a + typed into a URL arrives as a space");
         assertEquals("post1", filter("kind", "push", "type", "post1").type(), "commands are taken as written");
     }
 
