@@ -19,7 +19,7 @@ public final class HttpAnswers {
 
     /**
      * 404 {@code not_found} saying what is not there, for a resource whose path was right: an
-     * unknown event, rule or inbox entry (behind the API's token, so it gives nothing away).
+     * unknown event, rule, thing or inbox entry (behind the API's token, so it gives nothing away).
      */
     public static void notFound(HttpServletResponse response, String detail) throws IOException {
         send(response, Answer.error(404, "not_found", detail));

@@ -48,8 +48,11 @@ final class EventsResource {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
-    /** A date-time whose offset's {@code +} became a space in the query string. */
-    private static final Pattern OFFSET_AS_SPACE = Pattern.compile("^(\\S+T\\S+) (\\d{2}:\\d{2})$");
+    /**
+     * A date-time whose offset's {@code +} became a space in the query string. Possessive: a long
+     * value with no space fails in one pass, not by backtracking over every split of it.
+     */
+    private static final Pattern OFFSET_AS_SPACE = Pattern.compile("^(\\S++) (\\d{2}:\\d{2})$");
 
     private static final Set<String> PARAMETERS = Set.of("thing", "type", "kind", "since", "until", "limit", "before");
     /** Images and thumbnails of an event never change: a year. */
